@@ -1,0 +1,34 @@
+import { Kysely } from "kysely";
+import { PostgresJSDialect } from "kysely-postgres-js";
+import postgres from "postgres";
+import type { DB } from "./types";
+import { env } from "../lib/env";
+import { productDatabaseUrl } from "./url";
+
+export type Database = Kysely<DB>;
+
+export type Connection = { db: Database; sql: postgres.Sql };
+
+/**
+ * Opens Kysely over postgres.js. The raw `sql` client is kept beside it for the few places that need
+ * postgres.js directly: COPY streams in the seed and prepared tile statements returning bytea.
+ */
+export function connect(url: string, options: { max?: number } = {}): Connection {
+  const sql = postgres(url, {
+    max: options.max ?? 10,
+    onnotice: () => {},
+    // Bigint ids come back as JS numbers: ids stay far below 2^53.
+    types: { bigint: { to: 20, from: [20], serialize: (x: number) => String(x), parse: (x: string) => Number(x) } },
+    debug: env().LOG_SQL === "1" ? (_c, query) => process.stderr.write(`[sql] ${query}\n`) : undefined,
+  });
+  const db = new Kysely<DB>({ dialect: new PostgresJSDialect({ postgres: sql }) });
+  return { db, sql };
+}
+
+const globalForDb = globalThis as unknown as { gridatlasDb?: Connection };
+
+/** The product's shared connection (one pool per process, kept across Next.js hot reloads). */
+export function productConnection(): Connection {
+  globalForDb.gridatlasDb ??= connect(productDatabaseUrl());
+  return globalForDb.gridatlasDb;
+}

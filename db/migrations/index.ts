@@ -1,0 +1,9 @@
+import type { Migration } from "kysely/migration";
+import * as spatialBase from "./20261123T0900-spatial-base";
+import * as topologyCheck from "./20261123T0910-topology-check";
+
+/** The explicit, ordered list of migrations (no directory scanning: bundlers and reviewers both see it). */
+export const migrations: Record<string, Migration> = {
+  "20261123T0900-spatial-base": spatialBase,
+  "20261123T0910-topology-check": topologyCheck,
+};

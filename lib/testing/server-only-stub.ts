@@ -1,0 +1,2 @@
+// Lets server modules load under vitest, which has no React server condition.
+export {};

@@ -1,0 +1,11 @@
+// @ts-check
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // postgres.js and pg-boss are Node-only; keep them out of the server bundle.
+  serverExternalPackages: ["postgres", "pg-boss"],
+  // The build machine has no internet: never reach out for fonts or telemetry.
+  poweredByHeader: false,
+  typedRoutes: false,
+};
+
+export default nextConfig;
