@@ -5,6 +5,8 @@ const nextConfig = {
   serverExternalPackages: ["postgres", "pg-boss"],
   // The build machine has no internet: never reach out for fonts or telemetry.
   poweredByHeader: false,
+  // Lets a benchmark or a second developer build into its own folder without clobbering .next.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   typedRoutes: false,
 };
 
