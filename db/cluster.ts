@@ -7,6 +7,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { env } from "../lib/env";
+import { installDebianPackages, isRoot } from "../lib/system/debian-packages";
 
 export const LOCAL_SUPERUSER = "gridatlas";
 
@@ -14,10 +15,6 @@ type Binaries = { dir: string; version: number };
 
 function log(message: string) {
   process.stderr.write(`[db] ${message}\n`);
-}
-
-function isRoot() {
-  return typeof process.getuid === "function" && process.getuid() === 0;
 }
 
 function findBinaries(): Binaries | undefined {
@@ -35,32 +32,15 @@ function hasPostgis(version: number) {
   return fs.existsSync(`/usr/share/postgresql/${version}/extension/postgis.control`);
 }
 
-function aptInstall(packages: string[]) {
-  const canApt = isRoot() && spawnSync("which", ["apt-get"]).status === 0;
-  if (!canApt) {
-    throw new Error(
-      `PostgreSQL with PostGIS is needed. Install it, then run again:\n` +
-        `  sudo apt-get install -y ${packages.join(" ")}\n` +
-        `or set DATABASE_URL to an existing PostgreSQL server with PostGIS.`,
-    );
-  }
-  log(`installing Debian packages: ${packages.join(" ")} (apt-get)`);
-  execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
-  execFileSync("apt-get", ["install", "-y", "-qq", ...packages], {
-    stdio: "inherit",
-    env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
-  });
-}
-
 /** Makes sure PostgreSQL and PostGIS are installed, installing them from Debian's packages if allowed. */
 export function ensurePostgresInstalled(): Binaries {
   let bins = findBinaries();
   if (!bins) {
-    aptInstall(["postgresql", "postgresql-contrib"]);
+    installDebianPackages(["postgresql", "postgresql-contrib"], "The database (PostgreSQL)");
     bins = findBinaries();
     if (!bins) throw new Error("PostgreSQL was installed but its binaries were not found under /usr/lib/postgresql");
   }
-  if (!hasPostgis(bins.version)) aptInstall([`postgresql-${bins.version}-postgis-3`]);
+  if (!hasPostgis(bins.version)) installDebianPackages([`postgresql-${bins.version}-postgis-3`], "The database (PostGIS)");
   return bins;
 }
 

@@ -27,6 +27,8 @@ const EnvSchema = z.object({
   BASEMAP_URL: z.string().optional(),
   /** Size of the in-memory tile cache in megabytes (0 disables it). */
   TILE_CACHE_MB: z.coerce.number().int().min(0).default(256),
+  /** Scale of the demo district loaded by `npm start` into an empty database. */
+  GRIDATLAS_DEMO_SCALE: z.enum(["small", "medium", "full"]).default("medium"),
   /** Log SQL statements (development aid). */
   LOG_SQL: z.enum(["0", "1"]).default("0"),
 });
