@@ -14,10 +14,7 @@ const boss = createBoss(url);
 await boss.start();
 for (const job of jobs) {
   await boss.createQueue(job.name);
-  await boss.work(job.name, async ([message]) => {
-    const payload = job.payload.parse(message.data ?? {});
-    await job.handle(payload, { conn });
-  });
+  await boss.work(job.name, async ([message]) => job.run(message.data, { conn }));
   if (job.schedule) await boss.schedule(job.name, job.schedule, {});
 }
 process.stderr.write(`[worker] running ${jobs.length} job(s): ${jobs.map((j) => j.name).join(", ")}\n`);

@@ -1,5 +1,5 @@
-import type { JobDefinition } from "../job";
+import type { RegisteredJob } from "../job";
 import { refreshRegionStatsJob } from "./refresh-region-stats";
 
 /** Every job the worker process runs; the web process only enqueues (workers/enqueue.ts). */
-export const jobs: JobDefinition<never>[] = [refreshRegionStatsJob as JobDefinition<never>];
+export const jobs: RegisteredJob[] = [refreshRegionStatsJob];
