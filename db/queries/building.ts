@@ -1,0 +1,85 @@
+import { sql, type Kysely } from "kysely";
+import type { DB } from "../types";
+import { withinScope } from "./scope";
+
+export type BuildingRow = {
+  id: number;
+  code: string;
+  name: string;
+  address: string;
+  type: string;
+  floors: number;
+  entrances: number;
+  roomsPerFloor: number;
+  gridId: number;
+  west: number;
+  south: number;
+  east: number;
+  north: number;
+};
+
+/** One building by id, only when its basic grid lies inside the scope. */
+export async function findBuildingById(db: Kysely<DB>, id: number, scopePath: string): Promise<BuildingRow | undefined> {
+  return db
+    .selectFrom("building as b")
+    .innerJoin("region as g", "g.id", "b.grid_id")
+    .select([
+      "b.id",
+      "b.code",
+      "b.name",
+      "b.address",
+      "b.type",
+      "b.floors",
+      "b.entrances",
+      "b.rooms_per_floor as roomsPerFloor",
+      "b.grid_id as gridId",
+      sql<number>`st_xmin(b.geom)`.as("west"),
+      sql<number>`st_ymin(b.geom)`.as("south"),
+      sql<number>`st_xmax(b.geom)`.as("east"),
+      sql<number>`st_ymax(b.geom)`.as("north"),
+    ])
+    .where("b.id", "=", id)
+    .where(withinScope(sql.ref("g.path"), scopePath))
+    .executeTakeFirst();
+}
+
+export type RoomCellRow = {
+  id: number;
+  entrance: number;
+  floor: number;
+  number: string;
+  area: number;
+  use: string;
+  households: number;
+  residents: number;
+  specialResidents: number;
+  keyPersons: number;
+  floatingResidents: number;
+};
+
+/**
+ * Every room of a building with the flags the 楼盘表 shows (special groups, key persons, floating),
+ * aggregated in SQL so a 30-floor tower is one query.
+ */
+export async function findBuildingRooms(db: Kysely<DB>, buildingId: number): Promise<RoomCellRow[]> {
+  const { rows } = await sql<RoomCellRow>`
+    select r.id, r.entrance, r.floor, r.number, r.area::float8 as area, r.use,
+           coalesce(h.households, 0)::int as households,
+           coalesce(p.residents, 0)::int as residents,
+           coalesce(p.special, 0)::int as "specialResidents",
+           coalesce(p.key_persons, 0)::int as "keyPersons",
+           coalesce(p.floating, 0)::int as "floatingResidents"
+      from room r
+      left join lateral (select count(*) as households from household h where h.room_id = r.id) h on true
+      left join lateral (
+        select count(*) as residents,
+               count(*) filter (where cardinality(x.tags) > 0) as special,
+               count(*) filter (where x.key_person) as key_persons,
+               count(*) filter (where hh.registration = 'floating') as floating
+          from household hh join resident x on x.household_id = hh.id
+         where hh.room_id = r.id
+      ) p on true
+     where r.building_id = ${buildingId}
+     order by r.entrance, r.floor desc, r.number`.execute(db);
+  return rows;
+}

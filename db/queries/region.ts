@@ -1,0 +1,107 @@
+import { sql, type Kysely } from "kysely";
+import type { DB } from "../types";
+import { withinScope } from "./scope";
+
+export type RegionRow = {
+  id: number;
+  code: string;
+  name: string;
+  level: number;
+  kind: string;
+  parentId: number | null;
+  path: string;
+  households: number;
+  residents: number;
+  floatingResidents: number;
+  rentedRooms: number;
+  specialGroupResidents: number;
+  keyPersons: number;
+  buildings: number;
+  childCount: number;
+  west: number;
+  south: number;
+  east: number;
+  north: number;
+};
+
+function regionColumns() {
+  return [
+    "r.id",
+    "r.code",
+    "r.name",
+    "r.level",
+    "r.kind",
+    "r.parent_id as parentId",
+    sql<string>`r.path::text`.as("path"),
+    "r.households",
+    "r.residents",
+    "r.floating_residents as floatingResidents",
+    "r.rented_rooms as rentedRooms",
+    "r.special_group_residents as specialGroupResidents",
+    "r.key_persons as keyPersons",
+    "r.buildings",
+    sql<number>`(select count(*)::int from region c where c.parent_id = r.id)`.as("childCount"),
+    sql<number>`st_xmin(r.geom)`.as("west"),
+    sql<number>`st_ymin(r.geom)`.as("south"),
+    sql<number>`st_xmax(r.geom)`.as("east"),
+    sql<number>`st_ymax(r.geom)`.as("north"),
+  ] as const;
+}
+
+/** One region by id, only when it lies inside the scope. */
+export async function findRegionById(db: Kysely<DB>, id: number, scopePath: string): Promise<RegionRow | undefined> {
+  return db
+    .selectFrom("region as r")
+    .select(regionColumns())
+    .where("r.id", "=", id)
+    .where(withinScope(sql.ref("r.path"), scopePath))
+    .executeTakeFirst();
+}
+
+/** One region by its national/grid code, only when it lies inside the scope. */
+export async function findRegionByCode(db: Kysely<DB>, code: string, scopePath: string): Promise<RegionRow | undefined> {
+  return db
+    .selectFrom("region as r")
+    .select(regionColumns())
+    .where("r.code", "=", code)
+    .where(withinScope(sql.ref("r.path"), scopePath))
+    .executeTakeFirst();
+}
+
+/** The direct children of a region inside the scope, ordered by code (the official order). */
+export async function findRegionChildren(db: Kysely<DB>, parentId: number, scopePath: string): Promise<RegionRow[]> {
+  return db
+    .selectFrom("region as r")
+    .select(regionColumns())
+    .where("r.parent_id", "=", parentId)
+    .where(withinScope(sql.ref("r.path"), scopePath))
+    .orderBy("r.code")
+    .execute();
+}
+
+export type RegionCrumbRow = { id: number; code: string; name: string; level: number; kind: string };
+
+/**
+ * The ancestors of a region and the region itself, from the district down. Ancestors above the
+ * caller's scope are dropped: a grid head's breadcrumb starts at their own area.
+ */
+export async function findRegionAncestry(db: Kysely<DB>, id: number, scopePath: string): Promise<RegionCrumbRow[]> {
+  return db
+    .selectFrom("region as self")
+    .innerJoin("region as a", (join) => join.on(sql<boolean>`self.path <@ a.path`))
+    .select(["a.id", "a.code", "a.name", "a.level", "a.kind"])
+    .where("self.id", "=", id)
+    .where(withinScope(sql.ref("self.path"), scopePath))
+    .where(withinScope(sql.ref("a.path"), scopePath))
+    .orderBy("a.level")
+    .execute();
+}
+
+/** The root region of the scope (the district for a district commander) with its bounds. */
+export async function findScopeRoot(db: Kysely<DB>, scopePath: string): Promise<RegionRow | undefined> {
+  return db
+    .selectFrom("region as r")
+    .select(regionColumns())
+    .where(sql<boolean>`r.path = ${scopePath}::ltree`)
+    .executeTakeFirst();
+}

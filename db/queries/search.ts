@@ -1,0 +1,65 @@
+import { sql, type Kysely } from "kysely";
+import type { DB } from "../types";
+
+export type PlaceHitRow = {
+  kind: "region" | "building";
+  id: number;
+  code: string;
+  name: string;
+  /** Address for buildings, the parent's name for regions. */
+  detail: string | null;
+  level: number | null;
+  regionKind: string | null;
+  buildingType: string | null;
+  /** 0 exact, 1 prefix, 2 contains: lower is better. */
+  rank: number;
+  west: number;
+  south: number;
+  east: number;
+  north: number;
+};
+
+function likeEscape(text: string) {
+  return text.replaceAll("\\", "\\\\").replaceAll("%", "\\%").replaceAll("_", "\\_");
+}
+
+/**
+ * Regions by name (prefix and contains) or code (prefix), buildings by name, address or code, all
+ * inside the scope. Exact matches first, then prefixes, then "contains"; higher levels before lower.
+ */
+export async function findPlaces(db: Kysely<DB>, query: string, scopePath: string, limit: number): Promise<PlaceHitRow[]> {
+  const q = query.trim();
+  const prefix = `${likeEscape(q)}%`;
+  const contains = `%${likeEscape(q)}%`;
+  const isCode = /^[0-9]{2,18}$/.test(q);
+  const { rows } = await sql<PlaceHitRow>`
+    with regions as (
+      select 'region'::text as kind, r.id, r.code, r.name, p.name as detail, r.level::int as level, r.kind as "regionKind",
+             null::text as "buildingType",
+             case when r.name = ${q} or r.code = ${q} then 0
+                  when r.name like ${prefix} or r.code like ${prefix} then 1 else 2 end as rank,
+             r.geom
+        from region r left join region p on p.id = r.parent_id
+       where r.path <@ ${scopePath}::ltree
+         and (r.name like ${contains} or (${isCode} and r.code like ${prefix}))
+       order by rank, r.level, r.code
+       limit ${limit}
+    ), buildings as (
+      select 'building'::text as kind, b.id::int as id, b.code, b.name, b.address as detail, null::int as level, null::text as "regionKind",
+             b.type as "buildingType",
+             case when b.address = ${q} or b.name = ${q} or b.code = ${q} then 0
+                  when b.address like ${prefix} or b.name like ${prefix} or b.code like ${prefix} then 1 else 2 end as rank,
+             b.geom
+        from building b join region g on g.id = b.grid_id
+       where g.path <@ ${scopePath}::ltree
+         and (b.address like ${contains} or b.name like ${contains} or (${isCode} and b.code like ${prefix}))
+       order by rank, b.address
+       limit ${limit}
+    )
+    select kind, id, code, name, detail, level, "regionKind", "buildingType", rank,
+           st_xmin(geom) as west, st_ymin(geom) as south, st_xmax(geom) as east, st_ymax(geom) as north
+      from (select * from regions union all select * from buildings) hits
+     order by rank, kind desc, level nulls last, code
+     limit ${limit}`.execute(db);
+  return rows;
+}

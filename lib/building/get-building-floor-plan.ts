@@ -1,0 +1,17 @@
+import "server-only";
+import { findBuildingRooms } from "../../db/queries/building";
+import type { RequestContext } from "../context";
+import { wrapDatabaseError } from "../errors";
+import type { BuildingFloorPlan } from "./dto";
+import { countFloorPlan, layOutFloorPlan } from "./floor-plan";
+import { getBuilding } from "./get-building";
+import type { RowIdInput } from "./schemas";
+
+/** The 楼盘表 of a building: header, floors × entrances × rooms with their flags, and totals. */
+export async function getBuildingFloorPlan({ ctx, input }: { ctx: RequestContext; input: RowIdInput }): Promise<BuildingFloorPlan> {
+  const building = await getBuilding({ ctx, input });
+  const rows = await findBuildingRooms(ctx.db, building.id).catch((e) => {
+    throw wrapDatabaseError(e);
+  });
+  return { building, entrances: layOutFloorPlan(building, rows), counts: countFloorPlan(rows) };
+}

@@ -1,0 +1,88 @@
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { errorMessages } from "./i18n/zh-CN/errors";
+
+/** The closed set of failure kinds every adapter (HTTP, page, server action) knows how to show. */
+export type DomainErrorCode = "NOT_FOUND" | "FORBIDDEN" | "CONFLICT" | "VALIDATION" | "UNAVAILABLE";
+
+/**
+ * The one error type lib/ throws on purpose. `message` is safe to show to the user (Chinese UI text);
+ * `cause` carries the technical reason and is logged, never shown.
+ */
+export class DomainError extends Error {
+  readonly code: DomainErrorCode;
+  readonly details?: Record<string, string>;
+
+  constructor(code: DomainErrorCode, message?: string, options: { cause?: unknown; details?: Record<string, string> } = {}) {
+    super(message ?? errorMessages[code], { cause: options.cause });
+    this.name = "DomainError";
+    this.code = code;
+    this.details = options.details;
+  }
+}
+
+export function isDomainError(error: unknown): error is DomainError {
+  return error instanceof DomainError;
+}
+
+/** Parses verb input with zod and turns a failure into a VALIDATION DomainError naming the bad fields. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const details: Record<string, string> = {};
+  for (const issue of parsed.error.issues) details[issue.path.join(".") || "input"] = issue.message;
+  throw new DomainError("VALIDATION", errorMessages.VALIDATION, { cause: parsed.error, details });
+}
+
+const HTTP_STATUS: Record<DomainErrorCode, number> = {
+  NOT_FOUND: 404,
+  FORBIDDEN: 403,
+  CONFLICT: 409,
+  VALIDATION: 400,
+  UNAVAILABLE: 503,
+};
+
+export type ErrorBody = { error: { code: DomainErrorCode | "INTERNAL"; message: string; details?: Record<string, string> } };
+
+function logCause(where: string, error: unknown) {
+  // Causes go to the server log only: the user sees the DomainError's message.
+  console.error(`[${where}]`, error instanceof DomainError ? (error.cause ?? error.message) : error);
+}
+
+/** Route-handler adapter: a DomainError becomes its HTTP status with a JSON body; anything else a 500. */
+export function toHttpResponse(error: unknown): Response {
+  if (isDomainError(error)) {
+    if (error.code === "UNAVAILABLE") logCause("http", error);
+    const body: ErrorBody = { error: { code: error.code, message: error.message, details: error.details } };
+    return Response.json(body, { status: HTTP_STATUS[error.code] });
+  }
+  logCause("http", error);
+  const body: ErrorBody = { error: { code: "INTERNAL", message: errorMessages.INTERNAL } };
+  return Response.json(body, { status: 500 });
+}
+
+/** Server-action adapter: a result object the client can show, never a thrown stack. */
+export function toActionResult(error: unknown): { ok: false; code: DomainErrorCode | "INTERNAL"; message: string } {
+  if (isDomainError(error)) return { ok: false, code: error.code, message: error.message };
+  logCause("action", error);
+  return { ok: false, code: "INTERNAL", message: errorMessages.INTERNAL };
+}
+
+/**
+ * Page adapter (server components): an unknown or malformed id is a 404 page, not a 500.
+ * Other errors propagate to the route's error boundary.
+ */
+export function rethrowForPage(error: unknown): never {
+  if (isDomainError(error) && (error.code === "NOT_FOUND" || error.code === "VALIDATION")) notFound();
+  throw error;
+}
+
+/** Postgres errors that mean "the database is not there": shown as UNAVAILABLE, not as a crash. */
+export function wrapDatabaseError(error: unknown): unknown {
+  if (isDomainError(error)) return error;
+  const code = (error as { code?: string } | null)?.code;
+  if (code === "ECONNREFUSED" || code === "57P03" || code === "3D000" || code === "42P01" || code === "CONNECT_TIMEOUT") {
+    return new DomainError("UNAVAILABLE", errorMessages.UNAVAILABLE, { cause: error });
+  }
+  return error;
+}

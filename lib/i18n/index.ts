@@ -1,0 +1,24 @@
+import { building } from "./zh-CN/building";
+import { common } from "./zh-CN/common";
+import { errorMessages } from "./zh-CN/errors";
+import { grid } from "./zh-CN/grid";
+import { map } from "./zh-CN/map";
+import { search } from "./zh-CN/search";
+
+/**
+ * UI texts by locale, one module per area (lib/i18n/<locale>/<area>.ts). Adding a locale means adding
+ * a folder with the same shape and a line here.
+ */
+const zhCN = { common, grid, map, building, search, errors: errorMessages };
+
+export type Messages = typeof zhCN;
+export type Locale = "zh-CN";
+
+const dictionaries: Record<Locale, Messages> = { "zh-CN": zhCN };
+
+export function getMessages(locale: Locale = "zh-CN"): Messages {
+  return dictionaries[locale];
+}
+
+/** The default locale's texts, for components that are not yet locale-aware. */
+export const t = zhCN;

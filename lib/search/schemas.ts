@@ -1,0 +1,9 @@
+import { z } from "zod";
+import { errorMessages } from "../i18n/zh-CN/errors";
+
+export const SearchPlacesInput = z.object({
+  q: z.string().trim().min(1, errorMessages.searchEmpty).max(50, errorMessages.searchTooLong),
+  limit: z.coerce.number().int().min(1).max(50).default(12),
+});
+
+export type SearchPlacesInput = z.input<typeof SearchPlacesInput>;
