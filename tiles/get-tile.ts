@@ -1,0 +1,86 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { promisify } from "node:util";
+import { gzip as gzipCallback } from "node:zlib";
+import type postgres from "postgres";
+import { env } from "../lib/env";
+import { TileCache, tileCacheKey, type CachedTile } from "./cache";
+import { currentLayerVersions } from "./layer-version";
+import type { LayerName } from "./layers";
+import { TILE_SCHEMA_VERSION } from "./registry";
+import { renderTile, type TileScope } from "./render-tile";
+import type { TileCoord } from "./tile-math";
+
+const gzip = promisify(gzipCallback);
+
+export type GetTileInput = TileCoord & { layer: LayerName; scope: TileScope; ifNoneMatch?: string | null };
+
+export type GetTileResult =
+  | { status: "not-modified"; etag: string }
+  | { status: "ok"; etag: string; gzip: Uint8Array; cache: "hit" | "miss" }
+  | { status: "empty"; etag: string; cache: "hit" | "miss" };
+
+const state = globalThis as unknown as { gridatlasTileCache?: TileCache; gridatlasTileInflight?: Map<string, Promise<CachedTile>> };
+
+/** The process's tile cache (one per process, kept across Next.js hot reloads). */
+export function tileCache(): TileCache {
+  state.gridatlasTileCache ??= new TileCache(env().TILE_CACHE_MB * 1024 * 1024);
+  return state.gridatlasTileCache;
+}
+
+function inflight() {
+  state.gridatlasTileInflight ??= new Map();
+  return state.gridatlasTileInflight;
+}
+
+/**
+ * A weak ETag naming the tile's content: layer, layer version, tile schema, scope (hashed: it can be
+ * long and says who is asking) and z/x/y. Weak, because the same tile goes out gzip-encoded or not.
+ */
+export function tileEtag(layer: LayerName, version: number, scope: TileScope, { z, x, y }: TileCoord): string {
+  const scopeTag = scope === null ? "all" : createHash("sha1").update(scope).digest("hex").slice(0, 10);
+  return `W/"${layer}-v${version}-s${TILE_SCHEMA_VERSION}-${scopeTag}-${z}-${x}-${y}"`;
+}
+
+/** True when an If-None-Match header names this ETag (or is "*"); compared weakly, as RFC 9110 says for GET. */
+export function etagMatches(ifNoneMatch: string | null | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  const bare = etag.replace(/^W\//, "");
+  return ifNoneMatch.split(",").some((candidate) => {
+    const c = candidate.trim();
+    return c === "*" || c.replace(/^W\//, "") === bare;
+  });
+}
+
+/**
+ * A tile, ready to send: answers If-None-Match from the layer version alone (no rendering), then the
+ * cache, then renders once however many requests ask for the same missing tile at the same time.
+ */
+export async function getTile(sql: postgres.Sql, input: GetTileInput): Promise<GetTileResult> {
+  const { layer, scope, z, x, y } = input;
+  const versions = await currentLayerVersions(sql);
+  const version = versions[layer];
+  const etag = tileEtag(layer, version, scope, input);
+  if (etagMatches(input.ifNoneMatch, etag)) return { status: "not-modified", etag };
+
+  const cache = tileCache();
+  const key = tileCacheKey(layer, version, scope, z, x, y);
+  const cached = cache.get(key);
+  if (cached) return toResult(cached, "hit");
+
+  let pending = inflight().get(key);
+  if (!pending) {
+    pending = (async () => {
+      const raw = await renderTile(sql, { layer, scope, z, x, y });
+      const tile: CachedTile = { etag, gzip: raw.byteLength === 0 ? null : await gzip(raw, { level: 6 }) };
+      cache.set(key, tile);
+      return tile;
+    })().finally(() => inflight().delete(key));
+    inflight().set(key, pending);
+  }
+  return toResult(await pending, "miss");
+}
+
+function toResult(tile: CachedTile, cache: "hit" | "miss"): GetTileResult {
+  return tile.gzip ? { status: "ok", etag: tile.etag, gzip: tile.gzip, cache } : { status: "empty", etag: tile.etag, cache };
+}
