@@ -1,0 +1,374 @@
+import type {
+  ExpressionSpecification,
+  LayerSpecification,
+  SourceSpecification,
+  StyleSpecification,
+} from "maplibre-gl";
+import { BASEMAP_MINOR_ROADS_MINZOOM, LAYERS, type LayerName } from "./layers";
+
+/**
+ * The map style: a light government-dashboard look over the project's own vector tiles, usable with
+ * no internet at all — no `glyphs` (MapLibre ≥ 5.11 draws text with local fonts through TinySDF, and
+ * `text-font` is then a list of local font names) and no `sprite` (points are circles, not icons).
+ *
+ * Interaction contract with the map engine (components/map):
+ * - every source id is the layer name; every feature id is the row id;
+ * - feature-state `hover` and `selected` (booleans) on a region, building, organisation or component
+ *   light up its `highlight` layer and deepen its fill;
+ * - `MAP_LAYER_IDS[layer].fill` (or `.circle`) are the layers to query for hover and click;
+ * - an optional basemap goes under everything: an XYZ raster template, or a `pmtiles://…` raster
+ *   archive — for pmtiles the client must first register the protocol, e.g.
+ *   `maplibregl.addProtocol("pmtiles", new Protocol().tile)` from the `pmtiles` package.
+ */
+
+/** Local font names, first match wins per character; Noto Sans CJK SC is what the Debian set-up installs. */
+export const MAP_TEXT_FONT = ["Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", "sans-serif"];
+
+type RegionLayer = "district" | "street" | "community" | "xiaoqu" | "grid";
+const REGION_LAYERS: RegionLayer[] = ["district", "street", "community", "xiaoqu", "grid"];
+
+const regionIds = <L extends RegionLayer>(l: L) =>
+  ({ fill: `${l}-fill`, line: `${l}-line`, highlight: `${l}-highlight`, label: `${l}-label` }) as const;
+
+/** Layer ids, by source-layer: the map engine's only handle on the style. */
+export const MAP_LAYER_IDS = {
+  background: "background",
+  basemapRaster: "basemap-raster",
+  basemap: {
+    water: "basemap-water",
+    river: "basemap-river",
+    roadMinorCasing: "basemap-road-minor-casing",
+    roadMinor: "basemap-road-minor",
+    roadMajorCasing: "basemap-road-major-casing",
+    roadMajor: "basemap-road-major",
+    roadLabel: "basemap-road-label",
+    waterLabel: "basemap-water-label",
+  },
+  district: regionIds("district"),
+  street: regionIds("street"),
+  community: regionIds("community"),
+  xiaoqu: regionIds("xiaoqu"),
+  grid: regionIds("grid"),
+  building: { fill: "building-fill", line: "building-line", highlight: "building-highlight", label: "building-label" },
+  organization: { circle: "organization-circle", highlight: "organization-highlight", label: "organization-label" },
+  component: { circle: "component-circle", highlight: "component-highlight" },
+} as const;
+
+/** The layers to query for hover and click, topmost first. */
+export const MAP_INTERACTIVE_LAYER_IDS: string[] = [
+  MAP_LAYER_IDS.component.circle,
+  MAP_LAYER_IDS.organization.circle,
+  MAP_LAYER_IDS.building.fill,
+  MAP_LAYER_IDS.grid.fill,
+  MAP_LAYER_IDS.xiaoqu.fill,
+  MAP_LAYER_IDS.community.fill,
+  MAP_LAYER_IDS.street.fill,
+  MAP_LAYER_IDS.district.fill,
+];
+
+/**
+ * The zooms at which each region level is the "active" one: its fill (the hover/click target) and its
+ * label show only there, so at any zoom exactly one level answers a click; boundaries stay on above it.
+ */
+export const REGION_ACTIVE_ZOOMS: Record<RegionLayer, { from: number; to: number; labelFrom: number; labelTo: number }> = {
+  district: { from: 0, to: 8, labelFrom: 6, labelTo: 9 },
+  street: { from: 8, to: 11, labelFrom: 9, labelTo: 12 },
+  community: { from: 11, to: 13, labelFrom: 12, labelTo: 14 },
+  xiaoqu: { from: 13, to: 14.5, labelFrom: 14, labelTo: 15 },
+  grid: { from: 14.5, to: 24, labelFrom: 15, labelTo: 24 },
+};
+
+/**
+ * Tiles are requested up to this zoom and overzoomed above it: at z16 one extent unit is 0.15 m,
+ * finer than any screen shows at z22, and the browser fetches far fewer tiles while zooming in.
+ */
+export const STYLE_SOURCE_MAXZOOM: Partial<Record<LayerName, number>> = { component: 17 };
+const DEFAULT_SOURCE_MAXZOOM = 16;
+
+/** A distinct colour and width per grid level, from the district (heaviest) to the basic grid. */
+export const REGION_COLORS: Record<RegionLayer, { line: string; fill: string; width: number; label: string; labelSize: number }> = {
+  district: { line: "#1e3a5f", fill: "#dbe4ee", width: 3, label: "#1e3a5f", labelSize: 18 },
+  street: { line: "#c2410c", fill: "#fde7d9", width: 2.2, label: "#9a3412", labelSize: 15 },
+  community: { line: "#7c3aed", fill: "#ede5fb", width: 1.6, label: "#5b21b6", labelSize: 13 },
+  xiaoqu: { line: "#0f766e", fill: "#d9f0ed", width: 1.2, label: "#115e59", labelSize: 12 },
+  grid: { line: "#2563eb", fill: "#dde8fb", width: 0.9, label: "#1e40af", labelSize: 12 },
+};
+
+export const ORGANIZATION_COLORS = { shop: "#f97316", enterprise: "#2563eb", social: "#16a34a" } as const;
+export const COMPONENT_COLORS = { hydrant: "#dc2626", camera: "#7c3aed", manhole: "#57534e", lamp: "#ca8a04" } as const;
+
+const PALETTE = {
+  background: "#f4f5f2",
+  water: "#b9d8ea",
+  waterLine: "#8fbfdc",
+  waterLabel: "#3b76a0",
+  road: "#ffffff",
+  roadCasing: "#d3d6db",
+  roadMajorCasing: "#c4c8cf",
+  roadLabel: "#6b7280",
+  building: "#e4e1dc",
+  buildingLine: "#9a948c",
+  highlight: "#f59e0b",
+  selected: "#dc2626",
+  halo: "#ffffff",
+};
+
+const hover: ExpressionSpecification = ["boolean", ["feature-state", "hover"], false];
+const selected: ExpressionSpecification = ["boolean", ["feature-state", "selected"], false];
+
+function kindColor(colors: Record<string, string>, fallback: string): ExpressionSpecification {
+  return ["match", ["get", "kind"], ...Object.entries(colors).flat(), fallback] as unknown as ExpressionSpecification;
+}
+
+export type BuildMapStyleOptions = {
+  /** Origin serving /tiles, e.g. "http://localhost:3000" (no trailing slash). */
+  origin: string;
+  /** Optional basemap under everything: an XYZ raster URL template ({z}/{x}/{y}) or pmtiles://… */
+  basemapUrl?: string | null;
+  /** Attribution shown for the optional basemap. */
+  basemapAttribution?: string;
+};
+
+/** Builds the complete MapLibre style (sources on `origin`), with no glyph, sprite or other internet URL. */
+export function buildMapStyle({ origin, basemapUrl, basemapAttribution }: BuildMapStyleOptions): StyleSpecification {
+  const base = origin.replace(/\/+$/, "");
+  const sources: Record<string, SourceSpecification> = {};
+  for (const meta of Object.values(LAYERS)) {
+    sources[meta.name] = {
+      type: "vector",
+      tiles: [`${base}/tiles/${meta.name}/{z}/{x}/{y}`],
+      minzoom: meta.minzoom,
+      maxzoom: Math.min(meta.maxzoom, STYLE_SOURCE_MAXZOOM[meta.name] ?? DEFAULT_SOURCE_MAXZOOM),
+    };
+  }
+
+  const layers: LayerSpecification[] = [{ id: MAP_LAYER_IDS.background, type: "background", paint: { "background-color": PALETTE.background } }];
+
+  if (basemapUrl) {
+    sources.basemapRaster = basemapUrl.startsWith("pmtiles://")
+      ? { type: "raster", url: basemapUrl, tileSize: 256, attribution: basemapAttribution }
+      : { type: "raster", tiles: [basemapUrl], tileSize: 256, maxzoom: 19, attribution: basemapAttribution };
+    layers.push({ id: MAP_LAYER_IDS.basemapRaster, type: "raster", source: "basemapRaster", paint: { "raster-opacity": 0.85 } });
+  }
+
+  layers.push(...basemapLayers(), ...regionFillLayers(), ...buildingLayers(), ...regionLineLayers(), ...pointLayers(), ...labelLayers());
+  return {
+    version: 8,
+    name: "GridAtlas 网格一张图",
+    metadata: { "gridatlas:style": "light" },
+    sources,
+    layers,
+  };
+}
+
+function basemapLayers(): LayerSpecification[] {
+  const ids = MAP_LAYER_IDS.basemap;
+  const isRoad = (kind: string): ExpressionSpecification => ["==", ["get", "kind"], kind];
+  const width = (base: number): ExpressionSpecification => ["interpolate", ["exponential", 1.6], ["zoom"], 10, base * 0.4, 14, base * 1.5, 18, base * 8];
+  return [
+    { id: ids.water, type: "fill", source: "basemap", "source-layer": "basemap", filter: ["all", ["==", ["geometry-type"], "Polygon"], ["in", ["get", "kind"], ["literal", ["lake", "river"]]]], paint: { "fill-color": PALETTE.water } },
+    { id: ids.river, type: "line", source: "basemap", "source-layer": "basemap", filter: ["all", ["==", ["geometry-type"], "LineString"], ["==", ["get", "kind"], "river"]], paint: { "line-color": PALETTE.waterLine, "line-width": width(2.5) }, layout: { "line-cap": "round", "line-join": "round" } },
+    { id: ids.roadMinorCasing, type: "line", source: "basemap", "source-layer": "basemap", minzoom: BASEMAP_MINOR_ROADS_MINZOOM, filter: isRoad("road_minor"), paint: { "line-color": PALETTE.roadCasing, "line-width": width(1.6) }, layout: { "line-cap": "round", "line-join": "round" } },
+    { id: ids.roadMinor, type: "line", source: "basemap", "source-layer": "basemap", minzoom: BASEMAP_MINOR_ROADS_MINZOOM, filter: isRoad("road_minor"), paint: { "line-color": PALETTE.road, "line-width": width(1.1) }, layout: { "line-cap": "round", "line-join": "round" } },
+    { id: ids.roadMajorCasing, type: "line", source: "basemap", "source-layer": "basemap", filter: isRoad("road_major"), paint: { "line-color": PALETTE.roadMajorCasing, "line-width": width(3) }, layout: { "line-cap": "round", "line-join": "round" } },
+    { id: ids.roadMajor, type: "line", source: "basemap", "source-layer": "basemap", filter: isRoad("road_major"), paint: { "line-color": PALETTE.road, "line-width": width(2.2) }, layout: { "line-cap": "round", "line-join": "round" } },
+  ];
+}
+
+function regionFillLayers(): LayerSpecification[] {
+  return REGION_LAYERS.map((l): LayerSpecification => {
+    const c = REGION_COLORS[l];
+    const z = REGION_ACTIVE_ZOOMS[l];
+    return {
+      id: MAP_LAYER_IDS[l].fill,
+      type: "fill",
+      source: l,
+      "source-layer": l,
+      minzoom: Math.max(z.from, LAYERS[l].minzoom),
+      maxzoom: z.to,
+      paint: {
+        "fill-color": ["case", selected, PALETTE.highlight, c.fill],
+        "fill-opacity": ["case", selected, 0.35, hover, 0.45, 0.18],
+      },
+    };
+  });
+}
+
+function regionLineLayers(): LayerSpecification[] {
+  // Lower levels first so the heavier boundaries of higher levels draw on top of them.
+  const order: RegionLayer[] = ["grid", "xiaoqu", "community", "street", "district"];
+  const out: LayerSpecification[] = [];
+  for (const l of order) {
+    const c = REGION_COLORS[l];
+    const minzoom = LAYERS[l].minzoom;
+    out.push({
+      id: MAP_LAYER_IDS[l].line,
+      type: "line",
+      source: l,
+      "source-layer": l,
+      minzoom,
+      paint: {
+        "line-color": c.line,
+        "line-width": ["interpolate", ["linear"], ["zoom"], minzoom, c.width * 0.6, minzoom + 4, c.width * 1.4],
+        "line-opacity": 0.85,
+        ...(l === "xiaoqu" ? { "line-dasharray": [3, 2] } : {}),
+      },
+      layout: { "line-join": "round" },
+    });
+  }
+  for (const l of REGION_LAYERS) {
+    const z = REGION_ACTIVE_ZOOMS[l];
+    out.push({
+      id: MAP_LAYER_IDS[l].highlight,
+      type: "line",
+      source: l,
+      "source-layer": l,
+      minzoom: Math.max(z.from, LAYERS[l].minzoom),
+      paint: {
+        "line-color": ["case", selected, PALETTE.selected, PALETTE.highlight],
+        "line-width": ["case", selected, REGION_COLORS[l].width + 2.5, hover, REGION_COLORS[l].width + 1.5, 0],
+        "line-opacity": ["case", ["any", selected, hover], 1, 0],
+      },
+      layout: { "line-join": "round" },
+    });
+  }
+  return out;
+}
+
+function buildingLayers(): LayerSpecification[] {
+  const ids = MAP_LAYER_IDS.building;
+  return [
+    {
+      id: ids.fill,
+      type: "fill",
+      source: "building",
+      "source-layer": "building",
+      minzoom: LAYERS.building.minzoom,
+      paint: {
+        "fill-color": ["case", selected, PALETTE.highlight, hover, "#fcd9a0", PALETTE.building],
+        "fill-opacity": ["interpolate", ["linear"], ["zoom"], 14, 0.6, 16, 0.95],
+      },
+    },
+    {
+      id: ids.line,
+      type: "line",
+      source: "building",
+      "source-layer": "building",
+      minzoom: 15,
+      paint: { "line-color": PALETTE.buildingLine, "line-width": ["interpolate", ["linear"], ["zoom"], 15, 0.5, 18, 1.2] },
+    },
+    {
+      id: ids.highlight,
+      type: "line",
+      source: "building",
+      "source-layer": "building",
+      minzoom: LAYERS.building.minzoom,
+      paint: {
+        "line-color": ["case", selected, PALETTE.selected, PALETTE.highlight],
+        "line-width": ["case", selected, 3, hover, 2, 0],
+        "line-opacity": ["case", ["any", selected, hover], 1, 0],
+      },
+    },
+  ];
+}
+
+function pointLayers(): LayerSpecification[] {
+  const circle = (layer: "organization" | "component", colors: Record<string, string>, radius: [number, number]): LayerSpecification[] => [
+    {
+      id: MAP_LAYER_IDS[layer].circle,
+      type: "circle",
+      source: layer,
+      "source-layer": layer,
+      minzoom: LAYERS[layer].minzoom,
+      paint: {
+        "circle-color": kindColor(colors, "#6b7280"),
+        "circle-radius": ["interpolate", ["linear"], ["zoom"], LAYERS[layer].minzoom, radius[0], 20, radius[1]],
+        "circle-stroke-color": "#ffffff",
+        "circle-stroke-width": 1.2,
+      },
+    },
+    {
+      id: MAP_LAYER_IDS[layer].highlight,
+      type: "circle",
+      source: layer,
+      "source-layer": layer,
+      minzoom: LAYERS[layer].minzoom,
+      paint: {
+        "circle-color": "rgba(0,0,0,0)",
+        "circle-radius": ["+", radius[1], 3],
+        "circle-stroke-color": ["case", selected, PALETTE.selected, PALETTE.highlight],
+        "circle-stroke-width": ["case", ["any", selected, hover], 2.5, 0],
+      },
+    },
+  ];
+  return [...circle("organization", ORGANIZATION_COLORS, [3, 7]), ...circle("component", COMPONENT_COLORS, [2.5, 5])];
+}
+
+function labelLayers(): LayerSpecification[] {
+  const out: LayerSpecification[] = [];
+  const haloed = { "text-halo-color": PALETTE.halo, "text-halo-width": 1.4, "text-halo-blur": 0.5 };
+  out.push(
+    {
+      id: MAP_LAYER_IDS.basemap.roadLabel,
+      type: "symbol",
+      source: "basemap",
+      "source-layer": "basemap",
+      minzoom: 13,
+      filter: ["all", ["in", ["get", "kind"], ["literal", ["road_major", "road_minor"]]], ["has", "name"]],
+      layout: { "symbol-placement": "line", "text-field": ["get", "name"], "text-font": MAP_TEXT_FONT, "text-size": 11, "symbol-spacing": 400 },
+      paint: { "text-color": PALETTE.roadLabel, ...haloed },
+    },
+    {
+      id: MAP_LAYER_IDS.basemap.waterLabel,
+      type: "symbol",
+      source: "basemap",
+      "source-layer": "basemap",
+      minzoom: 12,
+      filter: ["all", ["in", ["get", "kind"], ["literal", ["lake", "river"]]], ["has", "name"]],
+      layout: { "text-field": ["get", "name"], "text-font": MAP_TEXT_FONT, "text-size": 11 },
+      paint: { "text-color": PALETTE.waterLabel, ...haloed },
+    },
+  );
+  for (const l of REGION_LAYERS) {
+    const z = REGION_ACTIVE_ZOOMS[l];
+    const c = REGION_COLORS[l];
+    out.push({
+      id: MAP_LAYER_IDS[l].label,
+      type: "symbol",
+      source: l,
+      "source-layer": `${l}_label`,
+      minzoom: Math.max(z.labelFrom, LAYERS[l].minzoom),
+      maxzoom: z.labelTo,
+      layout: {
+        "text-field": ["get", "name"],
+        "text-font": MAP_TEXT_FONT,
+        "text-size": c.labelSize,
+        "text-max-width": 8,
+        "text-padding": 4,
+        "symbol-sort-key": ["get", "level"],
+      },
+      paint: { "text-color": c.label, ...haloed },
+    });
+  }
+  out.push(
+    {
+      id: MAP_LAYER_IDS.building.label,
+      type: "symbol",
+      source: "building",
+      "source-layer": "building",
+      minzoom: 17,
+      layout: { "text-field": ["get", "name"], "text-font": MAP_TEXT_FONT, "text-size": 10, "text-max-width": 6 },
+      paint: { "text-color": "#44403c", ...haloed },
+    },
+    {
+      id: MAP_LAYER_IDS.organization.label,
+      type: "symbol",
+      source: "organization",
+      "source-layer": "organization",
+      minzoom: 18,
+      layout: { "text-field": ["get", "name"], "text-font": MAP_TEXT_FONT, "text-size": 10, "text-offset": [0, 1.1], "text-anchor": "top", "text-optional": true },
+      paint: { "text-color": "#57534e", ...haloed },
+    },
+  );
+  return out;
+}
