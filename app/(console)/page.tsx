@@ -1,0 +1,45 @@
+import { ConsoleMap, type InitialFocus } from "@/components/map/console-map";
+import { TopBar } from "@/components/ui/top-bar";
+import { getRequestContext } from "@/lib/context";
+import { isDomainError } from "@/lib/errors";
+import { getDistrictBounds, type DistrictView } from "@/lib/grid/get-district-bounds";
+import { t } from "@/lib/i18n";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+function focusFrom(params: Record<string, string | string[] | undefined>): InitialFocus {
+  for (const kind of ["building", "region"] as const) {
+    const raw = params[kind];
+    const id = typeof raw === "string" && /^[0-9]{1,15}$/.test(raw) ? Number(raw) : NaN;
+    if (id > 0) return { kind, id };
+  }
+  return null;
+}
+
+/** 网格一张图: the district on a full-screen map, opening on the bounds of the caller's area. */
+export default async function MapPage({ searchParams }: Props) {
+  const params = await searchParams;
+  const ctx = await getRequestContext();
+  let district: DistrictView | null = null;
+  let problem: string | null = null;
+  try {
+    district = await getDistrictBounds({ ctx });
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    problem = error.code === "NOT_FOUND" ? t.map.noDistrict : error.message;
+  }
+  if (!district) {
+    return (
+      <>
+        <TopBar districtName={null} />
+        <main className="grid flex-1 place-items-center p-8" data-testid="map-empty">
+          <div className="max-w-lg rounded-2xl bg-white p-8 text-center shadow-lg ring-1 ring-slate-200">
+            <h1 className="text-lg font-semibold text-slate-900">{t.common.productName}</h1>
+            <p className="mt-3 text-sm leading-6 text-slate-600">{problem}</p>
+          </div>
+        </main>
+      </>
+    );
+  }
+  return <ConsoleMap district={district} initialFocus={focusFrom(params)} />;
+}

@@ -1,0 +1,147 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { Bounds } from "@/lib/grid/dto";
+import type { DistrictView } from "@/lib/grid/get-district-bounds";
+import type { PlaceHit } from "@/lib/search/search-places";
+import { t } from "@/lib/i18n";
+import { SearchBox } from "../search/search-box";
+import { TopBar } from "../ui/top-bar";
+import { fetchJson } from "../ui/fetch-json";
+import { LevelIndicator } from "./level-indicator";
+import { MapEngine, type MapEngineHandle, type MapSelection } from "./map-engine";
+import { MapLegend } from "./map-legend";
+import { SidePanel, type BuildingPanelData, type PanelState, type RegionPanelData } from "./side-panel";
+import { ZoomControls } from "./zoom-controls";
+
+export type InitialFocus = { kind: "region" | "building"; id: number } | null;
+
+const PANEL_INSET = 404;
+/** A building fitted to the screen would fill it: stop at a street-level zoom. */
+const BUILDING_MAX_ZOOM = 17.5;
+
+type Target = { kind: "region"; id: number; level?: number; bounds?: Bounds } | { kind: "building"; id: number; bounds?: Bounds };
+
+/**
+ * The console's home: the district map with search, the level indicator, legend, zoom controls and the
+ * side panel. Selection lives here (and in the URL, so a link or the back button restores it).
+ */
+export function ConsoleMap({ district, initialFocus }: { district: DistrictView; initialFocus: InitialFocus }) {
+  const engine = useRef<MapEngineHandle>(null);
+  const [selection, setSelection] = useState<MapSelection>(null);
+  const [panel, setPanel] = useState<PanelState | null>(null);
+  const [zoom, setZoom] = useState(10);
+  const loadController = useRef<AbortController | null>(null);
+  const lastTarget = useRef<{ target: Target; fly: boolean } | null>(null);
+
+  const writeUrl = (target: Target | null) => {
+    const url = target ? `/?${target.kind}=${target.id}` : "/";
+    if (window.location.pathname + window.location.search !== url) window.history.replaceState(null, "", url);
+  };
+
+  /** Selects an area or a building; with `fly`, the map moves to it (from search, panel links, URLs). */
+  const open = useCallback((target: Target, fly: boolean) => {
+    lastTarget.current = { target, fly };
+    loadController.current?.abort();
+    const controller = new AbortController();
+    loadController.current = controller;
+    writeUrl(target);
+    if (target.kind === "building") setSelection({ kind: "building", id: target.id });
+    else if (target.level !== undefined) setSelection({ kind: "region", id: target.id, level: target.level });
+    if (fly && target.bounds) engine.current?.fitBounds(target.bounds, { maxZoom: target.kind === "building" ? BUILDING_MAX_ZOOM : undefined });
+    setPanel({ status: "loading", kind: target.kind });
+
+    const url = target.kind === "region" ? `/api/regions/${target.id}` : `/api/buildings/${target.id}`;
+    fetchJson<RegionPanelData | BuildingPanelData>(url, controller.signal)
+      .then((data) => {
+        if (controller.signal.aborted) return;
+        if ("region" in data) {
+          setSelection({ kind: "region", id: data.region.id, level: data.region.level });
+          setPanel({ status: "region", data });
+          if (fly && !target.bounds) engine.current?.fitBounds(data.region.bounds);
+        } else {
+          setPanel({ status: "building", data });
+          if (fly && !target.bounds) engine.current?.fitBounds(data.building.bounds, { maxZoom: BUILDING_MAX_ZOOM });
+        }
+      })
+      .catch((e: Error) => {
+        if (!controller.signal.aborted) setPanel({ status: "error", message: e.message });
+      });
+  }, []);
+
+  const close = useCallback(() => {
+    loadController.current?.abort();
+    lastTarget.current = null;
+    setSelection(null);
+    setPanel(null);
+    writeUrl(null);
+  }, []);
+
+  // A link such as /?building=12 (from the 楼盘表 page) opens with that place selected.
+  useEffect(() => {
+    if (initialFocus) open(initialFocus, true);
+  }, [initialFocus, open]);
+
+  // Esc closes the panel (the search box keeps its own Esc while its list is open).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== "Escape" || e.defaultPrevented) return;
+      const el = e.target as HTMLElement | null;
+      if (el && (el.tagName === "INPUT" || el.tagName === "TEXTAREA")) return;
+      close();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [close]);
+
+  const onMapSelect = useCallback(
+    (next: MapSelection) => {
+      if (!next) close();
+      else if (next.kind === "region") open({ kind: "region", id: next.id, level: next.level }, false);
+      else open({ kind: "building", id: next.id }, false);
+    },
+    [open, close],
+  );
+
+  const onPick = (hit: PlaceHit) => {
+    if (hit.kind === "region") open({ kind: "region", id: hit.id, level: hit.level, bounds: hit.bounds }, true);
+    else open({ kind: "building", id: hit.id, bounds: hit.bounds }, true);
+  };
+
+  return (
+    <>
+      <TopBar districtName={district.name}>
+        <SearchBox onPick={onPick} />
+      </TopBar>
+      <main className="relative min-h-0 flex-1 overflow-hidden bg-[#f4f5f2]" data-testid="console-map">
+        <MapEngine ref={engine} initialBounds={district.bounds} selection={selection} rightInset={panel ? PANEL_INSET : 0} onSelect={onMapSelect} onZoom={setZoom} />
+        <div className="pointer-events-none absolute top-3 left-3 z-10 flex flex-col items-start gap-2">
+          <LevelIndicator zoom={zoom} />
+          <ZoomControls
+            onZoomIn={() => engine.current?.zoomBy(1)}
+            onZoomOut={() => engine.current?.zoomBy(-1)}
+            onReset={() => {
+              close();
+              engine.current?.fitBounds(district.bounds);
+            }}
+          />
+        </div>
+        <div className="pointer-events-none absolute bottom-3 left-3 z-10">
+          <MapLegend />
+        </div>
+        {panel ? (
+          <SidePanel
+            state={panel}
+            onClose={close}
+            onPickRegion={(r) => open({ kind: "region", id: r.id, level: r.level, bounds: r.bounds }, true)}
+            onRetry={() => lastTarget.current && open(lastTarget.current.target, lastTarget.current.fly)}
+          />
+        ) : (
+          <p className="pointer-events-none absolute top-3 right-3 z-10 rounded-lg bg-white/90 px-3 py-1.5 text-xs text-slate-500 shadow ring-1 ring-slate-900/10" data-testid="select-hint">
+            {t.map.selectHint}
+          </p>
+        )}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,237 @@
+"use client";
+
+import { MapboxOverlay } from "@deck.gl/mapbox";
+import { Map as MapLibreMap, setWorkerUrl, type MapGeoJSONFeature, type PointLike } from "maplibre-gl";
+import { useEffect, useImperativeHandle, useRef, useState, type Ref } from "react";
+import type { Bounds } from "@/lib/grid/dto";
+import { t } from "@/lib/i18n";
+import { buildMapStyle, MAP_LAYER_IDS, MAP_TEXT_FONT } from "@/tiles/style";
+
+/** What the map can select: an area of the grid tree, or a building. */
+export type MapSelection = { kind: "region"; id: number; level: number } | { kind: "building"; id: number } | null;
+
+/** The map engine's imperative surface, used by the page around it. */
+export type MapEngineHandle = {
+  fitBounds: (bounds: Bounds, options?: { maxZoom?: number; animate?: boolean }) => void;
+  zoomBy: (delta: number) => void;
+  getZoom: () => number;
+};
+
+/** Region level → source (and source-layer) name in the tile contract. */
+export const REGION_SOURCES = ["district", "street", "community", "xiaoqu", "grid"] as const;
+
+/** The layers a hover or a click can hit, topmost first: buildings above the grid levels. */
+const INTERACTIVE_LAYERS = [
+  MAP_LAYER_IDS.building.fill,
+  MAP_LAYER_IDS.grid.fill,
+  MAP_LAYER_IDS.xiaoqu.fill,
+  MAP_LAYER_IDS.community.fill,
+  MAP_LAYER_IDS.street.fill,
+  MAP_LAYER_IDS.district.fill,
+];
+
+type FeatureRef = { source: string; sourceLayer: string; id: number };
+
+function featureRefOf(selection: MapSelection): FeatureRef | null {
+  if (!selection) return null;
+  if (selection.kind === "building") return { source: "building", sourceLayer: "building", id: selection.id };
+  const source = REGION_SOURCES[selection.level];
+  return source ? { source, sourceLayer: source, id: selection.id } : null;
+}
+
+function selectionOf(feature: MapGeoJSONFeature): MapSelection {
+  const id = Number(feature.id);
+  if (!Number.isFinite(id)) return null;
+  if (feature.source === "building") return { kind: "building", id };
+  const level = REGION_SOURCES.indexOf(feature.source as (typeof REGION_SOURCES)[number]);
+  return level >= 0 ? { kind: "region", id, level } : null;
+}
+
+type Props = {
+  initialBounds: Bounds;
+  selection: MapSelection;
+  /** Space the side panel covers, so fitted areas stay visible beside it. */
+  rightInset: number;
+  onSelect: (selection: MapSelection) => void;
+  onZoom: (zoom: number) => void;
+  ref?: Ref<MapEngineHandle>;
+};
+
+/**
+ * The one MapLibre map of the console, created once, with its one deck.gl overlay (analytics layers
+ * will be added to it). It draws the tile style from tiles/style.ts, lights hovered and selected
+ * features through feature-state on their promoted ids, and reports clicks as selections.
+ */
+export function MapEngine({ initialBounds, selection, rightInset, onSelect, onZoom, ref }: Props) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<MapLibreMap | null>(null);
+  const overlayRef = useRef<MapboxOverlay | null>(null);
+  const [status, setStatus] = useState<"loading" | "ready" | "error">("loading");
+  const [tileError, setTileError] = useState(false);
+  const callbacks = useRef({ onSelect, onZoom, rightInset });
+  callbacks.current = { onSelect, onZoom, rightInset };
+  const selectedRef = useRef<FeatureRef | null>(null);
+  const pendingSelection = useRef<MapSelection>(selection);
+
+  useImperativeHandle(ref, () => ({
+    fitBounds(bounds, options = {}) {
+      const map = mapRef.current;
+      if (!map) return;
+      const inset = callbacks.current.rightInset;
+      map.fitBounds(
+        [
+          [bounds[0], bounds[1]],
+          [bounds[2], bounds[3]],
+        ],
+        { padding: { top: 48, bottom: 48, left: 48, right: 48 + inset }, maxZoom: options.maxZoom ?? 18, animate: options.animate ?? true, duration: 700 },
+      );
+    },
+    zoomBy(delta) {
+      const map = mapRef.current;
+      if (map) map.easeTo({ zoom: map.getZoom() + delta, duration: 250 });
+    },
+    getZoom: () => mapRef.current?.getZoom() ?? 0,
+  }));
+
+  // Create the map once. Everything it needs later is read through refs.
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    let map: MapLibreMap;
+    try {
+      // MapLibre 6 finds its worker beside its module file, which the bundler moves: serve it ourselves.
+      setWorkerUrl(new URL("/vendor/maplibre-gl-worker", window.location.origin).href);
+      map = new MapLibreMap({
+        container,
+        style: buildMapStyle({ origin: window.location.origin }),
+        bounds: [
+          [initialBounds[0], initialBounds[1]],
+          [initialBounds[2], initialBounds[3]],
+        ],
+        fitBoundsOptions: { padding: 40 },
+        attributionControl: false,
+        dragRotate: false,
+        pitchWithRotate: false,
+        touchPitch: false,
+        maxZoom: 19,
+        minZoom: 7,
+        localIdeographFontFamily: MAP_TEXT_FONT.join(", "),
+      });
+    } catch (error) {
+      console.error("[map] cannot create the map", error);
+      setStatus("error");
+      return;
+    }
+    map.touchZoomRotate.disableRotation();
+    map.keyboard.disableRotation();
+    mapRef.current = map;
+    container.dataset.zoom = map.getZoom().toFixed(2);
+
+    const overlay = new MapboxOverlay({ interleaved: true, layers: [] });
+    overlayRef.current = overlay;
+
+    let hovered: FeatureRef | null = null;
+    const setHover = (next: FeatureRef | null) => {
+      if (hovered && next && hovered.source === next.source && hovered.id === next.id) return;
+      if (hovered) map.setFeatureState(hovered, { hover: false });
+      hovered = next;
+      if (hovered) map.setFeatureState(hovered, { hover: true });
+      map.getCanvas().style.cursor = hovered ? "pointer" : "";
+    };
+    const hit = (point: PointLike) => {
+      const layers = INTERACTIVE_LAYERS.filter((id) => map.getLayer(id));
+      return map.queryRenderedFeatures(point, { layers }).find((f) => f.id !== undefined);
+    };
+
+    map.on("load", () => {
+      map.addControl(overlay);
+      setStatus("ready");
+      container.dataset.ready = "true";
+      applySelection(pendingSelection.current);
+    });
+    map.on("mousemove", (e) => {
+      const f = hit(e.point);
+      setHover(f ? { source: f.source, sourceLayer: f.sourceLayer ?? f.source, id: Number(f.id) } : null);
+    });
+    map.on("mouseout", () => setHover(null));
+    map.on("click", (e) => {
+      const f = hit(e.point);
+      callbacks.current.onSelect(f ? selectionOf(f) : null);
+    });
+    map.on("zoom", () => {
+      container.dataset.zoom = map.getZoom().toFixed(2);
+    });
+    map.on("zoomend", () => callbacks.current.onZoom(map.getZoom()));
+    map.on("movestart", () => {
+      container.dataset.idle = "false";
+    });
+    map.on("idle", () => {
+      container.dataset.idle = "true";
+    });
+    map.on("error", (e) => {
+      // A failing tile should not take the map down: say so once, keep drawing what loaded.
+      console.error("[map]", e.error?.message ?? e);
+      setTileError(true);
+    });
+    callbacks.current.onZoom(map.getZoom());
+
+    return () => {
+      try {
+        map.removeControl(overlay);
+      } catch {
+        // the overlay was never added (the style never loaded)
+      }
+      overlay.finalize();
+      map.remove();
+      mapRef.current = null;
+      overlayRef.current = null;
+    };
+    // The map is created once per mount on purpose: later bounds go through fitBounds.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  function applySelection(next: MapSelection) {
+    const map = mapRef.current;
+    if (!map || !map.isStyleLoaded()) {
+      pendingSelection.current = next;
+      return;
+    }
+    const ref = featureRefOf(next);
+    const prev = selectedRef.current;
+    if (prev && (!ref || prev.source !== ref.source || prev.id !== ref.id)) map.setFeatureState(prev, { selected: false });
+    if (ref) map.setFeatureState(ref, { selected: true });
+    selectedRef.current = ref;
+  }
+
+  useEffect(() => {
+    pendingSelection.current = selection;
+    applySelection(selection);
+    // applySelection reads only refs
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [selection]);
+
+  return (
+    <div className="absolute inset-0">
+      {/* maplibre-gl.css makes the container position: relative (unlayered CSS beats Tailwind's layers): size it by height, not inset. */}
+      <div ref={containerRef} className="h-full w-full" data-testid="map" role="region" aria-label={t.common.productName} />
+      {status === "loading" && (
+        <div className="pointer-events-none absolute inset-0 grid place-items-center" data-testid="map-loading">
+          <span className="rounded-full bg-white/90 px-4 py-2 text-sm text-slate-600 shadow ring-1 ring-slate-200">{t.map.mapLoading}</span>
+        </div>
+      )}
+      {status === "error" && (
+        <div className="absolute inset-0 grid place-items-center bg-slate-100" role="alert" data-testid="map-error">
+          <p className="max-w-md rounded-xl bg-white p-6 text-center text-sm text-red-700 shadow ring-1 ring-red-200">{t.map.mapError}</p>
+        </div>
+      )}
+      {tileError && status === "ready" && (
+        <div className="absolute bottom-4 left-1/2 z-10 -translate-x-1/2 rounded-lg bg-amber-50 px-4 py-2 text-xs text-amber-800 shadow ring-1 ring-amber-200" role="status" data-testid="tile-error">
+          {t.map.tileError}
+          <button type="button" className="ml-3 text-amber-900 underline" onClick={() => setTileError(false)}>
+            {t.common.close}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

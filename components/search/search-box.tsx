@@ -1,0 +1,175 @@
+"use client";
+
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import { t } from "@/lib/i18n";
+import type { PlaceHit } from "@/lib/search/search-places";
+import { fetchJson } from "../ui/fetch-json";
+
+type State = { status: "idle" } | { status: "loading" } | { status: "ready"; hits: PlaceHit[] } | { status: "error"; message: string };
+
+const LEVEL_BADGE = ["bg-slate-800 text-white", "bg-indigo-100 text-indigo-800", "bg-sky-100 text-sky-800", "bg-teal-100 text-teal-800", "bg-emerald-100 text-emerald-800"];
+
+/**
+ * Search by name (prefix or fragment), code or building address. A combobox: type, ↑/↓ to move,
+ * Enter to jump, Esc to close. Debounced; stale answers are dropped.
+ */
+export function SearchBox({ onPick }: { onPick: (hit: PlaceHit) => void }) {
+  const [query, setQuery] = useState("");
+  const [state, setState] = useState<State>({ status: "idle" });
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(0);
+  const listId = useId();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const boxRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const q = query.trim();
+    if (!q) {
+      setState({ status: "idle" });
+      return;
+    }
+    const controller = new AbortController();
+    setState({ status: "loading" });
+    const timer = setTimeout(() => {
+      fetchJson<{ hits: PlaceHit[] }>(`/api/search?q=${encodeURIComponent(q)}&limit=12`, controller.signal)
+        .then(({ hits }) => {
+          setState({ status: "ready", hits });
+          setActive(0);
+        })
+        .catch((e: Error) => {
+          if (!controller.signal.aborted) setState({ status: "error", message: e.message || t.search.failed });
+        });
+    }, 180);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [query]);
+
+  // Clicking elsewhere closes the list.
+  useEffect(() => {
+    const onDown = (e: MouseEvent) => {
+      if (boxRef.current && !boxRef.current.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener("mousedown", onDown);
+    return () => document.removeEventListener("mousedown", onDown);
+  }, []);
+
+  const hits = state.status === "ready" ? state.hits : [];
+
+  const pick = (hit: PlaceHit | undefined) => {
+    if (!hit) return;
+    setOpen(false);
+    setQuery(hit.name);
+    onPick(hit);
+    inputRef.current?.blur();
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === "ArrowDown") {
+      e.preventDefault();
+      setOpen(true);
+      setActive((i) => (hits.length ? (i + 1) % hits.length : 0));
+    } else if (e.key === "ArrowUp") {
+      e.preventDefault();
+      setActive((i) => (hits.length ? (i - 1 + hits.length) % hits.length : 0));
+    } else if (e.key === "Enter") {
+      e.preventDefault();
+      pick(hits[active]);
+    } else if (e.key === "Escape") {
+      // Esc first closes the list; a second Esc leaves the field (and lets the page close its panel).
+      if (open && query) {
+        e.stopPropagation();
+        setOpen(false);
+      } else {
+        inputRef.current?.blur();
+      }
+    }
+  };
+
+  const showList = open && query.trim().length > 0;
+
+  return (
+    <div ref={boxRef} className="relative w-full max-w-[480px]" data-testid="search">
+      <label htmlFor={`${listId}-input`} className="sr-only">
+        {t.search.label}
+      </label>
+      <div className="flex items-center rounded-lg bg-white/10 ring-1 ring-white/15 focus-within:bg-white focus-within:ring-2 focus-within:ring-sky-400">
+        <svg viewBox="0 0 20 20" className="ml-3 h-4 w-4 shrink-0 text-slate-400" aria-hidden="true">
+          <circle cx="8.5" cy="8.5" r="5.5" stroke="currentColor" strokeWidth="1.8" fill="none" />
+          <path d="M13 13l4 4" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
+        </svg>
+        <input
+          ref={inputRef}
+          id={`${listId}-input`}
+          type="search"
+          role="combobox"
+          aria-expanded={showList}
+          aria-controls={`${listId}-list`}
+          aria-activedescendant={showList && hits[active] ? `${listId}-opt-${active}` : undefined}
+          aria-autocomplete="list"
+          autoComplete="off"
+          spellCheck={false}
+          value={query}
+          placeholder={t.search.placeholder}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setOpen(true);
+          }}
+          onFocus={() => setOpen(true)}
+          onKeyDown={onKeyDown}
+          className="h-9 w-full bg-transparent px-2.5 text-sm text-white placeholder:text-slate-400 focus:text-slate-900 focus:outline-none"
+          data-testid="search-input"
+        />
+      </div>
+      {showList && (
+        <div className="absolute inset-x-0 top-full mt-1.5 overflow-hidden rounded-xl bg-white text-slate-900 shadow-2xl ring-1 ring-slate-200" data-testid="search-results">
+          {state.status === "loading" && <p className="px-4 py-3 text-sm text-slate-500">{t.search.searching}</p>}
+          {state.status === "error" && (
+            <p className="px-4 py-3 text-sm text-red-600" role="alert">
+              {state.message}
+            </p>
+          )}
+          {state.status === "ready" && hits.length === 0 && (
+            <p className="px-4 py-3 text-sm text-slate-500" data-testid="search-empty">
+              {t.search.noResults}
+            </p>
+          )}
+          {hits.length > 0 && (
+            <ul id={`${listId}-list`} role="listbox" className="max-h-[60vh] overflow-y-auto py-1" aria-label={t.search.label}>
+              {hits.map((hit, i) => (
+                <li
+                  key={`${hit.kind}-${hit.id}`}
+                  id={`${listId}-opt-${i}`}
+                  role="option"
+                  aria-selected={i === active}
+                  data-testid="search-result"
+                  data-kind={hit.kind}
+                  data-id={hit.id}
+                  onMouseEnter={() => setActive(i)}
+                  onMouseDown={(e) => e.preventDefault()}
+                  onClick={() => pick(hit)}
+                  className={`flex cursor-pointer items-center gap-3 px-4 py-2 ${i === active ? "bg-sky-50" : ""}`}
+                >
+                  <span
+                    className={`shrink-0 rounded px-1.5 py-0.5 text-[11px] font-medium ${hit.kind === "region" ? LEVEL_BADGE[hit.level] : "bg-amber-100 text-amber-800"}`}
+                    data-testid="search-badge"
+                  >
+                    {hit.badge}
+                  </span>
+                  <span className="min-w-0 flex-1">
+                    <span className="block truncate text-sm font-medium">{hit.name}</span>
+                    <span className="block truncate text-xs text-slate-500">
+                      {hit.kind === "building" ? hit.detail : [hit.detail, hit.code].filter(Boolean).join(" · ")}
+                    </span>
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+          <p className="border-t border-slate-100 bg-slate-50 px-4 py-1.5 text-[11px] text-slate-400">{t.search.hint}</p>
+        </div>
+      )}
+    </div>
+  );
+}
