@@ -8,6 +8,18 @@ const nextConfig = {
   // Lets a benchmark or a second developer build into its own folder without clobbering .next.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   typedRoutes: false,
+  // Next.js drops Content-Encoding from route-handler responses (server/send-response.js), so the tile
+  // route's pre-gzipped bodies get the header here, under the same condition tiles/http.ts checks
+  // (`acceptsGzip`). Keep the two in step.
+  async headers() {
+    return [
+      {
+        source: "/tiles/:layer/:z/:x/:y",
+        has: [{ type: "header", key: "accept-encoding", value: ".*gzip.*" }],
+        headers: [{ key: "Content-Encoding", value: "gzip" }],
+      },
+    ];
+  },
 };
 
 export default nextConfig;

@@ -1,5 +1,5 @@
 import "server-only";
-import { gunzipSync } from "node:zlib";
+import { gunzipSync, gzipSync } from "node:zlib";
 import type postgres from "postgres";
 import { getTile } from "./get-tile";
 import { isLayerName, type LayerName } from "./layers";
@@ -16,6 +16,9 @@ import { parseTileCoord, type TileCoord } from "./tile-math";
  * - a valid tile with nothing in it, or a zoom outside the layer's range → 204 No Content (with ETag).
  *   The request is well-formed, the layer simply has nothing there; MapLibre treats 204 as an empty
  *   tile without logging an error, and TileJSON's minzoom/maxzoom keep well-behaved clients away anyway.
+ * - gzip: Next.js removes Content-Encoding from route-handler responses, so next.config.js adds it for
+ *   /tiles/<layer>/<z>/<x>/<y> when Accept-Encoding contains "gzip" — the same test as `acceptsGzip`.
+ *   Every body this route sends to such a client is therefore gzip-compressed, error JSON included.
  */
 
 export const MVT_CONTENT_TYPE = "application/vnd.mapbox-vector-tile";
@@ -31,51 +34,77 @@ export type TileRouteParams = { layer: string; z: string; x: string; y: string }
 
 type ErrorCode = "VALIDATION" | "NOT_FOUND";
 
-function errorResponse(status: 400 | 404, code: ErrorCode, message: string, details?: Record<string, string>) {
+export type TileRequestError = { status: 400 | 404; code: ErrorCode; message: string; details: Record<string, string> };
+
+/** A finished answer, independent of the HTTP stack (Next's Web Response, or node:http in the benchmark). */
+export type TileHttpAnswer = { status: number; headers: Record<string, string>; body: Uint8Array | null };
+
+function errorAnswer(error: TileRequestError, gzip: boolean): TileHttpAnswer {
   // Same body shape as lib/errors.ts's toHttpResponse, so clients parse every API error alike.
-  return Response.json({ error: { code, message, details } }, { status, headers: { "Cache-Control": "no-store" } });
+  const json = JSON.stringify({ error: { code: error.code, message: error.message, details: error.details } });
+  const headers: Record<string, string> = { "Content-Type": "application/json", "Cache-Control": "no-store", Vary: "Accept-Encoding" };
+  if (!gzip) return { status: error.status, headers, body: Buffer.from(json) };
+  headers["Content-Encoding"] = "gzip";
+  return { status: error.status, headers, body: gzipSync(json) };
 }
 
-export type ParsedTileRequest = { ok: true; layer: LayerName; tile: TileCoord } | { ok: false; response: Response };
+export type ParsedTileRequest = { ok: true; layer: LayerName; tile: TileCoord } | { ok: false; error: TileRequestError };
 
 /** Validates the route parameters; y may carry a ".mvt" or ".pbf" suffix. */
 export function parseTileRequest(params: TileRouteParams): ParsedTileRequest {
   if (!isLayerName(params.layer)) {
-    return { ok: false, response: errorResponse(404, "NOT_FOUND", `未知的图层 "${params.layer}"`, { layer: `unknown layer "${params.layer}"` }) };
+    const reason = `unknown layer "${params.layer}"`;
+    return { ok: false, error: { status: 404, code: "NOT_FOUND", message: `未知的图层 "${params.layer}"`, details: { layer: reason } } };
   }
   const y = params.y.replace(/\.(mvt|pbf)$/, "");
   const parsed = parseTileCoord(params.z, params.x, y);
   if (!parsed.ok) {
-    return { ok: false, response: errorResponse(400, "VALIDATION", `瓦片坐标无效：${parsed.message}`, { tile: parsed.message }) };
+    return { ok: false, error: { status: 400, code: "VALIDATION", message: `瓦片坐标无效：${parsed.message}`, details: { tile: parsed.message } } };
   }
   return { ok: true, layer: params.layer, tile: parsed.tile };
 }
 
-export function acceptsGzip(request: Request): boolean {
-  return /\bgzip\b/i.test(request.headers.get("accept-encoding") ?? "");
+/** Must match the `has` condition of the Content-Encoding header in next.config.js (regex `.*gzip.*`). */
+export function acceptsGzip(acceptEncoding: string | null | undefined): boolean {
+  return (acceptEncoding ?? "").includes("gzip");
 }
 
-/** Answers a tile request: the one path from the route to `getTile` and back as bytes. */
-export async function serveTile(sql: postgres.Sql, request: Request, params: TileRouteParams, scope: TileScope): Promise<Response> {
+/**
+ * Answers a tile request: the one path from the URL parameters to `getTile` and back as bytes.
+ * `headers` are the request's Accept-Encoding and If-None-Match.
+ */
+export async function answerTile(
+  sql: postgres.Sql,
+  params: TileRouteParams,
+  request: { acceptEncoding: string | null | undefined; ifNoneMatch: string | null | undefined },
+  scope: TileScope,
+): Promise<TileHttpAnswer> {
+  const gzip = acceptsGzip(request.acceptEncoding);
   const parsed = parseTileRequest(params);
-  if (!parsed.ok) return parsed.response;
-  const result = await getTile(sql, {
-    layer: parsed.layer,
-    ...parsed.tile,
-    scope,
-    ifNoneMatch: request.headers.get("if-none-match"),
-  });
-  const headers = new Headers({ ETag: result.etag, "Cache-Control": TILE_CACHE_CONTROL, Vary: "Accept-Encoding" });
-  if (result.status === "not-modified") return new Response(null, { status: 304, headers });
-  headers.set("X-Tile-Cache", result.cache);
-  if (result.status === "empty") return new Response(null, { status: 204, headers });
-  headers.set("Content-Type", MVT_CONTENT_TYPE);
-  if (acceptsGzip(request)) {
-    headers.set("Content-Encoding", "gzip");
-    return new Response(result.gzip as Uint8Array<ArrayBuffer>, { status: 200, headers });
+  if (!parsed.ok) return errorAnswer(parsed.error, gzip);
+  const result = await getTile(sql, { layer: parsed.layer, ...parsed.tile, scope, ifNoneMatch: request.ifNoneMatch });
+  const headers: Record<string, string> = { ETag: result.etag, "Cache-Control": TILE_CACHE_CONTROL, Vary: "Accept-Encoding" };
+  if (result.status === "not-modified") return { status: 304, headers, body: null };
+  headers["X-Tile-Cache"] = result.cache;
+  if (result.status === "empty") return { status: 204, headers, body: null };
+  headers["Content-Type"] = MVT_CONTENT_TYPE;
+  if (gzip) {
+    headers["Content-Encoding"] = "gzip";
+    return { status: 200, headers, body: result.gzip };
   }
   // Rare (curl without --compressed): the cache keeps only the gzip form.
-  return new Response(gunzipSync(result.gzip) as Uint8Array<ArrayBuffer>, { status: 200, headers });
+  return { status: 200, headers, body: gunzipSync(result.gzip) };
+}
+
+/** The tile route's adapter: a Web Request in, a Web Response out. */
+export async function serveTile(sql: postgres.Sql, request: Request, params: TileRouteParams, scope: TileScope): Promise<Response> {
+  const answer = await answerTile(
+    sql,
+    params,
+    { acceptEncoding: request.headers.get("accept-encoding"), ifNoneMatch: request.headers.get("if-none-match") },
+    scope,
+  );
+  return new Response(answer.body as Uint8Array<ArrayBuffer> | null, { status: answer.status, headers: answer.headers });
 }
 
 /**

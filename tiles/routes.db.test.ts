@@ -33,6 +33,12 @@ function requestTile(path: string, headers: Record<string, string> = { "accept-e
   return getTileRoute(new Request(`${ORIGIN}/tiles/${path}`, { headers }), { params: Promise.resolve({ layer, z, x, y }) });
 }
 
+/** JSON bodies are gzip-compressed too when the client accepts gzip (see tiles/http.ts). */
+async function readJson(res: Response) {
+  const bytes = Buffer.from(await res.arrayBuffer());
+  return JSON.parse((res.headers.get("content-encoding") === "gzip" ? gunzipSync(bytes) : bytes).toString("utf8"));
+}
+
 const a1z16 = () => {
   const t = lonLatToTile(fx.points.A1.lon, fx.points.A1.lat, 16);
   return `${t.z}/${t.x}/${t.y}`;
@@ -74,16 +80,24 @@ describe("GET /tiles/<layer>/<z>/<x>/<y>", () => {
   ])("400 with a clear JSON message for %s", async (path, message) => {
     const res = await requestTile(path);
     expect(res.status).toBe(400);
-    const body = (await res.json()) as { error: { code: string; message: string; details: { tile: string } } };
+    expect(res.headers.get("content-encoding")).toBe("gzip");
+    const body = (await readJson(res)) as { error: { code: string; message: string; details: { tile: string } } };
     expect(body.error.code).toBe("VALIDATION");
     expect(body.error.message).toMatch(/^瓦片坐标无效/);
     expect(body.error.details.tile).toMatch(message);
   });
 
+  it("400 as plain JSON for a client that does not accept gzip", async () => {
+    const res = await requestTile("grid/-1/0/0", {});
+    expect(res.status).toBe(400);
+    expect(res.headers.get("content-encoding")).toBeNull();
+    expect(((await res.json()) as { error: { details: { tile: string } } }).error.details.tile).toMatch(/"-1"/);
+  });
+
   it("404 for an unknown layer", async () => {
     const res = await requestTile("roads/14/0/0");
     expect(res.status).toBe(404);
-    expect(((await res.json()) as { error: { code: string } }).error.code).toBe("NOT_FOUND");
+    expect(((await readJson(res)) as { error: { code: string } }).error.code).toBe("NOT_FOUND");
   });
 
   it("304 for a matching If-None-Match, without a body", async () => {

@@ -1,0 +1,33 @@
+import "server-only";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type postgres from "postgres";
+import { answerTile } from "./http";
+import type { TileScope } from "./render-tile";
+
+const TILE_PATH = /^\/tiles\/([^/?#]+)\/([^/?#]+)\/([^/?#]+)\/([^/?#]+)\/?(?:[?#].*)?$/;
+
+/**
+ * The tile route on bare node:http: the same `answerTile` as app/tiles/[layer]/[z]/[x]/[y]/route.ts,
+ * without Next.js's request pipeline (which costs ~3 ms a request, measured by bench/tiles.ts).
+ * Returns false when the URL is not a tile URL, so a custom server can hand the request to Next.
+ * A custom server adopting it must resolve the caller's scope the same way the route does.
+ */
+export async function handleTileRequest(
+  sql: postgres.Sql,
+  req: IncomingMessage,
+  res: ServerResponse,
+  resolveScope: (req: IncomingMessage) => Promise<TileScope>,
+): Promise<boolean> {
+  const match = req.method === "GET" || req.method === "HEAD" ? TILE_PATH.exec(req.url ?? "") : null;
+  if (!match) return false;
+  const [, layer, z, x, y] = match.map((part) => decodeURIComponent(part));
+  const answer = await answerTile(
+    sql,
+    { layer, z, x, y },
+    { acceptEncoding: req.headers["accept-encoding"], ifNoneMatch: req.headers["if-none-match"] },
+    await resolveScope(req),
+  );
+  res.writeHead(answer.status, answer.headers);
+  res.end(req.method === "HEAD" ? undefined : answer.body);
+  return true;
+}
