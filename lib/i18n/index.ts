@@ -4,12 +4,13 @@ import { errorMessages } from "./zh-CN/errors";
 import { grid } from "./zh-CN/grid";
 import { map } from "./zh-CN/map";
 import { search } from "./zh-CN/search";
+import { topology } from "./zh-CN/topology";
 
 /**
  * UI texts by locale, one module per area (lib/i18n/<locale>/<area>.ts). Adding a locale means adding
  * a folder with the same shape and a line here.
  */
-const zhCN = { common, grid, map, building, search, errors: errorMessages };
+const zhCN = { common, grid, map, building, search, topology, errors: errorMessages };
 
 export type Messages = typeof zhCN;
 export type Locale = "zh-CN";
