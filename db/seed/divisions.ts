@@ -141,7 +141,10 @@ export function parseDivisions(text: string, source = "divisions.csv"): Division
     }
   }
   if (district && streets.size === 0) problems.push("no street rows (level street, 9-digit codes under the district)");
-  if (problems.length) throw new DivisionsError(source, problems);
+  if (problems.length) {
+    const lineOf = (p: string) => Number(/^line (\d+):/.exec(p)?.[1] ?? Infinity);
+    throw new DivisionsError(source, problems.map((p, i) => ({ p, i })).sort((a, b) => lineOf(a.p) - lineOf(b.p) || a.i - b.i).map((x) => x.p));
+  }
 
   const sorted = [...streets.values()].sort((a, b) => a.code.localeCompare(b.code));
   for (const s of sorted) s.communities.sort((a, b) => a.code.localeCompare(b.code));

@@ -10,8 +10,8 @@ import { GENERIC_LAKES, GENERIC_MAJOR_ROADS, GENERIC_RIVERS } from "./names";
 import { rngFor, type Rng } from "./random";
 import type { RegionBuild, Sql } from "./regions";
 
-/** Something buildings keep away from: a polyline with a clearance, or a disc. */
-export type Obstacle = { kind: "line"; points: Pt[]; clearance: number } | { kind: "disc"; x: number; y: number; r: number };
+/** Something buildings keep away from: a polyline (road, river) or an area (lake), with a clearance. */
+export type Obstacle = { kind: "line"; points: Pt[]; clearance: number } | { kind: "area"; ring: Ring; clearance: number };
 
 /** Names that make the demo district read like Tongzhou; any other district gets generic ones. */
 const TONGZHOU = {
@@ -125,7 +125,7 @@ export async function buildMapFeatures(tx: Sql, plan: DistrictPlan, build: Regio
   const obstacles: Obstacle[] = [
     ...lines.map((l) => ({ kind: "line" as const, points: l.pts, clearance: l.width / 2 + 12 })),
     ...rivers.map((r) => ({ kind: "line" as const, points: r.pts, clearance: r.width / 2 + 15 })),
-    ...lakes.map((l) => ({ kind: "disc" as const, x: l.centre[0], y: l.centre[1], r: l.r * 1.55 + 15 })),
+    ...lakes.map((l) => ({ kind: "area" as const, ring: l.ring, clearance: 15 })),
   ];
   return { obstacles, count };
 }

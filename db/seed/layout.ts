@@ -21,7 +21,7 @@ export type GridShape = {
   bbox: BBox;
   site: Pt;
   lines: { segs: Float64Array; clearance: number }[];
-  discs: { x: number; y: number; r: number }[];
+  areas: { segs: Float64Array; clearance: number }[];
 };
 
 /** Margin between a building and its grid's border, metres. */
@@ -36,10 +36,15 @@ export function prepareGrid(geom: MultiPolygon, site: Pt, obstacles: Obstacle[])
     bbox.minY = Math.min(bbox.minY, segs[k + 1]); bbox.maxY = Math.max(bbox.maxY, segs[k + 1]);
   }
   const lines: GridShape["lines"] = [];
-  const discs: GridShape["discs"] = [];
+  const areas: GridShape["areas"] = [];
   for (const o of obstacles) {
-    if (o.kind === "disc") {
-      if (o.x + o.r > bbox.minX && o.x - o.r < bbox.maxX && o.y + o.r > bbox.minY && o.y - o.r < bbox.maxY) discs.push(o);
+    if (o.kind === "area") {
+      const segs = segmentsOf([[o.ring]]);
+      let near = false;
+      for (let k = 0; k < segs.length && !near; k += 2) {
+        near = segs[k] > bbox.minX - 300 && segs[k] < bbox.maxX + 300 && segs[k + 1] > bbox.minY - 300 && segs[k + 1] < bbox.maxY + 300;
+      }
+      if (near) areas.push({ segs, clearance: o.clearance });
       continue;
     }
     // Keep only the segments near this grid.
@@ -52,12 +57,14 @@ export function prepareGrid(geom: MultiPolygon, site: Pt, obstacles: Obstacle[])
     }
     if (near.length) lines.push({ segs: Float64Array.from(near), clearance: o.clearance });
   }
-  return { segs, bbox, site, lines, discs };
+  return { segs, bbox, site, lines, areas };
 }
 
 function clearOfObstacles(g: GridShape, x: number, y: number, radius: number): boolean {
   for (const l of g.lines) if (distanceToSegments2(l.segs, x, y) < (l.clearance + radius) ** 2) return false;
-  for (const d of g.discs) if ((x - d.x) ** 2 + (y - d.y) ** 2 < (d.r + radius) ** 2) return false;
+  for (const a of g.areas) {
+    if (pointInSegments(a.segs, x, y) || distanceToSegments2(a.segs, x, y) < (a.clearance + radius) ** 2) return false;
+  }
   return true;
 }
 
@@ -118,19 +125,20 @@ export function layoutUrbanGrid(g: GridShape, households: number, style: EstateS
   const rooms = Math.ceil(households / (1 - URBAN_SPARE));
   let best: PlannedBuilding[] = [];
   let bestRooms = 0;
-  // Try the style first, then taller and tighter, until the rooms fit on the grid.
+  // The style first; then taller and tighter; then smaller footprints (narrow grids, grids cut by roads).
   const tries = [
-    { maxFloors: style.maxFloors, spacing: 1.0 },
-    { maxFloors: Math.max(style.maxFloors, 18), spacing: 0.8 },
-    { maxFloors: 30, spacing: 0.6 },
-    { maxFloors: 33, spacing: 0.45 },
+    { entrances: style.entrances, roomsPerFloor: style.roomsPerFloor, maxFloors: style.maxFloors, spacing: 1.0 },
+    { entrances: style.entrances, roomsPerFloor: style.roomsPerFloor, maxFloors: Math.max(style.maxFloors, 18), spacing: 0.8 },
+    { entrances: style.entrances, roomsPerFloor: style.roomsPerFloor, maxFloors: 30, spacing: 0.6 },
+    { entrances: 2, roomsPerFloor: Math.min(style.roomsPerFloor, 4), maxFloors: 30, spacing: 0.5 },
+    { entrances: 2, roomsPerFloor: 2, maxFloors: 33, spacing: 0.4 },
   ];
   for (const t of tries) {
-    const n = Math.max(1, Math.ceil(rooms / (style.entrances * style.roomsPerFloor * t.maxFloors)));
+    const n = Math.max(1, Math.ceil(rooms / (t.entrances * t.roomsPerFloor * t.maxFloors)));
     // Lightly populated grids get smaller buildings: fewer rooms a floor, then fewer entrances (≥ 2).
-    let floors = Math.min(t.maxFloors, Math.max(6, Math.ceil(rooms / (n * style.entrances * style.roomsPerFloor))));
-    const rpf = Math.min(style.roomsPerFloor, Math.max(2, Math.ceil(rooms / (n * style.entrances * floors))));
-    const e = Math.min(style.entrances, Math.max(2, Math.ceil(rooms / (n * rpf * floors))));
+    let floors = Math.min(t.maxFloors, Math.max(6, Math.ceil(rooms / (n * t.entrances * t.roomsPerFloor))));
+    const rpf = Math.min(t.roomsPerFloor, Math.max(2, Math.ceil(rooms / (n * t.entrances * floors))));
+    const e = Math.min(t.entrances, Math.max(2, Math.ceil(rooms / (n * rpf * floors))));
     floors = Math.min(t.maxFloors, Math.max(6, Math.ceil(rooms / (n * e * rpf))));
     const length = e * (8 + 5.5 * rpf);
     const depth = 12 + 1.5 * (rpf - 2);

@@ -74,7 +74,7 @@ async function createStaging(tx: Sql) {
   await tx`create temp table seed_cell (parent text not null, geom geometry not null) on commit drop`;
   // Unions of neighbours whose shared border matches only to floating-point precision can leave
   // nanometre-wide holes; they carry no area but turn invalid once transformed to degrees. Drop them.
-  await tx`create function pg_temp.without_slivers(g geometry, min_area float8) returns geometry language sql immutable as $$
+  await tx`create or replace function pg_temp.without_slivers(g geometry, min_area float8) returns geometry language sql immutable as $$
              select st_multi(st_collect(array(
                select st_makepolygon(st_exteriorring(d.geom), array(
                         select st_interiorringn(d.geom, i) from generate_series(1, st_numinteriorrings(d.geom)) i

@@ -74,3 +74,10 @@ describe("key file", () => {
     fs.rmSync(dir, { recursive: true });
   });
 });
+
+describe("bulk protector hash", () => {
+  it("matches hashIdNumber", () => {
+    const bulk = createBulkProtector(keys);
+    expect(bulk.hashIdNumber("11010519491231002x").equals(hashIdNumber("11010519491231002X", keys))).toBe(true);
+  });
+});
