@@ -8,10 +8,11 @@ import http from "node:http";
 import { parseArgs } from "node:util";
 import { connect } from "../db/client";
 import { handleTileRequest } from "../tiles/node-listener";
+import { TILE_POOL_SIZE, TILE_SESSION_SETTINGS } from "../tiles/tile-connection";
 
 const { values } = parseArgs({ options: { port: { type: "string", default: "3198" }, database: { type: "string" } } });
 if (!values.database) throw new Error("--database is required");
-const { sql } = connect(values.database);
+const { sql } = connect(values.database, { max: TILE_POOL_SIZE, settings: TILE_SESSION_SETTINGS });
 
 const server = http.createServer((req, res) => {
   handleTileRequest(sql, req, res, async () => null)

@@ -34,6 +34,7 @@ import { localDatabaseUrl } from "../db/cluster";
 import { env, projectRoot } from "../lib/env";
 import { LAYERS, LAYER_NAMES, isLayerName, type LayerName } from "../tiles/layers";
 import { renderTile } from "../tiles/render-tile";
+import { TILE_SESSION_SETTINGS } from "../tiles/tile-connection";
 import { tilesCoveringBbox, type Bbox, type TileCoord } from "../tiles/tile-math";
 import { mulberry32, summarize, type LatencySummary } from "./stats";
 
@@ -204,6 +205,8 @@ type GroupResult = {
   floor: LatencySummary;
   bytes: { rawMean: number; rawMax: number; gzipMean: number; gzipMax: number };
   serverFloorRatioP95: number;
+  /** cold p95 − floor p95, ms: what the server adds, in absolute terms */
+  serverOverheadP95Ms: number;
   warmMisses: number;
   flags: string[];
 };
@@ -221,7 +224,7 @@ function evaluate(g: Group): GroupResult {
   if (warm.p50 > TARGETS.warmP50Ms) flags.push(`warm p50 ${warm.p50} ms > ${TARGETS.warmP50Ms}`);
   if (g.z >= TARGETS.ratioFromZoom && ratio > TARGETS.serverFloorRatioP95) flags.push(`server/floor p95 ${ratio} > ${TARGETS.serverFloorRatioP95}`);
   if (g.errors.length) flags.push(`${g.errors.length} errors`);
-  return { layer: g.layer, z: g.z, count: g.cold.length, empty: g.empty, errors: g.errors.slice(0, 5), cold, warm, floor, bytes, serverFloorRatioP95: ratio, warmMisses: g.warmMisses, flags };
+  return { layer: g.layer, z: g.z, count: g.cold.length, empty: g.empty, errors: g.errors.slice(0, 5), cold, warm, floor, bytes, serverFloorRatioP95: ratio, serverOverheadP95Ms: Math.round((cold.p95 - floor.p95) * 100) / 100, warmMisses: g.warmMisses, flags };
 }
 
 function pad(value: string | number, width: number) {
@@ -232,9 +235,19 @@ function pad(value: string | number, width: number) {
 type ServerMode = "next" | "node" | "url";
 
 /** Runs the whole tile list against one server: floor and cold alternating, then warm. */
-async function measure(sql: ReturnType<typeof connect>["sql"], base: string, tiles: BenchTile[]) {
-  // load the tile route and open its pool with a tile outside the list (z3)
-  await httpGet(`${base}/tiles/district/3/6/3`);
+async function measure(sql: ReturnType<typeof connect>["sql"], base: string, tiles: BenchTile[], bbox: Bbox) {
+  // Warm-up outside the list: 10 z18 tiles per layer near the district's centre, through the server and
+  // straight on the database. A server that has run for a minute has its code JIT-compiled and every
+  // layer's statement prepared; without this the first few tiles measured would pay for that instead.
+  const cx = (bbox[0] + bbox[2]) / 2;
+  const cy = (bbox[1] + bbox[3]) / 2;
+  const centre = tilesCoveringBbox([cx - 0.01, cy - 0.005, cx + 0.01, cy + 0.005], 18);
+  for (const layer of layers) {
+    for (const t of centre.slice(0, 10)) {
+      await httpGet(`${base}/tiles/${layer}/${t.z}/${t.x}/${t.y}`);
+      await renderTile(sql, { layer, ...t, scope: null });
+    }
+  }
   const groups = new Map<string, Group>();
   const started = performance.now();
   let truncated = false;
@@ -284,13 +297,13 @@ async function measure(sql: ReturnType<typeof connect>["sql"], base: string, til
 }
 
 function printTable(mode: ServerMode, run: Awaited<ReturnType<typeof measure>>) {
-  const header = `${pad("layer", 12)} ${pad("z", 2)} ${pad("n", 5)} ${pad("empty", 5)} │ ${pad("cold p50", 8)} ${pad("p95", 7)} ${pad("p99", 7)} ${pad("t/s", 6)} │ ${pad("warm p50", 8)} ${pad("p95", 6)} │ ${pad("floor p95", 9)} ${pad("ratio", 5)} │ ${pad("KB mean", 7)} ${pad("max", 6)} ${pad("gz mean", 7)} │ flags`;
+  const header = `${pad("layer", 12)} ${pad("z", 2)} ${pad("n", 5)} ${pad("empty", 5)} │ ${pad("cold p50", 8)} ${pad("p95", 7)} ${pad("p99", 7)} ${pad("t/s", 6)} │ ${pad("warm p50", 8)} ${pad("p95", 6)} │ ${pad("floor p95", 9)} ${pad("ratio", 5)} ${pad("+ms", 5)} │ ${pad("KB mean", 7)} ${pad("max", 6)} ${pad("gz mean", 7)} │ flags`;
   console.log(`\n== server: ${mode} ==`);
   console.log(header);
   console.log("─".repeat(header.length + 10));
   for (const r of run.results) {
     console.log(
-      `${pad(r.layer, 12)} ${pad(r.z, 2)} ${pad(r.count, 5)} ${pad(r.empty, 5)} │ ${pad(r.cold.p50.toFixed(2), 8)} ${pad(r.cold.p95.toFixed(2), 7)} ${pad(r.cold.p99.toFixed(2), 7)} ${pad(r.cold.tilesPerSecond.toFixed(0), 6)} │ ${pad(r.warm.p50.toFixed(2), 8)} ${pad(r.warm.p95.toFixed(2), 6)} │ ${pad(r.floor.p95.toFixed(2), 9)} ${pad(Number.isFinite(r.serverFloorRatioP95) ? r.serverFloorRatioP95.toFixed(2) : "-", 5)} │ ${pad((r.bytes.rawMean / 1024).toFixed(1), 7)} ${pad((r.bytes.rawMax / 1024).toFixed(0), 6)} ${pad((r.bytes.gzipMean / 1024).toFixed(1), 7)} │ ${r.flags.join("; ") || "ok"}`,
+      `${pad(r.layer, 12)} ${pad(r.z, 2)} ${pad(r.count, 5)} ${pad(r.empty, 5)} │ ${pad(r.cold.p50.toFixed(2), 8)} ${pad(r.cold.p95.toFixed(2), 7)} ${pad(r.cold.p99.toFixed(2), 7)} ${pad(r.cold.tilesPerSecond.toFixed(0), 6)} │ ${pad(r.warm.p50.toFixed(2), 8)} ${pad(r.warm.p95.toFixed(2), 6)} │ ${pad(r.floor.p95.toFixed(2), 9)} ${pad(Number.isFinite(r.serverFloorRatioP95) ? r.serverFloorRatioP95.toFixed(2) : "-", 5)} ${pad(r.serverOverheadP95Ms.toFixed(2), 5)} │ ${pad((r.bytes.rawMean / 1024).toFixed(1), 7)} ${pad((r.bytes.rawMax / 1024).toFixed(0), 6)} ${pad((r.bytes.gzipMean / 1024).toFixed(1), 7)} │ ${r.flags.join("; ") || "ok"}`,
     );
   }
   const flagged = run.results.filter((r) => r.flags.length > 0).length;
@@ -298,7 +311,8 @@ function printTable(mode: ServerMode, run: Awaited<ReturnType<typeof measure>>) 
 }
 
 async function main() {
-  const { sql } = connect(databaseUrl, { max: 1 });
+  // the floor runs with the tile pool's session settings: the same SQL under the same conditions
+  const { sql } = connect(databaseUrl, { max: 1, settings: TILE_SESSION_SETTINGS });
   let child: ChildProcess | null = null;
   const stopChild = async () => {
     const c = child;
@@ -337,7 +351,7 @@ async function main() {
         base = `http://127.0.0.1:${args.port}`;
       }
       await waitForServer(base, child);
-      const run = await measure(sql, base, tiles);
+      const run = await measure(sql, base, tiles, bbox);
       await stopChild();
       runs[mode] = { url: base, ...run };
       printTable(mode, run);

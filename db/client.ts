@@ -13,9 +13,11 @@ export type Connection = { db: Database; sql: postgres.Sql };
  * Opens Kysely over postgres.js. The raw `sql` client is kept beside it for the few places that need
  * postgres.js directly: COPY streams in the seed and prepared tile statements returning bytea.
  */
-export function connect(url: string, options: { max?: number } = {}): Connection {
+export function connect(url: string, options: { max?: number; settings?: Record<string, string> } = {}): Connection {
   const sql = postgres(url, {
     max: options.max ?? 10,
+    // Session settings sent at connection start (e.g. the tile pool turns parallel query off).
+    connection: options.settings,
     onnotice: () => {},
     // Bigint ids come back as JS numbers: ids stay far below 2^53.
     types: { bigint: { to: 20, from: [20], serialize: (x: number) => String(x), parse: (x: string) => Number(x) } },

@@ -11,6 +11,7 @@ import { GET as getTileRoute } from "../app/tiles/[layer]/[z]/[x]/[y]/route";
 import { GET as getTileJsonRoute } from "../app/tiles/[layer]/route";
 import { productConnection } from "../db/client";
 import { bumpLayerVersion, forgetLayerVersions } from "./layer-version";
+import { closeTileConnection, tileConnection } from "./tile-connection";
 import { decodeTile } from "./testing/decode";
 import { FIXTURE_GRIDS, loadTileFixture, type TileFixture } from "./testing/fixture";
 import { lonLatToTile } from "./tile-math";
@@ -23,6 +24,7 @@ beforeAll(async () => {
   forgetLayerVersions();
 });
 afterAll(async () => {
+  await closeTileConnection();
   await conn.db.destroy();
 });
 
@@ -147,6 +149,14 @@ describe("GET /tiles/<layer>/<z>/<x>/<y>", () => {
     const s2 = await requestTile(`street/12/${street.x}/${street.y}`);
     expect(s2.headers.get("etag")).toBe(s1.headers.get("etag"));
     expect(s2.headers.get("x-tile-cache")).toBe("hit");
+  });
+});
+
+describe("the tile pool", () => {
+  it("runs tile queries without parallel workers or JIT", async () => {
+    const [row] = await tileConnection().sql<{ workers: string; jit: string }[]>`
+      select current_setting('max_parallel_workers_per_gather') as workers, current_setting('jit') as jit`;
+    expect(row).toEqual({ workers: "0", jit: "off" });
   });
 });
 

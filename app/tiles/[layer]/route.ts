@@ -1,4 +1,4 @@
-import { productConnection } from "@/db/client";
+import { tileConnection } from "@/tiles/tile-connection";
 import { tileJsonResponse } from "@/tiles/http-tilejson";
 import { resolveTileScope } from "@/tiles/resolve-tile-scope";
 
@@ -8,5 +8,5 @@ export const runtime = "nodejs";
 /** GET /tiles/<layer> → TileJSON 3.0.0 for the layer, tile URLs on the request's origin. */
 export async function GET(request: Request, { params }: { params: Promise<{ layer: string }> }) {
   const scope = await resolveTileScope(request);
-  return tileJsonResponse(productConnection().sql, request, (await params).layer, scope);
+  return tileJsonResponse(tileConnection().sql, request, (await params).layer, scope);
 }

@@ -1,4 +1,4 @@
-import { productConnection } from "@/db/client";
+import { tileConnection } from "@/tiles/tile-connection";
 import { serveTile, type TileRouteParams } from "@/tiles/http";
 import { resolveTileScope } from "@/tiles/resolve-tile-scope";
 
@@ -9,5 +9,5 @@ export const runtime = "nodejs";
 /** GET /tiles/<layer>/<z>/<x>/<y>[.mvt|.pbf] → MVT (gzip, ETag, 304, 204 for an empty tile). */
 export async function GET(request: Request, { params }: { params: Promise<TileRouteParams> }) {
   const scope = await resolveTileScope(request);
-  return serveTile(productConnection().sql, request, await params, scope);
+  return serveTile(tileConnection().sql, request, await params, scope);
 }
