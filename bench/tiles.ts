@@ -234,6 +234,12 @@ function pad(value: string | number, width: number) {
 
 type ServerMode = "next" | "node" | "url";
 
+/** A fingerprint of every layer's version, to notice a reload of the district during a run. */
+async function dataStamp(sql: ReturnType<typeof connect>["sql"]): Promise<string> {
+  const [row] = await sql<{ stamp: string }[]>`select coalesce(string_agg(layer || ':' || version, ',' order by layer), '') as stamp from layer_version`;
+  return row.stamp;
+}
+
 /** Runs the whole tile list against one server: floor and cold alternating, then warm. */
 async function measure(sql: ReturnType<typeof connect>["sql"], base: string, tiles: BenchTile[], bbox: Bbox) {
   // Warm-up outside the list: 10 z18 tiles per layer near the district's centre, through the server and
@@ -341,7 +347,7 @@ async function main() {
     log(`${tiles.length} tiles over ${layers.length} layers`);
 
     const modes: ServerMode[] = args.url ? ["url"] : args.server === "both" ? ["next", "node"] : [args.server as ServerMode];
-    const runs: Partial<Record<ServerMode, Awaited<ReturnType<typeof measure>> & { url: string }>> = {};
+    const runs: Partial<Record<ServerMode, Awaited<ReturnType<typeof measure>> & { url: string; dataChanged: boolean }>> = {};
     for (const mode of modes) {
       let base: string;
       if (mode === "url") {
@@ -351,9 +357,14 @@ async function main() {
         base = `http://127.0.0.1:${args.port}`;
       }
       await waitForServer(base, child);
+      const before = await dataStamp(sql);
       const run = await measure(sql, base, tiles, bbox);
+      const after = await dataStamp(sql);
       await stopChild();
-      runs[mode] = { url: base, ...run };
+      // A reload of the district while measuring (the seed bumps every layer) makes the run worthless.
+      const dataChanged = before !== after;
+      if (dataChanged) log(`the data changed during the ${mode} run (layer_version ${before} → ${after}): its figures are not valid`);
+      runs[mode] = { url: base, dataChanged, ...run };
       printTable(mode, run);
     }
 
@@ -386,7 +397,7 @@ async function main() {
       },
       targets: TARGETS,
       runs: Object.fromEntries(
-        Object.entries(runs).map(([mode, run]) => [mode, { ...run, allTargetsMet: !run.truncated && run.results.every((r) => r.flags.length === 0) }]),
+        Object.entries(runs).map(([mode, run]) => [mode, { ...run, allTargetsMet: !run.truncated && !run.dataChanged && run.results.every((r) => r.flags.length === 0) }]),
       ),
     };
     mkdirSync(path.dirname(args.out), { recursive: true });
