@@ -89,7 +89,7 @@ export async function buildMapFeatures(tx: Sql, plan: DistrictPlan, build: Regio
 
   const lakeNames = known?.lakes ?? rng.shuffle(GENERIC_LAKES).slice(0, 4);
   const lakes = lakeNames.map((name, i) => {
-    const r = i === 0 ? rng.range(250, 400) : rng.range(120, 300);
+    const r = i === 0 ? rng.range(150, 240) : rng.range(100, 220);
     const angle = rng.range(0, 2 * Math.PI);
     const dist = i === 0 ? rng.range(0.2, 0.6) * coreRadius : rng.range(0.3, 0.8) * radius;
     return { name, centre: [core[0] + dist * Math.cos(angle), core[1] + dist * Math.sin(angle)] as Pt, r, ring: [] as Ring };

@@ -240,7 +240,7 @@ export async function buildRegions(tx: Sql, plan: DistrictPlan, seed: number): P
     const area = plan.areaKm2 * 1e6;
     const shares = plan.streets.map((s) => s.areaKm2);
     const minShare = (Math.min(...shares) / shares.reduce((a, b) => a + b, 0)) * area;
-    const lat = latticeFor([[outline]], spacingFor(area, minShare, 25, 12000), plan.streets.length, rngFor(seed, plan.code, "lattice"));
+    const lat = latticeFor([[outline]], spacingFor(area, minShare, 14, 6000), plan.streets.length, rngFor(seed, plan.code, "lattice"));
     const pts = newPoints();
     const core = plan.streets.filter((s) => s.kind === "street").map((s) => ({ code: s.code, target: s.areaKm2 }));
     const rest = plan.streets.filter((s) => s.kind !== "street").map((s) => ({ code: s.code, target: s.areaKm2 }));
@@ -267,7 +267,7 @@ export async function buildRegions(tx: Sql, plan: DistrictPlan, seed: number): P
       const total = s.communities.reduce((a, c) => a + c.areaKm2, 0);
       const minShare = (Math.min(...s.communities.map((c) => c.areaKm2)) / total) * area;
       const rng = rngFor(seed, s.code, "lattice");
-      const lat = latticeFor(mp, spacingFor(area, minShare, 16, 6000), s.communities.length, rng);
+      const lat = latticeFor(mp, spacingFor(area, minShare, 12, 5000), s.communities.length, rng);
       const urban = s.communities.filter((c) => c.kind === "urban").map((c) => ({ code: c.code, target: c.areaKm2 }));
       const villages = s.communities.filter((c) => c.kind === "village").map((c) => ({ code: c.code, target: c.areaKm2 }));
       const clustered = urban.length > 0 && villages.length > 0;

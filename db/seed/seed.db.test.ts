@@ -149,6 +149,17 @@ describe("determinism", () => {
     await seedDistrict(conn, { divisionsCsv: DEFAULT_DIVISIONS_CSV, scale: "small", seed: 7 });
     expect(await checksums()).toEqual(first);
   });
+
+  it("keeps the region tree (codes, names, polygons) identical across scales", async () => {
+    const small = await checksums();
+    // Another scale and another populated street (文景街道: one community, quick to load).
+    const medium = await seedDistrict(conn, { divisionsCsv: DEFAULT_DIVISIONS_CSV, scale: "medium", seed: 7, streets: ["110112009"] });
+    expect(medium.populatedStreets.map((s) => s.name)).toEqual(["文景街道"]);
+    const after = await checksums();
+    expect(after.region).toBe(small.region);
+    expect(after.map_feature).toBe(small.map_feature);
+    expect(after.resident).not.toBe(small.resident);
+  });
 });
 
 describe("another district's file", () => {
