@@ -77,18 +77,16 @@ describe("population shape", () => {
     expect(share("低保户")).toBeGreaterThan(0.002);
     expect(share("低保户")).toBeLessThan(0.03);
     expect(share("残疾人")).toBeLessThan(0.03);
-    expect(share("空巢老人")).toBeGreaterThan(0.03);
-    expect(share("空巢老人")).toBeLessThan(0.15);
+    expect(share("空巢老人")).toBeGreaterThan(0.015);
+    expect(share("空巢老人")).toBeLessThan(0.08);
     expect(share("矫正对象")).toBeLessThan(0.001);
     const keyShare = everyone.filter((m) => m.keyPerson).length / everyone.length;
     expect(keyShare).toBeGreaterThan(0.0002);
     expect(keyShare).toBeLessThan(0.003);
-    // 空巢老人 only for the elderly living alone or with an elderly spouse.
+    // 空巢老人 only for the elderly living alone, and every one of them.
     for (const h of urban) {
-      if (h.members.some((m) => m.tags.includes("空巢老人"))) {
-        expect(h.members.length).toBeLessThanOrEqual(2);
-        for (const m of h.members) expect(m.age).toBeGreaterThanOrEqual(60);
-      }
+      const alone = h.members.length === 1 && h.members[0].age >= 60 && h.type === "family";
+      expect(h.members.some((m) => m.tags.includes("空巢老人"))).toBe(alone);
     }
   });
 

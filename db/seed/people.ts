@@ -188,14 +188,15 @@ export function draftHousehold(rng: Rng, ctx: HouseholdContext): HouseholdDraft 
     if (rng.chance(ctx.village ? 0.022 : 0.009)) householdTags.push("低保户");
     else if (rng.chance(ctx.village ? 0.025 : 0.012)) householdTags.push("低收入");
   }
-  const allElderly = people.length <= 2 && people.every((p) => p.age >= 60) && !ctx.collective;
+  // 空巢老人: an elderly person living alone.
+  const livingAlone = people.length === 1 && people[0].age >= 60 && !ctx.collective;
 
   const members: Member[] = people.map((p) => {
     const birthDate = birthDateFor(rng, p.age);
     const tags = [...householdTags];
     if (singleParent && (p.relation === "head" || p.age < 18)) tags.push("单亲");
     if (rng.chance(p.age >= 60 ? 0.035 : 0.01)) tags.push("残疾人");
-    if (allElderly) tags.push("空巢老人");
+    if (livingAlone) tags.push("空巢老人");
     if (ctx.registration === "registered" && p.age >= 30 && p.age < 60 && rng.chance(0.02)) tags.push("下岗失业");
     if (ctx.village && ctx.registration === "registered" && p.age >= 18 && p.age <= 50 && rng.chance(0.08)) tags.push("外出务工");
     const corrected = p.age >= 18 && p.age <= 65 && rng.chance(0.0003);
