@@ -75,6 +75,13 @@ export function placeFootprints(g: GridShape, count: number, length: number, dep
   const diag = Math.hypot(g.bbox.maxX - g.bbox.minX, g.bbox.maxY - g.bbox.minY);
   const ni = Math.ceil(diag / colPitch) + 1, nj = Math.ceil(diag / rowPitch) + 1;
   const [sx, sy] = g.site;
+  // Villages grow as irregular blobs, not discs: the distance that orders the lots wobbles with direction.
+  const [p2, p3] = jitter > 0 ? [rng.range(0, 2 * Math.PI), rng.range(0, 2 * Math.PI)] : [0, 0];
+  const wobble = (x: number, y: number) => {
+    if (jitter === 0) return 1;
+    const t = Math.atan2(y - sy, x - sx);
+    return 1 + 0.3 * Math.sin(2 * t + p2) + 0.18 * Math.sin(3 * t + p3);
+  };
   const candidates: { x: number; y: number; d: number }[] = [];
   for (let i = -ni; i <= ni; i++) {
     for (let j = -nj; j <= nj; j++) {
@@ -83,7 +90,7 @@ export function placeFootprints(g: GridShape, count: number, length: number, dep
       const x = sx + (i + shift) * colPitch * ux + j * rowPitch * vx + (jitter ? rng.range(-jitter, jitter) : 0);
       const y = sy + (i + shift) * colPitch * uy + j * rowPitch * vy + (jitter ? rng.range(-jitter, jitter) : 0);
       if (x < g.bbox.minX || x > g.bbox.maxX || y < g.bbox.minY || y > g.bbox.maxY) continue;
-      candidates.push({ x, y, d: (x - sx) ** 2 + (y - sy) ** 2 });
+      candidates.push({ x, y, d: ((x - sx) ** 2 + (y - sy) ** 2) * wobble(x, y) ** 2 });
     }
   }
   candidates.sort((a, b) => a.d - b.d);
