@@ -343,7 +343,7 @@ function labelLayers(): LayerSpecification[] {
         "text-field": ["get", "name"],
         "text-font": MAP_TEXT_FONT,
         "text-size": c.labelSize,
-        "text-max-width": 8,
+        "text-max-width": 10,
         "text-padding": 4,
         "symbol-sort-key": ["get", "level"],
       },
