@@ -6,7 +6,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { env } from "../lib/env";
+import { dataDir, env } from "../lib/env";
 import { installDebianPackages, isRoot } from "../lib/system/debian-packages";
 
 export const LOCAL_SUPERUSER = "gridatlas";
@@ -45,7 +45,7 @@ export function ensurePostgresInstalled(): Binaries {
 }
 
 function paths() {
-  const root = env().GRIDATLAS_DATA_DIR;
+  const root = dataDir();
   return { root, pgdata: path.join(root, "pg", "data"), socket: path.join(root, "pg", "run"), logfile: path.join(root, "pg", "server.log") };
 }
 

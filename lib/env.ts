@@ -15,7 +15,7 @@ const EnvSchema = z.object({
   /** Database used by the test suites (created and migrated by the tests themselves). */
   TEST_DATABASE_URL: z.string().url().optional(),
   /** Where the local cluster, keys and other runtime files live (git-ignored). */
-  GRIDATLAS_DATA_DIR: z.string().default(path.join(projectRoot, ".data")),
+  GRIDATLAS_DATA_DIR: z.string().default(".data"),
   /** Port of the project-local PostgreSQL cluster. */
   GRIDATLAS_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
   /** Port of the web server. */
@@ -50,3 +50,8 @@ export function env(): Env {
 }
 
 export { projectRoot };
+
+/** The data dir as an absolute path (relative values are taken from the project root). */
+export function dataDir(): string {
+  return path.resolve(projectRoot, env().GRIDATLAS_DATA_DIR);
+}

@@ -6,9 +6,9 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { env } from "../../lib/env";
 
 const dev = process.argv.includes("--dev");
-const port = String(env().PORT);
+const port = env().PORT;
 const children: ChildProcess[] = [
-  spawn("npx", ["next", dev ? "dev" : "start", "-p", port], { stdio: "inherit" }),
+  spawn("npx", ["tsx", "--conditions=react-server", "tiles/web-server.ts", ...(dev ? ["--dev"] : [])], { stdio: "inherit" }),
   spawn("npx", ["tsx", "--conditions=react-server", "workers/main.ts"], { stdio: "inherit" }),
 ];
 console.log(`[gridatlas] web on http://localhost:${port} and the worker are starting (Ctrl-C stops both)`);

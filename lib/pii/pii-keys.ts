@@ -2,7 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { env } from "../env";
+import { dataDir, env } from "../env";
 
 /**
  * The two keys that protect personal data: one encrypts (AES-256-GCM), one hashes for exact lookup
@@ -42,7 +42,7 @@ export function readOrCreateKeyFile(file: string): PiiKeys {
 
 /** Where the generated keys live when the environment does not provide them. */
 export function keyFilePath(): string {
-  return path.join(env().GRIDATLAS_DATA_DIR, "keys.json");
+  return path.join(dataDir(), "keys.json");
 }
 
 let cached: PiiKeys | undefined;
