@@ -11,9 +11,10 @@
  *
  * Options:
  *   --database <url>   database to read (default DATABASE_URL, else gridatlas_full in the local cluster)
- *   --server <which>   next (the product: `next build` into .next-bench, `next start`), node (the same tiles/
- *                      code on bare node:http, bench/tile-server.ts: shows what Next's pipeline costs), or
- *                      both (default), each a fresh process measured over the whole list
+ *   --server <list>    comma-separated, each a fresh process measured over the whole list (default product,next):
+ *                      product (the product's web process, tiles/web-server.ts: tiles on node:http, the rest
+ *                      to Next), next (the Next.js tile route under `next start`: what Next's pipeline costs),
+ *                      node (the tiles/ code alone on bare node:http, bench/tile-server.ts)
  *   --url <url>        reuse a running server instead (cold then means whatever its cache holds!)
  *   --skip-build       start Next from an existing .next-bench build
  *   --port <n>         port of the started server (default 3199, bound to 127.0.0.1 only)
@@ -50,7 +51,7 @@ const { values: args } = parseArgs({
   options: {
     database: { type: "string" },
     url: { type: "string" },
-    server: { type: "string", default: "both" },
+    server: { type: "string", default: "product,next" },
     "skip-build": { type: "boolean", default: false },
     port: { type: "string", default: "3199" },
     layers: { type: "string" },
@@ -143,9 +144,14 @@ async function waitForServer(base: string, child: ChildProcess | null) {
  * project-wide type check: the benchmark measures the tile route, and other pages' work in progress must
  * not stop it (the test suite type-checks). Compile mode also leaves tsconfig.json alone.
  */
-function startNext(port: string): ChildProcess {
-  const nextBin = path.join(projectRoot, "node_modules", "next", "dist", "bin", "next");
-  const childEnv = { ...process.env, NEXT_DIST_DIR: ".next-bench", DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1" };
+const nextBin = path.join(projectRoot, "node_modules", "next", "dist", "bin", "next");
+const benchEnv = () => ({ ...process.env, NEXT_DIST_DIR: ".next-bench", DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1" });
+let built = false;
+
+function ensureBenchBuild() {
+  const childEnv = benchEnv();
+  if (built) return;
+  built = true;
   if (!args["skip-build"] || !existsSync(path.join(projectRoot, ".next-bench", "BUILD_ID"))) {
     log("next build (tile routes, compile + generate) → .next-bench; --skip-build reuses it");
     const tsconfig = readFileSync(path.join(projectRoot, "tsconfig.json"), "utf8");
@@ -162,6 +168,11 @@ function startNext(port: string): ChildProcess {
       if (readFileSync(path.join(projectRoot, "tsconfig.json"), "utf8") !== tsconfig) writeFileSync(path.join(projectRoot, "tsconfig.json"), tsconfig);
     }
   }
+}
+
+function startNext(port: string): ChildProcess {
+  const childEnv = benchEnv();
+  ensureBenchBuild();
   log(`next start on 127.0.0.1:${port} (fresh process: empty tile cache)`);
   const child = spawn(process.execPath, [nextBin, "start", "-p", port, "-H", "127.0.0.1"], {
     env: { ...childEnv, NODE_ENV: "production", TILE_CACHE_MB: "2048", PORT: port },
@@ -169,6 +180,17 @@ function startNext(port: string): ChildProcess {
     cwd: projectRoot,
   });
   return child;
+}
+
+/** The product's web process (tiles/web-server.ts) on the bench build, in a fresh process. */
+function startProduct(port: string): ChildProcess {
+  ensureBenchBuild();
+  log(`tiles/web-server.ts on port ${port} (fresh process: empty tile cache)`);
+  return spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join("tiles", "web-server.ts")], {
+    env: { ...benchEnv(), NODE_ENV: "production", TILE_CACHE_MB: "2048", PORT: port },
+    stdio: ["ignore", "ignore", "inherit"],
+    cwd: projectRoot,
+  });
 }
 
 /** The same tiles/ code on bare node:http (bench/tile-server.ts), in a fresh process. */
@@ -232,7 +254,7 @@ function pad(value: string | number, width: number) {
   return s.length >= width ? s : " ".repeat(width - s.length) + s;
 }
 
-type ServerMode = "next" | "node" | "url";
+type ServerMode = "product" | "next" | "node" | "url";
 
 /** A fingerprint of every layer's version, to notice a reload of the district during a run. */
 async function dataStamp(sql: ReturnType<typeof connect>["sql"]): Promise<string> {
@@ -346,14 +368,14 @@ async function main() {
     const tiles = buildTileList(bbox);
     log(`${tiles.length} tiles over ${layers.length} layers`);
 
-    const modes: ServerMode[] = args.url ? ["url"] : args.server === "both" ? ["next", "node"] : [args.server as ServerMode];
+    const modes: ServerMode[] = args.url ? ["url"] : (args.server!.split(",") as ServerMode[]);
     const runs: Partial<Record<ServerMode, Awaited<ReturnType<typeof measure>> & { url: string; dataChanged: boolean }>> = {};
     for (const mode of modes) {
       let base: string;
       if (mode === "url") {
         base = args.url!.replace(/\/+$/, "");
       } else {
-        child = mode === "next" ? startNext(args.port) : startNode(args.port);
+        child = mode === "next" ? startNext(args.port) : mode === "product" ? startProduct(args.port) : startNode(args.port);
         base = `http://127.0.0.1:${args.port}`;
       }
       await waitForServer(base, child);
@@ -385,7 +407,8 @@ async function main() {
         tiles: "every z10–z14 tile over the district bbox where the layer serves the zoom, plus random z15–z16 tiles (a layer starting above z16 gets them at its minzoom)",
         random: { perLayer: randomPerLayer, seed },
         servers: {
-          next: "the product's tile route: next build (tile routes) into .next-bench, next start, fresh process",
+          product: "the product's web process (tiles/web-server.ts: tiles answered on node:http, the rest handed to Next), fresh process",
+          next: "the Next.js tile route: next build (tile routes) into .next-bench, next start, fresh process",
           node: "the same tiles/ code (answerTile) on bare node:http (bench/tile-server.ts), fresh process",
           url: "a server given by --url (its cache state unknown)",
         },
