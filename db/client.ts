@@ -24,6 +24,13 @@ export function connect(url: string, options: { max?: number; settings?: Record<
     debug: env().LOG_SQL === "1" ? (_c, query) => process.stderr.write(`[sql] ${query}\n`) : undefined,
   });
   const db = new Kysely<DB>({ dialect: new PostgresJSDialect({ postgres: sql }) });
+  // Kysely only ends the postgres.js pool if Kysely itself ran a query; a caller that used `sql` alone
+  // (COPY in the seed, tiles) would otherwise hang on exit. `db.destroy()` always ends the pool.
+  const destroyKysely = db.destroy.bind(db);
+  db.destroy = async () => {
+    await destroyKysely();
+    await sql.end({ timeout: 5 });
+  };
   return { db, sql };
 }
 
