@@ -5,11 +5,12 @@ import type { Bounds } from "@/lib/grid/dto";
 import type { DistrictView } from "@/lib/grid/get-district-bounds";
 import type { PlaceHit } from "@/lib/search/search-places";
 import { t } from "@/lib/i18n";
+import { REGION_ACTIVE_ZOOMS } from "@/tiles/style";
 import { SearchBox } from "../search/search-box";
 import { TopBar } from "../ui/top-bar";
 import { fetchJson } from "../ui/fetch-json";
 import { LevelIndicator } from "./level-indicator";
-import { MapEngine, type MapEngineHandle, type MapSelection } from "./map-engine";
+import { MapEngine, REGION_SOURCES, type MapEngineHandle, type MapSelection } from "./map-engine";
 import { MapLegend } from "./map-legend";
 import { SidePanel, type BuildingPanelData, type PanelState, type RegionPanelData } from "./side-panel";
 import { ZoomControls } from "./zoom-controls";
@@ -19,6 +20,15 @@ export type InitialFocus = { kind: "region" | "building"; id: number } | null;
 const PANEL_INSET = 404;
 /** A building fitted to the screen would fill it: stop at a street-level zoom. */
 const BUILDING_MAX_ZOOM = 17.5;
+/** Buildings are drawn from z14 (tiles/layers.ts): a building jumped to must be at least there. */
+const BUILDING_MIN_ZOOM = 16;
+
+/** An area is fitted no further out than the zoom where its level is drawn, highlighted and clickable. */
+function minZoomOfLevel(level: number | undefined) {
+  if (level === undefined) return undefined;
+  const source = REGION_SOURCES[level];
+  return source ? REGION_ACTIVE_ZOOMS[source].from + 0.05 : undefined;
+}
 
 type Target = { kind: "region"; id: number; level?: number; bounds?: Bounds } | { kind: "building"; id: number; bounds?: Bounds };
 
@@ -48,7 +58,14 @@ export function ConsoleMap({ district, initialFocus }: { district: DistrictView;
     writeUrl(target);
     if (target.kind === "building") setSelection({ kind: "building", id: target.id });
     else if (target.level !== undefined) setSelection({ kind: "region", id: target.id, level: target.level });
-    if (fly && target.bounds) engine.current?.fitBounds(target.bounds, { maxZoom: target.kind === "building" ? BUILDING_MAX_ZOOM : undefined });
+    const fitTo = (bounds: Bounds, level: number | undefined) =>
+      engine.current?.fitBounds(
+        bounds,
+        target.kind === "building"
+          ? { maxZoom: BUILDING_MAX_ZOOM, minZoom: BUILDING_MIN_ZOOM, rightInset: PANEL_INSET }
+          : { minZoom: minZoomOfLevel(level), rightInset: PANEL_INSET },
+      );
+    if (fly && target.bounds) fitTo(target.bounds, target.kind === "region" ? target.level : undefined);
     setPanel({ status: "loading", kind: target.kind });
 
     const url = target.kind === "region" ? `/api/regions/${target.id}` : `/api/buildings/${target.id}`;
@@ -58,10 +75,10 @@ export function ConsoleMap({ district, initialFocus }: { district: DistrictView;
         if ("region" in data) {
           setSelection({ kind: "region", id: data.region.id, level: data.region.level });
           setPanel({ status: "region", data });
-          if (fly && !target.bounds) engine.current?.fitBounds(data.region.bounds);
+          if (fly && !target.bounds) fitTo(data.region.bounds, data.region.level);
         } else {
           setPanel({ status: "building", data });
-          if (fly && !target.bounds) engine.current?.fitBounds(data.building.bounds, { maxZoom: BUILDING_MAX_ZOOM });
+          if (fly && !target.bounds) fitTo(data.building.bounds, undefined);
         }
       })
       .catch((e: Error) => {
@@ -122,7 +139,7 @@ export function ConsoleMap({ district, initialFocus }: { district: DistrictView;
             onZoomOut={() => engine.current?.zoomBy(-1)}
             onReset={() => {
               close();
-              engine.current?.fitBounds(district.bounds);
+              engine.current?.fitBounds(district.bounds, { rightInset: 0 });
             }}
           />
         </div>

@@ -12,7 +12,8 @@ export type MapSelection = { kind: "region"; id: number; level: number } | { kin
 
 /** The map engine's imperative surface, used by the page around it. */
 export type MapEngineHandle = {
-  fitBounds: (bounds: Bounds, options?: { maxZoom?: number; animate?: boolean }) => void;
+  /** Fits the bounds beside the panel; `minZoom` keeps a small area's level drawn and clickable. */
+  fitBounds: (bounds: Bounds, options?: { maxZoom?: number; minZoom?: number; animate?: boolean; rightInset?: number }) => void;
   zoomBy: (delta: number) => void;
   getZoom: () => number;
 };
@@ -77,14 +78,20 @@ export function MapEngine({ initialBounds, selection, rightInset, onSelect, onZo
     fitBounds(bounds, options = {}) {
       const map = mapRef.current;
       if (!map) return;
-      const inset = callbacks.current.rightInset;
-      map.fitBounds(
-        [
-          [bounds[0], bounds[1]],
-          [bounds[2], bounds[3]],
-        ],
-        { padding: { top: 48, bottom: 48, left: 48, right: 48 + inset }, maxZoom: options.maxZoom ?? 18, animate: options.animate ?? true, duration: 700 },
-      );
+      const inset = options.rightInset ?? callbacks.current.rightInset;
+      const box: [[number, number], [number, number]] = [
+        [bounds[0], bounds[1]],
+        [bounds[2], bounds[3]],
+      ];
+      // The zoom that fits the area beside the panel, and the area's true centre (symmetric padding).
+      const fit = map.cameraForBounds(box, { padding: { top: 48, bottom: 48, left: 48, right: 48 + inset }, maxZoom: options.maxZoom ?? 18 });
+      const centre = map.cameraForBounds(box, { padding: 48, maxZoom: options.maxZoom ?? 18 });
+      if (!fit || !centre?.center) return;
+      const zoom = Math.max(fit.zoom ?? map.getZoom(), options.minZoom ?? 0);
+      // offset: put the centre in the middle of the part of the map the panel leaves free
+      const move = { center: centre.center, zoom, offset: [-inset / 2, 0] as [number, number] };
+      if (options.animate === false) map.jumpTo({ center: centre.center, zoom });
+      else map.easeTo({ ...move, duration: 700 });
     },
     zoomBy(delta) {
       const map = mapRef.current;
@@ -125,6 +132,8 @@ export function MapEngine({ initialBounds, selection, rightInset, onSelect, onZo
     map.touchZoomRotate.disableRotation();
     map.keyboard.disableRotation();
     mapRef.current = map;
+    // A handle for the e2e tests (project a coordinate to a pixel, list rendered labels) and for debugging.
+    (window as unknown as { __gridatlasMap?: MapLibreMap }).__gridatlasMap = map;
     container.dataset.zoom = map.getZoom().toFixed(2);
 
     const overlay = new MapboxOverlay({ interleaved: true, layers: [] });

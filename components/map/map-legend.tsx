@@ -1,5 +1,5 @@
 import { t } from "@/lib/i18n";
-import { REGION_COLORS } from "@/tiles/style";
+import { COMPONENT_COLORS, ORGANIZATION_COLORS, REGION_COLORS } from "@/tiles/style";
 import { REGION_SOURCES } from "./map-engine";
 
 /** The legend: one line style per grid level (colours from the map style), buildings, hover and selection. */
@@ -31,7 +31,25 @@ export function MapLegend() {
           </svg>
           {t.map.legendSelected}
         </li>
+        <li className="flex items-center gap-2 text-slate-700">
+          <Dots colors={Object.values(ORGANIZATION_COLORS)} />
+          {t.map.legendOrganization}
+        </li>
+        <li className="flex items-center gap-2 text-slate-700">
+          <Dots colors={Object.values(COMPONENT_COLORS)} />
+          {t.map.legendComponent}
+        </li>
       </ul>
     </section>
+  );
+}
+
+function Dots({ colors }: { colors: string[] }) {
+  return (
+    <svg width="26" height="10" aria-hidden="true">
+      {colors.slice(0, 4).map((c, i) => (
+        <circle key={c} cx={4 + i * 6} cy="5" r="2.6" fill={c} stroke="#fff" strokeWidth="0.8" />
+      ))}
+    </svg>
   );
 }

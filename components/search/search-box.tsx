@@ -60,7 +60,7 @@ export function SearchBox({ onPick }: { onPick: (hit: PlaceHit) => void }) {
   const pick = (hit: PlaceHit | undefined) => {
     if (!hit) return;
     setOpen(false);
-    setQuery(hit.name);
+    setQuery(hit.kind === "building" ? (hit.detail ?? hit.name) : hit.name);
     onPick(hit);
     inputRef.current?.blur();
   };

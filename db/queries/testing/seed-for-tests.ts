@@ -1,7 +1,11 @@
 import type { Connection } from "../../client";
-import { loadFixtureDistrict } from "./fixture-district";
+import { DEFAULT_DIVISIONS_CSV, seedDistrict } from "../../seed/index";
 
-/** Loads the district the read-verb database tests run against. */
+/**
+ * Loads the district the read-verb database tests run against: the synthetic generator at scale
+ * small, seed 1. Every file reloads it (a few seconds): other suites share the test database and
+ * may have changed it.
+ */
 export async function seedTestDistrict(conn: Connection): Promise<void> {
-  await loadFixtureDistrict(conn);
+  await seedDistrict(conn, { divisionsCsv: DEFAULT_DIVISIONS_CSV, scale: "small", seed: 1 });
 }

@@ -15,6 +15,8 @@ export const map = {
   legendBuilding: "楼栋",
   legendSelected: "选中",
   legendHover: "悬停",
+  legendOrganization: "单位组织（16级起）",
+  legendComponent: "城市部件（17级起）",
   mapLoading: "地图加载中…",
   mapError: "地图无法加载：浏览器不支持 WebGL 或瓦片服务不可用。",
   tileError: "部分地图瓦片加载失败，请检查瓦片服务。",

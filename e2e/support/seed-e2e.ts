@@ -1,0 +1,18 @@
+/**
+ * Prepares and seeds the e2e database. Run by the global setup through `tsx --conditions=react-server`
+ * (like the project's other CLIs), because the generator uses server-only modules (lib/pii).
+ */
+import { connect } from "../../db/client";
+import { prepareDatabase } from "../../db/prepare";
+import { DEFAULT_DIVISIONS_CSV, seedDistrict } from "../../db/seed/index";
+
+const url = process.argv[2];
+if (!url) throw new Error("usage: seed-e2e.ts <database url>");
+await prepareDatabase(url);
+const conn = connect(url, { max: 4 });
+try {
+  const report = await seedDistrict(conn, { divisionsCsv: DEFAULT_DIVISIONS_CSV, scale: "small", seed: 1 });
+  process.stderr.write(`[e2e] district ${report.district.name} seeded (scale small) in ${report.totalMs} ms\n`);
+} finally {
+  await conn.db.destroy();
+}
