@@ -52,12 +52,8 @@ export function FloorPlanView({ plan }: { plan: BuildingFloorPlan }) {
     }
   };
 
-  let colBase = 0;
-  const entranceCols = plan.entrances.map((e) => {
-    const base = colBase;
-    colBase += e.columns;
-    return base;
-  });
+  // the first global column index of each entrance block (for arrow-key moves across blocks)
+  const entranceCols = plan.entrances.map((_, i) => plan.entrances.slice(0, i).reduce((n, e) => n + e.columns, 0));
 
   return (
     <div className="relative flex min-h-0 flex-1">
@@ -128,7 +124,7 @@ export function FloorPlanView({ plan }: { plan: BuildingFloorPlan }) {
           </div>
         )}
       </div>
-      {selected && <RoomPanel room={selected} onClose={close} />}
+      {selected && <RoomPanel key={selected.id} room={selected} onClose={close} />}
     </div>
   );
 }

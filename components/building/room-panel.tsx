@@ -16,8 +16,8 @@ export function RoomPanel({ room, onClose }: { room: RoomCell; onClose: () => vo
   const b = t.building;
 
   useEffect(() => {
+    // a new room mounts a new panel (keyed by room id), so the state starts at "loading"
     const controller = new AbortController();
-    setState({ status: "loading" });
     fetchJson<RoomOccupants>(`/api/rooms/${room.id}/occupants`, controller.signal)
       .then((data) => setState({ status: "ready", data }))
       .catch((e: Error) => {

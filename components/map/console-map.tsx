@@ -96,7 +96,9 @@ export function ConsoleMap({ district, initialFocus }: { district: DistrictView;
 
   // A link such as /?building=12 (from the 楼盘表 page) opens with that place selected.
   useEffect(() => {
-    if (initialFocus) open(initialFocus, true);
+    if (!initialFocus) return;
+    const frame = requestAnimationFrame(() => open(initialFocus, true));
+    return () => cancelAnimationFrame(frame);
   }, [initialFocus, open]);
 
   // Esc closes the panel (the search box keeps its own Esc while its list is open).

@@ -126,7 +126,8 @@ export function MapEngine({ initialBounds, selection, rightInset, onSelect, onZo
       });
     } catch (error) {
       console.error("[map] cannot create the map", error);
-      setStatus("error");
+      // reported after this effect, like any other map event
+      queueMicrotask(() => setStatus("error"));
       return;
     }
     map.touchZoomRotate.disableRotation();
@@ -215,8 +216,6 @@ export function MapEngine({ initialBounds, selection, rightInset, onSelect, onZo
   useEffect(() => {
     pendingSelection.current = selection;
     applySelection(selection);
-    // applySelection reads only refs
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [selection]);
 
   return (

@@ -24,12 +24,8 @@ export function SearchBox({ onPick }: { onPick: (hit: PlaceHit) => void }) {
 
   useEffect(() => {
     const q = query.trim();
-    if (!q) {
-      setState({ status: "idle" });
-      return;
-    }
+    if (!q) return;
     const controller = new AbortController();
-    setState({ status: "loading" });
     const timer = setTimeout(() => {
       fetchJson<{ hits: PlaceHit[] }>(`/api/search?q=${encodeURIComponent(q)}&limit=12`, controller.signal)
         .then(({ hits }) => {
@@ -55,7 +51,9 @@ export function SearchBox({ onPick }: { onPick: (hit: PlaceHit) => void }) {
     return () => document.removeEventListener("mousedown", onDown);
   }, []);
 
-  const hits = state.status === "ready" ? state.hits : [];
+  // an empty field shows nothing, whatever the last answer was
+  const shown: State = query.trim() ? state : { status: "idle" };
+  const hits = shown.status === "ready" ? shown.hits : [];
 
   const pick = (hit: PlaceHit | undefined) => {
     if (!hit) return;
@@ -114,6 +112,7 @@ export function SearchBox({ onPick }: { onPick: (hit: PlaceHit) => void }) {
           placeholder={t.search.placeholder}
           onChange={(e) => {
             setQuery(e.target.value);
+            if (e.target.value.trim()) setState({ status: "loading" });
             setOpen(true);
           }}
           onFocus={() => setOpen(true)}
@@ -124,13 +123,13 @@ export function SearchBox({ onPick }: { onPick: (hit: PlaceHit) => void }) {
       </div>
       {showList && (
         <div className="absolute inset-x-0 top-full mt-1.5 overflow-hidden rounded-xl bg-white text-slate-900 shadow-2xl ring-1 ring-slate-200" data-testid="search-results">
-          {state.status === "loading" && <p className="px-4 py-3 text-sm text-slate-500">{t.search.searching}</p>}
-          {state.status === "error" && (
+          {shown.status === "loading" && <p className="px-4 py-3 text-sm text-slate-500">{t.search.searching}</p>}
+          {shown.status === "error" && (
             <p className="px-4 py-3 text-sm text-red-600" role="alert">
-              {state.message}
+              {shown.message}
             </p>
           )}
-          {state.status === "ready" && hits.length === 0 && (
+          {shown.status === "ready" && hits.length === 0 && (
             <p className="px-4 py-3 text-sm text-slate-500" data-testid="search-empty">
               {t.search.noResults}
             </p>
