@@ -55,13 +55,15 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npx next start -p ${E2E_PORT}`,
+    // The product's own web process (tiles on node:http, everything else through Next.js), on the build
+    // that `npm test` makes first.
+    command: "npx tsx --conditions=react-server tiles/web-server.ts",
     // A static route: ready as soon as the server answers, whether or not the database is seeded yet.
     url: `http://localhost:${E2E_PORT}/icon.svg`,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,
     stdout: "ignore",
     stderr: "pipe",
-    env: { DATABASE_URL: e2eDatabaseUrl(), PORT: String(E2E_PORT), NEXT_TELEMETRY_DISABLED: "1" },
+    env: { DATABASE_URL: e2eDatabaseUrl(), PORT: String(E2E_PORT), NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
   },
 });
