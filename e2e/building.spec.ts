@@ -20,6 +20,14 @@ test.describe("from a building to its 楼盘表 and its residents", () => {
     await expect(page.getByTestId("panel-title")).toHaveText(building.name);
     await when.waitForMapIdle();
     await then.screenshot("map-building-panel");
+    // the building on the map itself: Esc lets go, a click on it selects it again
+    await when.closeThePanelWithEscape();
+    await expect(page.getByTestId("side-panel")).toHaveCount(0);
+    await when.waitForMapIdle();
+    await when.clickMapAt(building.inside);
+    await expect(page.getByTestId("building-panel")).toHaveAttribute("data-building-id", String(building.id));
+    await expect.poll(async () => (await then.featureState("building", building.id)).selected).toBe(true);
+    then.noPageErrors();
 
     await when.openTheFloorPlan();
     await expect(page).toHaveURL(new RegExp(`/buildings/${building.id}$`));

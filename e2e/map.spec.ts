@@ -20,6 +20,7 @@ test.describe("the district map", () => {
     await expect(page.getByTestId("map-legend")).toBeVisible();
     await expect(page.getByTestId("level-indicator")).toBeVisible();
     await then.screenshot("map-district");
+    then.noPageErrors();
   });
 
   test("zooms in with the zoom control and the level indicator follows", async ({ page }, testInfo) => {
@@ -45,7 +46,11 @@ test.describe("the district map", () => {
     await when.closeThePanelWithEscape();
     await expect(page.getByTestId("side-panel")).toHaveCount(0);
     await when.waitForMapIdle();
+    // hovering lights the grid up (feature-state on its promoted id), clicking selects it
+    await when.hoverMapAt(grid.inside);
+    await expect.poll(async () => (await then.featureState("grid", grid.id)).hover).toBe(true);
     await when.clickMapAt(grid.inside);
+    await expect.poll(async () => (await then.featureState("grid", grid.id)).selected).toBe(true);
     await then.thePanelShowsRegion({ name: grid.name, households: grid.households, residents: grid.residents, floating: grid.floating, buildings: grid.buildings });
     await expect(page.getByTestId("panel-level")).toHaveText("网格");
     await expect(page.getByTestId("crumb")).toHaveCount(5);

@@ -17,6 +17,9 @@ type MapHandle = {
  * the data-testids, how to wait for a software-rendered map to settle, and where screenshots go.
  */
 export function consoleDriver(page: Page, testInfo: TestInfo) {
+  // Uncaught errors in the page (the map engine, deck.gl, React) fail the spec that caused them.
+  const pageErrors: string[] = [];
+  page.on("pageerror", (error) => pageErrors.push(error.message));
   const waitForMapIdle = async () => {
     await expect(page.getByTestId("map")).toHaveAttribute("data-ready", "true", { timeout: 60_000 });
     // idle = no tile loading, no camera movement, everything drawn
@@ -72,6 +75,12 @@ export function consoleDriver(page: Page, testInfo: TestInfo) {
         await input.press("Enter");
         await waitForMapIdle();
       },
+      async hoverMapAt(lngLat: [number, number]) {
+        const point = await mapEval((map, p) => map.project(p), lngLat);
+        const box = await page.getByTestId("map").boundingBox();
+        if (!box) throw new Error("the map has no box");
+        await page.mouse.move(box.x + point.x, box.y + point.y);
+      },
       async clickMapAt(lngLat: [number, number]) {
         const point = await mapEval((map, p) => map.project(p), lngLat);
         const box = await page.getByTestId("map").boundingBox();
@@ -122,6 +131,12 @@ export function consoleDriver(page: Page, testInfo: TestInfo) {
         if (facts.residents !== undefined) await expect(page.getByTestId("count-residents-value")).toHaveText(num(facts.residents));
         if (facts.floating !== undefined) await expect(page.getByTestId("count-floating-value")).toHaveText(num(facts.floating));
         if (facts.buildings !== undefined) await expect(page.getByTestId("count-buildings-value")).toHaveText(num(facts.buildings));
+      },
+      /** The feature-state the style lights a feature with (hover / selected). */
+      featureState: (source: string, id: number) =>
+        mapEval((map, a) => (map as unknown as { getFeatureState(f: object): Record<string, unknown> }).getFeatureState({ source: a.source, sourceLayer: a.source, id: a.id }), { source, id }),
+      noPageErrors() {
+        expect(pageErrors).toEqual([]);
       },
       screenshot,
     },

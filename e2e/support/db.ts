@@ -43,12 +43,13 @@ export async function aGridWithBuildings({ db }: Connection): Promise<GridFacts>
   return { ...r, inside: [r.x, r.y] };
 }
 
-export type BuildingFacts = { id: number; name: string; address: string; floors: number; entrances: number; rooms: number };
+export type BuildingFacts = { id: number; name: string; address: string; floors: number; entrances: number; rooms: number; inside: [number, number] };
 
 /** The tallest building (a real 楼盘表 to look at), with its room count. */
 export async function aTallBuilding({ db }: Connection): Promise<BuildingFacts> {
   const { rows } = await sql<BuildingFacts>`
-    select b.id, b.name, b.address, b.floors, b.entrances, (select count(*)::int from room r where r.building_id = b.id) as rooms
+    select b.id, b.name, b.address, b.floors, b.entrances, (select count(*)::int from room r where r.building_id = b.id) as rooms,
+           array[st_x(st_pointonsurface(b.geom)), st_y(st_pointonsurface(b.geom))] as inside
       from building b
      order by b.floors * b.entrances desc, b.id
      limit 1`.execute(db);
