@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { FULL_ID_PATTERN, MASKED_ID_PATTERN, MASKED_PHONE_PATTERN } from "../lib/resident/mask";
+import { FULL_ID_PATTERN, MASKED_ID_PATTERN, MASKED_PHONE_PATTERN } from "../lib/pii/mask";
 import { consoleDriver } from "./drivers/console-driver";
 import { aKeyPersonRoom, aPopulatedRoom, aTallBuilding, openE2eDb } from "./support/db";
 

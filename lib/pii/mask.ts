@@ -27,7 +27,17 @@ export const COMPOUND_SURNAMES = [
 export function maskName(value: string): string {
   const name = value.trim();
   const chars = Array.from(name);
-  if (chars.length <= 1) return name;
+  // A one-character name is all surname; showing it would show the whole name.
+  if (chars.length <= 1) return "*";
   const surnameLength = chars.length > 2 && COMPOUND_SURNAMES.some((s) => name.startsWith(s)) ? 2 : 1;
   return chars.slice(0, surnameLength).join("") + "*".repeat(chars.length - surnameLength);
 }
+
+/** 6 leading digits, 8 stars, 4 trailing characters: the form stored in resident.id_number_masked. */
+export const MASKED_ID_PATTERN = /^[0-9]{6}\*{8}[0-9]{3}[0-9X]$/;
+
+/** 3 leading digits, 4 stars, 4 trailing digits: the form stored in resident.phone_masked. */
+export const MASKED_PHONE_PATTERN = /^1[0-9]{2}\*{4}[0-9]{4}$/;
+
+/** Any 18-character GB 11643 identity number in a text (tests use it to prove nothing leaks). */
+export const FULL_ID_PATTERN = /(?<![0-9])[1-9][0-9]{5}(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9X](?![0-9])/;

@@ -5,7 +5,7 @@ import { seedTestDistrict } from "../../db/queries/testing/seed-for-tests";
 import { openTestDb } from "../../db/testing/test-db";
 import { districtCommanderContext, type RequestContext } from "../context";
 import { getRoomOccupants } from "./get-room-occupants";
-import { FULL_ID_PATTERN, MASKED_ID_PATTERN, MASKED_PHONE_PATTERN, maskName } from "./mask";
+import { FULL_ID_PATTERN, MASKED_ID_PATTERN, MASKED_PHONE_PATTERN, maskName } from "../pii/mask";
 
 let conn: Connection;
 let ctx: RequestContext;

@@ -8,7 +8,7 @@ import { t } from "../i18n";
 import { errorMessages } from "../i18n/zh-CN/errors";
 import { ageOn } from "./age";
 import type { HouseholdDto, RoomOccupants } from "./dto";
-import { maskName } from "./mask";
+import { maskName } from "../pii/mask";
 
 /**
  * The households and residents of one room, personal data masked: identity numbers and phones in
