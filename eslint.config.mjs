@@ -1,6 +1,10 @@
 import next from "eslint-config-next";
 
-export default [
+const config = [
   ...next,
-  { ignores: [".next/**", ".data/**", "node_modules/**", "db/types.ts", "test-results/**", "playwright-report/**"] },
+  {
+    ignores: [".next/**", ".next-*/**", "bench/results/**", ".data/**", "node_modules/**", "db/types.ts", "test-results/**", "playwright-report/**"],
+  },
 ];
+
+export default config;
