@@ -1,22 +1,17 @@
 import { sql } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Connection } from "../../db/client";
-import { seedTestDistrict } from "../../db/queries/testing/seed-for-tests";
-import { openTestDb } from "../../db/testing/test-db";
-import { districtCommanderContext, type RequestContext } from "../context";
+import type { RequestContext } from "../context";
+import { withSeededDistrict } from "../testing/seeded-district";
 import { getRoomOccupants } from "./get-room-occupants";
 import { FULL_ID_PATTERN, MASKED_ID_PATTERN, MASKED_PHONE_PATTERN, maskName } from "../pii/mask";
 
 let conn: Connection;
 let ctx: RequestContext;
 
-beforeAll(async () => {
-  conn = openTestDb();
-  await seedTestDistrict(conn);
-  ctx = await districtCommanderContext(conn.db);
-});
-afterAll(async () => {
-  await conn.db.destroy();
+withSeededDistrict((c, x) => {
+  conn = c;
+  ctx = x;
 });
 
 describe("getRoomOccupants", () => {

@@ -1,21 +1,16 @@
 import { sql } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Connection } from "../../db/client";
-import { seedTestDistrict } from "../../db/queries/testing/seed-for-tests";
-import { openTestDb } from "../../db/testing/test-db";
-import { districtCommanderContext, type RequestContext } from "../context";
+import type { RequestContext } from "../context";
+import { withSeededDistrict } from "../testing/seeded-district";
 import { searchPlaces } from "./search-places";
 
 let conn: Connection;
 let ctx: RequestContext;
 
-beforeAll(async () => {
-  conn = openTestDb();
-  await seedTestDistrict(conn);
-  ctx = await districtCommanderContext(conn.db);
-});
-afterAll(async () => {
-  await conn.db.destroy();
+withSeededDistrict((c, x) => {
+  conn = c;
+  ctx = x;
 });
 
 async function aCommunity() {
