@@ -54,10 +54,8 @@ export const MAP_LAYER_IDS = {
   component: { circle: "component-circle", highlight: "component-highlight" },
 } as const;
 
-/** The layers to query for hover and click, topmost first. */
-export const MAP_INTERACTIVE_LAYER_IDS: string[] = [
-  MAP_LAYER_IDS.component.circle,
-  MAP_LAYER_IDS.organization.circle,
+/** The layers whose features can be selected (buildings and the region levels), topmost first. */
+export const MAP_SELECTABLE_LAYER_IDS: string[] = [
   MAP_LAYER_IDS.building.fill,
   MAP_LAYER_IDS.grid.fill,
   MAP_LAYER_IDS.xiaoqu.fill,
@@ -65,6 +63,9 @@ export const MAP_INTERACTIVE_LAYER_IDS: string[] = [
   MAP_LAYER_IDS.street.fill,
   MAP_LAYER_IDS.district.fill,
 ];
+
+/** The layers to query for hover and click, topmost first: the points, then the selectable layers. */
+export const MAP_INTERACTIVE_LAYER_IDS: string[] = [MAP_LAYER_IDS.component.circle, MAP_LAYER_IDS.organization.circle, ...MAP_SELECTABLE_LAYER_IDS];
 
 /**
  * The zooms at which each region level is the "active" one: its fill (the hover/click target) and its

@@ -5,7 +5,7 @@ import { Map as MapLibreMap, setWorkerUrl, type MapGeoJSONFeature, type PointLik
 import { useEffect, useImperativeHandle, useRef, useState, type Ref } from "react";
 import type { Bounds } from "@/lib/grid/dto";
 import { t } from "@/lib/i18n";
-import { buildMapStyle, MAP_LAYER_IDS, MAP_TEXT_FONT } from "@/tiles/style";
+import { buildMapStyle, MAP_SELECTABLE_LAYER_IDS, MAP_TEXT_FONT } from "@/tiles/style";
 
 /** What the map can select: an area of the grid tree, or a building. */
 export type MapSelection = { kind: "region"; id: number; level: number } | { kind: "building"; id: number } | null;
@@ -21,15 +21,6 @@ export type MapEngineHandle = {
 /** Region level → source (and source-layer) name in the tile contract. */
 export const REGION_SOURCES = ["district", "street", "community", "xiaoqu", "grid"] as const;
 
-/** The layers a hover or a click can hit, topmost first: buildings above the grid levels. */
-const INTERACTIVE_LAYERS = [
-  MAP_LAYER_IDS.building.fill,
-  MAP_LAYER_IDS.grid.fill,
-  MAP_LAYER_IDS.xiaoqu.fill,
-  MAP_LAYER_IDS.community.fill,
-  MAP_LAYER_IDS.street.fill,
-  MAP_LAYER_IDS.district.fill,
-];
 
 type FeatureRef = { source: string; sourceLayer: string; id: number };
 
@@ -149,7 +140,7 @@ export function MapEngine({ initialBounds, selection, rightInset, onSelect, onZo
       map.getCanvas().style.cursor = hovered ? "pointer" : "";
     };
     const hit = (point: PointLike) => {
-      const layers = INTERACTIVE_LAYERS.filter((id) => map.getLayer(id));
+      const layers = MAP_SELECTABLE_LAYER_IDS.filter((id) => map.getLayer(id));
       return map.queryRenderedFeatures(point, { layers }).find((f) => f.id !== undefined);
     };
 
