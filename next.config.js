@@ -2,7 +2,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // postgres.js and pg-boss are Node-only; keep them out of the server bundle.
-  serverExternalPackages: ["postgres", "pg-boss"],
+  serverExternalPackages: ["postgres", "pg-boss", "@node-rs/argon2"],
   // The build machine has no internet: never reach out for fonts or telemetry.
   poweredByHeader: false,
   // Lets a benchmark or a second developer build into its own folder without clobbering .next.

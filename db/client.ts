@@ -3,7 +3,7 @@ import { PostgresJSDialect } from "kysely-postgres-js";
 import postgres from "postgres";
 import type { DB } from "./types";
 import { env } from "../lib/env";
-import { productDatabaseUrl } from "./url";
+import { appDatabaseUrl } from "./url";
 
 export type Database = Kysely<DB>;
 
@@ -36,8 +36,12 @@ export function connect(url: string, options: { max?: number; settings?: Record<
 
 const globalForDb = globalThis as unknown as { gridatlasDb?: Connection };
 
-/** The product's shared connection (one pool per process, kept across Next.js hot reloads). */
+/**
+ * The web application's shared connection (one pool per process, kept across Next.js hot reloads),
+ * as the application role: it owns no tables and row-level security applies (migrations, the seed and
+ * the worker use the owner's URL instead).
+ */
 export function productConnection(): Connection {
-  globalForDb.gridatlasDb ??= connect(productDatabaseUrl());
+  globalForDb.gridatlasDb ??= connect(appDatabaseUrl());
   return globalForDb.gridatlasDb;
 }

@@ -9,9 +9,46 @@ export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
   ? ColumnType<S, I | undefined, U>
   : ColumnType<T, T | undefined, T>;
 
+export type Json = JsonValue;
+
+export type JsonArray = JsonValue[];
+
+export type JsonObject = {
+  [x: string]: JsonValue | undefined;
+};
+
+export type JsonPrimitive = boolean | number | string | null;
+
+export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
+
 export type Numeric = ColumnType<number | string>;
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+export interface AppUser {
+  created_at: Generated<Timestamp>;
+  disabled_at: Timestamp | null;
+  display_name: string;
+  id: Generated<number>;
+  must_change_password: Generated<boolean>;
+  password_hash: string;
+  updated_at: Generated<Timestamp>;
+  username: string;
+  version: Generated<number>;
+}
+
+export interface AuditLog {
+  action: string;
+  actor_name: string;
+  actor_user_id: number | null;
+  address: string | null;
+  after: Json | null;
+  at: Generated<Timestamp>;
+  before: Json | null;
+  entity: string;
+  entity_id: string | null;
+  id: Generated<number>;
+}
 
 export interface Building {
   address: string;
@@ -40,6 +77,7 @@ export interface Component {
 
 export interface Household {
   district_code: string;
+  grid_id: number;
   head_resident_id: number | null;
   id: Generated<number>;
   registration: string;
@@ -75,6 +113,21 @@ export interface Organization {
   name: string;
 }
 
+export interface PiiAccessLog {
+  address: string | null;
+  at: Generated<Timestamp>;
+  field: string;
+  id: Generated<number>;
+  kind: string;
+  reason: string | null;
+  region_id: number | null;
+  resident_id: number | null;
+  row_count: number | null;
+  unmasked: Generated<boolean>;
+  user_id: number | null;
+  username: string;
+}
+
 export interface Region {
   buildings: Generated<number>;
   code: string;
@@ -100,6 +153,7 @@ export interface Resident {
   birth_date: Timestamp;
   district_code: string;
   gender: string;
+  grid_id: number;
   household_id: number;
   id: Generated<number>;
   id_number_cipher: Buffer;
@@ -113,25 +167,60 @@ export interface Resident {
   tags: Generated<string[]>;
 }
 
+export interface RoleAssignment {
+  created_at: Generated<Timestamp>;
+  id: Generated<number>;
+  region_id: number;
+  role: string;
+  user_id: number;
+}
+
 export interface Room {
   area: Numeric;
   building_id: number;
   district_code: string;
   entrance: number;
   floor: number;
+  grid_id: number;
   id: Generated<number>;
   number: string;
   use: string;
 }
 
+export interface SignInAttempt {
+  address: string;
+  at: Generated<Timestamp>;
+  id: Generated<number>;
+  succeeded: boolean;
+  username: string;
+}
+
+export interface UserSession {
+  address: string | null;
+  created_at: Generated<Timestamp>;
+  expires_at: Timestamp;
+  id: Generated<number>;
+  last_seen_at: Generated<Timestamp>;
+  revoked_at: Timestamp | null;
+  token_hash: Buffer;
+  user_agent: string | null;
+  user_id: number;
+}
+
 export interface DB {
+  app_user: AppUser;
+  audit_log: AuditLog;
   building: Building;
   component: Component;
   household: Household;
   layer_version: LayerVersion;
   map_feature: MapFeature;
   organization: Organization;
+  pii_access_log: PiiAccessLog;
   region: Region;
   resident: Resident;
+  role_assignment: RoleAssignment;
   room: Room;
+  sign_in_attempt: SignInAttempt;
+  user_session: UserSession;
 }

@@ -2,40 +2,87 @@ import "server-only";
 import { sql } from "kysely";
 import { cache } from "react";
 import { productConnection, type Database } from "../db/client";
+import type { Actor, Assignment } from "./auth/actor";
+import { resolveSession } from "./auth/resolve-session";
+import type { Role } from "./auth/roles";
+import { sessionTokenFromCookieHeader } from "./auth/session-token";
+import { DomainError } from "./errors";
+import { t } from "./i18n";
 
-/** Who is asking, and which part of the district they may see. Every read verb takes one. */
+/** Who is asking and from where. Every verb takes one and asks `authorize(ctx, action)` for its scope. */
 export type RequestContext = {
   db: Database;
-  actor: { kind: "anonymous"; role: "district_commander"; displayName: string };
-  /** ltree path of the caller's area; reads keep only rows whose region path is `<@` this path. */
-  scopePath: string;
+  actor: Actor;
   /** The district the caller works in (6-digit code), or null when no district is loaded yet. */
   districtCode: string | null;
+  /** The caller's network address as the web server saw it (for throttling and the logs). */
+  clientAddress: string | null;
   locale: "zh-CN";
 };
 
 /**
- * A path label that no region can carry (region codes are digits), used as the scope when the
- * database holds no district yet: every scoped read then returns nothing instead of everything.
+ * The header the web server (tiles/web-server.ts) sets to the socket's address after removing any
+ * value the client sent, so it cannot be forged through the product's own server.
  */
-export const EMPTY_SCOPE = "no_district";
+export const CLIENT_ADDRESS_HEADER = "x-gridatlas-client-address";
+
+/** The context of a request carrying these headers: its session cookie decides the actor. */
+export async function contextFromHeaders(db: Database, headers: Headers): Promise<RequestContext> {
+  const session = await resolveSession(db, sessionTokenFromCookieHeader(headers.get("cookie")));
+  if (!session) throw new DomainError("UNAUTHENTICATED", t.auth.noSession);
+  return { db, actor: session.actor, districtCode: session.districtCode, clientAddress: headers.get(CLIENT_ADDRESS_HEADER), locale: "zh-CN" };
+}
+
+/** The context of a route handler's request (also usable outside Next.js, e.g. in tests). */
+export function contextFromRequest(request: Request, db: Database = productConnection().db): Promise<RequestContext> {
+  return contextFromHeaders(db, request.headers);
+}
+
+/** The context of the current server-component render (memoised per request). */
+export const getRequestContext = cache(async (): Promise<RequestContext> => {
+  const { headers } = await import("next/headers");
+  return contextFromHeaders(productConnection().db, await headers());
+});
 
 /**
- * The anonymous "district commander" context: scope = the whole district. The access issue replaces
- * this with the signed-in user's role and area; verbs already filter by `scopePath`.
+ * A context with the given (role, region) assignments, for command-line tools and tests: the regions
+ * are looked up by id. The system actor has no account (userId null) and no session.
  */
-export async function districtCommanderContext(db: Database): Promise<RequestContext> {
-  const { rows } = await sql<{ code: string; path: string }>`
-    select code, path::text as path from region where level = 0 order by id limit 1`.execute(db);
-  const district = rows[0];
+export async function contextWithAssignments(
+  db: Database,
+  assignments: readonly { role: Role; regionId: number }[],
+  who: { userId?: number | null; username?: string; displayName?: string } = {},
+): Promise<RequestContext> {
+  const ids = assignments.map((a) => a.regionId);
+  const { rows } = ids.length
+    ? await sql<{ id: number; path: string; name: string; level: number }>`
+        select id, path::text as path, name, level from region where id = any(${ids}::int[])`.execute(db)
+    : { rows: [] };
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const resolved: Assignment[] = assignments.map((a) => {
+    const r = byId.get(a.regionId);
+    if (!r) throw new Error(`region ${a.regionId} does not exist`);
+    return { role: a.role, regionId: r.id, regionPath: r.path, regionName: r.name, regionLevel: r.level };
+  });
+  const district = await sql<{ code: string }>`select code from region where level = 0 order by id limit 1`.execute(db);
   return {
     db,
-    actor: { kind: "anonymous", role: "district_commander", displayName: "区级指挥中心" },
-    scopePath: district?.path ?? EMPTY_SCOPE,
-    districtCode: district?.code ?? null,
+    actor: {
+      userId: who.userId ?? null,
+      username: who.username ?? "system",
+      displayName: who.displayName ?? t.common.systemActor,
+      sessionId: null,
+      mustChangePassword: false,
+      assignments: resolved,
+    },
+    districtCode: district.rows[0]?.code ?? null,
+    clientAddress: null,
     locale: "zh-CN",
   };
 }
 
-/** The context of the current request (memoised per request in server components). */
-export const getRequestContext = cache(async (): Promise<RequestContext> => districtCommanderContext(productConnection().db));
+/** The whole district as one role (command-line tools; tests of the district-wide view). */
+export async function districtContext(db: Database, role: Role = "district_commander"): Promise<RequestContext> {
+  const { rows } = await sql<{ id: number }>`select id from region where level = 0 order by id limit 1`.execute(db);
+  return contextWithAssignments(db, rows[0] ? [{ role, regionId: rows[0].id }] : []);
+}

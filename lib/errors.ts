@@ -3,7 +3,7 @@ import { z } from "zod";
 import { errorMessages } from "./i18n/zh-CN/errors";
 
 /** The closed set of failure kinds every adapter (HTTP, page, server action) knows how to show. */
-export type DomainErrorCode = "NOT_FOUND" | "FORBIDDEN" | "CONFLICT" | "VALIDATION" | "UNAVAILABLE";
+export type DomainErrorCode = "NOT_FOUND" | "FORBIDDEN" | "UNAUTHENTICATED" | "THROTTLED" | "CONFLICT" | "VALIDATION" | "UNAVAILABLE";
 
 /**
  * The one error type lib/ throws on purpose. `message` is safe to show to the user (Chinese UI text);
@@ -37,6 +37,8 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.in
 const HTTP_STATUS: Record<DomainErrorCode, number> = {
   NOT_FOUND: 404,
   FORBIDDEN: 403,
+  UNAUTHENTICATED: 401,
+  THROTTLED: 429,
   CONFLICT: 409,
   VALIDATION: 400,
   UNAVAILABLE: 503,
@@ -54,7 +56,10 @@ export function toHttpResponse(error: unknown): Response {
   if (isDomainError(error)) {
     if (error.code === "UNAVAILABLE") logCause("http", error);
     const body: ErrorBody = { error: { code: error.code, message: error.message, details: error.details } };
-    return Response.json(body, { status: HTTP_STATUS[error.code] });
+    const headers: Record<string, string> = {};
+    // A throttled caller learns when to come back (RFC 9110 Retry-After, in seconds).
+    if (error.code === "THROTTLED" && error.details?.retryAfterSeconds) headers["Retry-After"] = error.details.retryAfterSeconds;
+    return Response.json(body, { status: HTTP_STATUS[error.code], headers });
   }
   logCause("http", error);
   const body: ErrorBody = { error: { code: "INTERNAL", message: errorMessages.INTERNAL } };

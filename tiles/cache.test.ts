@@ -51,8 +51,8 @@ describe("TileCache", () => {
   });
 
   it("keys differ by version and scope", () => {
-    expect(tileCacheKey("grid", 3, null, 14, 1, 2)).toBe("grid@3|*|14/1/2");
-    expect(tileCacheKey("grid", 4, null, 14, 1, 2)).not.toBe(tileCacheKey("grid", 3, null, 14, 1, 2));
+    expect(tileCacheKey("grid", 3, "*", 14, 1, 2)).toBe("grid@3|*|14/1/2");
+    expect(tileCacheKey("grid", 4, "*", 14, 1, 2)).not.toBe(tileCacheKey("grid", 3, "*", 14, 1, 2));
     expect(tileCacheKey("grid", 3, "110112.110112001", 14, 1, 2)).toBe("grid@3|110112.110112001|14/1/2");
   });
 });

@@ -69,6 +69,6 @@ function costOf(key: string, tile: CachedTile) {
 }
 
 /** The cache key: layer, its version, the scope, and the tile. */
-export function tileCacheKey(layer: string, version: number, scope: string | null, z: number, x: number, y: number) {
-  return `${layer}@${version}|${scope ?? "*"}|${z}/${x}/${y}`;
+export function tileCacheKey(layer: string, version: number, scope: string, z: number, x: number, y: number) {
+  return `${layer}@${version}|${scope}|${z}/${x}/${y}`;
 }

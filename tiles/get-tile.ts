@@ -8,7 +8,7 @@ import { TileCache, tileCacheKey, type CachedTile } from "./cache";
 import { currentLayerVersions } from "./layer-version";
 import type { LayerName } from "./layers";
 import { TILE_SCHEMA_VERSION } from "./registry";
-import { renderTile, type TileScope } from "./render-tile";
+import { renderTile, scopeKey, type TileScope } from "./render-tile";
 import type { TileCoord } from "./tile-math";
 
 const gzipAsync = promisify(gzipCallback);
@@ -50,7 +50,7 @@ function inflight() {
  * long and says who is asking) and z/x/y. Weak, because the same tile goes out gzip-encoded or not.
  */
 export function tileEtag(layer: LayerName, version: number, scope: TileScope, { z, x, y }: TileCoord): string {
-  const scopeTag = scope === null ? "all" : createHash("sha1").update(scope).digest("hex").slice(0, 10);
+  const scopeTag = scope === null ? "all" : createHash("sha1").update(scopeKey(scope)).digest("hex").slice(0, 10);
   return `W/"${layer}-v${version}-s${TILE_SCHEMA_VERSION}-${scopeTag}-${z}-${x}-${y}"`;
 }
 
@@ -76,7 +76,7 @@ export async function getTile(sql: postgres.Sql, input: GetTileInput): Promise<G
   if (etagMatches(input.ifNoneMatch, etag)) return { status: "not-modified", etag };
 
   const cache = tileCache();
-  const key = tileCacheKey(layer, version, scope, z, x, y);
+  const key = tileCacheKey(layer, version, scopeKey(scope), z, x, y);
   const cached = cache.get(key);
   if (cached) return toResult(cached, "hit");
 

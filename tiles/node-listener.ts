@@ -1,6 +1,7 @@
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type postgres from "postgres";
+import { isDomainError, toHttpResponse } from "../lib/errors";
 import { answerTile } from "./http";
 import type { TileScope } from "./render-tile";
 
@@ -21,11 +22,22 @@ export async function handleTileRequest(
   const match = req.method === "GET" || req.method === "HEAD" ? TILE_PATH.exec(req.url ?? "") : null;
   if (!match) return false;
   const [, layer, z, x, y] = match.map((part) => decodeURIComponent(part));
+  let scope: TileScope;
+  try {
+    scope = await resolveScope(req);
+  } catch (error) {
+    // No session (401) or no map for this role (403): the same JSON error the Next route sends.
+    if (!isDomainError(error)) throw error;
+    const refusal = toHttpResponse(error);
+    res.writeHead(refusal.status, Object.fromEntries(refusal.headers));
+    res.end(req.method === "HEAD" ? undefined : Buffer.from(await refusal.arrayBuffer()));
+    return true;
+  }
   const answer = await answerTile(
     sql,
     { layer, z, x, y },
     { acceptEncoding: req.headers["accept-encoding"], ifNoneMatch: req.headers["if-none-match"] },
-    await resolveScope(req),
+    scope,
   );
   res.writeHead(answer.status, answer.headers);
   res.end(req.method === "HEAD" ? undefined : answer.body);

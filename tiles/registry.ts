@@ -1,3 +1,4 @@
+import { scopeLiteral, type Scope } from "../lib/auth/scope";
 import "server-only";
 import { LAYERS, type LayerMeta, type LayerName } from "./layers";
 import { extentUnit3857 } from "./tile-math";
@@ -9,7 +10,7 @@ import { extentUnit3857 } from "./tile-math";
  * Statement parameters (see `layerParams`):
  *   $1 z, $2 x, $3 y (integers, validated before they get here)
  *   $4 simplification tolerance in EPSG:3857 metres (0 = none), for layers that simplify
- *   then the caller's scope, an ltree path (only in the scoped variant)
+ *   then the caller's scope, an ltree[] of region paths (only in the scoped variant)
  *
  * Every statement:
  * - filters with `geom_3857 && ST_TileEnvelope(z, x, y, margin)` so the GIST index on geom_3857 picks
@@ -153,10 +154,10 @@ export function layerIsScoped(layer: LayerName) {
 }
 
 /** The statement's parameters, in the order its text numbers them. */
-export function layerParams(layer: LayerName, tile: { z: number; x: number; y: number }, scope: string | null) {
+export function layerParams(layer: LayerName, tile: { z: number; x: number; y: number }, scope: Scope | null) {
   const params: (number | string)[] = [tile.z, tile.x, tile.y];
   if (REGISTRY[layer].simplify) params.push(simplifyTolerance(layer, tile.z));
-  if (scope !== null && layerIsScoped(layer)) params.push(scope);
+  if (scope !== null && layerIsScoped(layer)) params.push(scopeLiteral(scope));
   return params;
 }
 
@@ -175,7 +176,7 @@ export function layerStatement(layer: LayerName, scoped: boolean): string {
   let text = statements.get(key);
   if (!text) {
     const def = REGISTRY[layer];
-    const scopeParam = `$${def.simplify ? 5 : 4}::ltree`;
+    const scopeParam = `$${def.simplify ? 5 : 4}::ltree[]`;
     text = def.sql(scoped && layerIsScoped(layer)).replaceAll(SCOPE, scopeParam).replace(/\s+/g, " ").trim();
     statements.set(key, text);
   }

@@ -103,8 +103,8 @@ describe("renderTile", () => {
   describe("scope", () => {
     // This z13 tile (116.6309–116.6748 E) straddles the two streets: it holds grid A2 (west) and B1 (east).
     const straddling = tileAt({ lon: 116.65, lat: 39.8 }, 13);
-    const streetA = "110112.110112001";
-    const streetB = "110112.110112002";
+    const streetA = ["110112.110112001"];
+    const streetB = ["110112.110112002"];
 
     it("whole district: grids of both streets", async () => {
       const tile = decodeTile(await renderTile(sql, { layer: "grid", ...straddling, scope: null }));
@@ -144,7 +144,7 @@ describe("renderTile", () => {
     });
 
     it("refuses a malformed scope instead of sending it to the database", async () => {
-      await expect(renderTile(sql, { layer: "grid", ...straddling, scope: "110112; drop table region" })).rejects.toThrow(/invalid tile scope/);
+      await expect(renderTile(sql, { layer: "grid", ...straddling, scope: ["110112; drop table region"] })).rejects.toThrow(/invalid tile scope/);
     });
   });
 });

@@ -1,22 +1,27 @@
 import "server-only";
 import type postgres from "postgres";
+import { isRegionPath, type Scope } from "../lib/auth/scope";
 import type { LayerName } from "./layers";
 import { REGISTRY, layerIsScoped, layerParams, layerStatement } from "./registry";
 import type { TileCoord } from "./tile-math";
 
 /**
- * The caller's area scope: an ltree region path (e.g. "110112.110112001") whose subtree the caller may
- * see, or null for the whole district. The access issue derives it from the session; tiles only apply it.
+ * The caller's area scope: the region paths (e.g. "110112.110112001") whose subtrees the caller may see
+ * (tiles/resolve-tile-scope.ts derives it from the session), or null for the whole database (benchmarks
+ * and tests of the SQL itself; never a request).
  */
-export type TileScope = string | null;
+export type TileScope = Scope | null;
 
 export type RenderTileInput = TileCoord & { layer: LayerName; scope: TileScope };
 
-const LTREE_PATH = /^[0-9]{1,18}(\.[0-9]{1,18}){0,5}$/;
-
-/** True when a scope is null or a well-formed region path. */
+/** True when a scope is null or a non-empty list of well-formed region paths. */
 export function isValidScope(scope: TileScope): boolean {
-  return scope === null || LTREE_PATH.test(scope);
+  return scope === null || (scope.length > 0 && scope.every(isRegionPath));
+}
+
+/** The scope as one string for cache keys and ETags ("*" for everything). */
+export function scopeKey(scope: TileScope): string {
+  return scope === null ? "*" : scope.join(",");
 }
 
 /**

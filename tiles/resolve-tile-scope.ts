@@ -1,10 +1,47 @@
 import "server-only";
-import type { TileScope } from "./render-tile";
+import { productConnection } from "../db/client";
+import { scopeOf } from "../lib/auth/authorize";
+import { resolveSession } from "../lib/auth/resolve-session";
+import type { Scope } from "../lib/auth/scope";
+import { sessionTokenFromCookieHeader } from "../lib/auth/session-token";
+import { DomainError } from "../lib/errors";
+import { t } from "../lib/i18n";
 
 /**
- * The caller's area scope for tile requests: the one place the access issue fills in (session →
- * role → the ltree path of the caller's area). Until then every caller sees the whole district (null).
+ * How long a session's tile scope is remembered in this process. A map pan asks for dozens of tiles
+ * at once; one session lookup per tile would double the cost of a warm tile. A revoked session or a
+ * changed assignment therefore reaches the tiles within this many milliseconds (pages and JSON routes
+ * check the database on every request).
  */
-export async function resolveTileScope(_request: Request): Promise<TileScope> {
-  return null;
+export const TILE_SCOPE_TTL_MS = 5_000;
+const MAX_REMEMBERED = 2_000;
+
+const remembered = new Map<string, { scope: Scope; until: number }>();
+
+/**
+ * The caller's area for tiles: the regions of the assignments whose role may view the map.
+ * Throws UNAUTHENTICATED without a live session and FORBIDDEN for a role without the map.
+ * Used by both the Next.js tile routes and the product's web server.
+ */
+export async function resolveTileScope(headers: Headers, now = Date.now()): Promise<Scope> {
+  const token = sessionTokenFromCookieHeader(headers.get("cookie"));
+  if (!token) throw new DomainError("UNAUTHENTICATED", t.auth.noSession);
+  const hit = remembered.get(token);
+  if (hit && hit.until > now) return hit.scope;
+  const session = await resolveSession(productConnection().db, token);
+  if (!session) {
+    remembered.delete(token);
+    throw new DomainError("UNAUTHENTICATED", t.auth.sessionGone);
+  }
+  const scope = scopeOf(session, "map.view");
+  if (scope.length === 0) throw new DomainError("FORBIDDEN", t.auth.forbiddenAction["map.view"]);
+  if (remembered.size >= MAX_REMEMBERED) remembered.clear();
+  remembered.set(token, { scope, until: now + TILE_SCOPE_TTL_MS });
+  return scope;
+}
+
+/** Forgets remembered scopes (tests; sign-out in this process). */
+export function forgetTileScopes(token?: string) {
+  if (token) remembered.delete(token);
+  else remembered.clear();
 }

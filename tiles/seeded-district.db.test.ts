@@ -80,17 +80,17 @@ describe("tiles over a seeded district", () => {
     const street = grid.path.split(".").slice(0, 2).join(".");
     const t = lonLatToTile(grid.lon, grid.lat, 13);
     for (const layer of ["grid", "community", "xiaoqu"] as const) {
-      const tile = decodeTile(await renderTile(sql, { layer, ...t, scope: street }));
+      const tile = decodeTile(await renderTile(sql, { layer, ...t, scope: [street] }));
       expect(tile[layer].length).toBeGreaterThan(0);
       for (const f of tile[layer]) expect(String(f.properties.code).startsWith(street.split(".")[1])).toBe(true);
     }
     const [other] = await sql<{ path: string }[]>`select path::text as path from region where level = 1 and path <> ${street}::ltree order by id limit 1`;
-    const elsewhere = decodeTile(await renderTile(sql, { layer: "grid", ...lonLatToTile(grid.lon, grid.lat, 16), scope: other.path }));
+    const elsewhere = decodeTile(await renderTile(sql, { layer: "grid", ...lonLatToTile(grid.lon, grid.lat, 16), scope: [other.path] }));
     expect((elsewhere.grid ?? []).map((f) => f.id)).not.toContain(grid.id);
 
     const [b] = await sql<{ lon: number; lat: number }[]>`select st_x(st_centroid(geom)) as lon, st_y(st_centroid(geom)) as lat from building where grid_id = ${grid.id} limit 1`;
     const bt = lonLatToTile(b.lon, b.lat, 16);
-    const scopedBuildings = decodeTile(await renderTile(sql, { layer: "building", ...bt, scope: street })).building;
+    const scopedBuildings = decodeTile(await renderTile(sql, { layer: "building", ...bt, scope: [street] })).building;
     const gridIds = await sql<{ id: number }[]>`select id from region where level = 4 and path <@ ${street}::ltree`;
     const allowed = new Set(gridIds.map((r) => r.id));
     expect(scopedBuildings.length).toBeGreaterThan(0);

@@ -1,6 +1,6 @@
 import "server-only";
 import { connect, type Connection } from "../db/client";
-import { productDatabaseUrl } from "../db/url";
+import { appDatabaseUrl } from "../db/url";
 
 /**
  * Session settings for tile queries:
@@ -23,7 +23,7 @@ const state = globalThis as unknown as { gridatlasTileDb?: Connection };
  * off other queries.
  */
 export function tileConnection(): Connection {
-  state.gridatlasTileDb ??= connect(productDatabaseUrl(), { max: TILE_POOL_SIZE, settings: TILE_SESSION_SETTINGS });
+  state.gridatlasTileDb ??= connect(appDatabaseUrl(), { max: TILE_POOL_SIZE, settings: TILE_SESSION_SETTINGS });
   return state.gridatlasTileDb;
 }
 

@@ -1,3 +1,4 @@
+import { scopeLiteral } from "../lib/auth/scope";
 import "server-only";
 import type postgres from "postgres";
 import { LAYERS, type FieldType, type LayerName } from "./layers";
@@ -23,7 +24,7 @@ export type TileJson = {
 /** The whole world, for a database that holds no district yet. */
 const WORLD: LonLatBounds = [-180, -85.0511, 180, 85.0511];
 
-/** Bounds of the scope's region (the district when scope is null), from the stored 4326 geometry. */
+/** Bounds of the scope's regions (the district when scope is null), from the stored 4326 geometry. */
 export async function readTileBounds(sql: postgres.Sql, scope: TileScope): Promise<LonLatBounds> {
   const rows = scope === null
     ? await sql<{ w: number; s: number; e: number; n: number }[]>`
@@ -31,7 +32,7 @@ export async function readTileBounds(sql: postgres.Sql, scope: TileScope): Promi
           from (select st_extent(geom) as b from region where level = 0) x where b is not null`
     : await sql<{ w: number; s: number; e: number; n: number }[]>`
         select st_xmin(b) as w, st_ymin(b) as s, st_xmax(b) as e, st_ymax(b) as n
-          from (select st_extent(geom) as b from region where path = ${scope}::ltree) x where b is not null`;
+          from (select st_extent(geom) as b from region where path = any(${scopeLiteral(scope)}::ltree[])) x where b is not null`;
   const row = rows[0];
   if (!row) return WORLD;
   const round = (v: number) => Math.round(v * 1e6) / 1e6;

@@ -7,6 +7,7 @@
  */
 import http, { type IncomingMessage } from "node:http";
 import next from "next";
+import { CLIENT_ADDRESS_HEADER } from "../lib/context";
 import { env } from "../lib/env";
 import { handleTileRequest } from "./node-listener";
 import { resolveTileScope } from "./resolve-tile-scope";
@@ -15,14 +16,19 @@ import { closeTileConnection, tileConnection } from "./tile-connection";
 const dev = process.argv.includes("--dev");
 const port = env().PORT;
 
-/** The scope is resolved from the same web Request shape the Next route sees (cookies, headers). */
-function toWebRequest(req: IncomingMessage): Request {
+/** The scope is resolved from the same Headers the Next route sees (the session cookie). */
+function webHeaders(req: IncomingMessage): Headers {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (typeof value === "string") headers.set(name, value);
     else if (Array.isArray(value)) for (const v of value) headers.append(name, v);
   }
-  return new Request(`http://${req.headers.host ?? "localhost"}${req.url ?? "/"}`, { method: req.method, headers });
+  return headers;
+}
+
+/** The caller's address as this server saw it; a value the client sent under that name is dropped. */
+function stampClientAddress(req: IncomingMessage) {
+  req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? "unknown";
 }
 
 const app = next({ dev, dir: process.cwd(), port, hostname: "localhost" });
@@ -31,7 +37,8 @@ await app.prepare();
 const { sql } = tileConnection();
 
 const server = http.createServer((req, res) => {
-  handleTileRequest(sql, req, res, (r) => resolveTileScope(toWebRequest(r)))
+  stampClientAddress(req);
+  handleTileRequest(sql, req, res, (r) => resolveTileScope(webHeaders(r)))
     .then((handled) => (handled ? undefined : handleWithNext(req, res)))
     .catch((error) => {
       console.error("[web]", error);

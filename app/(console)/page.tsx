@@ -1,6 +1,6 @@
 import { ConsoleMap, type InitialFocus } from "@/components/map/console-map";
 import { TopBar } from "@/components/ui/top-bar";
-import { getRequestContext } from "@/lib/context";
+import { requirePageContext } from "@/app/_lib/page-context";
 import { isDomainError } from "@/lib/errors";
 import { getDistrictBounds, type DistrictView } from "@/lib/grid/get-district-bounds";
 import { t } from "@/lib/i18n";
@@ -19,7 +19,7 @@ function focusFrom(params: Record<string, string | string[] | undefined>): Initi
 /** 网格一张图: the district on a full-screen map, opening on the bounds of the caller's area. */
 export default async function MapPage({ searchParams }: Props) {
   const params = await searchParams;
-  const ctx = await getRequestContext();
+  const ctx = await requirePageContext();
   let district: DistrictView | null = null;
   let problem: string | null = null;
   try {

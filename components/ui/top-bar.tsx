@@ -1,8 +1,9 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { t } from "@/lib/i18n";
+import { UserMenu } from "./user-menu";
 
-/** The console's top bar: product name, the district, a centre slot (search) and the user's role. */
+/** The console's top bar: product name, the district, a centre slot (search) and the signed-in user's menu. */
 export function TopBar({ districtName, children, actions }: { districtName: string | null; children?: ReactNode; actions?: ReactNode }) {
   return (
     <header className="relative z-30 flex h-14 shrink-0 items-center gap-4 bg-slate-900 px-4 text-white shadow-md" data-testid="top-bar">
@@ -23,10 +24,7 @@ export function TopBar({ districtName, children, actions }: { districtName: stri
       <div className="flex min-w-0 flex-1 justify-center">{children}</div>
       <div className="flex shrink-0 items-center gap-3">
         {actions}
-        <span className="flex items-center gap-2 rounded-full bg-white/10 py-1 pl-1 pr-3 text-xs text-slate-200">
-          <span className="grid h-6 w-6 place-items-center rounded-full bg-sky-500 text-[11px] font-bold text-white">指</span>
-          {t.common.anonymousRole}
-        </span>
+        <UserMenu />
       </div>
     </header>
   );

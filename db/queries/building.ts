@@ -1,5 +1,6 @@
 import { sql, type Kysely } from "kysely";
 import type { DB } from "../types";
+import type { Scope } from "../../lib/auth/scope";
 import { withinScope } from "./scope";
 
 export type BuildingRow = {
@@ -19,7 +20,7 @@ export type BuildingRow = {
 };
 
 /** One building by id, only when its basic grid lies inside the scope. */
-export async function findBuildingById(db: Kysely<DB>, id: number, scopePath: string): Promise<BuildingRow | undefined> {
+export async function findBuildingById(db: Kysely<DB>, id: number, scope: Scope): Promise<BuildingRow | undefined> {
   return db
     .selectFrom("building as b")
     .innerJoin("region as g", "g.id", "b.grid_id")
@@ -39,7 +40,7 @@ export async function findBuildingById(db: Kysely<DB>, id: number, scopePath: st
       sql<number>`st_ymax(b.geom)`.as("north"),
     ])
     .where("b.id", "=", id)
-    .where(withinScope(sql.ref("g.path"), scopePath))
+    .where(withinScope(sql.ref("g.path"), scope))
     .executeTakeFirst();
 }
 

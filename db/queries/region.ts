@@ -1,5 +1,6 @@
 import { sql, type Kysely } from "kysely";
 import type { DB } from "../types";
+import { scopeLiteral, type Scope } from "../../lib/auth/scope";
 import { withinScope } from "./scope";
 
 export type RegionRow = {
@@ -49,32 +50,32 @@ function regionColumns() {
 }
 
 /** One region by id, only when it lies inside the scope. */
-export async function findRegionById(db: Kysely<DB>, id: number, scopePath: string): Promise<RegionRow | undefined> {
+export async function findRegionById(db: Kysely<DB>, id: number, scope: Scope): Promise<RegionRow | undefined> {
   return db
     .selectFrom("region as r")
     .select(regionColumns())
     .where("r.id", "=", id)
-    .where(withinScope(sql.ref("r.path"), scopePath))
+    .where(withinScope(sql.ref("r.path"), scope))
     .executeTakeFirst();
 }
 
 /** One region by its national/grid code, only when it lies inside the scope. */
-export async function findRegionByCode(db: Kysely<DB>, code: string, scopePath: string): Promise<RegionRow | undefined> {
+export async function findRegionByCode(db: Kysely<DB>, code: string, scope: Scope): Promise<RegionRow | undefined> {
   return db
     .selectFrom("region as r")
     .select(regionColumns())
     .where("r.code", "=", code)
-    .where(withinScope(sql.ref("r.path"), scopePath))
+    .where(withinScope(sql.ref("r.path"), scope))
     .executeTakeFirst();
 }
 
 /** The direct children of a region inside the scope, ordered by code (the official order). */
-export async function findRegionChildren(db: Kysely<DB>, parentId: number, scopePath: string): Promise<RegionRow[]> {
+export async function findRegionChildren(db: Kysely<DB>, parentId: number, scope: Scope): Promise<RegionRow[]> {
   return db
     .selectFrom("region as r")
     .select(regionColumns())
     .where("r.parent_id", "=", parentId)
-    .where(withinScope(sql.ref("r.path"), scopePath))
+    .where(withinScope(sql.ref("r.path"), scope))
     .orderBy("r.code")
     .execute();
 }
@@ -85,23 +86,24 @@ export type RegionCrumbRow = { id: number; code: string; name: string; level: nu
  * The ancestors of a region and the region itself, from the district down. Ancestors above the
  * caller's scope are dropped: a grid head's breadcrumb starts at their own area.
  */
-export async function findRegionAncestry(db: Kysely<DB>, id: number, scopePath: string): Promise<RegionCrumbRow[]> {
+export async function findRegionAncestry(db: Kysely<DB>, id: number, scope: Scope): Promise<RegionCrumbRow[]> {
   return db
     .selectFrom("region as self")
     .innerJoin("region as a", (join) => join.on(sql<boolean>`self.path <@ a.path`))
     .select(["a.id", "a.code", "a.name", "a.level", "a.kind"])
     .where("self.id", "=", id)
-    .where(withinScope(sql.ref("self.path"), scopePath))
-    .where(withinScope(sql.ref("a.path"), scopePath))
+    .where(withinScope(sql.ref("self.path"), scope))
+    .where(withinScope(sql.ref("a.path"), scope))
     .orderBy("a.level")
     .execute();
 }
 
-/** The root region of the scope (the district for a district commander) with its bounds. */
-export async function findScopeRoot(db: Kysely<DB>, scopePath: string): Promise<RegionRow | undefined> {
+/** The root regions of the scope (the district for a district commander) with their bounds, by path. */
+export async function findScopeRoots(db: Kysely<DB>, scope: Scope): Promise<RegionRow[]> {
   return db
     .selectFrom("region as r")
     .select(regionColumns())
-    .where(sql<boolean>`r.path = ${scopePath}::ltree`)
-    .executeTakeFirst();
+    .where(sql<boolean>`r.path = any(${scopeLiteral(scope)}::ltree[])`)
+    .orderBy("r.path")
+    .execute();
 }

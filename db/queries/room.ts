@@ -1,5 +1,6 @@
 import { sql, type Kysely } from "kysely";
 import type { DB } from "../types";
+import type { Scope } from "../../lib/auth/scope";
 import { withinScope } from "./scope";
 
 export type RoomRow = {
@@ -15,7 +16,7 @@ export type RoomRow = {
 };
 
 /** One room by id, only when its building's grid lies inside the scope. */
-export async function findRoomById(db: Kysely<DB>, id: number, scopePath: string): Promise<RoomRow | undefined> {
+export async function findRoomById(db: Kysely<DB>, id: number, scope: Scope): Promise<RoomRow | undefined> {
   return db
     .selectFrom("room as r")
     .innerJoin("building as b", "b.id", "r.building_id")
@@ -32,7 +33,7 @@ export async function findRoomById(db: Kysely<DB>, id: number, scopePath: string
       "r.use",
     ])
     .where("r.id", "=", id)
-    .where(withinScope(sql.ref("g.path"), scopePath))
+    .where(withinScope(sql.ref("g.path"), scope))
     .executeTakeFirst();
 }
 

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from "kysely";
 import type { DB } from "../types";
+import { scopeLiteral, type Scope } from "../../lib/auth/scope";
 
 export type PlaceHitRow = {
   kind: "region" | "building";
@@ -27,7 +28,7 @@ function likeEscape(text: string) {
  * Regions by name (prefix and contains) or code (prefix), buildings by name, address or code, all
  * inside the scope. Exact matches first, then prefixes, then "contains"; higher levels before lower.
  */
-export async function findPlaces(db: Kysely<DB>, query: string, scopePath: string, limit: number): Promise<PlaceHitRow[]> {
+export async function findPlaces(db: Kysely<DB>, query: string, scope: Scope, limit: number): Promise<PlaceHitRow[]> {
   const q = query.trim();
   const prefix = `${likeEscape(q)}%`;
   const contains = `%${likeEscape(q)}%`;
@@ -40,7 +41,7 @@ export async function findPlaces(db: Kysely<DB>, query: string, scopePath: strin
                   when r.name like ${prefix} or r.code like ${prefix} then 1 else 2 end as rank,
              r.geom
         from region r left join region p on p.id = r.parent_id
-       where r.path <@ ${scopePath}::ltree
+       where r.path <@ ${scopeLiteral(scope)}::ltree[]
          and (r.name like ${contains} or (${isCode} and r.code like ${prefix}))
        order by rank, r.level, r.code
        limit ${limit}
@@ -51,7 +52,7 @@ export async function findPlaces(db: Kysely<DB>, query: string, scopePath: strin
                   when b.address like ${prefix} or b.name like ${prefix} or b.code like ${prefix} then 1 else 2 end as rank,
              b.geom
         from building b join region g on g.id = b.grid_id
-       where g.path <@ ${scopePath}::ltree
+       where g.path <@ ${scopeLiteral(scope)}::ltree[]
          and (b.address like ${contains} or b.name like ${contains} or (${isCode} and b.code like ${prefix}))
        order by rank, b.address
        limit ${limit}

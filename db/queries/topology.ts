@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Database } from "../client";
+import { scopeLiteral, type Scope } from "../../lib/auth/scope";
 
 export type TopologyProblemKind = "invalid_geometry" | "outside_parent" | "sibling_overlap" | "gap_in_parent";
 
@@ -15,20 +16,20 @@ export type TopologyProblemRow = {
 
 export type RegionLevelCountRow = { level: number; regions: number };
 
-/** The rows of the PostGIS function topology_check(tolerance) whose region lies inside `scopePath`. */
-export async function findTopologyProblems(db: Database, scopePath: string, toleranceM2: number): Promise<TopologyProblemRow[]> {
+/** The rows of the PostGIS function topology_check(tolerance) whose region lies inside the scope. */
+export async function findTopologyProblems(db: Database, scope: Scope, toleranceM2: number): Promise<TopologyProblemRow[]> {
   const { rows } = await sql<TopologyProblemRow>`
     select t.level::int as level, t.problem, t.region_code, r.name as region_name, t.other_code, t.area_m2, t.detail
       from topology_check(${toleranceM2}::double precision) t
       join region r on r.code = t.region_code
-     where r.path <@ ${scopePath}::ltree
+     where r.path <@ ${scopeLiteral(scope)}::ltree[]
      order by t.level, t.problem, t.region_code`.execute(db);
   return rows;
 }
 
-/** How many regions each level holds inside `scopePath` (the denominators of the report). */
-export async function countRegionsByLevel(db: Database, scopePath: string): Promise<RegionLevelCountRow[]> {
+/** How many regions each level holds inside the scope (the denominators of the report). */
+export async function countRegionsByLevel(db: Database, scope: Scope): Promise<RegionLevelCountRow[]> {
   const { rows } = await sql<RegionLevelCountRow>`
-    select level::int as level, count(*)::int as regions from region where path <@ ${scopePath}::ltree group by level order by level`.execute(db);
+    select level::int as level, count(*)::int as regions from region where path <@ ${scopeLiteral(scope)}::ltree[] group by level order by level`.execute(db);
   return rows;
 }

@@ -34,9 +34,9 @@ export type PopulationOptions = {
 
 const COLUMNS = {
   building: ["id", "district_code", "grid_id", "code", "name", "address", "type", "floors", "entrances", "rooms_per_floor", "geom"],
-  room: ["id", "district_code", "building_id", "entrance", "floor", "number", "area", "use"],
-  household: ["id", "district_code", "room_id", "type", "registration", "head_resident_id", "work_unit"],
-  resident: ["id", "district_code", "household_id", "name", "gender", "birth_date", "relation", "id_number_cipher", "id_number_hash", "id_number_masked", "phone_cipher", "phone_masked", "tags", "key_person"],
+  room: ["id", "district_code", "grid_id", "building_id", "entrance", "floor", "number", "area", "use"],
+  household: ["id", "district_code", "grid_id", "room_id", "type", "registration", "head_resident_id", "work_unit"],
+  resident: ["id", "district_code", "grid_id", "household_id", "name", "gender", "birth_date", "relation", "id_number_cipher", "id_number_hash", "id_number_masked", "phone_cipher", "phone_masked", "tags", "key_person"],
   organization: ["id", "district_code", "grid_id", "building_id", "name", "kind", "address", "geom"],
   component: ["id", "district_code", "grid_id", "code", "kind", "geom"],
 };
@@ -138,7 +138,7 @@ export async function loadPopulation(sql: Sql, plan: DistrictPlan, build: Region
       for (const b of built) {
         for (const r of b.rooms) {
           r.id = ++ids.room;
-          writers.room.row(`${r.id}\t${d}\t${b.id}\t${r.entrance}\t${r.floor}\t${r.number}\t${r.area}\t${r.use}\n`);
+          writers.room.row(`${r.id}\t${d}\t${g.id}\t${b.id}\t${r.entrance}\t${r.floor}\t${r.number}\t${r.area}\t${r.use}\n`);
         }
       }
 
@@ -151,14 +151,14 @@ export async function loadPopulation(sql: Sql, plan: DistrictPlan, build: Region
           const collective = rng.chance(rented ? 0.07 : 0.004);
           const h = draftHousehold(rng, { village, registration, collective, place });
           const hid = ++ids.household;
-          writers.household.row(`${hid}\t${d}\t${r.id}\t${h.type}\t${h.registration}\t${ids.resident + 1}\t${h.workUnit ? copyText(h.workUnit) : COPY_NULL}\n`);
+          writers.household.row(`${hid}\t${d}\t${g.id}\t${r.id}\t${h.type}\t${h.registration}\t${ids.resident + 1}\t${h.workUnit ? copyText(h.workUnit) : COPY_NULL}\n`);
           for (const m of h.members) {
             const rid = ++ids.resident;
             const seq = nextId(m.birthDate, m.gender);
             const idNumber = makeIdNumber({ addressCode: d, birthDate: seq.birthDate, ordinal: seq.ordinal, gender: m.gender });
             const phone = m.phone ? `${copyBytea(protector.encrypt(m.phone))}\t${maskPhone(m.phone)}` : `${COPY_NULL}\t${COPY_NULL}`;
             writers.resident.row(
-              `${rid}\t${d}\t${hid}\t${m.name}\t${m.gender}\t${seq.birthDate}\t${m.relation}\t${copyBytea(protector.encrypt(idNumber))}\t${copyBytea(protector.hashIdNumber(idNumber))}\t${maskIdNumber(idNumber)}\t${phone}\t{${m.tags.join(",")}}\t${m.keyPerson ? "t" : "f"}\n`,
+              `${rid}\t${d}\t${g.id}\t${hid}\t${m.name}\t${m.gender}\t${seq.birthDate}\t${m.relation}\t${copyBytea(protector.encrypt(idNumber))}\t${copyBytea(protector.hashIdNumber(idNumber))}\t${maskIdNumber(idNumber)}\t${phone}\t{${m.tags.join(",")}}\t${m.keyPerson ? "t" : "f"}\n`,
             );
           }
         }

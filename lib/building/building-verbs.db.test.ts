@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import type { Connection } from "../../db/client";
 import type { RequestContext } from "../context";
-import { withSeededDistrict } from "../testing/seeded-district";
+import { narrowedTo, withSeededDistrict } from "../testing/seeded-district";
 import { getBuilding } from "./get-building";
 import { getBuildingFloorPlan } from "./get-building-floor-plan";
 
@@ -80,6 +80,6 @@ describe("getBuildingFloorPlan", () => {
     const { rows } = await sql<{ path: string }>`
       select s.path::text as path from region s
        where s.level = 1 and not exists (select 1 from region g where g.id = ${b.grid_id} and g.path <@ s.path) limit 1`.execute(conn.db);
-    await expect(getBuilding({ ctx: { ...ctx, scopePath: rows[0].path }, input: { id: b.id } })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getBuilding({ ctx: narrowedTo(ctx, rows[0].path), input: { id: b.id } })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

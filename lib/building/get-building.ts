@@ -1,6 +1,7 @@
 import "server-only";
 import { findBuildingById } from "../../db/queries/building";
 import { findRegionAncestry } from "../../db/queries/region";
+import { authorize } from "../auth/authorize";
 import type { RequestContext } from "../context";
 import { DomainError, parseInput, wrapDatabaseError } from "../errors";
 import { levelNameOf } from "../grid/dto";
@@ -11,11 +12,12 @@ import { RowIdInput } from "./schemas";
 
 /** A building's header facts and the grid breadcrumb it sits in, if the caller's scope covers it. */
 export async function getBuilding({ ctx, input }: { ctx: RequestContext; input: RowIdInput }): Promise<BuildingSummary> {
+  const scope = authorize(ctx, "building.read");
   const { id } = parseInput(RowIdInput, input);
   try {
-    const row = await findBuildingById(ctx.db, id, ctx.scopePath);
+    const row = await findBuildingById(ctx.db, id, scope);
     if (!row) throw new DomainError("NOT_FOUND", errorMessages.buildingNotFound);
-    const crumbs = await findRegionAncestry(ctx.db, row.gridId, ctx.scopePath);
+    const crumbs = await findRegionAncestry(ctx.db, row.gridId, scope);
     return {
       id: row.id,
       code: row.code,

@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import type { Connection } from "../../db/client";
 import type { RequestContext } from "../context";
-import { withSeededDistrict } from "../testing/seeded-district";
+import { narrowedTo, withSeededDistrict } from "../testing/seeded-district";
 import { DomainError } from "../errors";
 import { getDistrictBounds } from "./get-district-bounds";
 import { getRegion } from "./get-region";
@@ -77,7 +77,7 @@ describe("getRegion", () => {
   it("hides regions outside the caller's scope", async () => {
     const streetA = await pick(1, 0);
     const streetB = await pick(1, 1);
-    const narrow: RequestContext = { ...ctx, scopePath: streetA.path };
+    const narrow: RequestContext = narrowedTo(ctx, streetA.path);
     await expect(getRegion({ ctx: narrow, input: { id: streetA.id } })).resolves.toMatchObject({ id: streetA.id });
     await expect(getRegion({ ctx: narrow, input: { id: streetB.id } })).rejects.toMatchObject({ code: "NOT_FOUND" });
     const district = await pick(0);
@@ -121,7 +121,7 @@ describe("getRegionBreadcrumb", () => {
     const grid = await pick(4);
     const crumbsAll = await getRegionBreadcrumb({ ctx, input: { id: grid.id } });
     const { rows } = await sql<{ path: string }>`select path::text as path from region where id = ${crumbsAll[1].id}`.execute(conn.db);
-    const crumbs = await getRegionBreadcrumb({ ctx: { ...ctx, scopePath: rows[0].path }, input: { id: grid.id } });
+    const crumbs = await getRegionBreadcrumb({ ctx: narrowedTo(ctx, rows[0].path), input: { id: grid.id } });
     expect(crumbs.map((c) => c.level)).toEqual([1, 2, 3, 4]);
   });
 });
@@ -136,6 +136,6 @@ describe("getDistrictBounds", () => {
   });
 
   it("is NOT_FOUND when the scope matches nothing (no district loaded)", async () => {
-    await expect(getDistrictBounds({ ctx: { ...ctx, scopePath: "no_district" } })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getDistrictBounds({ ctx: narrowedTo(ctx, "999999") })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

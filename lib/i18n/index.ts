@@ -1,3 +1,4 @@
+import { auth } from "./zh-CN/auth";
 import { building } from "./zh-CN/building";
 import { common } from "./zh-CN/common";
 import { errorMessages } from "./zh-CN/errors";
@@ -10,7 +11,7 @@ import { topology } from "./zh-CN/topology";
  * UI texts by locale, one module per area (lib/i18n/<locale>/<area>.ts). Adding a locale means adding
  * a folder with the same shape and a line here.
  */
-const zhCN = { common, grid, map, building, search, topology, errors: errorMessages };
+const zhCN = { auth, common, grid, map, building, search, topology, errors: errorMessages };
 
 export type Messages = typeof zhCN;
 export type Locale = "zh-CN";

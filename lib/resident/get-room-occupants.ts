@@ -2,6 +2,8 @@ import "server-only";
 import { findHouseholdResidents, findRoomById, findRoomHouseholds } from "../../db/queries/room";
 import type { RoomUse } from "../building/dto";
 import { RowIdInput } from "../building/schemas";
+import { inScope } from "../../db/queries/scope";
+import { authorize } from "../auth/authorize";
 import type { RequestContext } from "../context";
 import { DomainError, parseInput, wrapDatabaseError } from "../errors";
 import { t } from "../i18n";
@@ -15,12 +17,15 @@ import { maskName } from "../pii/mask";
  * their stored masked form, and key persons' names masked too (重点人员 have narrower access).
  */
 export async function getRoomOccupants({ ctx, input, today = new Date() }: { ctx: RequestContext; input: RowIdInput; today?: Date }): Promise<RoomOccupants> {
+  const scope = authorize(ctx, "resident.read");
   const { id } = parseInput(RowIdInput, input);
   try {
-    const room = await findRoomById(ctx.db, id, ctx.scopePath);
-    if (!room) throw new DomainError("NOT_FOUND", errorMessages.roomNotFound);
-    const households = await findRoomHouseholds(ctx.db, room.id);
-    const residents = await findHouseholdResidents(ctx.db, households.map((h) => h.id));
+    const { room, households, residents } = await inScope(ctx.db, scope, async (trx) => {
+      const room = await findRoomById(trx, id, scope);
+      if (!room) throw new DomainError("NOT_FOUND", errorMessages.roomNotFound);
+      const households = await findRoomHouseholds(trx, room.id);
+      return { room, households, residents: await findHouseholdResidents(trx, households.map((h) => h.id)) };
+    });
     const dtos: HouseholdDto[] = households.map((h) => ({
       id: h.id,
       type: h.type,

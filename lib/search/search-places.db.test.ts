@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import type { Connection } from "../../db/client";
 import type { RequestContext } from "../context";
-import { withSeededDistrict } from "../testing/seeded-district";
+import { narrowedTo, withSeededDistrict } from "../testing/seeded-district";
 import { searchPlaces } from "./search-places";
 
 let conn: Connection;
@@ -65,7 +65,7 @@ describe("searchPlaces", () => {
     const c = await aCommunity();
     const { rows } = await sql<{ path: string }>`
       select path::text as path from region where level = 1 and not (${c.path}::ltree <@ path) limit 1`.execute(conn.db);
-    const hits = await searchPlaces({ ctx: { ...ctx, scopePath: rows[0].path }, input: { q: c.code } });
+    const hits = await searchPlaces({ ctx: narrowedTo(ctx, rows[0].path), input: { q: c.code } });
     expect(hits.some((h) => h.id === c.id && h.kind === "region")).toBe(false);
   });
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { findPlaces } from "../../db/queries/search";
+import { authorize } from "../auth/authorize";
 import type { RequestContext } from "../context";
 import { parseInput, wrapDatabaseError } from "../errors";
 import { levelNameOf, type Bounds } from "../grid/dto";
@@ -12,8 +13,9 @@ export type PlaceHit =
 
 /** Finds areas by name or code and buildings by name, address or code, inside the caller's scope. */
 export async function searchPlaces({ ctx, input }: { ctx: RequestContext; input: SearchPlacesInput }): Promise<PlaceHit[]> {
+  const scope = authorize(ctx, "map.view");
   const { q, limit } = parseInput(SearchPlacesInput, input);
-  const rows = await findPlaces(ctx.db, q, ctx.scopePath, limit).catch((e) => {
+  const rows = await findPlaces(ctx.db, q, scope, limit).catch((e) => {
     throw wrapDatabaseError(e);
   });
   return rows.map((r): PlaceHit => {

@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import type { Connection } from "../../db/client";
 import type { RequestContext } from "../context";
-import { withSeededDistrict } from "../testing/seeded-district";
+import { narrowedTo, withSeededDistrict } from "../testing/seeded-district";
 import { DomainError } from "../errors";
 import { checkTopology, type TopologyReport } from "./check-topology";
 
@@ -68,7 +68,7 @@ describe("checkTopology", () => {
 
   it("keeps to the caller's area", async () => {
     const { rows } = await sql<{ path: string }>`select path::text as path from region where level = 4 order by code limit 1`.execute(conn.db);
-    const report = await checkTopology({ ctx: { ...ctx, scopePath: rows[0].path }, input: {} });
+    const report = await checkTopology({ ctx: narrowedTo(ctx, rows[0].path), input: {} });
     expect(report.levels).toEqual([{ level: 4, regions: 1, problems: { invalid_geometry: 0, outside_parent: 0, sibling_overlap: 0, gap_in_parent: 0 } }]);
   });
 

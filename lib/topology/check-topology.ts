@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { countRegionsByLevel, findTopologyProblems, type TopologyProblemKind } from "../../db/queries/topology";
+import { authorize } from "../auth/authorize";
 import type { RequestContext } from "../context";
 import { parseInput, wrapDatabaseError } from "../errors";
 
@@ -28,10 +29,11 @@ const LISTED_PROBLEMS = 500;
  * level by level: invalid geometry, child outside its parent, overlapping siblings, gaps in the parent.
  */
 export async function checkTopology({ ctx, input }: { ctx: RequestContext; input: CheckTopologyInput }): Promise<TopologyReport> {
+  const scope = authorize(ctx, "topology.read");
   const { toleranceM2 } = parseInput(CheckTopologyInput, input);
   const [rows, counts] = await Promise.all([
-    findTopologyProblems(ctx.db, ctx.scopePath, toleranceM2),
-    countRegionsByLevel(ctx.db, ctx.scopePath),
+    findTopologyProblems(ctx.db, scope, toleranceM2),
+    countRegionsByLevel(ctx.db, scope),
   ]).catch((e) => {
     throw wrapDatabaseError(e);
   });

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { TopBar } from "@/components/ui/top-bar";
-import { getRequestContext } from "@/lib/context";
+import { requirePageContext } from "@/app/_lib/page-context";
 import { rethrowForPage } from "@/lib/errors";
 import { t } from "@/lib/i18n";
 import { checkTopology, TOPOLOGY_PROBLEM_KINDS } from "@/lib/topology/check-topology";
@@ -13,7 +13,7 @@ const cell = "border-b border-slate-200 px-3 py-2 text-left";
 
 /** The topology check of the caller's area: counts per level and kind, then the problems one by one. */
 export default async function TopologyPage() {
-  const ctx = await getRequestContext();
+  const ctx = await requirePageContext();
   const report = await checkTopology({ ctx, input: {} }).catch(rethrowForPage);
   const text = t.topology;
   return (

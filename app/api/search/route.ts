@@ -6,5 +6,5 @@ import { respond } from "../_lib/respond";
 export async function GET(request: NextRequest) {
   const q = request.nextUrl.searchParams.get("q") ?? "";
   const limit = request.nextUrl.searchParams.get("limit") ?? undefined;
-  return respond(async (ctx) => ({ hits: await searchPlaces({ ctx, input: { q, limit: limit as unknown as number | undefined } }) }));
+  return respond(request, async (ctx) => ({ hits: await searchPlaces({ ctx, input: { q, limit: limit as unknown as number | undefined } }) }));
 }

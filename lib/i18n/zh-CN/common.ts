@@ -1,5 +1,6 @@
 /** Texts shared by every screen (zh-CN). */
 export const common = {
+  systemActor: "系统",
   productName: "网格一张图",
   productSubtitle: "社区网格化服务管理",
   loading: "加载中…",
@@ -9,7 +10,6 @@ export const common = {
   backToMap: "返回地图",
   empty: "暂无数据",
   unknown: "未知",
-  anonymousRole: "区级指挥中心",
   notFoundTitle: "页面不存在",
   notFoundBody: "您访问的页面不存在，或数据不在您的管辖范围内。",
   errorTitle: "出错了",

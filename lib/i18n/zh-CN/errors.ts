@@ -1,7 +1,9 @@
 /** User-facing error texts (zh-CN). Keys follow DomainErrorCode plus INTERNAL. */
 export const errorMessages = {
   NOT_FOUND: "未找到相应的数据，可能已被删除或不在您的管辖范围内。",
-  FORBIDDEN: "您没有权限查看该数据。",
+  FORBIDDEN: "您没有权限执行此操作。",
+  UNAUTHENTICATED: "请先登录。",
+  THROTTLED: "尝试次数过多，请稍后再试。",
   CONFLICT: "数据已被他人修改，请刷新后重试。",
   VALIDATION: "请求参数不正确。",
   UNAVAILABLE: "数据服务暂时不可用，请稍后重试。",

@@ -4,14 +4,14 @@ import { BuildingHeader } from "@/components/building/building-header";
 import { FloorPlanView } from "@/components/building/floor-plan-view";
 import { TopBar } from "@/components/ui/top-bar";
 import { getBuildingFloorPlan } from "@/lib/building/get-building-floor-plan";
-import { getRequestContext } from "@/lib/context";
+import { requirePageContext } from "@/app/_lib/page-context";
 import { rethrowForPage } from "@/lib/errors";
 import { t } from "@/lib/i18n";
 
 type Props = { params: Promise<{ id: string }> };
 
 async function load(id: string) {
-  const ctx = await getRequestContext();
+  const ctx = await requirePageContext();
   try {
     return await getBuildingFloorPlan({ ctx, input: { id: id as unknown as number } });
   } catch (error) {

@@ -1,0 +1,35 @@
+import type { Actor } from "./actor";
+import { roleAllows, type Action } from "./permissions";
+import { t } from "../i18n";
+
+/** What the top bar shows of the signed-in user: name, roles with their areas, and where they may go. */
+export type UserBadge = {
+  displayName: string;
+  username: string;
+  /** "社区网格长 · 永顺镇西马庄社区" per assignment. */
+  roles: string[];
+  /** The first role's name, for the avatar's letter. */
+  primaryRole: string;
+  links: { href: string; label: string }[];
+};
+
+/** The console's pages and the action each needs; the menu lists those the user may open. */
+const PAGES: { href: string; label: string; action: Action | null }[] = [
+  { href: "/", label: "网格地图", action: "map.view" },
+  { href: "/topology", label: "拓扑检查", action: "topology.read" },
+  { href: "/audit", label: "审计日志", action: "audit.read" },
+  { href: "/admin/accounts", label: "账户管理", action: "account.manage" },
+  { href: "/account/password", label: "修改密码", action: null },
+];
+
+export function userBadge(actor: Actor): UserBadge {
+  const allows = (action: Action | null) => action === null || actor.assignments.some((a) => roleAllows(a.role, action));
+  const roles = actor.assignments.map((a) => `${t.auth.roles[a.role] ?? a.role} · ${a.regionName}`);
+  return {
+    displayName: actor.displayName,
+    username: actor.username,
+    roles,
+    primaryRole: actor.assignments[0] ? (t.auth.roles[actor.assignments[0].role] ?? "") : "",
+    links: PAGES.filter((p) => allows(p.action)).map(({ href, label }) => ({ href, label })),
+  };
+}

@@ -1,0 +1,37 @@
+import "server-only";
+import type { Database } from "../../db/client";
+import type { RequestContext } from "../context";
+
+export type PiiAccess = {
+  /** reveal: one field shown in clear; view: a resident's detail page; export: a file of residents; lookup: search by full ID. */
+  kind: "reveal" | "view" | "export" | "lookup";
+  /** id_number | phone | name (reveal); detail (view); list (export); id_number (lookup). */
+  field: "id_number" | "phone" | "name" | "detail" | "list";
+  residentId?: number | null;
+  regionId?: number | null;
+  reason?: string | null;
+  rowCount?: number | null;
+  unmasked?: boolean;
+};
+
+/**
+ * Writes one row of the personal-data access log (who, when, which person, which field, why).
+ * Call it in the same transaction as the read it records, so no read goes unlogged.
+ */
+export async function recordPiiAccess(trx: Database, ctx: Pick<RequestContext, "actor" | "clientAddress">, access: PiiAccess): Promise<void> {
+  await trx
+    .insertInto("pii_access_log")
+    .values({
+      user_id: ctx.actor.userId,
+      username: ctx.actor.username,
+      kind: access.kind,
+      field: access.field,
+      resident_id: access.residentId ?? null,
+      region_id: access.regionId ?? null,
+      reason: access.reason ?? null,
+      row_count: access.rowCount ?? null,
+      unmasked: access.unmasked ?? false,
+      address: ctx.clientAddress,
+    })
+    .execute();
+}
