@@ -1,5 +1,29 @@
 import { defineConfig, devices } from "@playwright/test";
+import { storageStateOf } from "./e2e/support/accounts";
 import { e2eDatabaseUrl, E2E_PORT } from "./e2e/support/e2e-env";
+
+/** Debian's chromium (never a downloaded browser) with WebGL through SwiftShader. */
+const DEBIAN_CHROMIUM = {
+  ...devices["Desktop Chrome"],
+  viewport: { width: 1440, height: 900 },
+  launchOptions: {
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--headless=new",
+      // WebGL without a GPU: ANGLE over SwiftShader (software Vulkan/GL).
+      "--use-gl=angle",
+      "--use-angle=swiftshader",
+      "--enable-unsafe-swiftshader",
+      "--ignore-gpu-blocklist",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
+  },
+};
 
 /**
  * End-to-end tests: Debian's chromium (never a downloaded browser) with WebGL through SwiftShader, so
@@ -29,29 +53,13 @@ export default defineConfig({
     navigationTimeout: 60_000,
   },
   projects: [
+    // Signs every demo role in once (e2e/auth.setup.ts); the specs start from those storage states.
+    { name: "sign-in", testMatch: "auth.setup.ts", use: DEBIAN_CHROMIUM },
     {
       name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        viewport: { width: 1440, height: 900 },
-        launchOptions: {
-          executablePath: "/usr/bin/chromium",
-          args: [
-            "--no-sandbox",
-            "--headless=new",
-            // WebGL without a GPU: ANGLE over SwiftShader (software Vulkan/GL).
-            "--use-gl=angle",
-            "--use-angle=swiftshader",
-            "--enable-unsafe-swiftshader",
-            "--ignore-gpu-blocklist",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--disable-quic",
-          ],
-        },
-      },
+      dependencies: ["sign-in"],
+      // Specs run as the district commander unless they say otherwise (test.use({ storageState })).
+      use: { ...DEBIAN_CHROMIUM, storageState: storageStateOf("commander") },
     },
   ],
   webServer: {

@@ -16,7 +16,9 @@ import { t } from "../lib/i18n";
 export const TILE_SCOPE_TTL_MS = 5_000;
 const MAX_REMEMBERED = 2_000;
 
-const remembered = new Map<string, { scope: Scope; until: number }>();
+// On globalThis: the web server (tiles) and the Next.js bundle (sign-out) load this module separately.
+const state = globalThis as unknown as { gridatlasTileScopes?: Map<string, { scope: Scope; until: number }> };
+const remembered = (state.gridatlasTileScopes ??= new Map());
 
 /**
  * The caller's area for tiles: the regions of the assignments whose role may view the map.

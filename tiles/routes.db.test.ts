@@ -10,29 +10,42 @@ vi.hoisted(() => {
 import { GET as getTileRoute } from "../app/tiles/[layer]/[z]/[x]/[y]/route";
 import { GET as getTileJsonRoute } from "../app/tiles/[layer]/route";
 import { productConnection } from "../db/client";
+import { openTestDb } from "../db/testing/test-db";
+import { createSignedInAccount } from "../lib/testing/test-sessions";
 import { bumpLayerVersion, forgetLayerVersions } from "./layer-version";
+import { forgetTileScopes } from "./resolve-tile-scope";
 import { closeTileConnection, tileConnection } from "./tile-connection";
 import { decodeTile } from "./testing/decode";
 import { FIXTURE_GRIDS, loadTileFixture, type TileFixture } from "./testing/fixture";
 import { lonLatToTile } from "./tile-math";
 
-const conn = productConnection();
+// Fixtures are written as the owner; the routes read as the application role (productConnection).
+const conn = openTestDb();
 let fx: TileFixture;
+/** The session cookie of a district commander, and of accounts with narrower or no map rights. */
+let cookie = "";
+let streetCookie = "";
+let payrollCookie = "";
 
 beforeAll(async () => {
   fx = await loadTileFixture(conn.sql);
   forgetLayerVersions();
+  forgetTileScopes();
+  cookie = (await createSignedInAccount(conn.db, "tiles_commander", [{ role: "district_commander", regionId: fx.regionIds["110112"] }])).cookie;
+  streetCookie = (await createSignedInAccount(conn.db, "tiles_street", [{ role: "street_operator", regionId: fx.regionIds["110112002"] }])).cookie;
+  payrollCookie = (await createSignedInAccount(conn.db, "tiles_payroll", [{ role: "payroll_clerk", regionId: fx.regionIds["110112"] }])).cookie;
 });
 afterAll(async () => {
   await closeTileConnection();
+  await productConnection().db.destroy();
   await conn.db.destroy();
 });
 
 const ORIGIN = "http://localhost:3000";
 
-function requestTile(path: string, headers: Record<string, string> = { "accept-encoding": "gzip, deflate, br" }) {
+function requestTile(path: string, headers: Record<string, string> = { "accept-encoding": "gzip, deflate, br" }, as = cookie) {
   const [layer, z, x, y] = path.split("/");
-  return getTileRoute(new Request(`${ORIGIN}/tiles/${path}`, { headers }), { params: Promise.resolve({ layer, z, x, y }) });
+  return getTileRoute(new Request(`${ORIGIN}/tiles/${path}`, { headers: { ...headers, cookie: as } }), { params: Promise.resolve({ layer, z, x, y }) });
 }
 
 /** JSON bodies are gzip-compressed too when the client accepts gzip (see tiles/http.ts). */
@@ -40,6 +53,11 @@ async function readJson(res: Response) {
   const bytes = Buffer.from(await res.arrayBuffer());
   return JSON.parse((res.headers.get("content-encoding") === "gzip" ? gunzipSync(bytes) : bytes).toString("utf8"));
 }
+
+const tileAt14 = (p: { lon: number; lat: number }) => {
+  const t = lonLatToTile(p.lon, p.lat, 14);
+  return `${t.z}/${t.x}/${t.y}`;
+};
 
 const a1z16 = () => {
   const t = lonLatToTile(fx.points.A1.lon, fx.points.A1.lat, 16);
@@ -52,7 +70,7 @@ describe("GET /tiles/<layer>/<z>/<x>/<y>", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("application/vnd.mapbox-vector-tile");
     expect(res.headers.get("content-encoding")).toBe("gzip");
-    expect(res.headers.get("etag")).toMatch(/^W\/"grid-v\d+-s\d+-all-16-\d+-\d+"$/);
+    expect(res.headers.get("etag")).toMatch(/^W\/"grid-v\d+-s\d+-[0-9a-f]{10}-16-\d+-\d+"$/);
     expect(res.headers.get("cache-control")).toBe("private, no-cache");
     expect(res.headers.get("vary")).toBe("Accept-Encoding");
     const tile = decodeTile(gunzipSync(Buffer.from(await res.arrayBuffer())));
@@ -152,6 +170,34 @@ describe("GET /tiles/<layer>/<z>/<x>/<y>", () => {
   });
 });
 
+describe("tiles and the caller's session", () => {
+  it("401 without a session or with an unknown one, 403 for a role without the map — never a tile", async () => {
+    for (const as of ["", "gridatlas_session=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"]) {
+      const res = await requestTile(`grid/${a1z16()}`, {}, as);
+      expect(res.status).toBe(401);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe("UNAUTHENTICATED");
+    }
+    const refused = await requestTile(`grid/${a1z16()}`, {}, payrollCookie);
+    expect(refused.status).toBe(403);
+    const tileJson = await getTileJsonRoute(new Request("http://localhost/tiles/grid"), { params: Promise.resolve({ layer: "grid" }) });
+    expect(tileJson.status).toBe(401);
+  });
+
+  it("a street operator's tiles hold only the street's grids and buildings, under another ETag", async () => {
+    const straddling = lonLatToTile(116.65, fx.points.A2.lat, 14);
+    const path = `grid/14/${straddling.x}/${straddling.y}`;
+    const all = decodeTile(gunzipSync(Buffer.from(await (await requestTile(path)).arrayBuffer())));
+    const streetRes = await requestTile(path, { "accept-encoding": "gzip" }, streetCookie);
+    const street = decodeTile(gunzipSync(Buffer.from(await streetRes.arrayBuffer())));
+    expect(all.grid.map((f) => f.properties.code).sort()).toEqual([FIXTURE_GRIDS.A2, FIXTURE_GRIDS.B1]);
+    expect(street.grid.map((f) => f.properties.code)).toEqual([FIXTURE_GRIDS.B1]);
+    expect(streetRes.headers.get("etag")).not.toBe((await requestTile(path)).headers.get("etag"));
+    const a2 = tileAt14(fx.points.A2);
+    expect((await requestTile(`building/${a2}`, {}, streetCookie)).status).toBe(204);
+    expect((await requestTile(`building/${a2}`)).status).toBe(200);
+  });
+});
+
 describe("the tile pool", () => {
   it("runs tile queries without parallel workers or JIT", async () => {
     const [row] = await tileConnection().sql<{ workers: string; jit: string }[]>`
@@ -163,7 +209,7 @@ describe("the tile pool", () => {
 describe("GET /tiles/<layer> (TileJSON)", () => {
   it("describes the layer with tile URLs on the request's origin and the district's bounds", async () => {
     const res = await getTileJsonRoute(
-      new Request("http://127.0.0.1:3000/tiles/grid", { headers: { "x-forwarded-host": "atlas.example.org", "x-forwarded-proto": "https" } }),
+      new Request("http://127.0.0.1:3000/tiles/grid", { headers: { "x-forwarded-host": "atlas.example.org", "x-forwarded-proto": "https", cookie } }),
       { params: Promise.resolve({ layer: "grid" }) },
     );
     expect(res.status).toBe(200);
@@ -179,11 +225,11 @@ describe("GET /tiles/<layer> (TileJSON)", () => {
   });
 
   it("uses the Host header when no proxy header is present, and 404s an unknown layer", async () => {
-    const res = await getTileJsonRoute(new Request("http://localhost:3199/tiles/building", { headers: { host: "localhost:3199" } }), {
+    const res = await getTileJsonRoute(new Request("http://localhost:3199/tiles/building", { headers: { host: "localhost:3199", cookie } }), {
       params: Promise.resolve({ layer: "building" }),
     });
     expect((await res.json()).tiles).toEqual(["http://localhost:3199/tiles/building/{z}/{x}/{y}"]);
-    const missing = await getTileJsonRoute(new Request("http://localhost/tiles/nope"), { params: Promise.resolve({ layer: "nope" }) });
+    const missing = await getTileJsonRoute(new Request("http://localhost/tiles/nope", { headers: { cookie } }), { params: Promise.resolve({ layer: "nope" }) });
     expect(missing.status).toBe(404);
   });
 });

@@ -1,4 +1,5 @@
 import { PgBoss } from "pg-boss";
+import { APP_ROLE } from "../db/url";
 import { jobs } from "./jobs";
 
 /** A pg-boss instance on the product database; its queue tables live in the `pgboss` schema of the same database. */
@@ -13,5 +14,16 @@ export async function installQueues(databaseUrl: string) {
   const boss = createBoss(databaseUrl);
   await boss.start();
   for (const job of jobs) await boss.createQueue(job.name);
+  // The web application (role gridatlas_app) enqueues inside its own transactions: it needs the queue tables.
+  const db = boss.getDb();
+  await db.executeSql(`
+    do $$ begin
+      if exists (select 1 from pg_roles where rolname = '${APP_ROLE}') then
+        grant usage on schema pgboss to ${APP_ROLE};
+        grant select, insert, update on all tables in schema pgboss to ${APP_ROLE};
+        grant usage on all sequences in schema pgboss to ${APP_ROLE};
+        grant execute on all functions in schema pgboss to ${APP_ROLE};
+      end if;
+    end $$`);
   await boss.stop({ graceful: false });
 }

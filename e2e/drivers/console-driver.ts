@@ -8,7 +8,7 @@ export const SCREENSHOT_DIR = path.resolve("test-results", "screenshots");
 type MapHandle = {
   getZoom(): number;
   project(lngLat: [number, number]): { x: number; y: number };
-  queryRenderedFeatures(options?: { layers?: string[] }): { properties: Record<string, unknown>; layer: { id: string } }[];
+  queryRenderedFeatures(options?: { layers?: string[] }): { id?: number | string; properties: Record<string, unknown>; layer: { id: string } }[];
   loaded(): boolean;
 };
 
@@ -121,6 +121,9 @@ export function consoleDriver(page: Page, testInfo: TestInfo) {
         }, null);
       },
       zoom: () => mapEval((map) => map.getZoom(), null),
+      /** The ids of the buildings the map has drawn in the current view. */
+      renderedBuildingIds: () =>
+        mapEval((map) => [...new Set(map.queryRenderedFeatures({ layers: ["building-fill"] }).map((f) => Number(f.id)))], null),
       panel: () => page.getByTestId("side-panel"),
       async thePanelShowsRegion(facts: { name: string; households?: number; residents?: number; floating?: number; buildings?: number }) {
         const panel = page.getByTestId("region-panel");

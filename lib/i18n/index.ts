@@ -1,3 +1,4 @@
+import { account } from "./zh-CN/account";
 import { auth } from "./zh-CN/auth";
 import { building } from "./zh-CN/building";
 import { common } from "./zh-CN/common";
@@ -11,7 +12,7 @@ import { topology } from "./zh-CN/topology";
  * UI texts by locale, one module per area (lib/i18n/<locale>/<area>.ts). Adding a locale means adding
  * a folder with the same shape and a line here.
  */
-const zhCN = { auth, common, grid, map, building, search, topology, errors: errorMessages };
+const zhCN = { account, auth, common, grid, map, building, search, topology, errors: errorMessages };
 
 export type Messages = typeof zhCN;
 export type Locale = "zh-CN";

@@ -1,0 +1,114 @@
+import { expect, test, type Page } from "@playwright/test";
+import { sql } from "kysely";
+import { consoleDriver } from "./drivers/console-driver";
+import { E2E_PASSWORD, storageStateOf } from "./support/accounts";
+import { openE2eDb } from "./support/db";
+
+const db = openE2eDb();
+test.afterAll(async () => {
+  await db.db.destroy();
+});
+
+type Area = { id: number; code: string; name: string; path: string };
+
+/** The basic grid the demo grid worker is assigned to, read from the database. */
+async function gridWorkersGrid(): Promise<Area> {
+  const { rows } = await sql<Area>`
+    select r.id, r.code, r.name, r.path::text as path from role_assignment a
+      join app_user u on u.id = a.user_id join region r on r.id = a.region_id
+     where u.username = 'gridworker'`.execute(db.db);
+  return rows[0];
+}
+
+/** Another basic grid with buildings, outside `path`. */
+async function aGridOutside(path: string): Promise<Area & { buildingId: number }> {
+  const { rows } = await sql<Area & { buildingId: number }>`
+    select r.id, r.code, r.name, r.path::text as path, (select min(b.id)::int from building b where b.grid_id = r.id) as "buildingId"
+      from region r where r.level = 4 and not (r.path <@ ${path}::ltree)
+       and exists (select 1 from building b where b.grid_id = r.id) order by r.code limit 1`.execute(db.db);
+  return rows[0];
+}
+
+async function apiStatus(page: Page, url: string) {
+  return (await page.request.get(url)).status();
+}
+
+test.describe("signing in", () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  test("an anonymous visitor is sent to the sign-in page; a wrong password is refused in Chinese", async ({ page }, testInfo) => {
+    const { then } = consoleDriver(page, testInfo);
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/sign-in/);
+    expect(await apiStatus(page, "/api/district")).toBe(401);
+    expect(await apiStatus(page, "/tiles/grid/14/13500/6200")).toBe(401);
+    await page.getByTestId("sign-in-username").fill("gridworker");
+    await page.getByTestId("sign-in-password").fill("not-the-password-1");
+    await page.getByTestId("sign-in-submit").click();
+    await expect(page.getByTestId("sign-in-error")).toHaveText("用户名或密码错误。");
+    await then.screenshot("sign-in-refused");
+  });
+
+  test("a grid worker signs in with the keyboard and lands on the own grid; sign-out ends the session", async ({ page }, testInfo) => {
+    const { then } = consoleDriver(page, testInfo);
+    const grid = await gridWorkersGrid();
+    await page.goto("/sign-in");
+    await page.getByTestId("sign-in-username").fill("gridworker");
+    await page.getByTestId("sign-in-password").fill(E2E_PASSWORD);
+    await page.getByTestId("sign-in-password").press("Enter");
+    await expect(page.getByTestId("district-name")).toHaveText(grid.name);
+    await page.getByTestId("user-menu").click();
+    await expect(page.getByTestId("user-roles")).toContainText("网格员");
+    await page.getByTestId("sign-out").click();
+    await expect(page.getByTestId("sign-in-notice")).toBeVisible();
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/sign-in/);
+    then.noPageErrors();
+  });
+});
+
+test.describe("a grid worker", () => {
+  test.use({ storageState: storageStateOf("gridworker") });
+
+  test("sees only the own grid on the map, in search and through the API", async ({ page }, testInfo) => {
+    const { given, then } = consoleDriver(page, testInfo);
+    const own = await gridWorkersGrid();
+    const other = await aGridOutside(own.path);
+    await given.theMapIsOpen();
+    await then.theMapHasDrawn();
+    await expect(page.getByTestId("district-name")).toHaveText(own.name);
+    const buildingIds = await then.renderedBuildingIds();
+    expect(buildingIds.length).toBeGreaterThan(0);
+    const { rows } = await sql<{ id: number }>`select id from building where grid_id = ${own.id}`.execute(db.db);
+    const ownIds = new Set(rows.map((r) => r.id));
+    expect(buildingIds.every((id) => ownIds.has(id))).toBe(true);
+    await then.screenshot("access-grid-worker-map");
+
+    // Lists and details of another grid: not found, as if they did not exist.
+    expect(((await (await page.request.get(`/api/search?q=${other.code}`)).json()) as { hits: unknown[] }).hits).toEqual([]);
+    expect(await apiStatus(page, `/api/regions/${other.id}`)).toBe(404);
+    expect(await apiStatus(page, `/api/buildings/${other.buildingId}`)).toBe(404);
+    expect(await apiStatus(page, `/api/regions/${own.id}`)).toBe(200);
+    await page.goto(`/buildings/${other.buildingId}`);
+    await expect(page.getByTestId("not-found")).toBeVisible();
+  });
+});
+
+test.describe("the district commander", () => {
+  test("sees the whole district and any grid", async ({ page }, testInfo) => {
+    const { given, then } = consoleDriver(page, testInfo);
+    const own = await gridWorkersGrid();
+    const other = await aGridOutside(own.path);
+    await given.theMapIsOpen();
+    await then.theMapHasDrawn();
+    const { rows } = await sql<{ name: string }>`select name from region where level = 0`.execute(db.db);
+    await expect(page.getByTestId("district-name")).toHaveText(rows[0].name);
+    expect(await apiStatus(page, `/api/regions/${other.id}`)).toBe(200);
+    expect(await apiStatus(page, `/api/regions/${own.id}`)).toBe(200);
+    const hits = ((await (await page.request.get(`/api/search?q=${other.code}`)).json()) as { hits: { id: number }[] }).hits;
+    expect(hits.map((h) => h.id)).toContain(other.id);
+    await page.getByTestId("user-menu").click();
+    await expect(page.getByTestId("user-roles")).toContainText("区级指挥中心");
+    await then.screenshot("access-commander-map");
+  });
+});
