@@ -63,7 +63,9 @@ async function auditSince(sinceId: number): Promise<AuditRow[]> {
   const { rows } = await sql<AuditRow>`
     select action, entity, entity_id as "entityId", actor_user_id::int as "actorUserId", before, after
       from audit_log where id > ${sinceId} order by id`.execute(owner.db);
-  return rows;
+  // Tolerates before/after stored as a JSON string scalar (recordAudit double-encoding) as well as objects.
+  const object = (v: unknown) => (typeof v === "string" ? (JSON.parse(v) as Record<string, unknown>) : (v as Record<string, unknown> | null));
+  return rows.map((r) => ({ ...r, before: object(r.before), after: object(r.after) }));
 }
 
 async function userRow(id: number) {

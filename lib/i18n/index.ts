@@ -1,10 +1,12 @@
 import { account } from "./zh-CN/account";
+import { audit } from "./zh-CN/audit";
 import { auth } from "./zh-CN/auth";
 import { building } from "./zh-CN/building";
 import { common } from "./zh-CN/common";
 import { errorMessages } from "./zh-CN/errors";
 import { grid } from "./zh-CN/grid";
 import { map } from "./zh-CN/map";
+import { resident } from "./zh-CN/resident";
 import { search } from "./zh-CN/search";
 import { topology } from "./zh-CN/topology";
 
@@ -12,7 +14,7 @@ import { topology } from "./zh-CN/topology";
  * UI texts by locale, one module per area (lib/i18n/<locale>/<area>.ts). Adding a locale means adding
  * a folder with the same shape and a line here.
  */
-const zhCN = { account, auth, common, grid, map, building, search, topology, errors: errorMessages };
+const zhCN = { account, audit, auth, common, grid, map, building, resident, search, topology, errors: errorMessages };
 
 export type Messages = typeof zhCN;
 export type Locale = "zh-CN";

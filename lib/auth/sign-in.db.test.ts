@@ -1,0 +1,232 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+
+// The routes use the product connection: point it at the test database before lib/env.ts reads it.
+vi.hoisted(() => {
+  process.env.DATABASE_URL = process.env.TEST_DATABASE_URL ?? `postgres://gridatlas@127.0.0.1:${process.env.GRIDATLAS_PG_PORT ?? 54329}/gridatlas_test`;
+});
+
+import { sql } from "kysely";
+import { POST as signInRoute } from "../../app/api/auth/sign-in/route";
+import { POST as signOutRoute } from "../../app/api/auth/sign-out/route";
+import { GET as districtRoute } from "../../app/api/district/route";
+import { productConnection, type Connection } from "../../db/client";
+import { openTestDb } from "../../db/testing/test-db";
+import { contextFromHeaders } from "../context";
+import { openAppTestDb } from "../testing/seeded-district";
+import { createSignedInAccount } from "../testing/test-sessions";
+import { argon2idHasher, type PasswordHasher } from "./password";
+import { signIn } from "./sign-in";
+import { SESSION_COOKIE } from "./session-token";
+import { THROTTLE } from "./throttle";
+
+let owner: Connection;
+let app: Connection;
+let districtId = 0;
+const PASSWORD = "Correct2026horse";
+
+/** Counts every hash check, to see that the unknown-user path does the same work as a wrong password. */
+function countingHasher(): PasswordHasher & { verifies: number } {
+  const h = {
+    verifies: 0,
+    hash: argon2idHasher.hash,
+    verify: async (passwordHash: string, password: string) => {
+      h.verifies++;
+      return argon2idHasher.verify(passwordHash, password);
+    },
+  };
+  return h;
+}
+
+async function makeUser(username: string, extra: { disabled?: boolean; mustChange?: boolean } = {}) {
+  const user = await owner.db
+    .insertInto("app_user")
+    .values({
+      username,
+      display_name: username,
+      password_hash: await argon2idHasher.hash(PASSWORD),
+      disabled_at: extra.disabled ? new Date() : null,
+      must_change_password: extra.mustChange ?? false,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await owner.db.insertInto("role_assignment").values({ user_id: user.id, role: "district_commander", region_id: districtId }).execute();
+  return user.id;
+}
+
+const request = (address: string) => ({ address, userAgent: "vitest" });
+
+beforeAll(async () => {
+  owner = openTestDb();
+  app = openAppTestDb();
+  await sql`truncate app_user, user_session, sign_in_attempt cascade`.execute(owner.db);
+  // A district region to assign (the small seed is not needed for sign-in).
+  const { rows } = await sql<{ id: number }>`select id from region where level = 0 order by id limit 1`.execute(owner.db);
+  districtId =
+    rows[0]?.id ??
+    (
+      await sql<{ id: number }>`
+        insert into region (code, name, level, kind, parent_id, path, district_code, geom)
+        values ('110112', '通州区', 0, 'district', null, '110112', '110112', st_multi(st_makeenvelope(116.6, 39.7, 116.8, 39.9, 4326)))
+        returning id`.execute(owner.db)
+    ).rows[0].id;
+});
+afterAll(async () => {
+  await productConnection().db.destroy();
+  await app.db.destroy();
+  await owner.db.destroy();
+});
+
+describe("signIn", () => {
+  it("opens a session for the right password and the session resolves to the account with its roles", async () => {
+    const userId = await makeUser("alice");
+    const signed = await signIn({ db: app.db, input: { username: " Alice ", password: PASSWORD }, request: request("10.0.0.1") });
+    expect(signed.userId).toBe(userId);
+    expect(signed.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const ctx = await contextFromHeaders(app.db, new Headers({ cookie: `${SESSION_COOKIE}=${signed.token}` }));
+    expect(ctx.actor).toMatchObject({ userId, username: "alice", mustChangePassword: false });
+    expect(ctx.actor.assignments.map((a) => a.role)).toEqual(["district_commander"]);
+    // Only the token's hash is stored.
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from user_session where token_hash = sha256(convert_to(${signed.token}, 'UTF8'))`.execute(owner.db);
+    expect(rows[0].n).toBe(1);
+  });
+
+  it("answers an unknown user exactly like a wrong password, after the same argon2id work", async () => {
+    await makeUser("bob");
+    const wrong = countingHasher();
+    const unknown = countingHasher();
+    const a = await signIn({ db: app.db, input: { username: "bob", password: "Wrong2026pass" }, request: request("10.0.0.2"), hasher: wrong }).catch((e) => e);
+    const b = await signIn({ db: app.db, input: { username: "nobody", password: "Wrong2026pass" }, request: request("10.0.0.3"), hasher: unknown }).catch((e) => e);
+    expect([a.code, a.message]).toEqual(["UNAUTHENTICATED", "用户名或密码错误。"]);
+    expect([b.code, b.message]).toEqual([a.code, a.message]);
+    expect(wrong.verifies).toBe(1);
+    expect(unknown.verifies).toBe(1);
+  });
+
+  it("after 5 failures per account waits a doubling delay, also for an unknown name; success clears it", async () => {
+    await makeUser("carol");
+    for (let i = 0; i < THROTTLE.freeFailures; i++) {
+      await expect(signIn({ db: app.db, input: { username: "carol", password: `Wrong${i}pass1` }, request: request(`10.1.0.${i}`) })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    }
+    const t0 = new Date();
+    const throttled = await signIn({ db: app.db, input: { username: "carol", password: PASSWORD }, request: request("10.1.1.1"), now: t0 }).catch((e) => e);
+    expect(throttled.code).toBe("THROTTLED");
+    expect(Number(throttled.details.retryAfterSeconds)).toBeGreaterThan(25);
+    expect(Number(throttled.details.retryAfterSeconds)).toBeLessThanOrEqual(THROTTLE.baseDelaySeconds);
+    // The delay has passed: the right password works and clears the account's count.
+    const later = new Date(Date.now() + (THROTTLE.baseDelaySeconds + 1) * 1000);
+    await expect(signIn({ db: app.db, input: { username: "carol", password: PASSWORD }, request: request("10.1.1.1"), now: later })).resolves.toMatchObject({ token: expect.any(String) });
+    await expect(signIn({ db: app.db, input: { username: "carol", password: PASSWORD }, request: request("10.1.1.1") })).resolves.toBeTruthy();
+
+    for (let i = 0; i < THROTTLE.freeFailures; i++) {
+      await signIn({ db: app.db, input: { username: "ghost", password: "Wrong2026pass" }, request: request(`10.2.0.${i}`) }).catch(() => undefined);
+    }
+    await expect(signIn({ db: app.db, input: { username: "ghost", password: "Wrong2026pass" }, request: request("10.2.1.1") })).rejects.toMatchObject({ code: "THROTTLED" });
+  });
+
+  it("throttles an address that tries many names", async () => {
+    for (let i = 0; i < THROTTLE.freeFailures; i++) {
+      await signIn({ db: app.db, input: { username: `spray${i}`, password: "Wrong2026pass" }, request: request("10.9.9.9") }).catch(() => undefined);
+    }
+    await makeUser("dave");
+    await expect(signIn({ db: app.db, input: { username: "dave", password: PASSWORD }, request: request("10.9.9.9") })).rejects.toMatchObject({ code: "THROTTLED" });
+    await expect(signIn({ db: app.db, input: { username: "dave", password: PASSWORD }, request: request("10.9.9.10") })).resolves.toBeTruthy();
+  });
+
+  it("refuses a disabled account with its own message, only after the password was right", async () => {
+    await makeUser("erin", { disabled: true });
+    await expect(signIn({ db: app.db, input: { username: "erin", password: PASSWORD }, request: request("10.3.0.1") })).rejects.toMatchObject({ code: "FORBIDDEN", message: "该账户已停用，请联系系统管理员。" });
+    await expect(signIn({ db: app.db, input: { username: "erin", password: "Wrong2026pass" }, request: request("10.3.0.1") })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+  });
+
+  it("rotates the session: signing in again revokes the token the browser came with", async () => {
+    await makeUser("frank");
+    const first = await signIn({ db: app.db, input: { username: "frank", password: PASSWORD }, request: request("10.4.0.1") });
+    const second = await signIn({ db: app.db, input: { username: "frank", password: PASSWORD }, request: { ...request("10.4.0.1"), previousToken: first.token } });
+    expect(second.token).not.toBe(first.token);
+    await expect(contextFromHeaders(app.db, new Headers({ cookie: `${SESSION_COOKIE}=${first.token}` }))).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    await expect(contextFromHeaders(app.db, new Headers({ cookie: `${SESSION_COOKIE}=${second.token}` }))).resolves.toBeTruthy();
+  });
+});
+
+describe("sessions", () => {
+  it("end at their absolute expiry, after the idle limit, when revoked and when the account is disabled", async () => {
+    const headersOf = (token: string) => new Headers({ cookie: `${SESSION_COOKIE}=${token}` });
+    const expired = await createSignedInAccount(owner.db, "expired", [{ role: "district_commander", regionId: districtId }], { expiresInMs: -1000 });
+    await expect(contextFromHeaders(app.db, headersOf(expired.token))).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+
+    const idle = await createSignedInAccount(owner.db, "idle", [{ role: "district_commander", regionId: districtId }]);
+    await expect(contextFromHeaders(app.db, headersOf(idle.token))).resolves.toBeTruthy();
+    await sql`update user_session set last_seen_at = now() - interval '1 day' where user_id = ${idle.userId}`.execute(owner.db);
+    await expect(contextFromHeaders(app.db, headersOf(idle.token))).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+
+    const revoked = await createSignedInAccount(owner.db, "revoked", [{ role: "district_commander", regionId: districtId }]);
+    await sql`update user_session set revoked_at = now() where user_id = ${revoked.userId}`.execute(owner.db);
+    await expect(contextFromHeaders(app.db, headersOf(revoked.token))).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+
+    const disabled = await createSignedInAccount(owner.db, "disabled", [{ role: "district_commander", regionId: districtId }]);
+    await sql`update app_user set disabled_at = now() where id = ${disabled.userId}`.execute(owner.db);
+    await expect(contextFromHeaders(app.db, headersOf(disabled.token))).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+  });
+});
+
+describe("the sign-in and sign-out routes", () => {
+  const form = (fields: Record<string, string>, headers: Record<string, string> = {}) =>
+    new Request("http://localhost:3000/api/auth/sign-in", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", host: "localhost:3000", origin: "http://localhost:3000", ...headers },
+      body: new URLSearchParams(fields).toString(),
+    });
+
+  it("a same-site form post sets an HttpOnly, SameSite=Lax cookie and redirects to `next`", async () => {
+    await makeUser("grace");
+    const res = await signInRoute(form({ username: "grace", password: PASSWORD, next: "/buildings/7" }));
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe("/buildings/7");
+    const cookie = res.headers.get("set-cookie")!;
+    expect(cookie).toMatch(new RegExp(`^${SESSION_COOKIE}=[A-Za-z0-9_-]{43};`));
+    expect(cookie).toContain("HttpOnly");
+    expect(cookie).toContain("SameSite=Lax");
+    const token = cookie.split(";")[0].split("=")[1];
+    const district = await districtRoute(new Request("http://localhost:3000/api/district", { headers: { cookie: `${SESSION_COOKIE}=${token}` } }));
+    expect(district.status).toBe(200);
+
+    const out = await signOutRoute(new Request("http://localhost:3000/api/auth/sign-out", { method: "POST", headers: { cookie: `${SESSION_COOKIE}=${token}`, host: "localhost:3000", origin: "http://localhost:3000" } }));
+    expect(out.status).toBe(303);
+    expect(out.headers.get("set-cookie")).toContain("Max-Age=0");
+    const after = await districtRoute(new Request("http://localhost:3000/api/district", { headers: { cookie: `${SESSION_COOKIE}=${token}` } }));
+    expect(after.status).toBe(401);
+  });
+
+  it("refuses a cross-site form post (CSRF) without signing in, and never redirects off-site", async () => {
+    await makeUser("heidi");
+    const res = await signInRoute(form({ username: "heidi", password: PASSWORD, next: "//evil.example/x" }, { origin: "https://evil.example", "sec-fetch-site": "cross-site" }));
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe("/sign-in?error=cross-site");
+    expect(res.headers.get("set-cookie")).toBeNull();
+    const json = await signInRoute(
+      new Request("http://localhost:3000/api/auth/sign-in", {
+        method: "POST",
+        headers: { "content-type": "application/json", host: "localhost:3000", origin: "https://evil.example" },
+        body: JSON.stringify({ username: "heidi", password: PASSWORD }),
+      }),
+    );
+    expect(json.status).toBe(403);
+    const signOut = await signOutRoute(new Request("http://localhost:3000/api/auth/sign-out", { method: "POST", headers: { host: "localhost:3000", origin: "https://evil.example" } }));
+    expect(signOut.status).toBe(403);
+  });
+
+  it("a throttled JSON sign-in answers 429 with Retry-After; a wrong form sign-in goes back with the reason", async () => {
+    const wrong = await signInRoute(form({ username: "nobody2", password: "Wrong2026pass" }, { [`x-gridatlas-client-address`]: "10.7.0.1" }));
+    expect(wrong.headers.get("location")).toBe("/sign-in?error=failed");
+    for (let i = 0; i < THROTTLE.freeFailures; i++) await signInRoute(form({ username: "nobody2", password: "Wrong2026pass" }, { "x-gridatlas-client-address": `10.7.1.${i}` }));
+    const res = await signInRoute(
+      new Request("http://localhost:3000/api/auth/sign-in", {
+        method: "POST",
+        headers: { "content-type": "application/json", host: "localhost:3000", origin: "http://localhost:3000", "x-gridatlas-client-address": "10.7.2.1" },
+        body: JSON.stringify({ username: "nobody2", password: "Wrong2026pass" }),
+      }),
+    );
+    expect(res.status).toBe(429);
+    expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,24 @@
+/**
+ * `Content-Disposition: attachment` for a download whose name may be Chinese (RFC 6266 with the
+ * RFC 5987 `filename*` parameter): browsers use `filename*=UTF-8''…`; the ASCII `filename` is the
+ * fallback for old clients. Pure, no dependencies.
+ */
+export function attachmentDisposition(filename: string, asciiFallback: string): string {
+  return `attachment; filename="${asciiOnly(asciiFallback)}"; filename*=UTF-8''${encodeRfc5987(filename)}`;
+}
+
+/** RFC 5987 attr-char: percent-encode everything except ALPHA / DIGIT / "!#$&+-.^_`|~". */
+export function encodeRfc5987(value: string): string {
+  return encodeURIComponent(value).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/** The fallback name: printable ASCII only, no quote, backslash or path separator (they would end or escape the header value). */
+function asciiOnly(value: string): string {
+  return value.replace(/[^\x20-\x7e]|["\\/]/g, "_");
+}
+
+/** A date as yyyymmdd on the China Standard Time calendar (file names of exports). */
+export function compactDate(date: Date): string {
+  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(date);
+  return parts.replaceAll("-", "");
+}
