@@ -6,6 +6,7 @@ import type { Actor, Assignment } from "./auth/actor";
 import { resolveSession } from "./auth/resolve-session";
 import type { Role } from "./auth/roles";
 import { sessionTokenFromCookieHeader } from "./auth/session-token";
+import { CLIENT_ADDRESS_HEADER } from "./client-address";
 import { DomainError } from "./errors";
 import { t } from "./i18n";
 
@@ -20,11 +21,6 @@ export type RequestContext = {
   locale: "zh-CN";
 };
 
-/**
- * The header the web server (tiles/web-server.ts) sets to the socket's address after removing any
- * value the client sent, so it cannot be forged through the product's own server.
- */
-export const CLIENT_ADDRESS_HEADER = "x-gridatlas-client-address";
 
 /** The context of a request carrying these headers: its session cookie decides the actor. */
 export async function contextFromHeaders(db: Database, headers: Headers): Promise<RequestContext> {

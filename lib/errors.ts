@@ -1,4 +1,3 @@
-import { notFound } from "next/navigation";
 import { z } from "zod";
 import { errorMessages } from "./i18n/zh-CN/errors";
 
@@ -71,15 +70,6 @@ export function toActionResult(error: unknown): { ok: false; code: DomainErrorCo
   if (isDomainError(error)) return { ok: false, code: error.code, message: error.message };
   logCause("action", error);
   return { ok: false, code: "INTERNAL", message: errorMessages.INTERNAL };
-}
-
-/**
- * Page adapter (server components): an unknown or malformed id is a 404 page, not a 500.
- * Other errors propagate to the route's error boundary.
- */
-export function rethrowForPage(error: unknown): never {
-  if (isDomainError(error) && (error.code === "NOT_FOUND" || error.code === "VALIDATION")) notFound();
-  throw error;
 }
 
 /** Postgres errors that mean "the database is not there": shown as UNAVAILABLE, not as a crash. */

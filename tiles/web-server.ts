@@ -7,7 +7,7 @@
  */
 import http, { type IncomingMessage } from "node:http";
 import next from "next";
-import { CLIENT_ADDRESS_HEADER } from "../lib/context";
+import { CLIENT_ADDRESS_HEADER } from "../lib/client-address";
 import { env } from "../lib/env";
 import { handleTileRequest } from "./node-listener";
 import { resolveTileScope } from "./resolve-tile-scope";

@@ -6,19 +6,9 @@ import { argon2idHasher, isAcceptablePassword, temporaryPassword } from "../auth
 import type { RequestContext } from "../context";
 import { DomainError, wrapDatabaseError } from "../errors";
 import { t } from "../i18n";
-import { accountSnapshot, toAssignmentView, type AccountAssignmentView } from "./dto";
+import { accountSnapshot, toAssignmentView, type CreatedAccount } from "./dto";
 import { isUniqueViolation, parseAccountInput, resolveAssignments } from "./rules";
 import { CreateAccountInput } from "./schemas";
-
-export type CreatedAccount = {
-  id: number;
-  username: string;
-  displayName: string;
-  version: number;
-  assignments: AccountAssignmentView[];
-  /** The generated password, shown once to the administrator; null when they set one themselves. */
-  temporaryPassword: string | null;
-};
 
 /**
  * Creates an account with its (role, region) assignments inside the administrator's area. The holder

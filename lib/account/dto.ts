@@ -83,3 +83,14 @@ export function accountSnapshot(row: AccountRow): AccountSnapshot {
 
 /** A region the administrator may assign (the region picker's options). */
 export type RegionOption = { id: number; code: string; name: string; level: number; levelName: string; parentName: string | null };
+
+/** A new account as its creator sees it once. */
+export type CreatedAccount = {
+  id: number;
+  username: string;
+  displayName: string;
+  version: number;
+  assignments: AccountAssignmentView[];
+  /** The generated password, shown once to the administrator; null when they set one themselves. */
+  temporaryPassword: string | null;
+};

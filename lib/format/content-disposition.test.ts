@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { attachmentDisposition, compactDate, encodeRfc5987 } from "./content-disposition";
+import { attachmentDisposition, compactDate, encodeRfc5987, safeFileNamePart } from "./content-disposition";
 
 describe("attachmentDisposition", () => {
   it("gives an ASCII fallback and a UTF-8 filename* for Chinese names", () => {
@@ -24,5 +24,12 @@ describe("compactDate", () => {
   it("uses the China Standard Time calendar day", () => {
     expect(compactDate(new Date("2026-11-24T15:59:59Z"))).toBe("20261124");
     expect(compactDate(new Date("2026-11-24T16:00:00Z"))).toBe("20261125");
+  });
+});
+
+describe("safeFileNamePart", () => {
+  it("replaces path separators and characters file systems refuse", () => {
+    expect(safeFileNamePart("中仓街道")).toBe("中仓街道");
+    expect(safeFileNamePart('a/b\\c:d*e?f"g<h>i|j\n')).toBe("a_b_c_d_e_f_g_h_i_j_");
   });
 });

@@ -22,3 +22,8 @@ export function compactDate(date: Date): string {
   const parts = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(date);
   return parts.replaceAll("-", "");
 }
+
+/** A name made safe as part of a file name: characters Windows, macOS or Linux refuse (or read as paths) become "_". */
+export function safeFileNamePart(value: string): string {
+  return value.replace(/[\\/:*?"<>|\x00-\x1f]/g, "_");
+}

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { TopBar } from "@/components/ui/top-bar";
 import { requirePageContext } from "@/app/_lib/page-context";
-import { rethrowForPage } from "@/lib/errors";
+import { rethrowForPage } from "@/app/_lib/page-errors";
 import { t } from "@/lib/i18n";
 import { checkTopology, TOPOLOGY_PROBLEM_KINDS } from "@/lib/topology/check-topology";
 

@@ -2,9 +2,18 @@ import type { NextRequest } from "next/server";
 import { searchPlaces } from "@/lib/search/search-places";
 import { respond } from "../_lib/respond";
 
-/** GET /api/search?q=…&limit=… → areas and buildings inside the caller's scope. */
+/**
+ * GET /api/search?q=…&limit=…&kinds=all|places → areas and buildings inside the caller's scope, and a
+ * resident found by a full identity number (kinds=all). Not cached: a hit may carry personal data.
+ */
 export async function GET(request: NextRequest) {
-  const q = request.nextUrl.searchParams.get("q") ?? "";
-  const limit = request.nextUrl.searchParams.get("limit") ?? undefined;
-  return respond(request, async (ctx) => ({ hits: await searchPlaces({ ctx, input: { q, limit: limit as unknown as number | undefined } }) }));
+  const params = request.nextUrl.searchParams;
+  const q = params.get("q") ?? "";
+  const limit = params.get("limit") ?? undefined;
+  const kinds = params.get("kinds") ?? undefined;
+  return respond(
+    request,
+    async (ctx) => ({ hits: await searchPlaces({ ctx, input: { q, limit: limit as unknown as number | undefined, kinds: kinds as "all" | "places" | undefined } }) }),
+    { personal: true },
+  );
 }

@@ -103,6 +103,7 @@ export const account = {
     tooManyAssignments: "一个账户最多分配 20 个角色与区域。",
     unknownRole: "角色不存在。",
     regionRequired: "请选择区域。",
+    regionRequiredRow: (row: number) => `第 ${row} 行：请选择区域。`,
     regionMissing: (row: number) => `第 ${row} 行：所选区域不存在。`,
     wrongLevel: (row: number, role: string, required: string, regionName: string, actual: string) =>
       `第 ${row} 行：「${role}」须分配到${required}级区域，「${regionName}」是${actual}级。`,

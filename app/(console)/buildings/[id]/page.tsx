@@ -5,7 +5,7 @@ import { FloorPlanView } from "@/components/building/floor-plan-view";
 import { TopBar } from "@/components/ui/top-bar";
 import { getBuildingFloorPlan } from "@/lib/building/get-building-floor-plan";
 import { requirePageContext } from "@/app/_lib/page-context";
-import { rethrowForPage } from "@/lib/errors";
+import { rethrowForPage } from "@/app/_lib/page-errors";
 import { t } from "@/lib/i18n";
 
 type Props = { params: Promise<{ id: string }> };

@@ -1,4 +1,4 @@
-import { CLIENT_ADDRESS_HEADER } from "@/lib/context";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/client-address";
 import { productConnection } from "@/db/client";
 import { signIn } from "@/lib/auth/sign-in";
 import { sessionTokenFromCookieHeader } from "@/lib/auth/session-token";
