@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import type { RoomCell } from "@/lib/building/dto";
 import { t } from "@/lib/i18n";
@@ -99,7 +100,15 @@ export function RoomPanel({ room, onClose }: { room: RoomCell; onClose: () => vo
                   {h.residents.map((r) => (
                     <tr key={r.id} data-testid="resident-row">
                       <td className="px-2 py-2 font-medium whitespace-nowrap text-slate-900" data-testid="resident-name">
-                        {r.name}
+                        {/* No prefetch: opening a resident's page is a logged view of personal data. */}
+                        <Link
+                          href={`/residents/${r.id}`}
+                          prefetch={false}
+                          className="rounded text-sky-700 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500"
+                          data-testid="resident-link"
+                        >
+                          {r.name}
+                        </Link>
                       </td>
                       <td className="px-2 py-2 whitespace-nowrap">{r.genderName}</td>
                       <td className="px-2 py-2 whitespace-nowrap tabular-nums">{b.ageValue(r.age)}</td>

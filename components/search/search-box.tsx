@@ -1,8 +1,9 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { t } from "@/lib/i18n";
-import type { PlaceHit } from "@/lib/search/search-places";
+import type { MapPlaceHit, PlaceHit } from "@/lib/search/search-places";
 import { fetchJson } from "../ui/fetch-json";
 
 type State = { status: "idle" } | { status: "loading" } | { status: "ready"; hits: PlaceHit[] } | { status: "error"; message: string };
@@ -10,10 +11,12 @@ type State = { status: "idle" } | { status: "loading" } | { status: "ready"; hit
 const LEVEL_BADGE = ["bg-slate-800 text-white", "bg-indigo-100 text-indigo-800", "bg-sky-100 text-sky-800", "bg-teal-100 text-teal-800", "bg-emerald-100 text-emerald-800"];
 
 /**
- * Search by name (prefix or fragment), code or building address. A combobox: type, ↑/↓ to move,
- * Enter to jump, Esc to close. Debounced; stale answers are dropped.
+ * Search by name (prefix or fragment), code or building address, or a resident by a full identity
+ * number. A combobox: type, ↑/↓ to move, Enter to jump, Esc to close. Debounced; stale answers are
+ * dropped. Places go to `onPick` (the map flies there); a resident opens the resident's page.
  */
-export function SearchBox({ onPick }: { onPick: (hit: PlaceHit) => void }) {
+export function SearchBox({ onPick }: { onPick: (hit: MapPlaceHit) => void }) {
+  const router = useRouter();
   const [query, setQuery] = useState("");
   const [state, setState] = useState<State>({ status: "idle" });
   const [open, setOpen] = useState(false);
@@ -58,6 +61,13 @@ export function SearchBox({ onPick }: { onPick: (hit: PlaceHit) => void }) {
   const pick = (hit: PlaceHit | undefined) => {
     if (!hit) return;
     setOpen(false);
+    if (hit.kind === "resident") {
+      // The full identity number does not stay on screen once its person is found.
+      setQuery("");
+      inputRef.current?.blur();
+      router.push(`/residents/${hit.id}`);
+      return;
+    }
     setQuery(hit.kind === "building" ? (hit.detail ?? hit.name) : hit.name);
     onPick(hit);
     inputRef.current?.blur();
@@ -151,7 +161,7 @@ export function SearchBox({ onPick }: { onPick: (hit: PlaceHit) => void }) {
                   className={`flex cursor-pointer items-center gap-3 px-4 py-2 ${i === active ? "bg-sky-50" : ""}`}
                 >
                   <span
-                    className={`shrink-0 rounded px-1.5 py-0.5 text-[11px] font-medium ${hit.kind === "region" ? LEVEL_BADGE[hit.level] : "bg-amber-100 text-amber-800"}`}
+                    className={`shrink-0 rounded px-1.5 py-0.5 text-[11px] font-medium ${hit.kind === "region" ? LEVEL_BADGE[hit.level] : hit.kind === "resident" ? "bg-rose-100 text-rose-800" : "bg-amber-100 text-amber-800"}`}
                     data-testid="search-badge"
                   >
                     {hit.badge}
@@ -159,7 +169,7 @@ export function SearchBox({ onPick }: { onPick: (hit: PlaceHit) => void }) {
                   <span className="min-w-0 flex-1">
                     <span className="block truncate text-sm font-medium">{hit.name}</span>
                     <span className="block truncate text-xs text-slate-500">
-                      {hit.kind === "building" ? hit.detail : [hit.detail, hit.code].filter(Boolean).join(" · ")}
+                      {hit.kind === "region" ? [hit.detail, hit.code].filter(Boolean).join(" · ") : hit.detail}
                     </span>
                   </span>
                 </li>

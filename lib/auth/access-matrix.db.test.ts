@@ -1,0 +1,137 @@
+import { describe, expect, it, vi } from "vitest";
+
+// The routes use the product connection: point it at the test database before lib/env.ts reads it.
+vi.hoisted(() => {
+  process.env.DATABASE_URL = process.env.TEST_DATABASE_URL ?? `postgres://gridatlas@127.0.0.1:${process.env.GRIDATLAS_PG_PORT ?? 54329}/gridatlas_test`;
+});
+
+import { sql } from "kysely";
+import { afterAll } from "vitest";
+import { GET as buildingRoute } from "../../app/api/buildings/[id]/route";
+import { GET as districtRoute } from "../../app/api/district/route";
+import { GET as regionRoute } from "../../app/api/regions/[id]/route";
+import { GET as occupantsRoute } from "../../app/api/rooms/[id]/occupants/route";
+import { GET as searchRoute } from "../../app/api/search/route";
+import { GET as topologyRoute } from "../../app/api/topology/route";
+import { GET as tileJsonRoute } from "../../app/tiles/[layer]/route";
+import { GET as tileRoute } from "../../app/tiles/[layer]/[z]/[x]/[y]/route";
+import { productConnection, type Connection } from "../../db/client";
+import { closeTileConnection } from "../../tiles/tile-connection";
+import { lonLatToTile } from "../../tiles/tile-math";
+import { getBuilding } from "../building/get-building";
+import { getBuildingFloorPlan } from "../building/get-building-floor-plan";
+import { contextWithAssignments, type RequestContext } from "../context";
+import { getDistrictBounds } from "../grid/get-district-bounds";
+import { getRegion } from "../grid/get-region";
+import { getRegionBreadcrumb } from "../grid/get-region-breadcrumb";
+import { listRegionChildren } from "../grid/list-region-children";
+import { getRoomOccupants } from "../resident/get-room-occupants";
+import { searchPlaces } from "../search/search-places";
+import { withSeededDistrict } from "../testing/seeded-district";
+import { createSignedInAccount } from "../testing/test-sessions";
+import { checkTopology } from "../topology/check-topology";
+import { roleAllows, type Action } from "./permissions";
+import { ROLE_REGION_LEVEL, ROLES, type Role } from "./roles";
+
+let owner: Connection;
+let app: Connection;
+withSeededDistrict((c, _ctx, a) => {
+  owner = c;
+  app = a;
+});
+afterAll(async () => {
+  await closeTileConnection();
+  await productConnection().db.destroy();
+});
+
+/** The first populated basic grid, its ancestors by level, a building and a lived-in room of it. */
+type Targets = { regionByLevel: number[]; grid: number; gridCode: string; building: number; room: number; tile: { z: number; x: number; y: number } };
+
+async function targets(): Promise<Targets> {
+  const { rows } = await sql<{ path: string; grid: number; code: string; building: number; room: number; lon: number; lat: number }>`
+    select g.path::text as path, g.id as grid, g.code, b.id as building, h.room_id as room,
+           st_x(st_centroid(g.geom)) as lon, st_y(st_centroid(g.geom)) as lat
+      from region g
+      cross join lateral (select b.id from building b where b.grid_id = g.id and exists (
+        select 1 from room r join household h on h.room_id = r.id where r.building_id = b.id) order by b.id limit 1) b
+      cross join lateral (select h.room_id from household h join room r on r.id = h.room_id where r.building_id = b.id order by h.id limit 1) h
+     where g.level = 4 order by g.code limit 1`.execute(owner.db);
+  const t = rows[0];
+  const ancestors = await sql<{ id: number }>`select id from region where path @> ${t.path}::ltree order by level`.execute(owner.db);
+  return { regionByLevel: ancestors.rows.map((r) => r.id), grid: t.grid, gridCode: t.code, building: t.building, room: t.room, tile: lonLatToTile(t.lon, t.lat, 14) };
+}
+
+/** Each role's assignment: at its own level of the target grid's ladder (the district for the offices). */
+const regionFor = (role: Role, t: Targets) => t.regionByLevel[ROLE_REGION_LEVEL[role] ?? 0];
+
+type Case = { name: string; action: Action; run: (t: Targets, ctx: RequestContext) => Promise<unknown> };
+
+/** Every protected read verb, the action it needs, and a call on a target inside every role's area. */
+const VERBS: Case[] = [
+  { name: "getDistrictBounds", action: "map.view", run: (_t, ctx) => getDistrictBounds({ ctx }) },
+  { name: "getRegion", action: "map.view", run: (t, ctx) => getRegion({ ctx, input: { id: t.grid } }) },
+  { name: "getRegionBreadcrumb", action: "map.view", run: (t, ctx) => getRegionBreadcrumb({ ctx, input: { id: t.grid } }) },
+  { name: "listRegionChildren", action: "map.view", run: (t, ctx) => listRegionChildren({ ctx, input: { id: t.grid } }) },
+  { name: "searchPlaces", action: "map.view", run: (t, ctx) => searchPlaces({ ctx, input: { q: t.gridCode } }) },
+  { name: "getBuilding", action: "building.read", run: (t, ctx) => getBuilding({ ctx, input: { id: t.building } }) },
+  { name: "getBuildingFloorPlan", action: "building.read", run: (t, ctx) => getBuildingFloorPlan({ ctx, input: { id: t.building } }) },
+  { name: "getRoomOccupants", action: "resident.read", run: (t, ctx) => getRoomOccupants({ ctx, input: { id: t.room } }) },
+  { name: "checkTopology", action: "topology.read", run: (_t, ctx) => checkTopology({ ctx, input: {} }) },
+];
+
+type RouteCase = { name: string; action: Action; call: (t: Targets, cookie: string) => Promise<Response> };
+
+const get = (path: string, cookie: string) => new Request(`http://localhost:3000${path}`, { headers: cookie ? { cookie, "accept-encoding": "gzip" } : {} });
+const params = <P,>(p: P) => ({ params: Promise.resolve(p) });
+
+/** Every protected route, the action it needs, and a request on a target inside every role's area. */
+const ROUTES: RouteCase[] = [
+  { name: "GET /api/district", action: "map.view", call: (_t, c) => districtRoute(get("/api/district", c)) },
+  { name: "GET /api/regions/:id", action: "map.view", call: (t, c) => regionRoute(get(`/api/regions/${t.grid}`, c), params({ id: String(t.grid) })) },
+  { name: "GET /api/search", action: "map.view", call: (t, c) => searchRoute(Object.assign(get(`/api/search?q=${t.gridCode}`, c), { nextUrl: new URL(`http://localhost:3000/api/search?q=${t.gridCode}`) }) as never) },
+  { name: "GET /api/buildings/:id", action: "building.read", call: (t, c) => buildingRoute(get(`/api/buildings/${t.building}`, c), params({ id: String(t.building) })) },
+  { name: "GET /api/rooms/:id/occupants", action: "resident.read", call: (t, c) => occupantsRoute(get(`/api/rooms/${t.room}/occupants`, c), params({ id: String(t.room) })) },
+  { name: "GET /api/topology", action: "topology.read", call: (_t, c) => topologyRoute(get("/api/topology", c)) },
+  { name: "GET /tiles/grid (TileJSON)", action: "map.view", call: (_t, c) => tileJsonRoute(get("/tiles/grid", c), params({ layer: "grid" })) },
+  {
+    name: "GET /tiles/grid/z/x/y",
+    action: "map.view",
+    call: (t, c) => tileRoute(get(`/tiles/grid/14/${t.tile.x}/${t.tile.y}`, c), params({ layer: "grid", z: "14", x: String(t.tile.x), y: String(t.tile.y) })),
+  },
+];
+
+describe("the access matrix: every role × every protected verb", () => {
+  it.each(ROLES)("%s: allowed where the permission table says so, FORBIDDEN elsewhere", async (role) => {
+    const t = await targets();
+    const ctx = await contextWithAssignments(app.db, [{ role, regionId: regionFor(role, t) }]);
+    for (const verb of VERBS) {
+      const outcome = await verb.run(t, ctx).then(
+        () => "allowed",
+        (e: { code?: string }) => e.code ?? String(e),
+      );
+      expect(`${verb.name}: ${outcome}`).toBe(`${verb.name}: ${roleAllows(role, verb.action) ? "allowed" : "FORBIDDEN"}`);
+    }
+  });
+});
+
+describe("the access matrix: every role × every protected route", () => {
+  it.each(ROLES)("%s: 2xx where allowed, a clear 403 JSON error elsewhere, never a 500", async (role) => {
+    const t = await targets();
+    const { cookie } = await createSignedInAccount(owner.db, `matrix_${role}`, [{ role, regionId: regionFor(role, t) }]);
+    for (const route of ROUTES) {
+      const res = await route.call(t, cookie);
+      const allowed = roleAllows(role, route.action);
+      expect(`${route.name}: ${res.status}`).toBe(`${route.name}: ${allowed ? res.status : 403}`);
+      if (allowed) expect(res.status, route.name).toBeLessThan(300);
+      else expect(((await res.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: "FORBIDDEN", message: expect.stringMatching(/[\u4e00-\u9fff]/) });
+    }
+  });
+
+  it("without a session every route answers 401, never data", async () => {
+    const t = await targets();
+    for (const route of ROUTES) {
+      const res = await route.call(t, "");
+      expect(`${route.name}: ${res.status}`).toBe(`${route.name}: 401`);
+    }
+  });
+});
