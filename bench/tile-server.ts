@@ -13,9 +13,11 @@ import { TILE_POOL_SIZE, TILE_SESSION_SETTINGS } from "../tiles/tile-connection"
 const { values } = parseArgs({ options: { port: { type: "string", default: "3198" }, database: { type: "string" } } });
 if (!values.database) throw new Error("--database is required");
 const { sql } = connect(values.database, { max: TILE_POOL_SIZE, settings: TILE_SESSION_SETTINGS });
+const districtScope = (await sql<{ path: string }[]>`select path::text as path from region where level = 0 order by id limit 1`).map((r) => r.path);
 
 const server = http.createServer((req, res) => {
-  handleTileRequest(sql, req, res, async () => null)
+  // The tiles/ code alone, without sessions: scoped to the whole district like the benchmark's floor.
+  handleTileRequest(sql, req, res, async () => districtScope)
     .then((handled) => {
       if (!handled) {
         res.writeHead(404, { "Content-Type": "text/plain" });

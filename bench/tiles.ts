@@ -31,6 +31,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { connect } from "../db/client";
+import { createSignedInAccount } from "../lib/testing/test-sessions";
 import { localDatabaseUrl } from "../db/cluster";
 import { env, projectRoot } from "../lib/env";
 import { LAYERS, LAYER_NAMES, isLayerName, type LayerName } from "../tiles/layers";
@@ -101,10 +102,15 @@ type HttpResult = { status: number; ms: number; bytes: number; cache: string | u
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 
+/** The benchmark signs in as a district commander (tiles need a session); set in main(). */
+let sessionCookie = "";
+/** The commander's scope (the district), which the floor applies too: the same scoped SQL. */
+let districtScope: string[] = [];
+
 function httpGet(url: string): Promise<HttpResult> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const req = http.get(url, { agent, headers: { "accept-encoding": "gzip" } }, (res) => {
+    const req = http.get(url, { agent, headers: { "accept-encoding": "gzip", cookie: sessionCookie } }, (res) => {
       let bytes = 0;
       res.on("data", (chunk: Buffer) => (bytes += chunk.length));
       res.on("end", () =>
@@ -273,7 +279,7 @@ async function measure(sql: ReturnType<typeof connect>["sql"], base: string, til
   for (const layer of layers) {
     for (const t of centre.slice(0, 10)) {
       await httpGet(`${base}/tiles/${layer}/${t.z}/${t.x}/${t.y}`);
-      await renderTile(sql, { layer, ...t, scope: null });
+      await renderTile(sql, { layer, ...t, scope: districtScope });
     }
   }
   const groups = new Map<string, Group>();
@@ -295,7 +301,7 @@ async function measure(sql: ReturnType<typeof connect>["sql"], base: string, til
     const url = `${base}/tiles/${t.layer}/${t.z}/${t.x}/${t.y}`;
     const floorRun = async () => {
       const t0 = performance.now();
-      const bytes = await renderTile(sql, { layer: t.layer, z: t.z, x: t.x, y: t.y, scope: null });
+      const bytes = await renderTile(sql, { layer: t.layer, z: t.z, x: t.x, y: t.y, scope: districtScope });
       return { ms: performance.now() - t0, bytes: bytes.byteLength };
     };
     let floor: { ms: number; bytes: number };
@@ -340,7 +346,7 @@ function printTable(mode: ServerMode, run: Awaited<ReturnType<typeof measure>>) 
 
 async function main() {
   // the floor runs with the tile pool's session settings: the same SQL under the same conditions
-  const { sql } = connect(databaseUrl, { max: 1, settings: TILE_SESSION_SETTINGS });
+  const { sql, db } = connect(databaseUrl, { max: 1, settings: TILE_SESSION_SETTINGS });
   let child: ChildProcess | null = null;
   const stopChild = async () => {
     const c = child;
@@ -363,6 +369,9 @@ async function main() {
         from (select st_extent(geom) as b from region where level = 0) x`;
     if (!info || info.w === null) throw new Error(`no district in ${databaseUrl}: load one first (npm run seed -- --scale full)`);
     const bbox: Bbox = [info.w, info.s, info.e, info.n];
+    const [district] = await sql<{ id: number; path: string }[]>`select id, path::text as path from region where level = 0 order by id limit 1`;
+    districtScope = [district.path];
+    sessionCookie = (await createSignedInAccount(db, "bench_commander", [{ role: "district_commander", regionId: district.id }])).cookie;
     log(`database ${databaseUrl.replace(/\/\/[^@]*@/, "//")}: ${info.grids} grids, ${info.buildings} buildings, ${info.residents} residents; bbox ${bbox.map((v) => v.toFixed(4)).join(",")}`);
 
     const tiles = buildTileList(bbox);

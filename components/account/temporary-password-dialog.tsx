@@ -48,7 +48,7 @@ export function TemporaryPasswordDialog({ password, accountName, onClose }: { pa
         </button>
       </div>
       <p role="status" className="mt-1 h-5 text-xs text-slate-500">
-        {copy === "failed" ? text.copyFailed : copy === "copied" ? text.copied : ""}
+        {copy === "failed" ? text.copyFailed : ""}
       </p>
       <div className="mt-4 flex justify-end">
         <button
