@@ -1,4 +1,5 @@
 import "server-only";
+import { sql } from "kysely";
 import type { Database } from "../../db/client";
 import type { RequestContext } from "../context";
 
@@ -26,8 +27,9 @@ export async function recordAudit(trx: Database, ctx: Pick<RequestContext, "acto
       action: entry.action,
       entity: entry.entity,
       entity_id: entry.entityId === null ? null : String(entry.entityId),
-      before: entry.before === undefined ? null : JSON.stringify(entry.before),
-      after: entry.after === undefined ? null : JSON.stringify(entry.after),
+      // Sent as text and cast once: a JS string bound to jsonb directly would be stored as a JSON string.
+      before: entry.before === undefined ? null : sql<string>`${JSON.stringify(entry.before)}::text::jsonb`,
+      after: entry.after === undefined ? null : sql<string>`${JSON.stringify(entry.after)}::text::jsonb`,
       address: ctx.clientAddress,
     })
     .execute();

@@ -7,6 +7,7 @@ vi.hoisted(() => {
 
 import { sql } from "kysely";
 import { afterAll } from "vitest";
+import { GET as accountsRoute } from "../../app/api/accounts/route";
 import { GET as buildingRoute } from "../../app/api/buildings/[id]/route";
 import { GET as districtRoute } from "../../app/api/district/route";
 import { GET as regionRoute } from "../../app/api/regions/[id]/route";
@@ -83,12 +84,15 @@ type RouteCase = { name: string; action: Action; call: (t: Targets, cookie: stri
 
 const get = (path: string, cookie: string) => new Request(`http://localhost:3000${path}`, { headers: cookie ? { cookie, "accept-encoding": "gzip" } : {} });
 const params = <P,>(p: P) => ({ params: Promise.resolve(p) });
+/** A request with `nextUrl`, for the routes that read their query through NextRequest. */
+const getNext = (path: string, cookie: string) => Object.assign(get(path, cookie), { nextUrl: new URL(`http://localhost:3000${path}`) }) as never;
 
 /** Every protected route, the action it needs, and a request on a target inside every role's area. */
 const ROUTES: RouteCase[] = [
   { name: "GET /api/district", action: "map.view", call: (_t, c) => districtRoute(get("/api/district", c)) },
   { name: "GET /api/regions/:id", action: "map.view", call: (t, c) => regionRoute(get(`/api/regions/${t.grid}`, c), params({ id: String(t.grid) })) },
-  { name: "GET /api/search", action: "map.view", call: (t, c) => searchRoute(Object.assign(get(`/api/search?q=${t.gridCode}`, c), { nextUrl: new URL(`http://localhost:3000/api/search?q=${t.gridCode}`) }) as never) },
+  { name: "GET /api/search", action: "map.view", call: (t, c) => searchRoute(getNext(`/api/search?q=${t.gridCode}`, c)) },
+  { name: "GET /api/accounts", action: "account.manage", call: (_t, c) => accountsRoute(getNext("/api/accounts", c)) },
   { name: "GET /api/buildings/:id", action: "building.read", call: (t, c) => buildingRoute(get(`/api/buildings/${t.building}`, c), params({ id: String(t.building) })) },
   { name: "GET /api/rooms/:id/occupants", action: "resident.read", call: (t, c) => occupantsRoute(get(`/api/rooms/${t.room}/occupants`, c), params({ id: String(t.room) })) },
   { name: "GET /api/topology", action: "topology.read", call: (_t, c) => topologyRoute(get("/api/topology", c)) },
