@@ -10,9 +10,9 @@ function isRecord(value: unknown): value is Record<string, Json> {
 }
 
 /**
- * before/after as stored. Rows written by recordAudit so far hold the JSON text as a jsonb string
- * scalar ("{\"status\":…}", or "null") instead of the object; the log is append-only, so such rows
- * stay and are decoded here. A string that is not JSON text stays the string it is.
+ * before/after as stored. Rows written before recordAudit cast its values to jsonb hold the JSON text
+ * as a jsonb string scalar ("{\"status\":…}", or "null") instead of the object; the log is append-only,
+ * so such rows stay and are decoded here. A string that is not JSON text stays the string it is.
  */
 export function decodeStoredJson(value: unknown): unknown {
   if (typeof value !== "string") return value;

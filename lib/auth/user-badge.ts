@@ -16,6 +16,7 @@ export type UserBadge = {
 /** The console's pages and the action each needs; the menu lists those the user may open. */
 const PAGES: { href: string; label: string; action: Action | null }[] = [
   { href: "/", label: "网格地图", action: "map.view" },
+  { href: "/exports", label: "数据导出", action: "region.export" },
   { href: "/topology", label: "拓扑检查", action: "topology.read" },
   { href: "/audit", label: "审计日志", action: "audit.read" },
   { href: "/admin/accounts", label: "账户管理", action: "account.manage" },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { attachmentDisposition, compactDate, encodeRfc5987, safeFileNamePart } from "./content-disposition";
+import { attachmentDisposition, compactDate, encodeRfc5987, filenameFromDisposition, safeFileNamePart } from "./content-disposition";
 
 describe("attachmentDisposition", () => {
   it("gives an ASCII fallback and a UTF-8 filename* for Chinese names", () => {
@@ -31,5 +31,16 @@ describe("safeFileNamePart", () => {
   it("replaces path separators and characters file systems refuse", () => {
     expect(safeFileNamePart("中仓街道")).toBe("中仓街道");
     expect(safeFileNamePart('a/b\\c:d*e?f"g<h>i|j\n')).toBe("a_b_c_d_e_f_g_h_i_j_");
+  });
+});
+
+describe("filenameFromDisposition", () => {
+  it("reads back the UTF-8 name, else the plain one", () => {
+    expect(filenameFromDisposition(attachmentDisposition("居民名单-中仓社区-20261124.csv", "residents.csv"))).toBe("居民名单-中仓社区-20261124.csv");
+    expect(filenameFromDisposition('attachment; filename="a.csv"')).toBe("a.csv");
+    expect(filenameFromDisposition("attachment; filename=b.csv")).toBe("b.csv");
+    expect(filenameFromDisposition("attachment; filename=\"c.csv\"; filename*=UTF-8''%E0%A4%A")).toBe("c.csv");
+    expect(filenameFromDisposition(null)).toBeNull();
+    expect(filenameFromDisposition("inline")).toBeNull();
   });
 });

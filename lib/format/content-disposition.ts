@@ -27,3 +27,18 @@ export function compactDate(date: Date): string {
 export function safeFileNamePart(value: string): string {
   return value.replace(/[\\/:*?"<>|\x00-\x1f]/g, "_");
 }
+
+/** The file name a Content-Disposition header offers: `filename*` (RFC 5987, UTF-8) first, else `filename`. */
+export function filenameFromDisposition(header: string | null): string | null {
+  if (!header) return null;
+  const extended = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(header);
+  if (extended) {
+    try {
+      return decodeURIComponent(extended[1].trim());
+    } catch {
+      // a malformed escape: fall back to the plain name
+    }
+  }
+  const plain = /filename\s*=\s*"([^"]*)"/i.exec(header) ?? /filename\s*=\s*([^;]+)/i.exec(header);
+  return plain ? plain[1].trim() : null;
+}

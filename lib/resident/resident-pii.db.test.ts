@@ -350,11 +350,11 @@ describe("audit log verbs", () => {
     expect(second.entries.map((e) => e.kind)).toEqual(["view"]);
     expect(second.nextBefore).toBeNull();
 
-    await expect(listPiiAccessLog({ ctx: auditor, input: { kind: "delete" as "view" } })).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(listPiiAccessLog({ ctx: auditor, input: { kind: "delete" } })).rejects.toMatchObject({ code: "VALIDATION" });
     await expect(listPiiAccessLog({ ctx: auditor, input: { from: "2026-13-01" } })).rejects.toMatchObject({ code: "VALIDATION" });
     await expect(listPiiAccessLog({ ctx: auditor, input: { from: "2026-02-01", to: "2026-01-01" } })).rejects.toMatchObject({ code: "VALIDATION" });
     // query-string blanks are "no filter"
-    expect((await listPiiAccessLog({ ctx: auditor, input: { user, kind: "", field: "", residentId: "" as unknown as number, from: "", to: "", before: "" as unknown as number } })).entries).toHaveLength(3);
+    expect((await listPiiAccessLog({ ctx: auditor, input: { user, kind: "", field: "", residentId: "", from: "", to: "", before: "" } })).entries).toHaveLength(3);
   });
 
   it("filter the change audit by actor, action (whole or area prefix) and dates", async () => {
@@ -370,7 +370,9 @@ describe("audit log verbs", () => {
     const all = await listAuditLog({ ctx: auditor, input: { actor: username.toUpperCase() } });
     expect(all.entries.map((e) => e.action)).toEqual(["accounting.other", "account.disable", "account.create"]);
     expect(all.entries[1]).toMatchObject({ actorUserId: rows[0].id, entity: "app_user", entityId: "1", change: ["status: active → disabled"] });
-    expect(all.entries[2].change).toEqual(["新建", "username: x", "disabled: false"]);
+    // jsonb keeps its own key order: compare the lines as a set
+    expect(all.entries[2].change[0]).toBe("新建");
+    expect(all.entries[2].change.slice(1).sort()).toEqual(["disabled: false", "username: x"]);
     expect((await listAuditLog({ ctx: auditor, input: { actor: username, action: "account" } })).entries.map((e) => e.action)).toEqual(["account.disable", "account.create"]);
     expect((await listAuditLog({ ctx: auditor, input: { actor: username, action: "account.create" } })).entries).toHaveLength(1);
     expect((await listAuditLog({ ctx: auditor, input: { actor: username, action: "account_" } })).entries).toHaveLength(0);

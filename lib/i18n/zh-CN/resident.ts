@@ -56,6 +56,7 @@ export const resident = {
     exportReasonRequired: "导出完整证件号和电话需要填写理由（4–200 字）。",
     exportTooLarge: (max: number) => `所选区域居民超过 ${max.toLocaleString("zh-CN")} 人，请选择更小的区域分批导出。`,
     regionRequired: "请选择导出区域。",
+    crossSite: "导出链接只能从本系统的导出页面打开，请在“数据导出”页面重新下载。",
   },
   export: {
     filename: (regionName: string, date: string) => `居民名单-${regionName}-${date}.csv`,
@@ -114,6 +115,10 @@ export const resident = {
     reason: "导出理由",
     reasonPlaceholder: "请填写导出理由（4–200 字）",
     download: "下载 CSV",
+    downloading: "正在生成文件…",
+    done: (rows: number) => `已生成并下载，共 ${rows.toLocaleString("zh-CN")} 行。`,
+    failed: "导出失败，请稍后重试。",
+    unmaskedLogged: "本次导出含完整证件号和电话，已记录在个人信息访问日志中。",
     pickRegionFirst: "请先选择导出区域",
     reasonFirst: "请先填写导出理由（至少 4 个字）",
     nothingAllowed: "您的角色没有导出权限。如需导出居民名单或区域统计，请联系系统管理员。",

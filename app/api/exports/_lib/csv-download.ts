@@ -15,7 +15,7 @@ export async function csvDownload(request: Request, run: (ctx: RequestContext) =
   try {
     const site = request.headers.get("sec-fetch-site");
     if (site && site !== "same-origin" && site !== "none") {
-      throw new DomainError("FORBIDDEN", t.auth.signIn.crossSite, { details: { reason: "cross-site download" } });
+      throw new DomainError("FORBIDDEN", t.resident.errors.crossSite, { details: { reason: "cross-site download" } });
     }
     const ctx = await contextFromRequest(request);
     const file = await run(ctx);

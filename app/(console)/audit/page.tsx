@@ -1,0 +1,333 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
+import { TopBar } from "@/components/ui/top-bar";
+import { requirePageContext } from "@/app/_lib/page-context";
+import type { AuditEntry, LogPage, PiiAccessEntry } from "@/lib/audit/dto";
+import { listAuditLog } from "@/lib/audit/list-audit-log";
+import { listPiiAccessLog } from "@/lib/audit/list-pii-access-log";
+import { PII_FIELDS, PII_KINDS } from "@/lib/audit/schemas";
+import { can } from "@/lib/auth/authorize";
+import { isDomainError } from "@/lib/errors";
+import { t } from "@/lib/i18n";
+
+export const metadata: Metadata = { title: t.audit.pageTitle };
+export const dynamic = "force-dynamic";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+type Tab = "pii" | "changes";
+
+const text = t.audit;
+const cell = "border-b border-slate-100 px-3 py-2 text-left align-top";
+const head = "border-b border-slate-200 px-3 py-2 text-left font-medium whitespace-nowrap";
+const input = "h-8 rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900 focus:border-sky-500 focus:ring-2 focus:ring-sky-200 focus:outline-none";
+const linkClass = "rounded text-sky-700 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500";
+
+const timeFormat = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false });
+
+/** The URL of this page with the given parameters (empty ones left out): filters and pages live in the URL. */
+function pageUrl(params: Record<string, string | number | undefined>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== "") q.set(k, String(v));
+  return `/audit?${q.toString()}`;
+}
+
+/** 审计日志: the personal-data access log and the change audit, each with URL filters and keyset pages. */
+export default async function AuditPage({ searchParams }: Props) {
+  const ctx = await requirePageContext();
+  const topBar = (
+    <TopBar
+      districtName={null}
+      actions={
+        <Link href="/" className="rounded-md bg-white/10 px-3 py-1.5 text-sm text-white hover:bg-white/20 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400">
+          ← {t.common.backToMap}
+        </Link>
+      }
+    />
+  );
+  if (!can(ctx, "audit.read")) {
+    return (
+      <>
+        {topBar}
+        <ForbiddenNotice message={text.forbidden} />
+      </>
+    );
+  }
+  const sp = await searchParams;
+  const one = (key: string) => {
+    const v = sp[key];
+    return typeof v === "string" ? v : undefined;
+  };
+  const tab: Tab = one("tab") === "changes" ? "changes" : "pii";
+  const dates = { from: one("from"), to: one("to") };
+
+  let body: ReactNode;
+  if (tab === "pii") {
+    const filters = { user: one("user"), kind: one("kind"), field: one("field"), resident: one("resident"), ...dates };
+    const result = await load(() =>
+      listPiiAccessLog({ ctx, input: { user: filters.user, kind: filters.kind, field: filters.field, residentId: filters.resident, ...dates, before: one("before") } }),
+    );
+    body = (
+      <>
+        <form method="get" action="/audit" className="flex flex-wrap items-end gap-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200" data-testid="pii-filters">
+          <input type="hidden" name="tab" value="pii" />
+          <Filter label={text.filters.user}>
+            <input name="user" defaultValue={filters.user} placeholder={text.filters.userPlaceholder} className={`${input} w-36`} />
+          </Filter>
+          <Filter label={text.filters.kind}>
+            <select name="kind" defaultValue={filters.kind ?? ""} className={input}>
+              <option value="">{text.filters.any}</option>
+              {PII_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {text.kinds[k]}
+                </option>
+              ))}
+            </select>
+          </Filter>
+          <Filter label={text.filters.field}>
+            <select name="field" defaultValue={filters.field ?? ""} className={input}>
+              <option value="">{text.filters.any}</option>
+              {PII_FIELDS.map((f) => (
+                <option key={f} value={f}>
+                  {text.fields[f]}
+                </option>
+              ))}
+            </select>
+          </Filter>
+          <Filter label={text.filters.resident}>
+            <input name="resident" defaultValue={filters.resident} inputMode="numeric" className={`${input} w-28`} />
+          </Filter>
+          <DateFilters from={dates.from} to={dates.to} />
+          <FilterButtons reset={pageUrl({ tab: "pii" })} />
+        </form>
+        {result.ok ? <PiiTable page={result.page} /> : <BadFilter message={result.message} />}
+        {result.ok && <Pager page={result.page} current={one("before")} next={(before) => pageUrl({ tab: "pii", ...filters, before })} first={pageUrl({ tab: "pii", ...filters })} />}
+      </>
+    );
+  } else {
+    const filters = { actor: one("actor"), action: one("action"), ...dates };
+    const result = await load(() => listAuditLog({ ctx, input: { ...filters, before: one("before") } }));
+    body = (
+      <>
+        <form method="get" action="/audit" className="flex flex-wrap items-end gap-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200" data-testid="change-filters">
+          <input type="hidden" name="tab" value="changes" />
+          <Filter label={text.filters.actor}>
+            <input name="actor" defaultValue={filters.actor} placeholder={text.filters.userPlaceholder} className={`${input} w-36`} />
+          </Filter>
+          <Filter label={text.filters.action}>
+            <input name="action" defaultValue={filters.action} placeholder={text.filters.actionPlaceholder} className={`${input} w-56`} />
+          </Filter>
+          <DateFilters from={dates.from} to={dates.to} />
+          <FilterButtons reset={pageUrl({ tab: "changes" })} />
+        </form>
+        {result.ok ? <ChangeTable page={result.page} /> : <BadFilter message={result.message} />}
+        {result.ok && <Pager page={result.page} current={one("before")} next={(before) => pageUrl({ tab: "changes", ...filters, before })} first={pageUrl({ tab: "changes", ...filters })} />}
+      </>
+    );
+  }
+
+  return (
+    <>
+      {topBar}
+      <main className="flex-1 overflow-auto bg-slate-50 p-6" data-testid="audit-page">
+        <h1 className="text-xl font-semibold text-slate-900">{text.pageTitle}</h1>
+        <p className="mt-1 text-sm text-slate-600">{text.intro}</p>
+        <nav className="mt-4 flex gap-1 border-b border-slate-200" aria-label={text.pageTitle}>
+          {(["pii", "changes"] as const).map((k) => (
+            <Link
+              key={k}
+              href={pageUrl({ tab: k })}
+              aria-current={tab === k ? "page" : undefined}
+              className={`-mb-px rounded-t-md border-b-2 px-4 py-2 text-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500 ${tab === k ? "border-sky-600 font-semibold text-sky-700" : "border-transparent text-slate-600 hover:text-slate-900"}`}
+              data-testid={`audit-tab-${k}`}
+            >
+              {text.tabs[k]}
+            </Link>
+          ))}
+        </nav>
+        <div className="mt-4 space-y-4">{body}</div>
+      </main>
+    </>
+  );
+}
+
+type Loaded<T> = { ok: true; page: LogPage<T> } | { ok: false; message: string };
+
+/** A bad filter in the URL (a malformed date, an unknown kind) is shown next to the form, not as an error page. */
+async function load<T>(run: () => Promise<LogPage<T>>): Promise<Loaded<T>> {
+  try {
+    return { ok: true, page: await run() };
+  } catch (error) {
+    if (isDomainError(error) && error.code === "VALIDATION") {
+      return { ok: false, message: `${text.badFilter}${Object.values(error.details ?? {}).join("；") || error.message}` };
+    }
+    throw error;
+  }
+}
+
+function Filter({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <label className="flex flex-col gap-1 text-xs text-slate-500">
+      {label}
+      {children}
+    </label>
+  );
+}
+
+function DateFilters({ from, to }: { from?: string; to?: string }) {
+  return (
+    <>
+      <Filter label={text.filters.from}>
+        <input type="date" name="from" defaultValue={from} className={input} />
+      </Filter>
+      <Filter label={text.filters.to}>
+        <input type="date" name="to" defaultValue={to} className={input} />
+      </Filter>
+    </>
+  );
+}
+
+function FilterButtons({ reset }: { reset: string }) {
+  return (
+    <div className="flex items-center gap-2">
+      <button type="submit" className="h-8 rounded-md bg-sky-600 px-4 text-sm font-medium text-white hover:bg-sky-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400 focus-visible:ring-offset-2">
+        {text.filters.apply}
+      </button>
+      <Link href={reset} className={`${linkClass} text-sm`}>
+        {text.filters.reset}
+      </Link>
+    </div>
+  );
+}
+
+function BadFilter({ message }: { message: string }) {
+  return (
+    <p className="rounded-lg bg-red-50 px-4 py-3 text-sm text-red-700 ring-1 ring-red-200" role="alert" data-testid="audit-bad-filter">
+      {message}
+    </p>
+  );
+}
+
+function Empty({ message }: { message: string }) {
+  return (
+    <p className="rounded-xl bg-white px-4 py-8 text-center text-sm text-slate-500 shadow-sm ring-1 ring-slate-200" data-testid="audit-empty">
+      {message}
+    </p>
+  );
+}
+
+function PiiTable({ page }: { page: LogPage<PiiAccessEntry> }) {
+  if (page.entries.length === 0) return <Empty message={text.emptyPii} />;
+  const c = text.piiColumns;
+  return (
+    <div className="overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
+      <table className="w-full border-collapse text-sm" data-testid="pii-log">
+        <thead className="bg-slate-50 text-xs text-slate-500">
+          <tr>
+            {[c.at, c.user, c.kind, c.field, c.resident, c.region, c.reason, c.rows, c.unmasked, c.address].map((h) => (
+              <th key={h} scope="col" className={head}>
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {page.entries.map((e) => (
+            <tr key={e.id} data-testid="pii-log-row">
+              <td className={`${cell} whitespace-nowrap tabular-nums`}>{timeFormat.format(new Date(e.at))}</td>
+              <td className={`${cell} whitespace-nowrap`}>
+                {e.displayName ?? e.username}
+                {e.displayName && <span className="ml-1 text-xs text-slate-400">{e.username}</span>}
+              </td>
+              <td className={`${cell} whitespace-nowrap`}>{e.kindName}</td>
+              <td className={`${cell} whitespace-nowrap`}>{e.fieldName}</td>
+              <td className={`${cell} whitespace-nowrap tabular-nums`}>
+                {e.residentId === null ? (
+                  text.none
+                ) : (
+                  // No prefetch: opening a resident's page is itself a logged view.
+                  <Link href={`/residents/${e.residentId}`} prefetch={false} className={linkClass}>
+                    {e.residentId}
+                  </Link>
+                )}
+              </td>
+              <td className={cell}>{e.regionName ?? (e.regionId === null ? text.none : e.regionId)}</td>
+              <td className={`${cell} max-w-72 break-words`}>{e.reason ?? text.none}</td>
+              <td className={`${cell} tabular-nums`}>{e.rowCount ?? text.none}</td>
+              <td className={`${cell} whitespace-nowrap ${e.unmasked ? "font-semibold text-amber-700" : "text-slate-500"}`}>{e.unmasked ? text.yes : text.no}</td>
+              <td className={`${cell} font-mono text-xs text-slate-500`}>{e.address ?? text.none}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function ChangeTable({ page }: { page: LogPage<AuditEntry> }) {
+  if (page.entries.length === 0) return <Empty message={text.emptyChanges} />;
+  const c = text.changeColumns;
+  return (
+    <div className="overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
+      <table className="w-full border-collapse text-sm" data-testid="change-log">
+        <thead className="bg-slate-50 text-xs text-slate-500">
+          <tr>
+            {[c.at, c.actor, c.action, c.entity, c.entityId, c.change, c.address].map((h) => (
+              <th key={h} scope="col" className={head}>
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {page.entries.map((e) => (
+            <tr key={e.id} data-testid="change-log-row">
+              <td className={`${cell} whitespace-nowrap tabular-nums`}>{timeFormat.format(new Date(e.at))}</td>
+              <td className={`${cell} whitespace-nowrap`}>{e.actorName}</td>
+              <td className={`${cell} font-mono text-xs whitespace-nowrap`}>{e.action}</td>
+              <td className={`${cell} font-mono text-xs`}>{e.entity}</td>
+              <td className={`${cell} font-mono text-xs`}>{e.entityId ?? text.none}</td>
+              <td className={`${cell} text-xs`}>
+                {e.change.length === 0 ? (
+                  <span className="text-slate-400">{text.none}</span>
+                ) : (
+                  <ul className="space-y-0.5">
+                    {e.change.map((line, i) => (
+                      <li key={i} className="break-all">
+                        {line}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </td>
+              <td className={`${cell} font-mono text-xs text-slate-500`}>{e.address ?? text.none}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function Pager<T>({ page, current, next, first }: { page: LogPage<T>; current?: string; next: (before: number) => string; first: string }) {
+  if (!current && page.nextBefore === null) {
+    return page.entries.length ? <p className="text-xs text-slate-400">{text.pageNote(page.entries.length)}</p> : null;
+  }
+  return (
+    <nav className="flex items-center gap-4 text-sm" aria-label={text.next} data-testid="audit-pager">
+      <span className="text-xs text-slate-400">{text.pageNote(page.entries.length)}</span>
+      {current && (
+        <Link href={first} className={linkClass}>
+          {text.first}
+        </Link>
+      )}
+      {page.nextBefore !== null && (
+        <Link href={next(page.nextBefore)} className={linkClass} data-testid="audit-next">
+          {text.next} →
+        </Link>
+      )}
+    </nav>
+  );
+}

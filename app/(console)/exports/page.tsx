@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ExportPanel, type RegionChoice } from "@/components/export/export-panel";
+import { TopBar } from "@/components/ui/top-bar";
+import { requirePageContext } from "@/app/_lib/page-context";
+import { can } from "@/lib/auth/authorize";
+import { roleAllows } from "@/lib/auth/permissions";
+import { levelNameOf } from "@/lib/grid/dto";
+import { t } from "@/lib/i18n";
+
+export const metadata: Metadata = { title: t.resident.exportPage.title };
+export const dynamic = "force-dynamic";
+
+/** 数据导出: 居民名单 (masked, or unmasked with a reason) and 区域统计, as the caller's roles allow. */
+export default async function ExportsPage() {
+  const ctx = await requirePageContext();
+  const canResidents = can(ctx, "resident.export");
+  const canUnmasked = can(ctx, "resident.export_unmasked");
+  const canStats = can(ctx, "region.export");
+  const text = t.resident.exportPage;
+  // The caller's own areas (for the roles that export) as one-click choices.
+  const seen = new Set<number>();
+  const myRegions: RegionChoice[] = [];
+  for (const a of ctx.actor.assignments) {
+    if (seen.has(a.regionId) || !(roleAllows(a.role, "resident.export") || roleAllows(a.role, "region.export"))) continue;
+    seen.add(a.regionId);
+    // Level 1/2 names depend on the kind (街道/镇, 社区/村), which the assignment does not carry: the ladder's name is close enough here.
+    myRegions.push({ id: a.regionId, name: a.regionName, levelName: levelNameOf(a.regionLevel, "") });
+  }
+  return (
+    <>
+      <TopBar
+        districtName={null}
+        actions={
+          <Link href="/" className="rounded-md bg-white/10 px-3 py-1.5 text-sm text-white hover:bg-white/20 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400">
+            ← {t.common.backToMap}
+          </Link>
+        }
+      />
+      <main className="flex-1 overflow-auto bg-slate-50 p-6" data-testid="exports-page">
+        <h1 className="text-xl font-semibold text-slate-900">{text.title}</h1>
+        {canResidents || canStats ? (
+          <>
+            <p className="mt-1 mb-5 text-sm text-slate-600">{text.intro}</p>
+            <ExportPanel canResidents={canResidents} canUnmasked={canUnmasked} canStats={canStats} myRegions={myRegions} />
+          </>
+        ) : (
+          <p className="mt-4 max-w-xl rounded-lg bg-amber-50 px-4 py-3 text-sm text-amber-900 ring-1 ring-amber-200" role="alert" data-testid="exports-forbidden">
+            {text.nothingAllowed}
+          </p>
+        )}
+      </main>
+    </>
+  );
+}
