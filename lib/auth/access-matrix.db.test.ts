@@ -9,6 +9,9 @@ import { sql } from "kysely";
 import { afterAll } from "vitest";
 import { GET as accountsRoute } from "../../app/api/accounts/route";
 import { GET as buildingRoute } from "../../app/api/buildings/[id]/route";
+import { GET as exportRegionsRoute } from "../../app/api/exports/regions/route";
+import { GET as exportResidentsRoute } from "../../app/api/exports/residents/route";
+import { POST as revealRoute } from "../../app/api/residents/[id]/reveal/route";
 import { GET as districtRoute } from "../../app/api/district/route";
 import { GET as regionRoute } from "../../app/api/regions/[id]/route";
 import { GET as occupantsRoute } from "../../app/api/rooms/[id]/occupants/route";
@@ -31,6 +34,12 @@ import { searchPlaces } from "../search/search-places";
 import { withSeededDistrict } from "../testing/seeded-district";
 import { createSignedInAccount } from "../testing/test-sessions";
 import { checkTopology } from "../topology/check-topology";
+import { listAuditLog } from "../audit/list-audit-log";
+import { listPiiAccessLog } from "../audit/list-pii-access-log";
+import { exportRegionStats } from "../grid/export-region-stats";
+import { exportResidents } from "../resident/export-residents";
+import { getResidentDetail } from "../resident/get-resident-detail";
+import { revealResidentField } from "../resident/reveal-resident-field";
 import { roleAllows, type Action } from "./permissions";
 import { ROLE_REGION_LEVEL, ROLES, type Role } from "./roles";
 
@@ -46,7 +55,7 @@ afterAll(async () => {
 });
 
 /** The first populated basic grid, its ancestors by level, a building and a lived-in room of it. */
-type Targets = { regionByLevel: number[]; grid: number; gridCode: string; building: number; room: number; tile: { z: number; x: number; y: number } };
+type Targets = { regionByLevel: number[]; grid: number; gridCode: string; building: number; room: number; resident: number; tile: { z: number; x: number; y: number } };
 
 async function targets(): Promise<Targets> {
   const { rows } = await sql<{ path: string; grid: number; code: string; building: number; room: number; lon: number; lat: number }>`
@@ -59,7 +68,18 @@ async function targets(): Promise<Targets> {
      where g.level = 4 order by g.code limit 1`.execute(owner.db);
   const t = rows[0];
   const ancestors = await sql<{ id: number }>`select id from region where path @> ${t.path}::ltree order by level`.execute(owner.db);
-  return { regionByLevel: ancestors.rows.map((r) => r.id), grid: t.grid, gridCode: t.code, building: t.building, room: t.room, tile: lonLatToTile(t.lon, t.lat, 14) };
+  // An ordinary resident (not a key person) with a phone: the reveal target every reveal-capable role may see.
+  const resident = await sql<{ id: number }>`
+    select id from resident where grid_id = ${t.grid} and not key_person and phone_cipher is not null order by id limit 1`.execute(owner.db);
+  return {
+    regionByLevel: ancestors.rows.map((r) => r.id),
+    grid: t.grid,
+    gridCode: t.code,
+    building: t.building,
+    room: t.room,
+    resident: resident.rows[0].id,
+    tile: lonLatToTile(t.lon, t.lat, 14),
+  };
 }
 
 /** Each role's assignment: at its own level of the target grid's ladder (the district for the offices). */
@@ -78,6 +98,13 @@ const VERBS: Case[] = [
   { name: "getBuildingFloorPlan", action: "building.read", run: (t, ctx) => getBuildingFloorPlan({ ctx, input: { id: t.building } }) },
   { name: "getRoomOccupants", action: "resident.read", run: (t, ctx) => getRoomOccupants({ ctx, input: { id: t.room } }) },
   { name: "checkTopology", action: "topology.read", run: (_t, ctx) => checkTopology({ ctx, input: {} }) },
+  { name: "getResidentDetail", action: "resident.read", run: (t, ctx) => getResidentDetail({ ctx, input: { id: t.resident } }) },
+  { name: "revealResidentField", action: "resident.reveal", run: (t, ctx) => revealResidentField({ ctx, input: { id: t.resident, field: "phone", reason: "入户走访核实" } }) },
+  { name: "exportResidents", action: "resident.export", run: (t, ctx) => exportResidents({ ctx, input: { regionId: t.grid } }) },
+  { name: "exportResidents unmasked", action: "resident.export_unmasked", run: (t, ctx) => exportResidents({ ctx, input: { regionId: t.grid, unmasked: true, reason: "社会救助审核" } }) },
+  { name: "exportRegionStats", action: "region.export", run: (t, ctx) => exportRegionStats({ ctx, input: { regionId: t.grid } }) },
+  { name: "listPiiAccessLog", action: "audit.read", run: (_t, ctx) => listPiiAccessLog({ ctx, input: {} }) },
+  { name: "listAuditLog", action: "audit.read", run: (_t, ctx) => listAuditLog({ ctx, input: {} }) },
 ];
 
 type RouteCase = { name: string; action: Action; call: (t: Targets, cookie: string) => Promise<Response> };
@@ -93,6 +120,21 @@ const ROUTES: RouteCase[] = [
   { name: "GET /api/regions/:id", action: "map.view", call: (t, c) => regionRoute(get(`/api/regions/${t.grid}`, c), params({ id: String(t.grid) })) },
   { name: "GET /api/search", action: "map.view", call: (t, c) => searchRoute(getNext(`/api/search?q=${t.gridCode}`, c)) },
   { name: "GET /api/accounts", action: "account.manage", call: (_t, c) => accountsRoute(getNext("/api/accounts", c)) },
+  { name: "GET /api/exports/residents", action: "resident.export", call: (t, c) => exportResidentsRoute(getNext(`/api/exports/residents?region=${t.grid}`, c)) },
+  { name: "GET /api/exports/regions", action: "region.export", call: (t, c) => exportRegionsRoute(getNext(`/api/exports/regions?region=${t.grid}`, c)) },
+  {
+    name: "POST /api/residents/:id/reveal",
+    action: "resident.reveal",
+    call: (t, c) =>
+      revealRoute(
+        new Request(`http://localhost:3000/api/residents/${t.resident}/reveal`, {
+          method: "POST",
+          headers: { ...(c ? { cookie: c } : {}), "content-type": "application/json", host: "localhost:3000", origin: "http://localhost:3000" },
+          body: JSON.stringify({ field: "phone", reason: "入户走访核实" }),
+        }),
+        params({ id: String(t.resident) }),
+      ),
+  },
   { name: "GET /api/buildings/:id", action: "building.read", call: (t, c) => buildingRoute(get(`/api/buildings/${t.building}`, c), params({ id: String(t.building) })) },
   { name: "GET /api/rooms/:id/occupants", action: "resident.read", call: (t, c) => occupantsRoute(get(`/api/rooms/${t.room}/occupants`, c), params({ id: String(t.room) })) },
   { name: "GET /api/topology", action: "topology.read", call: (_t, c) => topologyRoute(get("/api/topology", c)) },

@@ -13,6 +13,9 @@ import { getRegionBreadcrumb } from "../grid/get-region-breadcrumb";
 import { listRegionChildren } from "../grid/list-region-children";
 import { getRoomOccupants } from "../resident/get-room-occupants";
 import { searchPlaces } from "../search/search-places";
+import { exportResidents } from "../resident/export-residents";
+import { getResidentDetail } from "../resident/get-resident-detail";
+import { revealResidentField } from "../resident/reveal-resident-field";
 import { withSeededDistrict } from "../testing/seeded-district";
 import { authorize } from "./authorize";
 import type { Role } from "./roles";
@@ -52,6 +55,10 @@ async function expectNothingOf(ctx: RequestContext, t: GridChain) {
   await expect(getBuildingFloorPlan({ ctx, input: { id: t.building } })).rejects.toMatchObject(notFound);
   await expect(getRoomOccupants({ ctx, input: { id: t.room } })).rejects.toMatchObject(notFound);
   expect(await searchPlaces({ ctx, input: { q: t.code } })).toEqual([]);
+  const { rows } = await sql<{ id: number }>`select id from resident where grid_id = ${t.grid} order by id limit 1`.execute(owner.db);
+  await expect(getResidentDetail({ ctx, input: { id: rows[0].id } })).rejects.toMatchObject(notFound);
+  await expect(revealResidentField({ ctx, input: { id: rows[0].id, field: "id_number", reason: "入户走访核实" } })).rejects.toMatchObject({ code: expect.stringMatching(/NOT_FOUND|FORBIDDEN/) });
+  await expect(exportResidents({ ctx, input: { regionId: t.grid } })).rejects.toMatchObject({ code: expect.stringMatching(/NOT_FOUND|FORBIDDEN/) });
   expect((await searchPlaces({ ctx, input: { q: t.buildingCode } })).map((h) => h.id)).not.toContain(t.building);
   // Counts: the district's totals (which include grid t) are not readable either.
   await expect(getRegion({ ctx, input: { id: t.district } })).rejects.toMatchObject(notFound);
