@@ -28,7 +28,9 @@ test.describe("account administration", () => {
     await page.getByTestId("assignment-region").fill(grid.code);
     await page.getByTestId("region-option").first().click();
     await page.getByTestId("create-submit").click();
-    const temporary = (await page.getByTestId("temporary-password").textContent())?.trim() ?? "";
+    await expect(page.getByTestId("temporary-password")).toBeVisible();
+    // Shown once, in a read-only field the administrator can select or copy.
+    const temporary = (await page.getByTestId("temporary-password").inputValue()).trim();
     expect(temporary).toMatch(/^[A-Za-z0-9]{14}$/);
     await then.screenshot("accounts-temporary-password");
     await page.getByTestId("close-temporary-password").click();
