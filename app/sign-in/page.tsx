@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { AuthScreen } from "@/components/auth/auth-screen";
 import { t } from "@/lib/i18n";
 
 export const metadata: Metadata = { title: `${t.auth.signIn.title} · ${t.common.productName}` };
@@ -33,21 +34,8 @@ export default async function SignInPage({ searchParams }: Props) {
   const error = messageFor(one("error"), Number(one("wait") ?? 0));
   const notice = one("signed-out") ? t.auth.signIn.signedOut : null;
   return (
-    <main className="grid min-h-dvh place-items-center bg-gradient-to-br from-slate-900 via-slate-800 to-sky-900 p-6">
-      <div className="w-full max-w-sm">
-        <div className="mb-6 flex items-center justify-center gap-3 text-white">
-          <svg viewBox="0 0 24 24" className="h-10 w-10" aria-hidden="true">
-            <rect x="1.5" y="1.5" width="21" height="21" rx="4" className="fill-sky-500" />
-            <path d="M8.5 4v16M15.5 4v16M4 8.5h16M4 15.5h16" className="stroke-white/80" strokeWidth="1.5" fill="none" />
-            <rect x="9.5" y="9.5" width="5" height="5" rx="1" className="fill-amber-300" />
-          </svg>
-          <div>
-            <div className="text-2xl font-bold tracking-wide">{t.common.productName}</div>
-            <div className="text-xs text-sky-200">{t.common.productSubtitle}</div>
-          </div>
-        </div>
+    <AuthScreen>
         <SignInForm next={one("next") ?? "/"} error={error} notice={notice} />
-      </div>
-    </main>
+    </AuthScreen>
   );
 }

@@ -30,9 +30,10 @@ export function TopBar({ districtName, children, actions }: { districtName: stri
   );
 }
 
-function GridLogo() {
+/** The product mark: a grid with its centre cell lit. */
+export function GridLogo({ className = "h-7 w-7" }: { className?: string }) {
   return (
-    <svg viewBox="0 0 24 24" className="h-7 w-7" aria-hidden="true">
+    <svg viewBox="0 0 24 24" className={className} aria-hidden="true">
       <rect x="1.5" y="1.5" width="21" height="21" rx="4" className="fill-sky-500" />
       <path d="M8.5 4v16M15.5 4v16M4 8.5h16M4 15.5h16" className="stroke-white/80" strokeWidth="1.5" fill="none" />
       <rect x="9.5" y="9.5" width="5" height="5" rx="1" className="fill-amber-300" />

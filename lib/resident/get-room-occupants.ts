@@ -8,9 +8,8 @@ import type { RequestContext } from "../context";
 import { DomainError, parseInput, wrapDatabaseError } from "../errors";
 import { t } from "../i18n";
 import { errorMessages } from "../i18n/zh-CN/errors";
-import { ageOn } from "./age";
 import type { HouseholdDto, RoomOccupants } from "./dto";
-import { maskName } from "../pii/mask";
+import { toOccupantDto } from "./to-occupant-dto";
 
 /**
  * The households and residents of one room, personal data masked: identity numbers and phones in
@@ -35,22 +34,7 @@ export async function getRoomOccupants({ ctx, input, today = new Date() }: { ctx
       workUnit: h.workUnit,
       residents: residents
         .filter((r) => r.householdId === h.id)
-        .map((r) => ({
-          id: r.id,
-          name: r.keyPerson ? maskName(r.name) : r.name,
-          nameMasked: r.keyPerson,
-          gender: r.gender,
-          genderName: t.building.genders[r.gender] ?? r.gender,
-          age: ageOn(r.birthDate, today),
-          relation: r.relation,
-          relationName: t.building.relations[r.relation] ?? r.relation,
-          idNumberMasked: r.idNumberMasked,
-          phoneMasked: r.phoneMasked,
-          registration: h.registration,
-          registrationName: t.building.registrations[h.registration] ?? h.registration,
-          tags: r.tags,
-          keyPerson: r.keyPerson,
-        })),
+        .map((r) => toOccupantDto(r, h.registration, today)),
     }));
     const use = room.use as RoomUse;
     return {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageContext } from "@/app/_lib/page-context";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
+import { AuthScreen } from "@/components/auth/auth-screen";
 import { t } from "@/lib/i18n";
 
 export const metadata: Metadata = { title: t.account.password.pageTitle };
@@ -15,19 +16,7 @@ export default async function ChangePasswordPage() {
   const ctx = await requirePageContext({ allowPasswordChange: true });
   const text = t.account.password;
   return (
-    <main className="grid min-h-dvh place-items-center bg-gradient-to-br from-slate-900 via-slate-800 to-sky-900 p-6" data-testid="change-password-page">
-      <div className="w-full max-w-sm">
-        <div className="mb-6 flex items-center justify-center gap-3 text-white">
-          <svg viewBox="0 0 24 24" className="h-10 w-10" aria-hidden="true">
-            <rect x="1.5" y="1.5" width="21" height="21" rx="4" className="fill-sky-500" />
-            <path d="M8.5 4v16M15.5 4v16M4 8.5h16M4 15.5h16" className="stroke-white/80" strokeWidth="1.5" fill="none" />
-            <rect x="9.5" y="9.5" width="5" height="5" rx="1" className="fill-amber-300" />
-          </svg>
-          <div>
-            <div className="text-2xl font-bold tracking-wide">{t.common.productName}</div>
-            <div className="text-xs text-sky-200">{t.common.productSubtitle}</div>
-          </div>
-        </div>
+    <AuthScreen testId="change-password-page">
         <div className="rounded-2xl bg-white p-7 shadow-2xl">
           <h1 className="text-lg font-semibold text-slate-900">{text.pageTitle}</h1>
           <p className="mt-1 text-xs text-slate-500" data-testid="change-password-account">
@@ -50,7 +39,6 @@ export default async function ChangePasswordPage() {
             </form>
           </div>
         </div>
-      </div>
-    </main>
+    </AuthScreen>
   );
 }
