@@ -2,6 +2,8 @@ import { account } from "./zh-CN/account";
 import { audit } from "./zh-CN/audit";
 import { auth } from "./zh-CN/auth";
 import { building } from "./zh-CN/building";
+import { cases } from "./zh-CN/case";
+import { caseLoop } from "./zh-CN/case-loop";
 import { common } from "./zh-CN/common";
 import { errorMessages } from "./zh-CN/errors";
 import { grid } from "./zh-CN/grid";
