@@ -14,8 +14,6 @@ import { t } from "./i18n";
 export type RequestContext = {
   db: Database;
   actor: Actor;
-  /** The district the caller works in (6-digit code), or null when no district is loaded yet. */
-  districtCode: string | null;
   /** The caller's network address as the web server saw it (for throttling and the logs). */
   clientAddress: string | null;
   locale: "zh-CN";
@@ -24,9 +22,9 @@ export type RequestContext = {
 
 /** The context of a request carrying these headers: its session cookie decides the actor. */
 export async function contextFromHeaders(db: Database, headers: Headers): Promise<RequestContext> {
-  const session = await resolveSession(db, sessionTokenFromCookieHeader(headers.get("cookie")));
-  if (!session) throw new DomainError("UNAUTHENTICATED", t.auth.noSession);
-  return { db, actor: session.actor, districtCode: session.districtCode, clientAddress: headers.get(CLIENT_ADDRESS_HEADER), locale: "zh-CN" };
+  const actor = await resolveSession(db, sessionTokenFromCookieHeader(headers.get("cookie")));
+  if (!actor) throw new DomainError("UNAUTHENTICATED", t.auth.noSession);
+  return { db, actor, clientAddress: headers.get(CLIENT_ADDRESS_HEADER), locale: "zh-CN" };
 }
 
 /** The context of a route handler's request (also usable outside Next.js, e.g. in tests). */
@@ -60,7 +58,6 @@ export async function contextWithAssignments(
     if (!r) throw new Error(`region ${a.regionId} does not exist`);
     return { role: a.role, regionId: r.id, regionPath: r.path, regionName: r.name, regionLevel: r.level };
   });
-  const district = await sql<{ code: string }>`select code from region where level = 0 order by id limit 1`.execute(db);
   return {
     db,
     actor: {
@@ -71,7 +68,6 @@ export async function contextWithAssignments(
       mustChangePassword: false,
       assignments: resolved,
     },
-    districtCode: district.rows[0]?.code ?? null,
     clientAddress: null,
     locale: "zh-CN",
   };

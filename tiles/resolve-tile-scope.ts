@@ -30,12 +30,12 @@ export async function resolveTileScope(headers: Headers, now = Date.now()): Prom
   if (!token) throw new DomainError("UNAUTHENTICATED", t.auth.noSession);
   const hit = remembered.get(token);
   if (hit && hit.until > now) return hit.scope;
-  const session = await resolveSession(productConnection().db, token);
-  if (!session) {
+  const actor = await resolveSession(productConnection().db, token);
+  if (!actor) {
     remembered.delete(token);
     throw new DomainError("UNAUTHENTICATED", t.auth.sessionGone);
   }
-  const scope = scopeOf(session, "map.view");
+  const scope = scopeOf({ actor }, "map.view");
   if (scope.length === 0) throw new DomainError("FORBIDDEN", t.auth.forbiddenAction["map.view"]);
   if (remembered.size >= MAX_REMEMBERED) remembered.clear();
   remembered.set(token, { scope, until: now + TILE_SCOPE_TTL_MS });

@@ -7,6 +7,7 @@ import { t } from "@/lib/i18n";
 import type { RoomOccupants } from "@/lib/resident/dto";
 import { fetchJson } from "../ui/fetch-json";
 import { ROOM_USE_CLASSES } from "./room-style";
+import { ResidentTags } from "../resident/resident-tags";
 
 type State = { status: "loading" } | { status: "error"; message: string } | { status: "ready"; data: RoomOccupants };
 
@@ -123,14 +124,7 @@ export function RoomPanel({ room, onClose }: { room: RoomCell; onClose: () => vo
                         {r.registrationName}
                       </td>
                       <td className="px-2 py-2">
-                        <span className="flex flex-wrap gap-1">
-                          {r.keyPerson && <span className="rounded bg-red-50 px-1.5 py-0.5 text-[11px] whitespace-nowrap text-red-700 ring-1 ring-red-200">{b.keyPersonTag}</span>}
-                          {r.tags.map((tag) => (
-                            <span key={tag} className="rounded bg-violet-50 px-1.5 py-0.5 text-[11px] whitespace-nowrap text-violet-700 ring-1 ring-violet-200">
-                              {tag}
-                            </span>
-                          ))}
-                        </span>
+                        <ResidentTags keyPerson={r.keyPerson} tags={r.tags} />
                       </td>
                     </tr>
                   ))}

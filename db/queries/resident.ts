@@ -11,6 +11,16 @@ import { withinScope } from "./scope";
  * (findResidentSecrets, findResidentsForExport with `withCiphers`).
  */
 
+/** Residents with their household, room, building and basic grid (p, h, r, b, g): the joins the queries here share. */
+function residentsAtHome(db: Kysely<DB>) {
+  return db
+    .selectFrom("resident as p")
+    .innerJoin("household as h", "h.id", "p.household_id")
+    .innerJoin("room as r", "r.id", "h.room_id")
+    .innerJoin("building as b", "b.id", "r.building_id")
+    .innerJoin("region as g", "g.id", "p.grid_id");
+}
+
 export type ResidentDetailRow = {
   id: number;
   name: string;
@@ -43,12 +53,7 @@ export type ResidentDetailRow = {
 
 /** One resident with household, room, building and grid, only when the grid lies inside the scope. */
 export async function findResidentDetail(db: Kysely<DB>, id: number, scope: Scope): Promise<ResidentDetailRow | undefined> {
-  return db
-    .selectFrom("resident as p")
-    .innerJoin("household as h", "h.id", "p.household_id")
-    .innerJoin("room as r", "r.id", "h.room_id")
-    .innerJoin("building as b", "b.id", "r.building_id")
-    .innerJoin("region as g", "g.id", "p.grid_id")
+  return residentsAtHome(db)
     .select([
       "p.id",
       "p.name",
@@ -128,12 +133,7 @@ export type ResidentLookupRow = {
 
 /** The resident whose identity number has this keyed hash (exact match only), inside the scope. */
 export async function findResidentByIdHash(db: Kysely<DB>, hash: Buffer, scope: Scope): Promise<ResidentLookupRow | undefined> {
-  return db
-    .selectFrom("resident as p")
-    .innerJoin("household as h", "h.id", "p.household_id")
-    .innerJoin("room as r", "r.id", "h.room_id")
-    .innerJoin("building as b", "b.id", "r.building_id")
-    .innerJoin("region as g", "g.id", "p.grid_id")
+  return residentsAtHome(db)
     .select([
       "p.id",
       "p.name",
@@ -190,10 +190,9 @@ export async function countResidentsInSubtree(db: Kysely<DB>, regionPath: string
  * grid, building, entrance, floor, room, household, head of household first.
  */
 export async function findResidentsForExport(db: Kysely<DB>, regionPath: string, scope: Scope, options: { withCiphers: boolean }): Promise<ExportResidentRow[]> {
-  const base = residentsOfSubtree(db, regionPath, scope)
-    .innerJoin("household as h", "h.id", "p.household_id")
-    .innerJoin("room as r", "r.id", "h.room_id")
-    .innerJoin("building as b", "b.id", "r.building_id")
+  const base = residentsAtHome(db)
+    .where(sql<boolean>`g.path <@ ${regionPath}::ltree`)
+    .where(withinScope(sql.ref("g.path"), scope))
     .select([
       "p.name",
       "p.gender",

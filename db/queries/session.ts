@@ -8,7 +8,6 @@ export type SessionActorRow = {
   username: string;
   displayName: string;
   mustChangePassword: boolean;
-  districtCode: string | null;
   assignments: { role: string; regionId: number; regionPath: string; regionName: string; regionLevel: number }[];
 };
 
@@ -20,7 +19,6 @@ export async function findLiveSession(db: Database, tokenHash: Buffer, idleMinut
   const { rows } = await sql<SessionActorRow>`
     select s.id as "sessionId", s.last_seen_at as "lastSeenAt", u.id as "userId", u.username,
            u.display_name as "displayName", u.must_change_password as "mustChangePassword",
-           (select code from region where level = 0 order by id limit 1) as "districtCode",
            coalesce(json_agg(json_build_object('role', a.role, 'regionId', r.id, 'regionPath', r.path::text,
                     'regionName', r.name, 'regionLevel', r.level) order by r.path, a.role)
                     filter (where a.id is not null), '[]') as assignments

@@ -10,6 +10,7 @@ import { can } from "@/lib/auth/authorize";
 import { t } from "@/lib/i18n";
 import type { OccupantDto } from "@/lib/resident/dto";
 import { getResidentDetail } from "@/lib/resident/get-resident-detail";
+import { ResidentTags } from "@/components/resident/resident-tags";
 
 // A fixed title: the name would need a second (logged) read of the person just for the tab.
 export const metadata: Metadata = { title: t.resident.pageTitle };
@@ -189,14 +190,7 @@ function MembersTable({ members }: { members: OccupantDto[] }) {
             <td className="px-5 py-2 font-mono whitespace-nowrap text-slate-700">{m.idNumberMasked}</td>
             <td className="px-5 py-2 font-mono whitespace-nowrap text-slate-700">{m.phoneMasked ?? "—"}</td>
             <td className="px-5 py-2">
-              <span className="flex flex-wrap gap-1">
-                {m.keyPerson && <span className="rounded bg-red-50 px-1.5 py-0.5 text-[11px] whitespace-nowrap text-red-700 ring-1 ring-red-200">{t.building.keyPersonTag}</span>}
-                {m.tags.map((tag) => (
-                  <span key={tag} className="rounded bg-violet-50 px-1.5 py-0.5 text-[11px] whitespace-nowrap text-violet-700 ring-1 ring-violet-200">
-                    {tag}
-                  </span>
-                ))}
-              </span>
+              <ResidentTags keyPerson={m.keyPerson} tags={m.tags} />
             </td>
           </tr>
         ))}
