@@ -5,6 +5,14 @@
 
 import type { ColumnType } from "kysely";
 
+export type ArrayType<T> = ArrayTypeImpl<T> extends (infer U)[]
+  ? U[]
+  : ArrayTypeImpl<T>;
+
+export type ArrayTypeImpl<T> = T extends ColumnType<infer S, infer I, infer U>
+  ? ColumnType<S[], I[], U[]>
+  : T[];
+
 export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
   ? ColumnType<S, I | undefined, U>
   : ColumnType<T, T | undefined, T>;
@@ -65,6 +73,163 @@ export interface Building {
   type: string;
 }
 
+export interface CalendarDay {
+  day: Timestamp;
+  kind: string;
+  name: string;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface CaseCategory {
+  active: Generated<boolean>;
+  code: string;
+  default_level: Generated<string>;
+  default_urgency: Generated<string>;
+  grp: string;
+  id: Generated<number>;
+  kind: string;
+  name: string;
+  parent_id: number | null;
+  risk_assessed: Generated<boolean>;
+  sort: Generated<number>;
+}
+
+export interface CaseEvent {
+  action: string;
+  actor_name: string;
+  actor_unit_id: number | null;
+  actor_user_id: number | null;
+  at: Generated<Timestamp>;
+  case_id: number;
+  details: Json | null;
+  from_level: string | null;
+  from_state: string | null;
+  id: Generated<number>;
+  note: string | null;
+  photo_ids: Generated<ArrayType<number>>;
+  request_id: string | null;
+  to_level: string | null;
+  to_state: string | null;
+}
+
+export interface CaseHeatBin {
+  category_id: number;
+  cell_x: number;
+  cell_y: number;
+  count: number;
+  day: Timestamp;
+  grid_id: number;
+}
+
+export interface CaseNotice {
+  case_id: number;
+  created_at: Generated<Timestamp>;
+  id: Generated<number>;
+  kind: string;
+  level: string;
+  message: string;
+  read_at: Timestamp | null;
+  read_by: number | null;
+  region_path: string;
+  unit_id: number | null;
+}
+
+export interface CasePhoto {
+  byte_size: number;
+  case_id: number | null;
+  content: Buffer;
+  created_at: Generated<Timestamp>;
+  height: number;
+  id: Generated<number>;
+  mime: string;
+  sha256: Buffer;
+  uploaded_by: number | null;
+  width: number;
+}
+
+export interface CaseRecord {
+  address: string | null;
+  category_id: number;
+  channel: Generated<string>;
+  client_request_id: string | null;
+  closed_at: Timestamp | null;
+  co_unit_ids: Generated<number[]>;
+  deadline_at: Timestamp | null;
+  description: string;
+  discovery_stars: number | null;
+  dispatched_at: Timestamp | null;
+  disposal_stars: number | null;
+  district_code: string;
+  escalated_for_deadline: Timestamp | null;
+  evaluated_at: Timestamp | null;
+  extension_count: Generated<number>;
+  extension_pending: Generated<boolean>;
+  external_id: string | null;
+  external_system: string | null;
+  filed_at: Timestamp | null;
+  geom: string;
+  geom_3857: Generated<string | null>;
+  grid_id: number;
+  handle_deadline_at: Timestamp | null;
+  handle_started_at: Timestamp | null;
+  handled_at: Timestamp | null;
+  handled_by_unit_id: number | null;
+  heat_binned: Generated<boolean>;
+  id: Generated<number>;
+  kind: string;
+  lead_unit_id: number | null;
+  level: string;
+  light: string | null;
+  light_changed_at: Timestamp | null;
+  merged_into_id: number | null;
+  number: Generated<string>;
+  region_path: string;
+  reminded_for_deadline: Timestamp | null;
+  reopen_count: Generated<number>;
+  reported_at: Generated<Timestamp>;
+  reporter_name: string | null;
+  reporter_phone_cipher: Buffer | null;
+  reporter_phone_masked: string | null;
+  reporter_user_id: number | null;
+  risk_c: Numeric | null;
+  risk_e: Numeric | null;
+  risk_grade: string | null;
+  risk_l: Numeric | null;
+  risk_value: Numeric | null;
+  satisfaction: string | null;
+  source: string;
+  stage: string | null;
+  stage_started_at: Timestamp | null;
+  state: string;
+  supervision_count: Generated<number>;
+  timeliness: string | null;
+  updated_at: Generated<Timestamp>;
+  urgency: string;
+  version: Generated<number>;
+  yellow_at: Timestamp | null;
+}
+
+export interface CaseSetting {
+  key: string;
+  updated_at: Generated<Timestamp>;
+  value: Json;
+  version: Generated<number>;
+}
+
+export interface CaseUnit {
+  active: Generated<boolean>;
+  code: string;
+  id: Generated<number>;
+  kind: string;
+  name: string;
+  region_id: number;
+}
+
+export interface CaseUnitMember {
+  unit_id: number;
+  user_id: number;
+}
+
 export interface Component {
   code: string;
   district_code: string;
@@ -73,6 +238,15 @@ export interface Component {
   grid_id: number;
   id: Generated<number>;
   kind: string;
+}
+
+export interface EscalationRule {
+  auto_on_red: boolean;
+  level: string;
+  motto: string;
+  notify_level: string;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
 }
 
 export interface Household {
@@ -187,12 +361,35 @@ export interface Room {
   use: string;
 }
 
+export interface RoutingRule {
+  auto_dispatch: Generated<boolean>;
+  category_id: number;
+  co_unit_ids: Generated<number[]>;
+  id: Generated<number>;
+  lead_unit_id: number;
+  region_id: number;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
 export interface SignInAttempt {
   address: string;
   at: Generated<Timestamp>;
   id: Generated<number>;
   succeeded: boolean;
   username: string;
+}
+
+export interface TimeLimitRule {
+  amount: number;
+  category_id: number | null;
+  id: Generated<number>;
+  level: string | null;
+  stage: string;
+  unit: string;
+  updated_at: Generated<Timestamp>;
+  urgency: string;
+  version: Generated<number>;
 }
 
 export interface UserSession {
@@ -211,7 +408,18 @@ export interface DB {
   app_user: AppUser;
   audit_log: AuditLog;
   building: Building;
+  calendar_day: CalendarDay;
+  case_category: CaseCategory;
+  case_event: CaseEvent;
+  case_heat_bin: CaseHeatBin;
+  case_notice: CaseNotice;
+  case_photo: CasePhoto;
+  case_record: CaseRecord;
+  case_setting: CaseSetting;
+  case_unit: CaseUnit;
+  case_unit_member: CaseUnitMember;
   component: Component;
+  escalation_rule: EscalationRule;
   household: Household;
   layer_version: LayerVersion;
   map_feature: MapFeature;
@@ -221,6 +429,8 @@ export interface DB {
   resident: Resident;
   role_assignment: RoleAssignment;
   room: Room;
+  routing_rule: RoutingRule;
   sign_in_attempt: SignInAttempt;
+  time_limit_rule: TimeLimitRule;
   user_session: UserSession;
 }

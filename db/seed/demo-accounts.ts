@@ -31,13 +31,13 @@ export async function ensureDemoAccounts(db: Database, hasher: PasswordHasher): 
   const areas = await demoAreas(db);
   if (!areas) return [];
   const { district, street, community, xiaoqu, grid } = areas;
-  const plan: { username: string; displayName: string; role: Role; area: Area }[] = [
+  const plan: { username: string; displayName: string; role: Role; area: Area; unitCode?: string }[] = [
     { username: "commander", displayName: "区指挥中心值班长", role: "district_commander", area: district },
     { username: "street", displayName: `${street.name}分中心`, role: "street_operator", area: street },
     { username: "community", displayName: `${community.name}网格长`, role: "community_head", area: community },
     { username: "xiaoqu", displayName: `${xiaoqu.name}网格长`, role: "xiaoqu_head", area: xiaoqu },
     { username: "gridworker", displayName: `${grid.name}网格员`, role: "grid_worker", area: grid },
-    { username: "department", displayName: "区城管局办件员", role: "department_handler", area: district },
+    { username: "department", displayName: "区城管局办件员", role: "department_handler", area: district, unitCode: "dept.cg" },
     { username: "analyst", displayName: "数据分析员", role: "analyst", area: district },
     { username: "hrclerk", displayName: "人事专员", role: "hr_clerk", area: district },
     { username: "payroll", displayName: "薪资专员", role: "payroll_clerk", area: district },
@@ -56,6 +56,9 @@ export async function ensureDemoAccounts(db: Database, hasher: PasswordHasher): 
       .values({ user_id: user.id, role: a.role, region_id: a.area.id })
       .onConflict((oc) => oc.columns(["user_id", "role", "region_id"]).doNothing())
       .execute();
+    if (a.unitCode) {
+      await sql`insert into case_unit_member (user_id, unit_id) select ${user.id}, id from case_unit where code = ${a.unitCode} on conflict do nothing`.execute(db);
+    }
   }
   return plan.map(({ username, displayName, role, area }) => ({ username, displayName, role, regionName: area.name }));
 }

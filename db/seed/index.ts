@@ -20,6 +20,7 @@ import { dropForLoad, restoreAfterLoad } from "./load-mode";
 import { planDistrict, type DistrictPlan } from "./plan";
 import { loadPopulation, type PopulationCounts } from "./population";
 import { buildRegions } from "./regions";
+import { seedCaseUnits } from "./case-units";
 
 export type Scale = "small" | "medium" | "full";
 
@@ -114,6 +115,8 @@ export async function seedDistrict(conn: Connection, options: SeedOptions): Prom
     return { build, features };
   });
   phase("regions + map features");
+  await seedCaseUnits(sql);
+  phase("case units + routing rules");
 
   const saved = await dropForLoad(sql, LOADED_TABLES);
   phase("drop indexes");

@@ -24,11 +24,25 @@ export const ACTIONS = [
   "audit.read",
   /** Create, disable and reset accounts; assign roles and regions; revoke sessions. */
   "account.manage",
+  /** Cases of the area: list, map layer, detail and timeline (the reporter's phone masked). */
+  "case.read",
+  /** Report a case inside the area (grid workers from the phone, offices from the console). */
+  "case.report",
+  /** Take part in the loop; which steps depends on the grants and units the case rules check. */
+  "case.act",
+  /** Batch-import 12345 orders, locate the ones without a place, export the replies. */
+  "case.import",
+  /** Export case lists and the three rates. */
+  "case.export",
+  /** Edit categories, units, routing rules, time limits, the working calendar, escalation and settings. */
+  "case.configure",
+  /** Issue and revoke Open311 API keys. */
+  "apikey.manage",
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
 
-const GRID_LADDER: Action[] = ["map.view", "building.read", "resident.read", "resident.reveal", "resident.export", "region.export"];
+const GRID_LADDER: Action[] = ["map.view", "building.read", "resident.read", "resident.reveal", "resident.export", "region.export", "case.read", "case.report", "case.act", "case.export"];
 
 /**
  * The one table of who may do what (role → actions). The area comes from the assignment, not from here:
@@ -36,16 +50,16 @@ const GRID_LADDER: Action[] = ["map.view", "building.read", "resident.read", "re
  * Key persons are revealed only from the community level up; unmasked exports only by the district.
  */
 export const PERMISSIONS: Record<Role, readonly Action[]> = {
-  district_commander: [...GRID_LADDER, "key_person.reveal", "resident.export_unmasked", "topology.read", "audit.read"],
-  street_operator: [...GRID_LADDER, "key_person.reveal", "topology.read"],
+  district_commander: [...GRID_LADDER, "key_person.reveal", "resident.export_unmasked", "topology.read", "audit.read", "case.import", "case.configure"],
+  street_operator: [...GRID_LADDER, "key_person.reveal", "topology.read", "case.import"],
   community_head: [...GRID_LADDER, "key_person.reveal"],
   xiaoqu_head: [...GRID_LADDER],
-  grid_worker: ["map.view", "building.read", "resident.read", "resident.reveal"],
-  department_handler: ["map.view", "building.read"],
-  analyst: ["map.view", "building.read", "region.export", "topology.read"],
+  grid_worker: ["map.view", "building.read", "resident.read", "resident.reveal", "case.read", "case.report", "case.act"],
+  department_handler: ["map.view", "building.read", "case.read", "case.report", "case.act"],
+  analyst: ["map.view", "building.read", "region.export", "topology.read", "case.read", "case.export"],
   hr_clerk: ["map.view"],
   payroll_clerk: [],
-  system_admin: ["account.manage", "audit.read", "topology.read"],
+  system_admin: ["account.manage", "audit.read", "topology.read", "case.configure", "apikey.manage"],
 };
 
 export function roleAllows(role: Role, action: Action): boolean {
