@@ -3,7 +3,7 @@ import { createAccount } from "@/lib/account/create-account";
 import { listAccounts } from "@/lib/account/list-accounts";
 import type { CreateAccountInput, ListAccountsInput } from "@/lib/account/schemas";
 import { respond } from "../_lib/respond";
-import { readJsonObject } from "./_lib/read-json";
+import { readJsonObject } from "../_lib/read-json";
 
 /** GET /api/accounts?q=&role=&status=&after= → a page of the accounts the administrator manages. */
 export async function GET(request: NextRequest) {

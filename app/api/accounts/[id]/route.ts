@@ -4,7 +4,7 @@ import type { SetAccountAssignmentsInput, SetAccountDisabledInput } from "@/lib/
 import { DomainError } from "@/lib/errors";
 import { t } from "@/lib/i18n";
 import { respond } from "../../_lib/respond";
-import { readJsonObject } from "../_lib/read-json";
+import { readJsonObject } from "../../_lib/read-json";
 
 /**
  * PATCH /api/accounts/:id with either {assignments, expectedVersion} or {disabled, expectedVersion}:

@@ -1,0 +1,95 @@
+import type { CaseAction, CaseLevel, CaseState } from "./case-states";
+import type { RiskGrade } from "./risk";
+import type { CaseStage, CaseUrgency } from "./time-limits";
+import type { Light } from "./traffic-light";
+
+/**
+ * The shapes of cases that leave lib/ (camelCase, ISO instants, the reporter's phone masked). Pages,
+ * route handlers, the map panel, exports and Open311 all start from these, never from a row type.
+ */
+
+export const CASE_SOURCES = ["grid_worker", "hotline", "resident", "department", "visit", "video"] as const;
+export type CaseSource = (typeof CASE_SOURCES)[number];
+
+export const CASE_CHANNELS = ["phone", "console", "import", "open311", "generator"] as const;
+export type CaseChannel = (typeof CASE_CHANNELS)[number];
+
+export const CASE_KINDS = ["service", "management", "enforcement"] as const;
+export type CaseKind = (typeof CASE_KINDS)[number];
+
+/** One line of a list, one point of the map. */
+export type CaseSummaryDto = {
+  id: number;
+  number: string;
+  state: CaseState;
+  level: CaseLevel;
+  /** null when the case is not open (closed, evaluated, cancelled) or its clock is stopped (suspended). */
+  light: Light | null;
+  source: CaseSource;
+  kind: CaseKind;
+  urgency: CaseUrgency;
+  categoryId: number;
+  categoryName: string;
+  description: string;
+  address: string | null;
+  lon: number;
+  lat: number;
+  gridId: number;
+  gridName: string;
+  leadUnitName: string | null;
+  reportedAt: string;
+  /** The current stage's deadline (ISO), null when nothing is timed. */
+  deadlineAt: string | null;
+  closedAt: string | null;
+};
+
+export type CaseEventDto = {
+  id: number;
+  at: string;
+  actorName: string;
+  /** "report", a CaseAction, or a system action: auto_dispatch, auto_escalate, import_update, merge. */
+  action: string;
+  fromState: CaseState | null;
+  toState: CaseState | null;
+  fromLevel: CaseLevel | null;
+  toLevel: CaseLevel | null;
+  note: string | null;
+  /** Action-specific facts: returnReason, leadUnitName, coUnitNames, satisfaction, discoveryStars, extension … */
+  details: Record<string, unknown> | null;
+  photoIds: number[];
+};
+
+export type UnitOption = { id: number; name: string; kind: "department" | "street_office" | "community_station" | "grid_station" };
+
+export type CaseDetailDto = CaseSummaryDto & {
+  version: number;
+  /** The basic grid's parents, district first (the grid itself last). */
+  breadcrumb: { id: number; name: string; level: number }[];
+  reporterName: string | null;
+  /** Masked (138****0000); the reporter's own phone is never shown in clear here. */
+  reporterPhoneMasked: string | null;
+  externalId: string | null;
+  channel: CaseChannel;
+  leadUnitId: number | null;
+  coUnits: UnitOption[];
+  handledByUnitName: string | null;
+  stage: CaseStage | null;
+  stageStartedAt: string | null;
+  yellowAt: string | null;
+  handleDeadlineAt: string | null;
+  extensionPending: boolean;
+  discoveryStars: number | null;
+  disposalStars: number | null;
+  satisfaction: string | null;
+  timeliness: "overdue" | "on_time" | "early" | null;
+  risk: { l: number; e: number; c: number; value: number; grade: RiskGrade } | null;
+  reopenCount: number;
+  supervisionCount: number;
+  mergedIntoId: number | null;
+  photoIds: number[];
+  events: CaseEventDto[];
+  /** What the caller may do now (input aside), for the buttons. */
+  availableActions: CaseAction[];
+  /** The routing rule's proposal for a manual dispatch, if a rule matches. */
+  proposedRouting: { leadUnitId: number; coUnitIds: number[] } | null;
+};

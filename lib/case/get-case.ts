@@ -1,0 +1,114 @@
+import "server-only";
+import { findBreadcrumb, findCaseDetailRow, findCaseEvents, findCasePhotoIds, findCaseSummaries, findUnitsByIds } from "../../db/queries/case-read";
+import { findRoutingRule, findUnitIdsOfUser } from "../../db/queries/case";
+import { inScope } from "../../db/queries/scope";
+import type { Database } from "../../db/client";
+import { authorize, can } from "../auth/authorize";
+import { roleAllows } from "../auth/permissions";
+import type { RequestContext } from "../context";
+import { DomainError, parseInput } from "../errors";
+import { caseLoop } from "../i18n/zh-CN/case-loop";
+import type { CaseDetailDto, UnitOption } from "./case-dto";
+import { caseActorFacts } from "./case-grants";
+import { availableActions, type CaseFacts } from "./case-transitions";
+import type { CaseState, CaseLevel } from "./case-states";
+import { CaseIdSchema } from "./schemas";
+import { isoInstant, toCaseSummaryDto } from "./to-case-dto";
+
+/** One case with its timeline and the steps the caller may take now (needs case.read in the case's area). */
+export async function getCase({ ctx, caseId }: { ctx: RequestContext; caseId: unknown }): Promise<CaseDetailDto> {
+  const scope = authorize(ctx, "case.read");
+  const id = parseInput(CaseIdSchema, caseId);
+  return inScope(ctx.db, scope, (trx) => readCaseDetail(trx, ctx, id));
+}
+
+/** The detail inside a transaction whose scope is already set (the verbs answer with it after a change). */
+export async function readCaseDetail(trx: Database, ctx: RequestContext, id: number): Promise<CaseDetailDto> {
+  const [summary] = await findCaseSummaries(trx, [id]);
+  const row = await findCaseDetailRow(trx, id);
+  if (!summary || !row) throw new DomainError("NOT_FOUND", caseLoop.errors.caseNotFound);
+  const [events, photoIds, breadcrumb, units, myUnits] = await Promise.all([
+    findCaseEvents(trx, id),
+    findCasePhotoIds(trx, id),
+    findBreadcrumb(trx, row.region_path),
+    findUnitsByIds(trx, row.co_unit_ids),
+    findUnitIdsOfUser(trx, ctx.actor.userId),
+  ]);
+  const facts = caseFactsOf(row);
+  const actor = caseActorFacts({ userId: ctx.actor.userId, assignments: actingAssignments(ctx), unitIds: myUnits, casePath: row.region_path });
+  const actions = can(ctx, "case.act") && actor.userId !== null ? availableActions(facts, actor) : [];
+  const routing = actions.includes("dispatch") ? await findRoutingRule(trx, row.category_id, row.parent_category_id, row.region_path) : null;
+  const risk =
+    row.risk_value !== null && row.risk_grade !== null
+      ? { l: Number(row.risk_l), e: Number(row.risk_e), c: Number(row.risk_c), value: Number(row.risk_value), grade: row.risk_grade as "general" | "important" | "major" }
+      : null;
+  return {
+    ...toCaseSummaryDto(summary),
+    version: row.version,
+    breadcrumb,
+    reporterName: row.reporter_name,
+    reporterPhoneMasked: row.reporter_phone_masked,
+    externalId: row.external_id,
+    channel: row.channel as CaseDetailDto["channel"],
+    leadUnitId: row.lead_unit_id,
+    coUnits: units.map((u) => ({ id: u.id, name: u.name, kind: u.kind as UnitOption["kind"] })),
+    handledByUnitName: row.handled_by_unit_name,
+    stage: row.stage as CaseDetailDto["stage"],
+    stageStartedAt: isoInstant(row.stage_started_at),
+    yellowAt: isoInstant(row.yellow_at),
+    handleDeadlineAt: isoInstant(row.handle_deadline_at),
+    extensionPending: row.extension_pending,
+    discoveryStars: row.discovery_stars,
+    disposalStars: row.disposal_stars,
+    satisfaction: row.satisfaction,
+    timeliness: row.timeliness as CaseDetailDto["timeliness"],
+    risk,
+    reopenCount: row.reopen_count,
+    supervisionCount: row.supervision_count,
+    mergedIntoId: row.merged_into_id,
+    photoIds,
+    events: events.map((e) => ({
+      id: e.id,
+      at: isoInstant(e.at)!,
+      actorName: e.actor_name,
+      action: e.action,
+      fromState: e.from_state as CaseState | null,
+      toState: e.to_state as CaseState | null,
+      fromLevel: e.from_level as CaseLevel | null,
+      toLevel: e.to_level as CaseLevel | null,
+      note: e.note,
+      details: (e.details as Record<string, unknown> | null) ?? null,
+      photoIds: e.photo_ids,
+    })),
+    availableActions: actions,
+    proposedRouting: routing ? { leadUnitId: routing.lead_unit_id, coUnitIds: routing.co_unit_ids } : null,
+  };
+}
+
+/** The facts the loop's rules read, from a case row. */
+export function caseFactsOf(row: {
+  state: string;
+  level: string;
+  reporter_user_id: number | null;
+  lead_unit_id: number | null;
+  co_unit_ids: number[];
+  handled_by_unit_id: number | null;
+  extension_pending: boolean;
+  version: number;
+}): CaseFacts {
+  return {
+    state: row.state as CaseState,
+    level: row.level as CaseLevel,
+    reporterUserId: row.reporter_user_id,
+    leadUnitId: row.lead_unit_id,
+    coUnitIds: row.co_unit_ids,
+    handledByUnitId: row.handled_by_unit_id,
+    extensionPending: row.extension_pending,
+    version: row.version,
+  };
+}
+
+/** The assignments whose role takes part in the loop (an analyst's assignment grants nothing). */
+export function actingAssignments(ctx: RequestContext) {
+  return ctx.actor.assignments.filter((a) => roleAllows(a.role, "case.act"));
+}

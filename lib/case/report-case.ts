@@ -1,0 +1,180 @@
+import "server-only";
+import { sql } from "kysely";
+import { z } from "zod";
+import { attachPhotos, findCaseIdByClientRequest, findGridAtPoint, insertCase, insertCaseEvent, insertNotices } from "../../db/queries/case";
+import { findCategory } from "../../db/queries/case-config";
+import { inScope } from "../../db/queries/scope";
+import type { Database } from "../../db/client";
+import { isUniqueViolation } from "../account/rules";
+import { recordAudit } from "../audit/record-audit";
+import { authorize } from "../auth/authorize";
+import { scopeContains, type Scope } from "../auth/scope";
+import type { RequestContext } from "../context";
+import { DomainError, parseInput } from "../errors";
+import { caseLoop } from "../i18n/zh-CN/case-loop";
+import { maskPhone } from "../pii/mask";
+import { encryptPii } from "../pii/protect";
+import { enqueue } from "../../workers/enqueue";
+import type { CaseChannel, CaseSource, CaseSummaryDto } from "./case-dto";
+import { loadCaseConfig } from "./case-config";
+import type { CaseLevel } from "./case-states";
+import { assessRisk } from "./risk";
+import { ReportCaseSchema, type ReportCaseInput } from "./schemas";
+import { lightAt, resolveLimit, startStageClock } from "./stage-clock";
+import { suggestDuplicatesIn } from "./suggest-duplicates";
+
+export type ReportCaseResult = { caseId: number; number: string; replayed: boolean; duplicates: CaseSummaryDto[] };
+
+/**
+ * Job sent after every change of a case: the worker refreshes what is derived from cases (heat bins, the
+ * case layer's tile version). Throttled to one job per slot: a burst of reports needs one refresh, not one each.
+ */
+export const CASE_CHANGED_JOB = "case.changed";
+export const CASE_CHANGED_THROTTLE_SECONDS = 2;
+
+/**
+ * 信息采集: a grid worker (or an office) reports a problem at a point. The basic grid and all its parents
+ * come from point-in-polygon; the case starts at its category's level with the accept clock running.
+ * A retried or double-clicked report (same clientRequestId) is stored once and answered with the same case.
+ */
+export async function reportCase({ ctx, input }: { ctx: RequestContext; input: unknown }): Promise<ReportCaseResult> {
+  const scope = authorize(ctx, "case.report");
+  const parsed = parseInput(ReportCaseSchema.extend({ channel: ReportChannelSchema }), input);
+  const replay = () =>
+    inScope(ctx.db, scope, async (trx) => {
+      const existing = await findCaseIdByClientRequest(trx, parsed.clientRequestId);
+      return existing ? { caseId: existing.id, number: existing.number, replayed: true, duplicates: [] } : null;
+    });
+  const earlier = await replay();
+  if (earlier) return earlier;
+  try {
+    return await inScope(ctx.db, scope, async (trx) => {
+      const created = await createCaseInTransaction(trx, { ctx, scope, input: { ...parsed, channel: parsed.channel } });
+      const duplicates = await suggestDuplicatesIn(trx, { categoryId: parsed.categoryId, lon: parsed.lon, lat: parsed.lat, excludeId: created.caseId });
+      return { ...created, replayed: false, duplicates };
+    });
+  } catch (error) {
+    // Two copies of the same request raced: the other one committed first.
+    if (!isUniqueViolation(error)) throw error;
+    const winner = await replay();
+    if (winner) return winner;
+    throw new DomainError("CONFLICT", caseLoop.errors.requestReused, { cause: error });
+  }
+}
+
+/** Where the report came from in the product: the phone page or the console. */
+const ReportChannelSchema = z.enum(["phone", "console"]).default("console");
+
+export type CreateCaseInput = Omit<ReportCaseInput, "clientRequestId"> & {
+  clientRequestId?: string | null;
+  channel: CaseChannel;
+  externalSystem?: string | null;
+  externalId?: string | null;
+  /** When the report was received, if not now (12345 orders carry their own time). */
+  reportedAt?: Date | null;
+};
+
+/**
+ * Creates a case inside a transaction whose row-level-security scope is already set: the report verb and
+ * the importers (12345, Open311) share it. Checks the category, the place (inside the district and inside
+ * `scope`), the photos and the risk; writes the case, its first timeline row, notices of a major risk and
+ * the audit row, and enqueues the follow-up job.
+ */
+export async function createCaseInTransaction(
+  trx: Database,
+  args: { ctx: RequestContext; scope: Scope; input: CreateCaseInput },
+): Promise<{ caseId: number; number: string }> {
+  const { ctx, scope, input } = args;
+  const category = await findCategory(trx, input.categoryId);
+  if (!category || !category.active) throw new DomainError("VALIDATION", caseLoop.errors.categoryInvalid, { details: { categoryId: caseLoop.errors.categoryInvalid } });
+  const grid = await findGridAtPoint(trx, input.lon, input.lat);
+  if (!grid) throw new DomainError("VALIDATION", caseLoop.errors.outsideDistrict, { details: { location: caseLoop.errors.outsideDistrict } });
+  if (!scopeContains(scope, grid.path)) throw new DomainError("FORBIDDEN", caseLoop.errors.outsideArea);
+
+  const config = await loadCaseConfig(ctx.db);
+  let risk: ReturnType<typeof assessRisk> | null = null;
+  if (input.risk) {
+    if (!category.risk_assessed) throw new DomainError("VALIDATION", caseLoop.errors.riskNotApplicable);
+    risk = assessRisk({ ...input.risk, bands: config.riskBands });
+  }
+  const reportedAt = input.reportedAt ?? new Date();
+  const level = category.default_level as CaseLevel;
+  const urgency = input.urgency ?? (category.default_urgency as ReportCaseInput["urgency"] & string);
+  const limit = resolveLimit(config.timeLimits, { categoryId: category.id, parentCategoryId: category.parent_id, urgency, level, stage: "accept" });
+  const clock = startStageClock({ stage: "accept", limit, start: reportedAt, cal: config.calendar, yellowShare: config.yellowShare });
+  const phone = input.reporterPhone?.replace(/[\s-]/g, "") || null;
+
+  const created = await insertCase(trx, {
+    district_code: grid.district_code,
+    source: input.source ?? defaultSource(ctx),
+    channel: input.channel,
+    kind: category.kind,
+    category_id: category.id,
+    description: input.description,
+    address: input.address || null,
+    geom: sqlPoint(input.lon, input.lat),
+    grid_id: grid.id,
+    region_path: grid.path,
+    reporter_user_id: ctx.actor.userId,
+    reporter_name: input.reporterName || (ctx.actor.userId !== null ? ctx.actor.displayName : null),
+    reporter_phone_cipher: phone ? encryptPii(phone) : null,
+    reporter_phone_masked: phone ? maskPhone(phone) : null,
+    external_system: input.externalSystem ?? null,
+    external_id: input.externalId ?? null,
+    client_request_id: input.clientRequestId ?? null,
+    urgency,
+    level,
+    state: "reported",
+    stage: "accept",
+    stage_started_at: clock.startedAt,
+    yellow_at: clock.yellowAt,
+    deadline_at: clock.deadlineAt,
+    light: lightAt(clock, new Date()),
+    light_changed_at: reportedAt,
+    reported_at: reportedAt,
+    risk_l: risk ? input.risk!.l : null,
+    risk_e: risk ? input.risk!.e : null,
+    risk_c: risk ? input.risk!.c : null,
+    risk_value: risk?.d ?? null,
+    risk_grade: risk?.grade ?? null,
+  });
+  if (input.photoIds.length > 0) {
+    const attached = await attachPhotos(trx, created.id, input.photoIds, ctx.actor.userId);
+    if (attached !== new Set(input.photoIds).size) throw new DomainError("VALIDATION", caseLoop.errors.photosInvalid);
+  }
+  await insertCaseEvent(trx, {
+    case_id: created.id,
+    at: reportedAt,
+    actor_user_id: ctx.actor.userId,
+    actor_name: ctx.actor.displayName,
+    action: "report",
+    to_state: "reported",
+    to_level: level,
+    note: null,
+    details: JSON.stringify({ channel: input.channel, source: input.source ?? defaultSource(ctx), ...(risk ? { risk: { value: risk.d, grade: risk.grade } } : {}) }),
+    photo_ids: input.photoIds,
+    request_id: input.clientRequestId ?? null,
+  });
+  if (risk?.alertLevels.length) {
+    await insertNotices(
+      trx,
+      risk.alertLevels.map((alertLevel) => ({ caseId: created.id, kind: "major_risk" as const, level: alertLevel, regionPath: grid.path, message: caseLoop.system.majorRiskNotice(created.number) })),
+    );
+  }
+  await recordAudit(trx, ctx, {
+    action: "case.report",
+    entity: "case",
+    entityId: created.id,
+    after: { number: created.number, categoryId: category.id, gridId: grid.id, level, urgency, channel: input.channel, externalId: input.externalId ?? null },
+  });
+  await enqueue(trx, CASE_CHANGED_JOB, { caseId: created.id, action: "report" }, { throttleSeconds: CASE_CHANGED_THROTTLE_SECONDS });
+  return { caseId: created.id, number: created.number };
+}
+
+function defaultSource(ctx: RequestContext): CaseSource {
+  return ctx.actor.assignments.some((a) => a.role === "department_handler") ? "department" : "grid_worker";
+}
+
+function sqlPoint(lon: number, lat: number) {
+  return sql<string>`st_setsrid(st_makepoint(${lon}, ${lat}), 4326)`;
+}

@@ -1,0 +1,198 @@
+import "server-only";
+import { attachPhotos, findActiveUnits, findCaseForUpdate, findEventByRequest, findRoutingRule, findUnitIdsOfUser, insertCaseEvent, insertNotices, updateCase } from "../../db/queries/case";
+import { findCaseSummaries } from "../../db/queries/case-read";
+import { findCategory } from "../../db/queries/case-config";
+import { inScope } from "../../db/queries/scope";
+import type { Database } from "../../db/client";
+import type { CaseRecord } from "../../db/types";
+import type { Selectable } from "kysely";
+import { isUniqueViolation } from "../account/rules";
+import { recordAudit } from "../audit/record-audit";
+import { authorize } from "../auth/authorize";
+import type { RequestContext } from "../context";
+import { DomainError, parseInput } from "../errors";
+import { caseLoop } from "../i18n/zh-CN/case-loop";
+import { enqueue } from "../../workers/enqueue";
+import type { CaseDetailDto } from "./case-dto";
+import { loadCaseConfig, type CaseConfig } from "./case-config";
+import { caseActorFacts } from "./case-grants";
+import { levelAbove, type CaseLevel, type CaseState } from "./case-states";
+import { checkTransition } from "./case-transitions";
+import { actingAssignments, caseFactsOf, readCaseDetail } from "./get-case";
+import { CASE_CHANGED_JOB, CASE_CHANGED_THROTTLE_SECONDS } from "./report-case";
+import { TransitionCaseSchema, type TransitionCaseInput } from "./schemas";
+import { effectOf, type EffectInput, type NoticeSpec } from "./transition-effects";
+
+type CaseRow = Selectable<CaseRecord>;
+
+/**
+ * One step of the loop on one case (立案, 派遣, 签收, 退回, 处置, 反馈, 核查, 结案, 返工, 回访, 延期, 督办, 挂账 …).
+ * In one transaction: lock the case row, check the step with the loop's rules (state, 采办分离, who may,
+ * input), write the new state with version + 1, the timeline row, notices, the audit row and the follow-up
+ * job. Two people at once: the second waits for the lock, then finds a new version → CONFLICT. The same
+ * request again (requestId): answered with the case as the first one left it, applied once.
+ * Filing also routes the case: a matching rule dispatches it (or proposes units), no rule sends it to the
+ * level above for a manual dispatch.
+ */
+export async function transitionCase({ ctx, input }: { ctx: RequestContext; input: unknown }): Promise<CaseDetailDto & { replayed: boolean }> {
+  const scope = authorize(ctx, "case.act");
+  const parsed = parseInput(TransitionCaseSchema, input);
+  const run = () =>
+    inScope(ctx.db, scope, async (trx) => {
+      const row = await findCaseForUpdate(trx, parsed.caseId);
+      if (!row) throw new DomainError("NOT_FOUND", caseLoop.errors.caseNotFound);
+      // Checked after the lock: a copy of this request that was holding it has committed by now.
+      if (await findEventByRequest(trx, parsed.caseId, parsed.requestId)) return { ...(await readCaseDetail(trx, ctx, parsed.caseId)), replayed: true };
+      await applyTransition(trx, ctx, row, parsed);
+      return { ...(await readCaseDetail(trx, ctx, parsed.caseId)), replayed: false };
+    });
+  try {
+    return await run();
+  } catch (error) {
+    // The same request committed between our replay check and our insert (only without the lock's help).
+    if (isUniqueViolation(error)) return run();
+    throw error;
+  }
+}
+
+async function applyTransition(trx: Database, ctx: RequestContext, row: CaseRow, input: TransitionCaseInput) {
+  const unitIds = await findUnitIdsOfUser(trx, ctx.actor.userId);
+  const actor = caseActorFacts({ userId: ctx.actor.userId, assignments: actingAssignments(ctx), unitIds, casePath: row.region_path });
+  const verdict = checkTransition({
+    caseFacts: caseFactsOf(row),
+    actor,
+    action: input.action,
+    input: { ...input, expectedVersion: input.expectedVersion, coUnitIds: input.coUnitIds ?? [] },
+  });
+  if (!verdict.ok) throw new DomainError(verdict.code, verdict.message);
+
+  const effectInput: EffectInput = { action: input.action, to: verdict.to, level: verdict.level, note: input.note?.trim() || null };
+  if (input.action === "dispatch") {
+    const wanted = [input.leadUnitId!, ...(input.coUnitIds ?? [])];
+    const units = await findActiveUnits(trx, wanted);
+    if (units.length !== wanted.length) throw new DomainError("VALIDATION", caseLoop.errors.unitInvalid);
+    const byId = new Map(units.map((u) => [u.id, u]));
+    effectInput.leadUnit = byId.get(input.leadUnitId!)!;
+    effectInput.coUnits = (input.coUnitIds ?? []).map((id) => byId.get(id)!);
+  }
+  if (input.action === "cancel" && input.mergeIntoId) effectInput.mergeInto = await mergeTarget(trx, row, input.mergeIntoId);
+  effectInput.returnReason = input.returnReason;
+  effectInput.satisfaction = input.satisfaction;
+  effectInput.discoveryStars = input.discoveryStars;
+
+  const config = await loadCaseConfig(ctx.db);
+  const category = await findCategory(trx, row.category_id);
+  const now = new Date();
+  const effect = effectOf({ row, parentCategoryId: category?.parent_id ?? null, input: effectInput, config, now });
+  const photoIds = input.photoIds;
+  if (photoIds.length > 0 && (await attachPhotos(trx, row.id, photoIds, ctx.actor.userId)) !== new Set(photoIds).size) {
+    throw new DomainError("VALIDATION", caseLoop.errors.photosInvalid);
+  }
+  await writeStep(trx, {
+    row,
+    version: row.version,
+    patch: effect.patch,
+    event: {
+      actorUserId: ctx.actor.userId,
+      actorName: ctx.actor.displayName,
+      actorUnitId: unitIds[0] ?? null,
+      action: input.action,
+      to: verdict.to,
+      level: verdict.level,
+      note: effectInput.note,
+      details: effect.details,
+      photoIds,
+      requestId: input.requestId,
+    },
+    notices: effect.notices,
+  });
+  await recordAudit(trx, ctx, {
+    action: `case.${input.action}`,
+    entity: "case",
+    entityId: row.id,
+    before: { state: row.state, level: row.level, version: row.version },
+    after: { state: verdict.to, level: verdict.level, version: row.version + 1, ...effect.details },
+  });
+  if (input.action === "file") await routeFiledCase(trx, row.id, config, category?.parent_id ?? null);
+  await enqueue(trx, CASE_CHANGED_JOB, { caseId: row.id, action: input.action }, { throttleSeconds: CASE_CHANGED_THROTTLE_SECONDS });
+}
+
+type StepEvent = {
+  actorUserId: number | null;
+  actorName: string;
+  actorUnitId: number | null;
+  action: string;
+  to: CaseState;
+  level: CaseLevel;
+  note: string | null;
+  details: Record<string, unknown>;
+  photoIds: readonly number[];
+  requestId: string | null;
+};
+
+/** The row update (guarded by the version), the timeline row and the notices of one step. */
+async function writeStep(trx: Database, step: { row: CaseRow; version: number; patch: Record<string, unknown>; event: StepEvent; notices: readonly NoticeSpec[] }) {
+  const { row, event } = step;
+  if ((await updateCase(trx, row.id, step.version, step.patch)) !== 1) throw new DomainError("CONFLICT", caseLoop.errors.versionConflict);
+  await insertCaseEvent(trx, {
+    case_id: row.id,
+    actor_user_id: event.actorUserId,
+    actor_name: event.actorName,
+    actor_unit_id: event.actorUnitId,
+    action: event.action,
+    from_state: row.state,
+    to_state: event.to,
+    from_level: row.level,
+    to_level: event.level,
+    note: event.note,
+    details: Object.keys(event.details).length ? JSON.stringify(event.details) : null,
+    photo_ids: [...event.photoIds],
+    request_id: event.requestId,
+  });
+  await insertNotices(trx, step.notices.map((n) => ({ ...n, caseId: row.id, regionPath: row.region_path })));
+}
+
+/**
+ * After filing: a routing rule with auto-dispatch sends the case to its units at once; a rule without it
+ * only proposes them (the dispatcher sees the proposal); no rule at all sends the case one level up for a
+ * manual dispatch (none above the district: it waits there).
+ */
+async function routeFiledCase(trx: Database, caseId: number, config: CaseConfig, parentCategoryId: number | null) {
+  const row = (await findCaseForUpdate(trx, caseId))!;
+  const rule = await findRoutingRule(trx, row.category_id, parentCategoryId, row.region_path);
+  const system = { actorUserId: null, actorName: caseLoop.system.routingActor, actorUnitId: null, photoIds: [], requestId: null };
+  if (rule?.auto_dispatch) {
+    const units = await findActiveUnits(trx, [rule.lead_unit_id, ...rule.co_unit_ids]);
+    const lead = units.find((u) => u.id === rule.lead_unit_id)!;
+    const coUnits = units.filter((u) => u.id !== rule.lead_unit_id);
+    const effect = effectOf({ row, parentCategoryId, input: { action: "dispatch", to: "dispatched", level: row.level as CaseLevel, note: null, leadUnit: lead, coUnits }, config, now: new Date() });
+    await writeStep(trx, {
+      row,
+      version: row.version,
+      patch: effect.patch,
+      event: { ...system, action: "auto_dispatch", to: "dispatched", level: row.level as CaseLevel, note: caseLoop.system.autoDispatchNote(lead.name), details: effect.details },
+      notices: effect.notices,
+    });
+    return;
+  }
+  const above = levelAbove(row.level as CaseLevel);
+  if (rule || !above) return;
+  const effect = effectOf({ row, parentCategoryId, input: { action: "escalate", to: row.state as CaseState, level: above, note: null }, config, now: new Date() });
+  await writeStep(trx, {
+    row,
+    version: row.version,
+    patch: effect.patch,
+    event: { ...system, action: "escalate", to: row.state as CaseState, level: above, note: caseLoop.system.noRuleEscalateNote, details: effect.details },
+    notices: effect.notices,
+  });
+}
+
+/** The case a duplicate is merged into: another open case of the same category inside the scope. */
+async function mergeTarget(trx: Database, row: CaseRow, targetId: number) {
+  const [target] = await findCaseSummaries(trx, [targetId]);
+  const closedStates: readonly string[] = ["cancelled", "closed", "evaluated"];
+  if (!target || target.id === row.id || target.category_id !== row.category_id || closedStates.includes(target.state)) {
+    throw new DomainError("VALIDATION", caseLoop.errors.mergeTargetInvalid);
+  }
+  return { id: target.id, number: target.number };
+}

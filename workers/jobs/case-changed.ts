@@ -1,0 +1,17 @@
+import { sql } from "kysely";
+import { z } from "zod";
+import { defineJob } from "../job";
+
+/**
+ * After cases change (reports, transitions; throttled to one job per slot by the sender): move the `case`
+ * layer's version so cached case tiles are let go. The heat bins follow in their own scheduled job.
+ */
+export const caseChangedJob = defineJob({
+  name: "case.changed",
+  payload: z.object({ caseId: z.number().int().optional(), action: z.string().max(40).optional() }),
+  async handle(_payload, { conn }) {
+    await sql`
+      insert into layer_version (layer, version, changed_at) values ('case', 1, now())
+      on conflict (layer) do update set version = layer_version.version + 1, changed_at = now()`.execute(conn.db);
+  },
+});
