@@ -20,8 +20,19 @@ export async function insertCase(db: Database, values: InsertObject<DB, "case_re
   return db.insertInto("case_record").values(values).returning(["id", "number"]).executeTakeFirstOrThrow();
 }
 
-export async function insertCaseEvent(db: Database, values: Insertable<CaseEvent>) {
-  return db.insertInto("case_event").values(values).returning("id").executeTakeFirstOrThrow();
+/** A timeline row; `details` is an object stored as jsonb. */
+export async function insertCaseEvent(db: Database, values: Omit<Insertable<CaseEvent>, "details"> & { details?: Record<string, unknown> | null }) {
+  const { details, ...rest } = values;
+  return db
+    .insertInto("case_event")
+    .values({ ...rest, details: details && Object.keys(details).length ? jsonb(details) : null })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+}
+
+/** An object as a jsonb value (sent as text and cast once: a bound JS string would become a JSON string). */
+function jsonb(value: object) {
+  return sql<string>`${JSON.stringify(value)}::text::jsonb`;
 }
 
 export async function findCaseIdByClientRequest(db: Database, clientRequestId: string) {

@@ -151,7 +151,7 @@ export async function createCaseInTransaction(
     to_state: "reported",
     to_level: level,
     note: null,
-    details: JSON.stringify({ channel: input.channel, source: input.source ?? defaultSource(ctx), ...(risk ? { risk: { value: risk.d, grade: risk.grade } } : {}) }),
+    details: { channel: input.channel, source: input.source ?? defaultSource(ctx), ...(risk ? { risk: { value: risk.d, grade: risk.grade } } : {}) },
     photo_ids: input.photoIds,
     request_id: input.clientRequestId ?? null,
   });

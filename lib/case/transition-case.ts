@@ -145,7 +145,7 @@ async function writeStep(trx: Database, step: { row: CaseRow; version: number; p
     from_level: row.level,
     to_level: event.level,
     note: event.note,
-    details: Object.keys(event.details).length ? JSON.stringify(event.details) : null,
+    details: event.details,
     photo_ids: [...event.photoIds],
     request_id: event.requestId,
   });
