@@ -66,3 +66,22 @@ export async function findBreadcrumb(db: Database, path: string) {
     .orderBy("level")
     .execute();
 }
+
+/** Units a case can be dispatched to: those serving a region that contains the case (departments serve the district). */
+export async function findUnitsServing(db: Database, regionPath: string) {
+  return db
+    .selectFrom("case_unit as u")
+    .innerJoin("region as r", "r.id", "u.region_id")
+    .select(["u.id", "u.name", "u.kind"])
+    .where("u.active", "=", true)
+    .where(sql<boolean>`r.path @> ${regionPath}::ltree`)
+    .orderBy(sql`case u.kind when 'department' then 0 when 'street_office' then 1 else 2 end`)
+    .orderBy("u.code")
+    .execute();
+}
+
+/** The area path of a case (its basic grid), or null when it is not visible. */
+export async function findCasePath(db: Database, id: number): Promise<string | null> {
+  const row = await db.selectFrom("case_record").select("region_path").where("id", "=", id).executeTakeFirst();
+  return row?.region_path ?? null;
+}
