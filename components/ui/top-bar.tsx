@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { t } from "@/lib/i18n";
+import { NoticeBell } from "@/components/case/notice-bell";
 import { UserMenu } from "./user-menu";
 
 /** The console's top bar: product name, the district, a centre slot (search) and the signed-in user's menu. */
@@ -24,6 +25,7 @@ export function TopBar({ districtName, children, actions }: { districtName: stri
       <div className="flex min-w-0 flex-1 justify-center">{children}</div>
       <div className="flex shrink-0 items-center gap-3">
         {actions}
+        <NoticeBell />
         <UserMenu />
       </div>
     </header>

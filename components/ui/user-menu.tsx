@@ -1,9 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useRef, useState, type ReactNode } from "react";
 import type { UserBadge } from "@/lib/auth/user-badge";
 import { t } from "@/lib/i18n";
+import { useDismiss } from "./use-dismiss";
 
 const UserBadgeContext = createContext<UserBadge | null>(null);
 
@@ -12,23 +13,17 @@ export function UserBadgeProvider({ badge, children }: { badge: UserBadge; child
   return <UserBadgeContext.Provider value={badge}>{children}</UserBadgeContext.Provider>;
 }
 
+/** The signed-in user's badge (null outside the console layout). */
+export function useUserBadge(): UserBadge | null {
+  return useContext(UserBadgeContext);
+}
+
 /** The user's name and roles; opens a menu with the pages the user may use, password change and sign-out. */
 export function UserMenu() {
   const badge = useContext(UserBadgeContext);
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    const close = (e: MouseEvent | KeyboardEvent) => {
-      if (e instanceof KeyboardEvent ? e.key === "Escape" : !ref.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener("mousedown", close);
-    document.addEventListener("keydown", close);
-    return () => {
-      document.removeEventListener("mousedown", close);
-      document.removeEventListener("keydown", close);
-    };
-  }, [open]);
+  useDismiss(ref, open, useCallback(() => setOpen(false), []));
   if (!badge) return null;
   return (
     <div className="relative" ref={ref}>

@@ -11,15 +11,20 @@ export type UserBadge = {
   /** The first role's name, for the avatar's letter. */
   primaryRole: string;
   links: { href: string; label: string }[];
+  /** Whether the user takes part in cases (the notice bell polls only then). */
+  seesCases: boolean;
 };
 
 /** The console's pages and the action each needs; the menu lists those the user may open. */
 const PAGES: { href: string; label: string; action: Action | null }[] = [
   { href: "/", label: "网格地图", action: "map.view" },
+  { href: "/cases", label: "案件列表", action: "case.read" },
+  { href: "/cases/rates", label: "三率统计", action: "case.read" },
   { href: "/exports", label: "数据导出", action: "region.export" },
   { href: "/topology", label: "拓扑检查", action: "topology.read" },
   { href: "/audit", label: "审计日志", action: "audit.read" },
   { href: "/admin/accounts", label: "账户管理", action: "account.manage" },
+  { href: "/admin/case-config", label: "案件配置", action: "case.configure" },
   { href: "/account/password", label: "修改密码", action: null },
 ];
 
@@ -32,5 +37,6 @@ export function userBadge(actor: Actor): UserBadge {
     roles,
     primaryRole: actor.assignments[0] ? (t.auth.roles[actor.assignments[0].role] ?? "") : "",
     links: PAGES.filter((p) => allows(p.action)).map(({ href, label }) => ({ href, label })),
+    seesCases: allows("case.read"),
   };
 }

@@ -5,6 +5,7 @@ import type { Connection } from "../../db/client";
 import type { RequestContext } from "../context";
 import { caseActor, categoryId, populatedGridChains, unitId, type GridChain } from "../testing/case-actors";
 import { withSeededDistrict } from "../testing/seeded-district";
+import { listCaseNotices, readCaseNotice } from "./case-notices";
 import { getCase } from "./get-case";
 import { reportCase } from "./report-case";
 import { transitionCase } from "./transition-case";
@@ -214,5 +215,27 @@ describe("concurrency and scope", () => {
     expect((await getCase({ ctx: actors.community, caseId })).availableActions).toEqual(expect.arrayContaining(["file", "cancel"]));
     expect((await getCase({ ctx: actors.worker, caseId })).availableActions).toEqual(["withdraw"]);
     expect((await getCase({ ctx: actors.department, caseId })).availableActions).toEqual([]);
+  });
+});
+
+describe("notices (预警)", () => {
+  it("reach the office of the level inside its area and the units a case is sent to, until read", async () => {
+    const { caseId } = await report(actors.worker, "dispute.property");
+    await step(actors.community, caseId, "file");
+    const forStreet = await listCaseNotices({ ctx: actors.street });
+    const escalated = forStreet.notices.find((n) => n.caseId === caseId && n.kind === "escalated");
+    expect(escalated?.message).toContain("街道");
+    expect((await listCaseNotices({ ctx: actors.otherCommunity })).notices.some((n) => n.caseId === caseId)).toBe(false);
+    expect((await listCaseNotices({ ctx: actors.department })).notices.some((n) => n.caseId === caseId)).toBe(false);
+
+    await step(actors.street, caseId, "dispatch", { leadUnitId: cg });
+    const forUnit = await listCaseNotices({ ctx: actors.department });
+    const assigned = forUnit.notices.find((n) => n.caseId === caseId && n.kind === "assigned")!;
+    expect(assigned).toBeDefined();
+    await expect(readCaseNotice({ ctx: actors.otherCommunity, noticeId: assigned.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await readCaseNotice({ ctx: actors.department, noticeId: assigned.id });
+    const after = await listCaseNotices({ ctx: actors.department });
+    expect(after.notices.some((n) => n.id === assigned.id)).toBe(false);
+    expect(after.unread).toBe(forUnit.unread - 1);
   });
 });
