@@ -8,6 +8,12 @@ vi.hoisted(() => {
 import { sql } from "kysely";
 import { afterAll } from "vitest";
 import { GET as accountsRoute } from "../../app/api/accounts/route";
+import { GET as caseRoute } from "../../app/api/cases/[id]/route";
+import { GET as caseNoticesRoute } from "../../app/api/case-notices/route";
+import { listCaseNotices } from "../case/case-notices";
+import { getCase } from "../case/get-case";
+import { reportCase } from "../case/report-case";
+import { suggestDuplicates } from "../case/suggest-duplicates";
 import { GET as buildingRoute } from "../../app/api/buildings/[id]/route";
 import { GET as exportRegionsRoute } from "../../app/api/exports/regions/route";
 import { GET as exportResidentsRoute } from "../../app/api/exports/residents/route";
@@ -55,18 +61,32 @@ afterAll(async () => {
 });
 
 /** The first populated basic grid, its ancestors by level, a building and a lived-in room of it. */
-type Targets = { regionByLevel: number[]; grid: number; gridCode: string; building: number; room: number; resident: number; tile: { z: number; x: number; y: number } };
+type Targets = {
+  regionByLevel: number[];
+  grid: number;
+  gridCode: string;
+  building: number;
+  room: number;
+  resident: number;
+  tile: { z: number; x: number; y: number };
+  /** A point inside the grid, and a case reported there. */
+  point: { lon: number; lat: number };
+  caseId: number;
+  categoryId: number;
+};
 
 async function targets(): Promise<Targets> {
   const { rows } = await sql<{ path: string; grid: number; code: string; building: number; room: number; lon: number; lat: number }>`
     select g.path::text as path, g.id as grid, g.code, b.id as building, h.room_id as room,
-           st_x(st_centroid(g.geom)) as lon, st_y(st_centroid(g.geom)) as lat
+           st_x(st_pointonsurface(g.geom)) as lon, st_y(st_pointonsurface(g.geom)) as lat
       from region g
       cross join lateral (select b.id from building b where b.grid_id = g.id and exists (
         select 1 from room r join household h on h.room_id = r.id where r.building_id = b.id) order by b.id limit 1) b
       cross join lateral (select h.room_id from household h join room r on r.id = h.room_id where r.building_id = b.id order by h.id limit 1) h
      where g.level = 4 order by g.code limit 1`.execute(owner.db);
   const t = rows[0];
+  const category = await sql<{ id: number }>`select id from case_category where code = 'event.exposed_garbage'`.execute(owner.db);
+  const categoryId = category.rows[0].id;
   const ancestors = await sql<{ id: number }>`select id from region where path @> ${t.path}::ltree order by level`.execute(owner.db);
   // An ordinary resident (not a key person) with a phone: the reveal target every reveal-capable role may see.
   const resident = await sql<{ id: number }>`
@@ -79,7 +99,20 @@ async function targets(): Promise<Targets> {
     room: t.room,
     resident: resident.rows[0].id,
     tile: lonLatToTile(t.lon, t.lat, 14),
+    point: { lon: t.lon, lat: t.lat },
+    categoryId,
+    caseId: await caseIn(t.grid, { lon: t.lon, lat: t.lat }, categoryId),
   };
+}
+
+/** One case in the target grid, reported once by the district (the case verbs' target). */
+async function caseIn(grid: number, point: { lon: number; lat: number }, categoryId: number): Promise<number> {
+  const existing = await owner.db.selectFrom("case_record").select("id").where("grid_id", "=", grid).orderBy("id").executeTakeFirst();
+  if (existing) return existing.id;
+  const district = await sql<{ id: number }>`select id from region where level = 0`.execute(owner.db);
+  const ctx = await contextWithAssignments(app.db, [{ role: "district_commander", regionId: district.rows[0].id }]);
+  const { caseId } = await reportCase({ ctx, input: { clientRequestId: crypto.randomUUID(), categoryId, description: "矩阵测试案件", ...point } });
+  return caseId;
 }
 
 /** Each role's assignment: at its own level of the target grid's ladder (the district for the offices). */
@@ -105,6 +138,9 @@ const VERBS: Case[] = [
   { name: "exportRegionStats", action: "region.export", run: (t, ctx) => exportRegionStats({ ctx, input: { regionId: t.grid } }) },
   { name: "listPiiAccessLog", action: "audit.read", run: (_t, ctx) => listPiiAccessLog({ ctx, input: {} }) },
   { name: "listAuditLog", action: "audit.read", run: (_t, ctx) => listAuditLog({ ctx, input: {} }) },
+  { name: "getCase", action: "case.read", run: (t, ctx) => getCase({ ctx, caseId: t.caseId }) },
+  { name: "listCaseNotices", action: "case.read", run: (_t, ctx) => listCaseNotices({ ctx }) },
+  { name: "suggestDuplicates", action: "case.report", run: (t, ctx) => suggestDuplicates({ ctx, input: { categoryId: t.categoryId, ...t.point } }) },
 ];
 
 type RouteCase = { name: string; action: Action; call: (t: Targets, cookie: string) => Promise<Response> };
@@ -138,6 +174,8 @@ const ROUTES: RouteCase[] = [
   { name: "GET /api/buildings/:id", action: "building.read", call: (t, c) => buildingRoute(get(`/api/buildings/${t.building}`, c), params({ id: String(t.building) })) },
   { name: "GET /api/rooms/:id/occupants", action: "resident.read", call: (t, c) => occupantsRoute(get(`/api/rooms/${t.room}/occupants`, c), params({ id: String(t.room) })) },
   { name: "GET /api/topology", action: "topology.read", call: (_t, c) => topologyRoute(get("/api/topology", c)) },
+  { name: "GET /api/cases/:id", action: "case.read", call: (t, c) => caseRoute(get(`/api/cases/${t.caseId}`, c), params({ id: String(t.caseId) })) },
+  { name: "GET /api/case-notices", action: "case.read", call: (_t, c) => caseNoticesRoute(get("/api/case-notices", c)) },
   { name: "GET /tiles/grid (TileJSON)", action: "map.view", call: (_t, c) => tileJsonRoute(get("/tiles/grid", c), params({ layer: "grid" })) },
   {
     name: "GET /tiles/grid/z/x/y",
