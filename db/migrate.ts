@@ -4,8 +4,12 @@ import { migrations } from "./migrations";
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
+/**
+ * Unordered migrations are allowed: work on parallel branches lands migrations whose timestamps interleave
+ * with ones a database has already run; each runs once, in index order, whatever ran before it.
+ */
 function migrator(db: Database) {
-  return new Migrator({ db, provider, migrationTableName: "kysely_migration", migrationLockTableName: "kysely_migration_lock" });
+  return new Migrator({ db, provider, migrationTableName: "kysely_migration", migrationLockTableName: "kysely_migration_lock", allowUnorderedMigrations: true });
 }
 
 function unwrap({ error, results }: MigrationResultSet) {
