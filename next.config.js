@@ -1,8 +1,8 @@
 // @ts-check
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // postgres.js and pg-boss are Node-only; keep them out of the server bundle.
-  serverExternalPackages: ["postgres", "pg-boss", "@node-rs/argon2"],
+  // postgres.js and pg-boss are Node-only; keep them out of the server bundle (exceljs: Node streams and zip).
+  serverExternalPackages: ["postgres", "pg-boss", "@node-rs/argon2", "exceljs"],
   // The build machine has no internet: never reach out for fonts or telemetry.
   poweredByHeader: false,
   // Lets a benchmark or a second developer build into its own folder without clobbering .next.

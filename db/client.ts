@@ -40,8 +40,12 @@ const globalForDb = globalThis as unknown as { gridatlasDb?: Connection };
  * The web application's shared connection (one pool per process, kept across Next.js hot reloads),
  * as the application role: it owns no tables and row-level security applies (migrations, the seed and
  * the worker use the owner's URL instead).
+ *
+ * Plans are made for each statement's own values (plan_cache_mode = force_custom_plan): postgres.js
+ * prepares every statement, and from the sixth run PostgreSQL may switch to a generic plan that knows
+ * neither the area nor the period — on case_record that turned a 1 s district report into 6 s.
  */
 export function productConnection(): Connection {
-  globalForDb.gridatlasDb ??= connect(appDatabaseUrl());
+  globalForDb.gridatlasDb ??= connect(appDatabaseUrl(), { settings: { plan_cache_mode: "force_custom_plan" } });
   return globalForDb.gridatlasDb;
 }

@@ -33,6 +33,23 @@ export type Numeric = ColumnType<number | string>;
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
+export interface ApiKey {
+  created_at: Generated<Timestamp>;
+  created_by: number | null;
+  created_by_name: string;
+  id: Generated<number>;
+  key_hash: Buffer;
+  key_prefix: string;
+  last_used_at: Timestamp | null;
+  name: string;
+  region_id: number;
+  revoked_at: Timestamp | null;
+  revoked_by: number | null;
+  version: Generated<number>;
+  window_count: Generated<number>;
+  window_started_at: Timestamp | null;
+}
+
 export interface AppUser {
   created_at: Generated<Timestamp>;
   disabled_at: Timestamp | null;
@@ -78,6 +95,7 @@ export interface CalendarDay {
   kind: string;
   name: string;
   updated_at: Generated<Timestamp>;
+  version: Generated<number>;
 }
 
 export interface CaseCategory {
@@ -92,6 +110,8 @@ export interface CaseCategory {
   parent_id: number | null;
   risk_assessed: Generated<boolean>;
   sort: Generated<number>;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
 }
 
 export interface CaseEvent {
@@ -119,6 +139,36 @@ export interface CaseHeatBin {
   count: number;
   day: Timestamp;
   grid_id: number;
+}
+
+export interface CaseHeatTotal {
+  cell_x: number;
+  cell_y: number;
+  count: number;
+  grid_id: number;
+  level: number;
+}
+
+export interface CaseMapOpen {
+  category_group: string;
+  category_id: number;
+  cell_x: number;
+  cell_y: number;
+  grid_id: number;
+  id: number;
+  light: string | null;
+  region_path: string;
+  reported_at: Timestamp;
+  source: string;
+  state: string;
+  x: number;
+  y: number;
+}
+
+export interface CaseMapOpenState {
+  case_version: number;
+  refreshed_at: Timestamp;
+  singleton: Generated<boolean>;
 }
 
 export interface CaseNotice {
@@ -249,6 +299,64 @@ export interface EscalationRule {
   version: Generated<number>;
 }
 
+export interface HotlineBatch {
+  actor: Json;
+  created_at: Generated<Timestamp>;
+  created_by: number | null;
+  created_by_name: string;
+  created_count: Generated<number>;
+  duration_ms: number | null;
+  encoding: string | null;
+  error: string | null;
+  file_name: string;
+  file_sha256: Buffer;
+  finished_at: Timestamp | null;
+  format: string;
+  id: Generated<number>;
+  lease_token: string | null;
+  lease_until: Timestamp | null;
+  processed_rows: Generated<number>;
+  queued_count: Generated<number>;
+  rejected_count: Generated<number>;
+  rows_cipher: Buffer | null;
+  scope: string[];
+  started_at: Timestamp | null;
+  status: Generated<string>;
+  total_rows: number;
+  unchanged_count: Generated<number>;
+  updated_count: Generated<number>;
+}
+
+export interface HotlineBatchRow {
+  batch_id: number;
+  case_id: number | null;
+  message: string | null;
+  order_no: string | null;
+  outcome: string;
+  reason_code: string | null;
+  row_number: number;
+}
+
+export interface HotlineOrder {
+  case_id: number | null;
+  content_hash: Buffer;
+  created_at: Generated<Timestamp>;
+  due_at: Timestamp | null;
+  fields: Json;
+  first_batch_id: number | null;
+  id: Generated<number>;
+  last_batch_id: number | null;
+  located_at: Timestamp | null;
+  located_by: number | null;
+  order_no: string;
+  received_at: Timestamp;
+  region_path: string;
+  reporter_phone_cipher: Buffer | null;
+  status: string;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
 export interface Household {
   district_code: string;
   grid_id: number;
@@ -273,6 +381,13 @@ export interface MapFeature {
   id: Generated<number>;
   kind: string;
   name: string | null;
+}
+
+export interface Open311Request {
+  api_key_id: number;
+  case_id: number;
+  media_url: string | null;
+  submitted_at: Generated<Timestamp>;
 }
 
 export interface Organization {
@@ -405,6 +520,7 @@ export interface UserSession {
 }
 
 export interface DB {
+  api_key: ApiKey;
   app_user: AppUser;
   audit_log: AuditLog;
   building: Building;
@@ -412,6 +528,9 @@ export interface DB {
   case_category: CaseCategory;
   case_event: CaseEvent;
   case_heat_bin: CaseHeatBin;
+  case_heat_total: CaseHeatTotal;
+  case_map_open: CaseMapOpen;
+  case_map_open_state: CaseMapOpenState;
   case_notice: CaseNotice;
   case_photo: CasePhoto;
   case_record: CaseRecord;
@@ -420,9 +539,13 @@ export interface DB {
   case_unit_member: CaseUnitMember;
   component: Component;
   escalation_rule: EscalationRule;
+  hotline_batch: HotlineBatch;
+  hotline_batch_row: HotlineBatchRow;
+  hotline_order: HotlineOrder;
   household: Household;
   layer_version: LayerVersion;
   map_feature: MapFeature;
+  open311_request: Open311Request;
   organization: Organization;
   pii_access_log: PiiAccessLog;
   region: Region;

@@ -68,7 +68,8 @@ function costOf(key: string, tile: CachedTile) {
   return (tile.gzip?.byteLength ?? 0) + key.length * 2 + tile.etag.length * 2 + ENTRY_OVERHEAD_BYTES;
 }
 
-/** The cache key: layer, its version, the scope, and the tile. */
-export function tileCacheKey(layer: string, version: number, scope: string, z: number, x: number, y: number) {
-  return `${layer}@${version}|${scope}|${z}/${x}/${y}`;
+/** The cache key: layer, its version, the scope, the tile, and a case layer's variant (filter + time bucket). */
+export function tileCacheKey(layer: string, version: number, scope: string, z: number, x: number, y: number, variant = "") {
+  const base = `${layer}@${version}|${scope}|${z}/${x}/${y}`;
+  return variant ? `${base}|${variant}` : base;
 }

@@ -5,8 +5,10 @@ import { gzip as gzipCallback, gzipSync } from "node:zlib";
 import type postgres from "postgres";
 import { env } from "../lib/env";
 import { TileCache, tileCacheKey, type CachedTile } from "./cache";
+import { EMPTY_CASE_FILTER, type CaseTileFilter } from "./case-filter";
+import { caseTileVariant } from "./case-tiles";
 import { currentLayerVersions } from "./layer-version";
-import type { LayerName } from "./layers";
+import { isCaseLayer, type LayerName } from "./layers";
 import { TILE_SCHEMA_VERSION } from "./registry";
 import { renderTile, scopeKey, type TileScope } from "./render-tile";
 import type { TileCoord } from "./tile-math";
@@ -25,7 +27,8 @@ export async function compressTile(raw: Uint8Array): Promise<Uint8Array> {
   return raw.byteLength <= SYNC_GZIP_MAX_BYTES ? gzipSync(raw, { level: GZIP_LEVEL }) : gzipAsync(raw, { level: GZIP_LEVEL });
 }
 
-export type GetTileInput = TileCoord & { layer: LayerName; scope: TileScope; ifNoneMatch?: string | null };
+/** `filter`: the validated filter of a case layer (tiles/case-tiles.ts parseCaseTileQuery); ignored elsewhere. */
+export type GetTileInput = TileCoord & { layer: LayerName; scope: TileScope; filter?: CaseTileFilter; ifNoneMatch?: string | null };
 
 export type GetTileResult =
   | { status: "not-modified"; etag: string }
@@ -47,11 +50,13 @@ function inflight() {
 
 /**
  * A weak ETag naming the tile's content: layer, layer version, tile schema, scope (hashed: it can be
- * long and says who is asking) and z/x/y. Weak, because the same tile goes out gzip-encoded or not.
+ * long and says who is asking), the case layers' variant (filter + time bucket, hashed) and z/x/y.
+ * Weak, because the same tile goes out gzip-encoded or not.
  */
-export function tileEtag(layer: LayerName, version: number, scope: TileScope, { z, x, y }: TileCoord): string {
+export function tileEtag(layer: LayerName, version: number, scope: TileScope, { z, x, y }: TileCoord, variant = ""): string {
   const scopeTag = scope === null ? "all" : createHash("sha1").update(scopeKey(scope)).digest("hex").slice(0, 10);
-  return `W/"${layer}-v${version}-s${TILE_SCHEMA_VERSION}-${scopeTag}-${z}-${x}-${y}"`;
+  const variantTag = variant ? `-f${createHash("sha1").update(variant).digest("hex").slice(0, 10)}` : "";
+  return `W/"${layer}-v${version}-s${TILE_SCHEMA_VERSION}-${scopeTag}${variantTag}-${z}-${x}-${y}"`;
 }
 
 /** True when an If-None-Match header names this ETag (or is "*"); compared weakly, as RFC 9110 says for GET. */
@@ -69,21 +74,22 @@ export function etagMatches(ifNoneMatch: string | null | undefined, etag: string
  * cache, then renders once however many requests ask for the same missing tile at the same time.
  */
 export async function getTile(sql: postgres.Sql, input: GetTileInput): Promise<GetTileResult> {
-  const { layer, scope, z, x, y } = input;
+  const { layer, scope, z, x, y, filter } = input;
   const versions = await currentLayerVersions(sql);
   const version = versions[layer];
-  const etag = tileEtag(layer, version, scope, input);
+  const variant = isCaseLayer(layer) ? caseTileVariant(filter ?? EMPTY_CASE_FILTER) : "";
+  const etag = tileEtag(layer, version, scope, input, variant);
   if (etagMatches(input.ifNoneMatch, etag)) return { status: "not-modified", etag };
 
   const cache = tileCache();
-  const key = tileCacheKey(layer, version, scopeKey(scope), z, x, y);
+  const key = tileCacheKey(layer, version, scopeKey(scope), z, x, y, variant);
   const cached = cache.get(key);
   if (cached) return toResult(cached, "hit");
 
   let pending = inflight().get(key);
   if (!pending) {
     pending = (async () => {
-      const raw = await renderTile(sql, { layer, scope, z, x, y });
+      const raw = await renderTile(sql, { layer, scope, z, x, y, filter });
       const tile: CachedTile = { etag, gzip: raw.byteLength === 0 ? null : await compressTile(raw) };
       cache.set(key, tile);
       return tile;

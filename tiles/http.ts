@@ -1,8 +1,10 @@
 import "server-only";
 import { gunzipSync, gzipSync } from "node:zlib";
 import type postgres from "postgres";
+import type { CaseTileFilter } from "./case-filter";
+import { parseCaseTileQuery } from "./case-tiles";
 import { getTile } from "./get-tile";
-import { isLayerName, type LayerName } from "./layers";
+import { isCaseLayer, isLayerName, type LayerName } from "./layers";
 import type { TileScope } from "./render-tile";
 import { parseTileCoord, type TileCoord } from "./tile-math";
 
@@ -13,6 +15,8 @@ import { parseTileCoord, type TileCoord } from "./tile-math";
  * Decisions:
  * - malformed or out-of-pyramid z/x/y → 400 with a JSON message saying which part is wrong;
  * - unknown layer → 404;
+ * - the case layers read filters from the query string (tiles/case-filter.ts): an unknown parameter or a
+ *   bad value → 400 in the same format, naming the parameter; other layers ignore the query string;
  * - a valid tile with nothing in it, or a zoom outside the layer's range → 204 No Content (with ETag).
  *   The request is well-formed, the layer simply has nothing there; MapLibre treats 204 as an empty
  *   tile without logging an error, and TileJSON's minzoom/maxzoom keep well-behaved clients away anyway.
@@ -48,10 +52,10 @@ function errorAnswer(error: TileRequestError, gzip: boolean): TileHttpAnswer {
   return { status: error.status, headers, body: gzipSync(json) };
 }
 
-export type ParsedTileRequest = { ok: true; layer: LayerName; tile: TileCoord } | { ok: false; error: TileRequestError };
+export type ParsedTileRequest = { ok: true; layer: LayerName; tile: TileCoord; filter?: CaseTileFilter } | { ok: false; error: TileRequestError };
 
-/** Validates the route parameters; y may carry a ".mvt" or ".pbf" suffix. */
-export function parseTileRequest(params: TileRouteParams): ParsedTileRequest {
+/** Validates the route parameters (y may carry a ".mvt" or ".pbf" suffix) and a case layer's query string. */
+export function parseTileRequest(params: TileRouteParams, search = ""): ParsedTileRequest {
   if (!isLayerName(params.layer)) {
     const reason = `unknown layer "${params.layer}"`;
     return { ok: false, error: { status: 404, code: "NOT_FOUND", message: `未知的图层 "${params.layer}"`, details: { layer: reason } } };
@@ -60,6 +64,13 @@ export function parseTileRequest(params: TileRouteParams): ParsedTileRequest {
   const parsed = parseTileCoord(params.z, params.x, y);
   if (!parsed.ok) {
     return { ok: false, error: { status: 400, code: "VALIDATION", message: `瓦片坐标无效：${parsed.message}`, details: { tile: parsed.message } } };
+  }
+  if (isCaseLayer(params.layer)) {
+    const query = parseCaseTileQuery(params.layer, search);
+    if (!query.ok) {
+      return { ok: false, error: { status: 400, code: "VALIDATION", message: `事件筛选条件无效：${query.message}`, details: { [query.param]: query.message } } };
+    }
+    return { ok: true, layer: params.layer, tile: parsed.tile, filter: query.filter };
   }
   return { ok: true, layer: params.layer, tile: parsed.tile };
 }
@@ -71,18 +82,18 @@ export function acceptsGzip(acceptEncoding: string | null | undefined): boolean 
 
 /**
  * Answers a tile request: the one path from the URL parameters to `getTile` and back as bytes.
- * `headers` are the request's Accept-Encoding and If-None-Match.
+ * `request` holds the Accept-Encoding and If-None-Match headers and the URL's query string.
  */
 export async function answerTile(
   sql: postgres.Sql,
   params: TileRouteParams,
-  request: { acceptEncoding: string | null | undefined; ifNoneMatch: string | null | undefined },
+  request: { acceptEncoding: string | null | undefined; ifNoneMatch: string | null | undefined; search?: string },
   scope: TileScope,
 ): Promise<TileHttpAnswer> {
   const gzip = acceptsGzip(request.acceptEncoding);
-  const parsed = parseTileRequest(params);
+  const parsed = parseTileRequest(params, request.search);
   if (!parsed.ok) return errorAnswer(parsed.error, gzip);
-  const result = await getTile(sql, { layer: parsed.layer, ...parsed.tile, scope, ifNoneMatch: request.ifNoneMatch });
+  const result = await getTile(sql, { layer: parsed.layer, ...parsed.tile, scope, filter: parsed.filter, ifNoneMatch: request.ifNoneMatch });
   const headers: Record<string, string> = { ETag: result.etag, "Cache-Control": TILE_CACHE_CONTROL, Vary: "Accept-Encoding" };
   if (result.status === "not-modified") return { status: 304, headers, body: null };
   headers["X-Tile-Cache"] = result.cache;
@@ -101,7 +112,7 @@ export async function serveTile(sql: postgres.Sql, request: Request, params: Til
   const answer = await answerTile(
     sql,
     params,
-    { acceptEncoding: request.headers.get("accept-encoding"), ifNoneMatch: request.headers.get("if-none-match") },
+    { acceptEncoding: request.headers.get("accept-encoding"), ifNoneMatch: request.headers.get("if-none-match"), search: new URL(request.url).search },
     scope,
   );
   return new Response(answer.body as Uint8Array<ArrayBuffer> | null, { status: answer.status, headers: answer.headers });

@@ -14,9 +14,57 @@ export const LAYER_NAMES = [
   "organization",
   "component",
   "basemap",
+  "case",
+  "case_heat",
 ] as const;
 
 export type LayerName = (typeof LAYER_NAMES)[number];
+
+/**
+ * The case layers: their SQL lives in db/queries/case-tiles.ts (not in tiles/registry.ts), they read
+ * filters from the query string, they need `case.read` instead of `map.view`, and their rows change all
+ * the time (see tiles/case-tiles.ts).
+ */
+export const CASE_LAYER_NAMES = ["case", "case_heat"] as const;
+export type CaseLayerName = (typeof CASE_LAYER_NAMES)[number];
+/** The layers of the registry: one fixed statement per layer, no filters. */
+export type PlainLayerName = Exclude<LayerName, CaseLayerName>;
+
+export function isCaseLayer(layer: string): layer is CaseLayerName {
+  return (CASE_LAYER_NAMES as readonly string[]).includes(layer);
+}
+
+/** The permission a layer's tiles need: cases are their own right (hr clerks see the map, not cases). */
+export function tileActionOf(layer: string): "map.view" | "case.read" {
+  return isCaseLayer(layer) ? "case.read" : "map.view";
+}
+
+/**
+ * From this zoom the case layer sends one point per case (id = case id); below it, one point per cell of a
+ * 16 × 16 grid over the tile with counts by light (see db/queries/case-tiles.ts).
+ */
+export const CASE_POINTS_MINZOOM = 15;
+/** The case layer's aggregate cells per tile side (a 512-px tile: cells of 32 px, room for a count label). */
+export const CASE_CELLS_PER_TILE = 16;
+/** Heat tiles are made up to this zoom (250 m bins are the finest there are) and overzoomed above. */
+export const CASE_HEAT_MAXZOOM = 14;
+/** The size of a heat bin in EPSG:3857 metres (workers/jobs/bin-case-heat.ts fills case_heat_bin). */
+export const HEAT_CELL_M = 250;
+
+/** The coarsest heat cell level kept in case_heat_total (1/32 of a tile at the layer's minzoom, z8). */
+export const HEAT_MAX_LEVEL = 4;
+
+/**
+ * Heat tiles sum the bins into cells of HEAT_CELL_M × 2^level, about 1/32 of the tile (16 px on a 512-px
+ * tile; the heatmap's radius is larger): 250 m from z12, 500 m at z11, 1 km at z10 … 4 km at z8. A tile then
+ * carries at most about a thousand points. Every feature carries its level (`k`), so the client never mixes
+ * cells of two sizes.
+ */
+export function heatLevelAt(z: number): number {
+  // a tile is 40 075 016.69 m / 2^z wide
+  const ratio = 40075016.685578488 / 2 ** z / 32 / HEAT_CELL_M;
+  return Math.max(0, Math.min(HEAT_MAX_LEVEL, Math.round(Math.log2(ratio))));
+}
 
 /** TileJSON 3.0.0 `vector_layers[].fields` values: the attribute's type, as tippecanoe writes them. */
 export type FieldType = "Number" | "String" | "Boolean";
@@ -107,6 +155,35 @@ export const LAYERS: Record<LayerName, LayerMeta> = {
     minzoom: 17,
     maxzoom: 22,
     fields: { code: "String", kind: "String" },
+  },
+  case: {
+    name: "case",
+    title: "事件",
+    description: `事件（工单）：${CASE_POINTS_MINZOOM} 级起每件一个点（要素 id 为事件 id），以下按网格单元汇总（count 与各灯色件数）；可按时间、类别、状态、灯色、来源筛选`,
+    minzoom: 8,
+    maxzoom: 22,
+    fields: {
+      light: "String",
+      state: "String",
+      category_id: "Number",
+      category_group: "String",
+      urgency: "String",
+      source: "String",
+      level: "String",
+      count: "Number",
+      red: "Number",
+      yellow: "Number",
+      green: "Number",
+      top_group: "String",
+    },
+  },
+  case_heat: {
+    name: "case_heat",
+    title: "事件热力",
+    description: "事件热力：由事件热力格（250 米 × 日 × 类别）汇总的格心点与权重 weight，可按时间与类别筛选",
+    minzoom: 8,
+    maxzoom: 22,
+    fields: { weight: "Number", k: "Number" },
   },
 };
 

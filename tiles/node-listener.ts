@@ -5,7 +5,7 @@ import { isDomainError, toHttpResponse } from "../lib/errors";
 import { answerTile } from "./http";
 import type { TileScope } from "./render-tile";
 
-const TILE_PATH = /^\/tiles\/([^/?#]+)\/([^/?#]+)\/([^/?#]+)\/([^/?#]+)\/?(?:[?#].*)?$/;
+const TILE_PATH = /^\/tiles\/([^/?#]+)\/([^/?#]+)\/([^/?#]+)\/([^/?#]+)\/?(\?[^#]*)?(?:#.*)?$/;
 
 /**
  * The tile route on bare node:http: the same `answerTile` as app/tiles/[layer]/[z]/[x]/[y]/route.ts,
@@ -17,14 +17,15 @@ export async function handleTileRequest(
   sql: postgres.Sql,
   req: IncomingMessage,
   res: ServerResponse,
-  resolveScope: (req: IncomingMessage) => Promise<TileScope>,
+  resolveScope: (req: IncomingMessage, layer: string) => Promise<TileScope>,
 ): Promise<boolean> {
   const match = req.method === "GET" || req.method === "HEAD" ? TILE_PATH.exec(req.url ?? "") : null;
   if (!match) return false;
-  const [, layer, z, x, y] = match.map((part) => decodeURIComponent(part));
+  const search = match[5] ?? "";
+  const [layer, z, x, y] = match.slice(1, 5).map((part) => decodeURIComponent(part));
   let scope: TileScope;
   try {
-    scope = await resolveScope(req);
+    scope = await resolveScope(req, layer);
   } catch (error) {
     // No session (401) or no map for this role (403): the same JSON error the Next route sends.
     if (!isDomainError(error)) throw error;
@@ -36,7 +37,7 @@ export async function handleTileRequest(
   const answer = await answerTile(
     sql,
     { layer, z, x, y },
-    { acceptEncoding: req.headers["accept-encoding"], ifNoneMatch: req.headers["if-none-match"] },
+    { acceptEncoding: req.headers["accept-encoding"], ifNoneMatch: req.headers["if-none-match"], search },
     scope,
   );
   res.writeHead(answer.status, answer.headers);

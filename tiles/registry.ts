@@ -1,10 +1,11 @@
 import { scopeLiteral, type Scope } from "../lib/auth/scope";
 import "server-only";
-import { LAYERS, type LayerMeta, type LayerName } from "./layers";
+import { LAYERS, type LayerMeta, type PlainLayerName } from "./layers";
 import { extentUnit3857 } from "./tile-math";
 
 /**
- * The tile layer registry: for each layer its fixed SQL (one statement per layer and scope mode,
+ * The tile layer registry: for each layer (except the case layers, whose SQL depends on their filters:
+ * db/queries/case-tiles.ts, tiles/case-tiles.ts) its fixed SQL (one statement per layer and scope mode,
  * prepared once per connection by postgres.js), and its per-zoom simplification.
  *
  * Statement parameters (see `layerParams`):
@@ -97,7 +98,7 @@ function gridScope(alias: string, scoped: boolean) {
   return scoped ? `and ${alias}.grid_id in (select g.id from region g where g.level = 4 and g.path <@ ${SCOPE})` : "";
 }
 
-const definitions: Record<LayerName, Omit<LayerDef, keyof LayerMeta>> = {
+const definitions: Record<PlainLayerName, Omit<LayerDef, keyof LayerMeta>> = {
   district: { simplify: { units: 2, untilZoom: 15 }, sql: regionSql(LAYERS.district) },
   street: { simplify: { units: 2, untilZoom: 15 }, sql: regionSql(LAYERS.street) },
   community: { simplify: { units: 2, untilZoom: 15 }, sql: regionSql(LAYERS.community) },
@@ -144,17 +145,17 @@ const definitions: Record<LayerName, Omit<LayerDef, keyof LayerMeta>> = {
   },
 };
 
-export const REGISTRY: Record<LayerName, LayerDef> = Object.fromEntries(
-  Object.entries(definitions).map(([name, def]) => [name, { ...LAYERS[name as LayerName], ...def }]),
-) as Record<LayerName, LayerDef>;
+export const REGISTRY: Record<PlainLayerName, LayerDef> = Object.fromEntries(
+  Object.entries(definitions).map(([name, def]) => [name, { ...LAYERS[name as PlainLayerName], ...def }]),
+) as Record<PlainLayerName, LayerDef>;
 
 /** Layers whose features follow the caller's area scope (all but the public basemap). */
-export function layerIsScoped(layer: LayerName) {
+export function layerIsScoped(layer: PlainLayerName) {
   return layer !== "basemap";
 }
 
 /** The statement's parameters, in the order its text numbers them. */
-export function layerParams(layer: LayerName, tile: { z: number; x: number; y: number }, scope: Scope | null) {
+export function layerParams(layer: PlainLayerName, tile: { z: number; x: number; y: number }, scope: Scope | null) {
   const params: (number | string)[] = [tile.z, tile.x, tile.y];
   if (REGISTRY[layer].simplify) params.push(simplifyTolerance(layer, tile.z));
   if (scope !== null && layerIsScoped(layer)) params.push(scopeLiteral(scope));
@@ -162,7 +163,7 @@ export function layerParams(layer: LayerName, tile: { z: number; x: number; y: n
 }
 
 /** Simplification tolerance in metres for a layer at zoom z (0 when the layer does not simplify there). */
-export function simplifyTolerance(layer: LayerName, z: number): number {
+export function simplifyTolerance(layer: PlainLayerName, z: number): number {
   const s = REGISTRY[layer].simplify;
   if (!s || z > s.untilZoom) return 0;
   return extentUnit3857(z) * s.units;
@@ -171,7 +172,7 @@ export function simplifyTolerance(layer: LayerName, z: number): number {
 const statements = new Map<string, string>();
 
 /** The layer's statement text, built once: postgres.js keys prepared statements on the exact text. */
-export function layerStatement(layer: LayerName, scoped: boolean): string {
+export function layerStatement(layer: PlainLayerName, scoped: boolean): string {
   const key = `${layer}:${scoped}`;
   let text = statements.get(key);
   if (!text) {

@@ -1,8 +1,10 @@
 import "server-only";
 import type postgres from "postgres";
 import { isRegionPath, type Scope } from "../lib/auth/scope";
-import type { LayerName } from "./layers";
-import { REGISTRY, layerIsScoped, layerParams, layerStatement } from "./registry";
+import { EMPTY_CASE_FILTER, type CaseTileFilter } from "./case-filter";
+import { renderCaseTile } from "./case-tiles";
+import { LAYERS, isCaseLayer, type LayerName } from "./layers";
+import { layerIsScoped, layerParams, layerStatement } from "./registry";
 import type { TileCoord } from "./tile-math";
 
 /**
@@ -12,7 +14,8 @@ import type { TileCoord } from "./tile-math";
  */
 export type TileScope = Scope | null;
 
-export type RenderTileInput = TileCoord & { layer: LayerName; scope: TileScope };
+/** `filter` applies to the case layers only (tiles/case-filter.ts); the other layers have none. */
+export type RenderTileInput = TileCoord & { layer: LayerName; scope: TileScope; filter?: CaseTileFilter };
 
 /** True when a scope is null or a non-empty list of well-formed region paths. */
 export function isValidScope(scope: TileScope): boolean {
@@ -29,10 +32,11 @@ export function scopeKey(scope: TileScope): string {
  * zoom is outside the layer's range. This is the one place every tile query goes through, so the
  * caller's scope is applied to every layer the same way. z/x/y must already be validated.
  */
-export async function renderTile(sql: postgres.Sql, { layer, z, x, y, scope }: RenderTileInput): Promise<Uint8Array> {
-  const def = REGISTRY[layer];
+export async function renderTile(sql: postgres.Sql, { layer, z, x, y, scope, filter }: RenderTileInput): Promise<Uint8Array> {
   if (!isValidScope(scope)) throw new Error(`invalid tile scope ${JSON.stringify(scope)}`);
-  if (z < def.minzoom || z > def.maxzoom) return new Uint8Array(0);
+  const meta = LAYERS[layer];
+  if (z < meta.minzoom || z > meta.maxzoom) return new Uint8Array(0);
+  if (isCaseLayer(layer)) return renderCaseTile(sql, { layer, z, x, y, scope, filter: filter ?? EMPTY_CASE_FILTER });
   const scoped = scope !== null && layerIsScoped(layer);
   const rows = await sql.unsafe<{ mvt: Uint8Array }[]>(
     layerStatement(layer, scoped),

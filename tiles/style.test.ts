@@ -1,7 +1,7 @@
 import { validateStyleMin } from "@maplibre/maplibre-gl-style-spec";
 import { describe, expect, it } from "vitest";
 import { LAYERS, sourceLayersOf, type LayerName } from "./layers";
-import { MAP_INTERACTIVE_LAYER_IDS, MAP_LAYER_IDS, MAP_TEXT_FONT, buildMapStyle } from "./style";
+import { CASE_CLOSED_COLOR, CASE_GROUP_COLORS, CASE_LIGHT_COLORS, MAP_INTERACTIVE_LAYER_IDS, MAP_LAYER_IDS, MAP_TEXT_FONT, buildMapStyle, caseCircleColors } from "./style";
 
 const origin = "http://localhost:3000";
 
@@ -33,17 +33,43 @@ describe("buildMapStyle", () => {
     expect(style.sprite).toBeUndefined();
     const urls = Object.values(style.sources).flatMap((s) => ("tiles" in s && s.tiles ? s.tiles : []));
     expect(urls).toHaveLength(Object.keys(LAYERS).length);
-    for (const url of urls) expect(url).toMatch(/^http:\/\/10\.0\.0\.5:3000\/tiles\/[a-z]+\/\{z\}\/\{x\}\/\{y\}$/);
+    for (const url of urls) expect(url).toMatch(/^http:\/\/10\.0\.0\.5:3000\/tiles\/[a-z_]+\/\{z\}\/\{x\}\/\{y\}$/);
     expect(JSON.stringify(style)).not.toMatch(/https?:\/\/(?!10\.0\.0\.5:3000)/);
   });
 
-  it("one vector source per layer, zoom range from the registry, overzoomed from z16", () => {
+  it("one vector source per layer, zoom range from the registry, overzoomed from z16 (heat from z14)", () => {
     const style = buildMapStyle({ origin });
     for (const meta of Object.values(LAYERS)) {
       const source = style.sources[meta.name];
       expect(source).toMatchObject({ type: "vector", minzoom: meta.minzoom, tiles: [`${origin}/tiles/${meta.name}/{z}/{x}/{y}`] });
-      expect((source as { maxzoom: number }).maxzoom).toBe(meta.name === "component" ? 17 : 16);
+      expect((source as { maxzoom: number }).maxzoom).toBe(meta.name === "component" ? 17 : meta.name === "case_heat" ? 14 : 16);
     }
+  });
+
+  it("the case layers start hidden (the engine shows them for case.read) and split cells from single cases", () => {
+    const style = buildMapStyle({ origin });
+    const caseLayers = style.layers.filter((l) => "source" in l && (l.source === "case" || l.source === "case_heat"));
+    expect(caseLayers.map((l) => l.id).sort()).toEqual(["case-cluster", "case-cluster-label", "case-heat-source", "case-highlight", "case-point"]);
+    for (const layer of caseLayers) expect(layer.layout?.visibility).toBe("none");
+    const cluster = style.layers.find((l) => l.id === MAP_LAYER_IDS.case.cluster) as { filter: unknown; maxzoom: number };
+    const point = style.layers.find((l) => l.id === MAP_LAYER_IDS.case.point) as { filter: unknown; minzoom: number };
+    expect(cluster.filter).toEqual(["has", "count"]);
+    expect(point.filter).toEqual(["!", ["has", "count"]]);
+    expect(cluster.maxzoom).toBe(point.minzoom);
+    // the cell counts are drawn above every other label
+    expect(style.layers.at(-1)!.id).toBe(MAP_LAYER_IDS.case.clusterLabel);
+  });
+
+  it("colours cases by light (grey when closed) or by category group", () => {
+    const byLight = caseCircleColors("light");
+    expect(JSON.stringify(byLight.point)).toContain(CASE_LIGHT_COLORS.red);
+    expect(JSON.stringify(byLight.point)).toContain(CASE_CLOSED_COLOR);
+    // a cell takes its worst light: red is tested first
+    expect(byLight.cluster).toEqual(["case", [">", ["get", "red"], 0], CASE_LIGHT_COLORS.red, [">", ["get", "yellow"], 0], CASE_LIGHT_COLORS.yellow, [">", ["get", "green"], 0], CASE_LIGHT_COLORS.green, CASE_CLOSED_COLOR]);
+    const byCategory = caseCircleColors("category");
+    expect(JSON.stringify(byCategory.point)).toContain('"category_group"');
+    expect(JSON.stringify(byCategory.cluster)).toContain('"top_group"');
+    for (const colour of Object.values(CASE_GROUP_COLORS)) expect(Object.values(CASE_LIGHT_COLORS)).not.toContain(colour);
   });
 
   it("labels use the local CJK font", () => {

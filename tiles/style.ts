@@ -4,7 +4,7 @@ import type {
   SourceSpecification,
   StyleSpecification,
 } from "maplibre-gl";
-import { BASEMAP_MINOR_ROADS_MINZOOM, LAYERS, type LayerName } from "./layers";
+import { BASEMAP_MINOR_ROADS_MINZOOM, CASE_HEAT_MAXZOOM, CASE_POINTS_MINZOOM, LAYERS, type LayerName } from "./layers";
 
 /**
  * The map style: a light government-dashboard look over the project's own vector tiles, usable with
@@ -52,7 +52,18 @@ export const MAP_LAYER_IDS = {
   building: { fill: "building-fill", line: "building-line", highlight: "building-highlight", label: "building-label" },
   organization: { circle: "organization-circle", highlight: "organization-highlight", label: "organization-label" },
   component: { circle: "component-circle", highlight: "component-highlight" },
+  case: { cluster: "case-cluster", clusterLabel: "case-cluster-label", point: "case-point", highlight: "case-highlight" },
+  caseHeat: { source: "case-heat-source" },
 } as const;
+
+/**
+ * The case layers, all hidden in the style: the map engine shows them for roles with case.read when the
+ * 事件 / 热力 toggles are on, and points their sources at the filtered tile URL. (A hidden layer's tiles are
+ * never fetched, so a role without case.read never asks for them.)
+ */
+export const MAP_CASE_LAYER_IDS: string[] = [MAP_LAYER_IDS.case.cluster, MAP_LAYER_IDS.case.point, MAP_LAYER_IDS.case.highlight, MAP_LAYER_IDS.case.clusterLabel];
+/** The case layers a click can hit, topmost first: single cases, then cells (a click on a cell zooms in). */
+export const MAP_CASE_CLICK_LAYER_IDS: string[] = [MAP_LAYER_IDS.case.point, MAP_LAYER_IDS.case.cluster];
 
 /** The layers whose features can be selected (buildings and the region levels), topmost first. */
 export const MAP_SELECTABLE_LAYER_IDS: string[] = [
@@ -83,7 +94,7 @@ export const REGION_ACTIVE_ZOOMS: Record<RegionLayer, { from: number; to: number
  * Tiles are requested up to this zoom and overzoomed above it: at z16 one extent unit is 0.15 m,
  * finer than any screen shows at z22, and the browser fetches far fewer tiles while zooming in.
  */
-export const STYLE_SOURCE_MAXZOOM: Partial<Record<LayerName, number>> = { component: 17 };
+export const STYLE_SOURCE_MAXZOOM: Partial<Record<LayerName, number>> = { component: 17, case_heat: CASE_HEAT_MAXZOOM };
 const DEFAULT_SOURCE_MAXZOOM = 16;
 
 /** A distinct colour and width per grid level, from the district (heaviest) to the basic grid. */
@@ -96,6 +107,31 @@ export const REGION_COLORS: Record<RegionLayer, { line: string; fill: string; wi
 };
 
 export const ORGANIZATION_COLORS = { shop: "#f97316", enterprise: "#2563eb", social: "#16a34a" } as const;
+
+/** The traffic light of an open case; a case without a light (closed, or its clock stopped: 挂账) is grey. */
+export const CASE_LIGHT_COLORS = { red: "#dc2626", yellow: "#f59e0b", green: "#16a34a" } as const;
+export const CASE_CLOSED_COLOR = "#94a3b8";
+/** Category groups, kept apart from the light colours so the two colourings cannot be confused. */
+export const CASE_GROUP_COLORS = { dispute: "#8b5cf6", hazard: "#ea580c", component: "#0ea5e9", event: "#db2777", hotline: "#0d9488" } as const;
+
+export type CaseColorMode = "light" | "category";
+
+/**
+ * The circle colour of case points and cells for a colouring mode. Cells by light take the worst light
+ * among their cases (red before yellow before green; grey when all are closed); by category, the most
+ * frequent group. The map engine swaps these with setPaintProperty when the user switches.
+ */
+export function caseCircleColors(mode: CaseColorMode): { point: ExpressionSpecification; cluster: ExpressionSpecification } {
+  if (mode === "category") {
+    const match = (prop: string) => ["match", ["coalesce", ["get", prop], ""], ...Object.entries(CASE_GROUP_COLORS).flat(), CASE_CLOSED_COLOR] as unknown as ExpressionSpecification;
+    return { point: match("category_group"), cluster: match("top_group") };
+  }
+  const c = CASE_LIGHT_COLORS;
+  return {
+    point: ["match", ["coalesce", ["get", "light"], "none"], "red", c.red, "yellow", c.yellow, "green", c.green, CASE_CLOSED_COLOR],
+    cluster: ["case", [">", ["get", "red"], 0], c.red, [">", ["get", "yellow"], 0], c.yellow, [">", ["get", "green"], 0], c.green, CASE_CLOSED_COLOR],
+  };
+}
 export const COMPONENT_COLORS = { hydrant: "#dc2626", camera: "#7c3aed", manhole: "#57534e", lamp: "#ca8a04" } as const;
 
 const PALETTE = {
@@ -152,7 +188,7 @@ export function buildMapStyle({ origin, basemapUrl, basemapAttribution }: BuildM
     layers.push({ id: MAP_LAYER_IDS.basemapRaster, type: "raster", source: "basemapRaster", paint: { "raster-opacity": 0.85 } });
   }
 
-  layers.push(...basemapLayers(), ...regionFillLayers(), ...buildingLayers(), ...regionLineLayers(), ...pointLayers(), ...labelLayers());
+  layers.push(...basemapLayers(), ...regionFillLayers(), ...buildingLayers(), ...regionLineLayers(), ...pointLayers(), ...caseLayers(), ...labelLayers(), caseClusterLabelLayer());
   return {
     version: 8,
     name: "GridAtlas 网格一张图",
@@ -303,6 +339,99 @@ function pointLayers(): LayerSpecification[] {
     },
   ];
   return [...circle("organization", ORGANIZATION_COLORS, [3, 7]), ...circle("component", COMPONENT_COLORS, [2.5, 5])];
+}
+
+const hidden = { visibility: "none" } as const;
+const isCell: ExpressionSpecification = ["has", "count"];
+
+/**
+ * Case cells (below CASE_POINTS_MINZOOM: circles sized by count) and single cases (from it: small circles,
+ * red drawn over yellow over green), a selection/hover ring on single cases, and an invisible circle layer
+ * on the heat source: it only makes MapLibre fetch the heat tiles in view, which the deck.gl HeatmapLayer
+ * then reads with querySourceFeatures.
+ */
+function caseLayers(): LayerSpecification[] {
+  const ids = MAP_LAYER_IDS.case;
+  const colors = caseCircleColors("light");
+  return [
+    {
+      id: ids.cluster,
+      type: "circle",
+      source: "case",
+      "source-layer": "case",
+      maxzoom: CASE_POINTS_MINZOOM,
+      filter: isCell,
+      layout: hidden,
+      paint: {
+        "circle-color": colors.cluster,
+        "circle-opacity": 0.85,
+        "circle-radius": ["interpolate", ["linear"], ["get", "count"], 1, 7, 10, 10, 100, 13, 1000, 17, 10000, 21],
+        "circle-stroke-color": "#ffffff",
+        "circle-stroke-width": 1.5,
+      },
+    },
+    {
+      id: ids.point,
+      type: "circle",
+      source: "case",
+      "source-layer": "case",
+      minzoom: CASE_POINTS_MINZOOM,
+      filter: ["!", isCell],
+      layout: { ...hidden, "circle-sort-key": ["match", ["coalesce", ["get", "light"], "none"], "red", 3, "yellow", 2, "green", 1, 0] },
+      paint: {
+        "circle-color": colors.point,
+        "circle-radius": ["interpolate", ["linear"], ["zoom"], CASE_POINTS_MINZOOM, 5.5, 18, 9],
+        "circle-stroke-color": "#ffffff",
+        "circle-stroke-width": 1.5,
+      },
+    },
+    {
+      id: ids.highlight,
+      type: "circle",
+      source: "case",
+      "source-layer": "case",
+      minzoom: CASE_POINTS_MINZOOM,
+      filter: ["!", isCell],
+      layout: hidden,
+      paint: {
+        "circle-color": "rgba(0,0,0,0)",
+        "circle-radius": ["interpolate", ["linear"], ["zoom"], CASE_POINTS_MINZOOM, 8.5, 18, 12],
+        "circle-stroke-color": ["case", selected, PALETTE.selected, "#0f172a"],
+        "circle-stroke-width": ["case", selected, 3, hover, 2, 0],
+      },
+    },
+    {
+      id: MAP_LAYER_IDS.caseHeat.source,
+      type: "circle",
+      source: "case_heat",
+      "source-layer": "case_heat",
+      layout: hidden,
+      paint: { "circle-opacity": 0, "circle-stroke-opacity": 0, "circle-radius": 1 },
+    },
+  ];
+}
+
+/** Counts on the case cells, above every other label so they stay readable. */
+function caseClusterLabelLayer(): LayerSpecification {
+  const count: ExpressionSpecification = ["get", "count"];
+  return {
+    id: MAP_LAYER_IDS.case.clusterLabel,
+    type: "symbol",
+    source: "case",
+    "source-layer": "case",
+    maxzoom: CASE_POINTS_MINZOOM,
+    filter: isCell,
+    layout: {
+      ...hidden,
+      // 12,345 → "1.2万": four digits at most on a 32-px cell
+      "text-field": ["case", [">=", count, 10000], ["concat", ["to-string", ["/", ["round", ["/", count, 1000]], 10]], "万"], ["to-string", count]],
+      "text-font": MAP_TEXT_FONT,
+      "text-size": 11,
+      "text-allow-overlap": true,
+      "text-ignore-placement": true,
+    },
+    paint: { "text-color": "#ffffff", "text-halo-color": "rgba(15,23,42,0.55)", "text-halo-width": 1.2 },
+  };
 }
 
 function labelLayers(): LayerSpecification[] {

@@ -9,6 +9,7 @@ import http, { type IncomingMessage } from "node:http";
 import next from "next";
 import { CLIENT_ADDRESS_HEADER } from "../lib/client-address";
 import { env } from "../lib/env";
+import { tileActionOf } from "./layers";
 import { handleTileRequest } from "./node-listener";
 import { resolveTileScope } from "./resolve-tile-scope";
 import { closeTileConnection, tileConnection } from "./tile-connection";
@@ -38,7 +39,7 @@ const { sql } = tileConnection();
 
 const server = http.createServer((req, res) => {
   stampClientAddress(req);
-  handleTileRequest(sql, req, res, (r) => resolveTileScope(webHeaders(r)))
+  handleTileRequest(sql, req, res, (r, layer) => resolveTileScope(webHeaders(r), tileActionOf(layer)))
     .then((handled) => (handled ? undefined : handleWithNext(req, res)))
     .catch((error) => {
       console.error("[web]", error);

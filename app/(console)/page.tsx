@@ -1,14 +1,17 @@
-import { ConsoleMap, type InitialFocus } from "@/components/map/console-map";
+import { ConsoleMap, type CaseAccess, type InitialFocus } from "@/components/map/console-map";
+import { readCaseMapState } from "@/components/map/case-map-state";
 import { TopBar } from "@/components/ui/top-bar";
 import { requirePageContext } from "@/app/_lib/page-context";
+import { can } from "@/lib/auth/authorize";
+import { listCategories } from "@/lib/case/list-categories";
 import { isDomainError } from "@/lib/errors";
 import { getDistrictBounds, type DistrictView } from "@/lib/grid/get-district-bounds";
 import { t } from "@/lib/i18n";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-function focusFrom(params: Record<string, string | string[] | undefined>): InitialFocus {
-  for (const kind of ["building", "region"] as const) {
+function focusFrom(params: Record<string, string | string[] | undefined>, withCases: boolean): InitialFocus {
+  for (const kind of withCases ? (["case", "building", "region"] as const) : (["building", "region"] as const)) {
     const raw = params[kind];
     const id = typeof raw === "string" && /^[0-9]{1,15}$/.test(raw) ? Number(raw) : NaN;
     if (id > 0) return { kind, id };
@@ -16,7 +19,10 @@ function focusFrom(params: Record<string, string | string[] | undefined>): Initi
   return null;
 }
 
-/** 网格一张图: the district on a full-screen map, opening on the bounds of the caller's area. */
+/**
+ * 网格一张图: the district on a full-screen map, opening on the bounds of the caller's area; for roles with
+ * case.read also the case layers with their filter bar (settings from the URL: components/map/case-map-state.ts).
+ */
 export default async function MapPage({ searchParams }: Props) {
   const params = await searchParams;
   const ctx = await requirePageContext();
@@ -41,5 +47,6 @@ export default async function MapPage({ searchParams }: Props) {
       </>
     );
   }
-  return <ConsoleMap district={district} initialFocus={focusFrom(params)} />;
+  const caseAccess: CaseAccess | null = can(ctx, "case.read") ? { categories: await listCategories({ ctx }) } : null;
+  return <ConsoleMap district={district} initialFocus={focusFrom(params, caseAccess !== null)} caseAccess={caseAccess} initialCaseState={readCaseMapState(params)} />;
 }

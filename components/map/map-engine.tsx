@@ -6,9 +6,10 @@ import { useEffect, useImperativeHandle, useRef, useState, type Ref } from "reac
 import type { Bounds } from "@/lib/grid/dto";
 import { t } from "@/lib/i18n";
 import { buildMapStyle, MAP_SELECTABLE_LAYER_IDS, MAP_TEXT_FONT } from "@/tiles/style";
+import { createCaseLayers, type CaseLayerProps, type CaseLayers, type CaseLayerStatus } from "./case-layers";
 
-/** What the map can select: an area of the grid tree, or a building. */
-export type MapSelection = { kind: "region"; id: number; level: number } | { kind: "building"; id: number } | null;
+/** What the map can select: an area of the grid tree, a building, or a case. */
+export type MapSelection = { kind: "region"; id: number; level: number } | { kind: "building"; id: number } | { kind: "case"; id: number } | null;
 
 /** The map engine's imperative surface, used by the page around it. */
 export type MapEngineHandle = {
@@ -16,6 +17,8 @@ export type MapEngineHandle = {
   fitBounds: (bounds: Bounds, options?: { maxZoom?: number; minZoom?: number; animate?: boolean; rightInset?: number }) => void;
   zoomBy: (delta: number) => void;
   getZoom: () => number;
+  /** Centres a point (a case) beside the panel, at least at `minZoom`. */
+  flyToPoint: (lngLat: [number, number], options?: { minZoom?: number; rightInset?: number }) => void;
 };
 
 /** Region level → source (and source-layer) name in the tile contract. */
@@ -27,6 +30,7 @@ type FeatureRef = { source: string; sourceLayer: string; id: number };
 function featureRefOf(selection: MapSelection): FeatureRef | null {
   if (!selection) return null;
   if (selection.kind === "building") return { source: "building", sourceLayer: "building", id: selection.id };
+  if (selection.kind === "case") return { source: "case", sourceLayer: "case", id: selection.id };
   const source = REGION_SOURCES[selection.level];
   return source ? { source, sourceLayer: source, id: selection.id } : null;
 }
@@ -39,6 +43,17 @@ function selectionOf(feature: MapGeoJSONFeature): MapSelection {
   return level >= 0 ? { kind: "region", id, level } : null;
 }
 
+/**
+ * deck.gl 9.4's MapboxOverlay reads `map.transform` (its height, elevation and near/far planes) to place an
+ * interleaved layer; MapLibre 6 moved the transform onto its camera, so every deck layer threw during the
+ * map's draw (and took the map's own layers down with it). Expose it again, read-only, where deck looks.
+ */
+function exposeTransformForDeck(map: MapLibreMap) {
+  const withCamera = map as unknown as { transform?: unknown; _camera?: { transform?: unknown } };
+  if (withCamera.transform !== undefined || !withCamera._camera) return;
+  Object.defineProperty(map, "transform", { configurable: true, get: () => withCamera._camera?.transform });
+}
+
 type Props = {
   initialBounds: Bounds;
   selection: MapSelection;
@@ -46,6 +61,9 @@ type Props = {
   rightInset: number;
   onSelect: (selection: MapSelection) => void;
   onZoom: (zoom: number) => void;
+  /** The case layers (null for a role without case.read: they stay hidden and their tiles are never asked for). */
+  caseLayers?: CaseLayerProps | null;
+  onCaseStatus?: (status: CaseLayerStatus) => void;
   ref?: Ref<MapEngineHandle>;
 };
 
@@ -54,14 +72,15 @@ type Props = {
  * will be added to it). It draws the tile style from tiles/style.ts, lights hovered and selected
  * features through feature-state on their promoted ids, and reports clicks as selections.
  */
-export function MapEngine({ initialBounds, selection, rightInset, onSelect, onZoom, ref }: Props) {
+export function MapEngine({ initialBounds, selection, rightInset, onSelect, onZoom, caseLayers = null, onCaseStatus, ref }: Props) {
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const overlayRef = useRef<MapboxOverlay | null>(null);
   const [status, setStatus] = useState<"loading" | "ready" | "error">("loading");
   const [tileError, setTileError] = useState(false);
-  const callbacks = useRef({ onSelect, onZoom, rightInset });
-  callbacks.current = { onSelect, onZoom, rightInset };
+  const callbacks = useRef({ onSelect, onZoom, rightInset, onCaseStatus, caseLayers });
+  callbacks.current = { onSelect, onZoom, rightInset, onCaseStatus, caseLayers };
+  const caseLayersRef = useRef<CaseLayers | null>(null);
   const selectedRef = useRef<FeatureRef | null>(null);
   const pendingSelection = useRef<MapSelection>(selection);
 
@@ -89,6 +108,12 @@ export function MapEngine({ initialBounds, selection, rightInset, onSelect, onZo
       if (map) map.easeTo({ zoom: map.getZoom() + delta, duration: 250 });
     },
     getZoom: () => mapRef.current?.getZoom() ?? 0,
+    flyToPoint(lngLat, options = {}) {
+      const map = mapRef.current;
+      if (!map) return;
+      const inset = options.rightInset ?? callbacks.current.rightInset;
+      map.easeTo({ center: lngLat, zoom: Math.max(map.getZoom(), options.minZoom ?? 0), offset: [-inset / 2, 0], duration: 700 });
+    },
   }));
 
   // Create the map once. Everything it needs later is read through refs.
@@ -121,6 +146,7 @@ export function MapEngine({ initialBounds, selection, rightInset, onSelect, onZo
       queueMicrotask(() => setStatus("error"));
       return;
     }
+    exposeTransformForDeck(map);
     map.touchZoomRotate.disableRotation();
     map.keyboard.disableRotation();
     mapRef.current = map;
@@ -146,16 +172,29 @@ export function MapEngine({ initialBounds, selection, rightInset, onSelect, onZo
 
     map.on("load", () => {
       map.addControl(overlay);
+      const cases = createCaseLayers(map, overlay, (status) => callbacks.current.onCaseStatus?.(status));
+      caseLayersRef.current = cases;
+      cases.apply(callbacks.current.caseLayers);
       setStatus("ready");
       container.dataset.ready = "true";
       applySelection(pendingSelection.current);
     });
     map.on("mousemove", (e) => {
+      // single cases and case cells lie above the areas: they answer first
+      const caseHit = caseLayersRef.current?.hitAt(e.point);
+      if (caseHit) {
+        setHover(caseHit.kind === "case" ? { source: "case", sourceLayer: "case", id: caseHit.id } : null);
+        map.getCanvas().style.cursor = "pointer";
+        return;
+      }
       const f = hit(e.point);
       setHover(f ? { source: f.source, sourceLayer: f.sourceLayer ?? f.source, id: Number(f.id) } : null);
     });
     map.on("mouseout", () => setHover(null));
     map.on("click", (e) => {
+      const caseHit = caseLayersRef.current?.hitAt(e.point);
+      if (caseHit?.kind === "cell") return caseLayersRef.current!.zoomIntoCell(caseHit.lngLat);
+      if (caseHit?.kind === "case") return callbacks.current.onSelect({ kind: "case", id: caseHit.id });
       const f = hit(e.point);
       callbacks.current.onSelect(f ? selectionOf(f) : null);
     });
@@ -177,6 +216,8 @@ export function MapEngine({ initialBounds, selection, rightInset, onSelect, onZo
     callbacks.current.onZoom(map.getZoom());
 
     return () => {
+      caseLayersRef.current?.dispose();
+      caseLayersRef.current = null;
       try {
         map.removeControl(overlay);
       } catch {
@@ -208,6 +249,11 @@ export function MapEngine({ initialBounds, selection, rightInset, onSelect, onZo
     pendingSelection.current = selection;
     applySelection(selection);
   }, [selection]);
+
+  // The case layers follow the page's toggles and filters (before the style loads, `load` applies them).
+  useEffect(() => {
+    caseLayersRef.current?.apply(caseLayers);
+  }, [caseLayers]);
 
   return (
     <div className="absolute inset-0">

@@ -3,17 +3,20 @@
 import Link from "next/link";
 import { useEffect, useRef } from "react";
 import type { BuildingSummary, FloorPlanCounts } from "@/lib/building/dto";
+import type { CaseDetailDto } from "@/lib/case/case-dto";
 import type { RegionCrumb, RegionDetail, RegionSummary } from "@/lib/grid/dto";
 import { t } from "@/lib/i18n";
+import { CaseBody } from "./case-panel";
 
 export type RegionPanelData = { region: RegionDetail; breadcrumb: RegionCrumb[]; children: RegionSummary[] };
 export type BuildingPanelData = { building: BuildingSummary; counts: FloorPlanCounts };
 
 export type PanelState =
-  | { status: "loading"; kind: "region" | "building" }
-  | { status: "error"; message: string }
+  | { status: "loading"; kind: "region" | "building" | "case" }
+  | { status: "error"; message: string; kind?: "region" | "building" | "case" }
   | { status: "region"; data: RegionPanelData }
-  | { status: "building"; data: BuildingPanelData };
+  | { status: "building"; data: BuildingPanelData }
+  | { status: "case"; data: CaseDetailDto };
 
 type Props = {
   state: PanelState;
@@ -24,10 +27,16 @@ type Props = {
 
 const LEVEL_TONES = ["bg-slate-800 text-white", "bg-indigo-100 text-indigo-800", "bg-sky-100 text-sky-800", "bg-teal-100 text-teal-800", "bg-emerald-100 text-emerald-800"];
 
-/** The right-hand panel: breadcrumb, counts and children of an area, or a building with its 楼盘表 link. */
+function panelTitle(state: PanelState): string {
+  const kind = state.status === "loading" || state.status === "error" ? state.kind : state.status;
+  return kind === "building" ? t.map.panelTitleBuilding : kind === "case" ? t.caseMap.panelTitle : t.map.panelTitleRegion;
+}
+
+/** The right-hand panel: an area (breadcrumb, counts, children), a building with its 楼盘表 link, or a case. */
 export function SidePanel({ state, onClose, onPickRegion, onRetry }: Props) {
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const title = state.status === "region" ? state.data.region.name : state.status === "building" ? state.data.building.name : "";
+  const title =
+    state.status === "region" ? state.data.region.name : state.status === "building" ? state.data.building.name : state.status === "case" ? state.data.number : "";
   useEffect(() => {
     // Move focus into the panel when its subject changes, so keyboard users land on it.
     if (title) headingRef.current?.focus({ preventScroll: true });
@@ -36,12 +45,12 @@ export function SidePanel({ state, onClose, onPickRegion, onRetry }: Props) {
   return (
     <aside
       className="pointer-events-auto absolute top-3 right-3 bottom-3 z-20 flex w-[380px] flex-col overflow-hidden rounded-2xl bg-white/95 shadow-2xl ring-1 ring-slate-900/10 backdrop-blur"
-      aria-label={state.status === "building" ? t.map.panelTitleBuilding : t.map.panelTitleRegion}
+      aria-label={panelTitle(state)}
       data-testid="side-panel"
       data-status={state.status}
     >
       <div className="flex items-center justify-between border-b border-slate-100 px-4 py-2.5">
-        <span className="text-xs font-medium tracking-wide text-slate-400">{state.status === "building" ? t.map.panelTitleBuilding : t.map.panelTitleRegion}</span>
+        <span className="text-xs font-medium tracking-wide text-slate-400">{panelTitle(state)}</span>
         <button
           type="button"
           onClick={onClose}
@@ -67,6 +76,7 @@ export function SidePanel({ state, onClose, onPickRegion, onRetry }: Props) {
         )}
         {state.status === "region" && <RegionBody data={state.data} headingRef={headingRef} onPickRegion={onPickRegion} />}
         {state.status === "building" && <BuildingBody data={state.data} headingRef={headingRef} onPickRegion={onPickRegion} />}
+        {state.status === "case" && <CaseBody data={state.data} headingRef={headingRef} />}
       </div>
     </aside>
   );

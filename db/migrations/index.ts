@@ -3,6 +3,12 @@ import * as spatialBase from "./20261123T0900-spatial-base";
 import * as topologyCheck from "./20261123T0910-topology-check";
 import * as access from "./20261124T0900-access";
 import * as cases from "./20261125T0900-cases";
+import * as caseMap from "./20261125T0920-case-map";
+import * as hotline from "./20261125T0930-hotline";
+import * as caseConfigVersions from "./20261125T0940-case-config-versions";
+import * as caseClock from "./20261125T0950-case-clock";
+import * as caseIntake from "./20261125T0960-case-intake";
+import * as caseMergeIndex from "./20261125T0990-case-merge-index";
 
 /** The explicit, ordered list of migrations (no directory scanning: bundlers and reviewers both see it). */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +16,10 @@ export const migrations: Record<string, Migration> = {
   "20261123T0910-topology-check": topologyCheck,
   "20261124T0900-access": access,
   "20261125T0900-cases": cases,
+  "20261125T0920-case-map": caseMap,
+  "20261125T0930-hotline": hotline,
+  "20261125T0940-case-config-versions": caseConfigVersions,
+  "20261125T0950-case-clock": caseClock,
+  "20261125T0960-case-intake": caseIntake,
+  "20261125T0990-case-merge-index": caseMergeIndex,
 };

@@ -11,6 +11,7 @@ import { productDatabaseUrl } from "../url";
 import { DEFAULT_DIVISIONS_CSV, seedDistrict, type Scale } from "./index";
 import { DivisionsError } from "./divisions";
 import { formatSeedReport } from "./report";
+import { formatCaseSeedReport } from "./cases";
 
 const USAGE = "usage: npm run seed -- [--divisions <csv>] [--scale small|medium|full] [--seed <n>] [--streets <code,…>] [--database-url <url>]";
 
@@ -56,6 +57,7 @@ try {
     streets: args.streets?.split(",").map((x) => x.trim()).filter(Boolean),
   });
   console.log(formatSeedReport(report));
+  if (report.cases) console.log(`\n${formatCaseSeedReport(report.cases)}`);
   process.exitCode = report.topology.length ? 1 : 0;
 } catch (error) {
   if (error instanceof DivisionsError) console.error(error.message);

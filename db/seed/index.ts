@@ -21,6 +21,7 @@ import { planDistrict, type DistrictPlan } from "./plan";
 import { loadPopulation, type PopulationCounts } from "./population";
 import { buildRegions } from "./regions";
 import { seedCaseUnits } from "./case-units";
+import { seedCases, type CaseSeedReport } from "./cases";
 
 export type Scale = "small" | "medium" | "full";
 
@@ -30,6 +31,11 @@ export type SeedOptions = {
   seed: number;
   /** Street/town codes to populate instead of the scale's default choice. */
   streets?: string[];
+  /**
+   * The demo cases (db/seed/cases.ts): a year up to `now` (default: this minute), ~1.26 per household.
+   * Default on; `false` skips them (tests that do not need cases load in seconds).
+   */
+  cases?: false | { now?: Date; factor?: number };
 };
 
 export type TopologyProblem = { level: number; problem: string; count: number; areaM2: number | null };
@@ -46,6 +52,8 @@ export type SeedReport = {
   phases: { name: string; ms: number }[];
   totalMs: number;
   topology: TopologyProblem[];
+  /** The generated cases, unless skipped. */
+  cases?: CaseSeedReport;
 };
 
 export const DEFAULT_DIVISIONS_CSV = fileURLToPath(new URL("./data/divisions-110112.csv", import.meta.url));
@@ -56,8 +64,11 @@ export const SCALE_FACTORS: Record<Scale, number> = { small: 0.05, medium: 0.1, 
 const DISTRICT_TABLES = ["resident", "household", "room", "building", "organization", "component", "map_feature", "region"];
 const LOADED_TABLES = ["building", "room", "household", "resident", "organization", "component"];
 
-/** Every tile layer: their caches drop what they hold when the version moves. */
-export const LAYERS = ["district", "street", "community", "xiaoqu", "grid", "building", "organization", "component", "basemap"];
+/**
+ * Every tile layer: their caches drop what they hold when the version moves. The case layers too: clearing
+ * the district clears its cases (TRUNCATE … CASCADE), with or without new demo cases.
+ */
+export const LAYERS = ["district", "street", "community", "xiaoqu", "grid", "building", "organization", "component", "basemap", "case", "case_heat"];
 
 const SMALL_MAX_COMMUNITIES = 8;
 
@@ -135,6 +146,12 @@ export async function seedDistrict(conn: Connection, options: SeedOptions): Prom
   await sql.unsafe(`analyze ${DISTRICT_TABLES.join(", ")}`);
   phase("region stats + layer versions + analyze");
 
+  let cases: CaseSeedReport | undefined;
+  if (options.cases !== false) {
+    cases = await seedCases(conn, { seed: options.seed, now: options.cases?.now, factor: options.cases?.factor });
+    phase("cases (generate + COPY + heat bins)");
+  }
+
   const topology = await sql<{ level: number; problem: string; count: number; area_m2: number | null }[]>`
     select level, problem, count(*)::int as count, sum(area_m2) as area_m2 from topology_check(1.0) group by 1, 2 order by 1, 2`;
   phase("topology check");
@@ -153,6 +170,7 @@ export async function seedDistrict(conn: Connection, options: SeedOptions): Prom
     phases,
     totalMs: Math.round(performance.now() - started),
     topology: topology.map((t) => ({ level: t.level, problem: t.problem, count: t.count, areaM2: t.area_m2 })),
+    cases,
   };
 }
 

@@ -121,6 +121,18 @@ export function consoleDriver(page: Page, testInfo: TestInfo) {
         }, null);
       },
       zoom: () => mapEval((map) => map.getZoom(), null),
+      /**
+       * The light a case is drawn with on the map, opened on the case (/?case=<id>, every state shown):
+       * "green" | "yellow" | "red", null for a case without a light (closed), "absent" when not drawn.
+       */
+      async caseLightOnMap(caseId: number): Promise<string | null> {
+        await page.goto(`/?case=${caseId}&state=all`);
+        await waitForMapIdle();
+        return mapEval((map, id) => {
+          const hit = map.queryRenderedFeatures({ layers: ["case-point"] }).find((f) => Number(f.id) === id);
+          return hit ? ((hit.properties.light as string | undefined) ?? null) : "absent";
+        }, caseId);
+      },
       /** The ids of the buildings the map has drawn in the current view. */
       renderedBuildingIds: () =>
         mapEval((map) => [...new Set(map.queryRenderedFeatures({ layers: ["building-fill"] }).map((f) => Number(f.id)))], null),

@@ -6,6 +6,7 @@ export const E2E_ACCOUNTS = {
   street: "street",
   community: "community",
   gridworker: "gridworker",
+  department: "department",
   analyst: "analyst",
   admin: "admin",
 } as const;

@@ -7,10 +7,13 @@ import { prepareDatabase } from "../../db/prepare";
 import { ensureDemoAccounts } from "../../db/seed/demo-accounts";
 import { DEFAULT_DIVISIONS_CSV, seedDistrict } from "../../db/seed/index";
 import { argon2idHasher } from "../../lib/auth/password";
+import { installQueues } from "../../workers/boss";
 
 const url = process.argv[2];
 if (!url) throw new Error("usage: seed-e2e.ts <database url>");
 await prepareDatabase(url);
+// The web process enqueues follow-up jobs in its own transactions: the queues must exist.
+await installQueues(url);
 const conn = connect(url, { max: 4 });
 try {
   const report = await seedDistrict(conn, { divisionsCsv: DEFAULT_DIVISIONS_CSV, scale: "small", seed: 1 });

@@ -39,24 +39,25 @@ export const CASE_CHANGED_THROTTLE_SECONDS = 2;
  */
 export async function reportCase({ ctx, input }: { ctx: RequestContext; input: unknown }): Promise<ReportCaseResult> {
   const scope = authorize(ctx, "case.report");
-  const parsed = parseInput(ReportCaseSchema.extend({ channel: ReportChannelSchema }), input);
-  const replay = () =>
-    inScope(ctx.db, scope, async (trx) => {
-      const existing = await findCaseIdByClientRequest(trx, parsed.clientRequestId);
-      return existing ? { caseId: existing.id, number: existing.number, replayed: true, duplicates: [] } : null;
-    });
-  const earlier = await replay();
-  if (earlier) return earlier;
+  const parsed = parseInput(ReportInputSchema, input);
+  const replayIn = async (trx: Database): Promise<ReportCaseResult | null> => {
+    const existing = await findCaseIdByClientRequest(trx, parsed.clientRequestId);
+    return existing ? { caseId: existing.id, number: existing.number, replayed: true, duplicates: [] } : null;
+  };
   try {
     return await inScope(ctx.db, scope, async (trx) => {
+      // A retry is answered from the same transaction (no transaction of its own before every report); the
+      // duplicate search goes out with it (pipelined, one round trip) and runs before the insert, so the new
+      // case need not be excluded from it.
+      const [earlier, duplicates] = await Promise.all([replayIn(trx), suggestDuplicatesIn(trx, { categoryId: parsed.categoryId, lon: parsed.lon, lat: parsed.lat })]);
+      if (earlier) return earlier;
       const created = await createCaseInTransaction(trx, { ctx, scope, input: { ...parsed, channel: parsed.channel } });
-      const duplicates = await suggestDuplicatesIn(trx, { categoryId: parsed.categoryId, lon: parsed.lon, lat: parsed.lat, excludeId: created.caseId });
       return { ...created, replayed: false, duplicates };
     });
   } catch (error) {
     // Two copies of the same request raced: the other one committed first.
     if (!isUniqueViolation(error)) throw error;
-    const winner = await replay();
+    const winner = await inScope(ctx.db, scope, replayIn);
     if (winner) return winner;
     throw new DomainError("CONFLICT", caseLoop.errors.requestReused, { cause: error });
   }
@@ -64,6 +65,8 @@ export async function reportCase({ ctx, input }: { ctx: RequestContext; input: u
 
 /** Where the report came from in the product: the phone page or the console. */
 const ReportChannelSchema = z.enum(["phone", "console"]).default("console");
+/** Built once: zod compiles a schema on its first parse, so a schema made per call is compiled per call. */
+const ReportInputSchema = ReportCaseSchema.extend({ channel: ReportChannelSchema });
 
 export type CreateCaseInput = Omit<ReportCaseInput, "clientRequestId"> & {
   clientRequestId?: string | null;
@@ -85,13 +88,14 @@ export async function createCaseInTransaction(
   args: { ctx: RequestContext; scope: Scope; input: CreateCaseInput },
 ): Promise<{ caseId: number; number: string }> {
   const { ctx, scope, input } = args;
-  const category = await findCategory(trx, input.categoryId);
+  // Independent reads go out together: postgres.js pipelines them on the transaction's connection (one round
+  // trip instead of three). The configuration is read on this connection too: waiting for a second pool
+  // connection while holding one deadlocks the pool when as many reports arrive at once as it has connections.
+  const [category, grid, config] = await Promise.all([findCategory(trx, input.categoryId), findGridAtPoint(trx, input.lon, input.lat), loadCaseConfig(trx)]);
   if (!category || !category.active) throw new DomainError("VALIDATION", caseLoop.errors.categoryInvalid, { details: { categoryId: caseLoop.errors.categoryInvalid } });
-  const grid = await findGridAtPoint(trx, input.lon, input.lat);
   if (!grid) throw new DomainError("VALIDATION", caseLoop.errors.outsideDistrict, { details: { location: caseLoop.errors.outsideDistrict } });
   if (!scopeContains(scope, grid.path)) throw new DomainError("FORBIDDEN", caseLoop.errors.outsideArea);
 
-  const config = await loadCaseConfig(ctx.db);
   let risk: ReturnType<typeof assessRisk> | null = null;
   if (input.risk) {
     if (!category.risk_assessed) throw new DomainError("VALIDATION", caseLoop.errors.riskNotApplicable);
@@ -138,36 +142,42 @@ export async function createCaseInTransaction(
     risk_value: risk?.d ?? null,
     risk_grade: risk?.grade ?? null,
   });
-  if (input.photoIds.length > 0) {
+  // The writes that follow only need the case id: sent together (pipelined), one round trip for most of them.
+  // If one fails, the transaction is rolled back with all of them.
+  const attachChecked = async () => {
+    if (input.photoIds.length === 0) return;
     const attached = await attachPhotos(trx, created.id, input.photoIds, ctx.actor.userId);
     if (attached !== new Set(input.photoIds).size) throw new DomainError("VALIDATION", caseLoop.errors.photosInvalid);
-  }
-  await insertCaseEvent(trx, {
-    case_id: created.id,
-    at: reportedAt,
-    actor_user_id: ctx.actor.userId,
-    actor_name: ctx.actor.displayName,
-    action: "report",
-    to_state: "reported",
-    to_level: level,
-    note: null,
-    details: { channel: input.channel, source: input.source ?? defaultSource(ctx), ...(risk ? { risk: { value: risk.d, grade: risk.grade } } : {}) },
-    photo_ids: input.photoIds,
-    request_id: input.clientRequestId ?? null,
-  });
-  if (risk?.alertLevels.length) {
-    await insertNotices(
-      trx,
-      risk.alertLevels.map((alertLevel) => ({ caseId: created.id, kind: "major_risk" as const, level: alertLevel, regionPath: grid.path, message: caseLoop.system.majorRiskNotice(created.number) })),
-    );
-  }
-  await recordAudit(trx, ctx, {
-    action: "case.report",
-    entity: "case",
-    entityId: created.id,
-    after: { number: created.number, categoryId: category.id, gridId: grid.id, level, urgency, channel: input.channel, externalId: input.externalId ?? null },
-  });
-  await enqueue(trx, CASE_CHANGED_JOB, { caseId: created.id, action: "report" }, { throttleSeconds: CASE_CHANGED_THROTTLE_SECONDS });
+  };
+  await Promise.all([
+    attachChecked(),
+    insertCaseEvent(trx, {
+      case_id: created.id,
+      at: reportedAt,
+      actor_user_id: ctx.actor.userId,
+      actor_name: ctx.actor.displayName,
+      action: "report",
+      to_state: "reported",
+      to_level: level,
+      note: null,
+      details: { channel: input.channel, source: input.source ?? defaultSource(ctx), ...(risk ? { risk: { value: risk.d, grade: risk.grade } } : {}) },
+      photo_ids: input.photoIds,
+      request_id: input.clientRequestId ?? null,
+    }),
+    risk?.alertLevels.length
+      ? insertNotices(
+          trx,
+          risk.alertLevels.map((alertLevel) => ({ caseId: created.id, kind: "major_risk" as const, level: alertLevel, regionPath: grid.path, message: caseLoop.system.majorRiskNotice(created.number) })),
+        )
+      : undefined,
+    recordAudit(trx, ctx, {
+      action: "case.report",
+      entity: "case",
+      entityId: created.id,
+      after: { number: created.number, categoryId: category.id, gridId: grid.id, level, urgency, channel: input.channel, externalId: input.externalId ?? null },
+    }),
+    enqueue(trx, CASE_CHANGED_JOB, { caseId: created.id, action: "report" }, { throttleSeconds: CASE_CHANGED_THROTTLE_SECONDS }),
+  ]);
   return { caseId: created.id, number: created.number };
 }
 

@@ -22,10 +22,14 @@ const DuplicateQuerySchema = ReportCaseSchema.pick({ categoryId: true, lon: true
 export async function suggestDuplicates({ ctx, input }: { ctx: RequestContext; input: unknown }): Promise<CaseSummaryDto[]> {
   const scope = authorize(ctx, "case.report");
   const query = parseInput(DuplicateQuerySchema, input);
-  return inScope(ctx.db, scope, (trx) => suggestDuplicatesIn(trx, query, ctx.db));
+  return inScope(ctx.db, scope, (trx) => suggestDuplicatesIn(trx, query));
 }
 
-/** The same inside a transaction with its scope set (the report verb answers with it). */
+/**
+ * The same inside a transaction with its scope set (the report verb answers with it). The configuration is read
+ * on the transaction's connection by default: a second pool connection taken while holding one deadlocks the
+ * pool under load.
+ */
 export async function suggestDuplicatesIn(
   trx: Database,
   query: { categoryId: number; lon: number; lat: number; excludeId?: number },

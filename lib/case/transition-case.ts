@@ -80,7 +80,8 @@ async function applyTransition(trx: Database, ctx: RequestContext, row: CaseRow,
   effectInput.satisfaction = input.satisfaction;
   effectInput.discoveryStars = input.discoveryStars;
 
-  const config = await loadCaseConfig(ctx.db);
+  // on the transaction's connection, never a second one from the pool (see report-case.ts)
+  const config = await loadCaseConfig(trx);
   const category = await findCategory(trx, row.category_id);
   const now = new Date();
   const effect = effectOf({ row, parentCategoryId: category?.parent_id ?? null, input: effectInput, config, now });

@@ -4,10 +4,16 @@ import { auth } from "./zh-CN/auth";
 import { building } from "./zh-CN/building";
 import { cases } from "./zh-CN/case";
 import { caseLoop } from "./zh-CN/case-loop";
+import { caseMap } from "./zh-CN/case-map";
+import { caseDesk } from "./zh-CN/case-desk";
+import { caseClock } from "./zh-CN/case-clock";
+import { caseIntake } from "./zh-CN/case-intake";
 import { common } from "./zh-CN/common";
 import { errorMessages } from "./zh-CN/errors";
 import { grid } from "./zh-CN/grid";
+import { hotline } from "./zh-CN/hotline";
 import { map } from "./zh-CN/map";
+import { open311 } from "./zh-CN/open311";
 import { resident } from "./zh-CN/resident";
 import { search } from "./zh-CN/search";
 import { topology } from "./zh-CN/topology";
@@ -16,7 +22,7 @@ import { topology } from "./zh-CN/topology";
  * UI texts by locale, one module per area (lib/i18n/<locale>/<area>.ts). Adding a locale means adding
  * a folder with the same shape and a line here.
  */
-const zhCN = { account, audit, auth, common, grid, map, building, resident, search, topology, errors: errorMessages };
+const zhCN = { account, audit, auth, common, grid, map, building, resident, search, topology, caseDesk, caseMap, caseIntake, caseClock, hotline, open311, errors: errorMessages };
 
 export type Messages = typeof zhCN;
 export type Locale = "zh-CN";

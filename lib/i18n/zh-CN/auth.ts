@@ -24,6 +24,13 @@ export const auth = {
     "topology.read": "您的角色无权查看拓扑检查。",
     "audit.read": "您的角色无权查看审计日志。",
     "account.manage": "您的角色无权管理账户。",
+    "case.read": "您的角色无权查看案件。",
+    "case.report": "您的角色无权上报案件。",
+    "case.act": "您的角色无权办理案件。",
+    "case.import": "您的角色无权导入12345工单。",
+    "case.export": "您的角色无权导出案件。",
+    "case.configure": "您的角色无权修改案件配置。",
+    "apikey.manage": "您的角色无权管理接口密钥。",
   } as Record<string, string>,
   signIn: {
     title: "登录",

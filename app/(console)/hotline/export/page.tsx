@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import { requirePageContext } from "@/app/_lib/page-context";
+import { hotline } from "@/lib/i18n/zh-CN/hotline";
+
+export const metadata: Metadata = { title: `${hotline.export.title} · ${hotline.pageTitle}` };
+export const dynamic = "force-dynamic";
+
+const text = hotline.export;
+const control = "mt-1 block rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm shadow-sm focus:border-sky-500 focus:outline-none focus:ring-2 focus:ring-sky-500/30";
+const button = "rounded-lg px-4 py-2 text-sm font-semibold shadow-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-offset-2";
+
+function beijingDate(offsetDays: number): string {
+  return new Date(Date.now() + 8 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** 回复导出: the handling of the area's 12345 orders as the hotline takes it back (a plain GET form: the browser downloads the file). */
+export default async function HotlineExportPage() {
+  await requirePageContext();
+  return (
+    <main className="flex-1 overflow-auto bg-slate-50 p-6" data-testid="hotline-export-page">
+      <h1 className="text-xl font-semibold text-slate-900">{text.title}</h1>
+      <p className="mt-1 max-w-3xl text-sm text-slate-600">{text.intro}</p>
+      <form method="get" action="/api/hotline/replies" className="mt-4 max-w-3xl rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200" data-testid="replies-form">
+        <div className="flex flex-wrap items-end gap-4">
+          <label className="text-xs font-medium text-slate-600">
+            {text.from}
+            <input type="date" name="from" required defaultValue={beijingDate(-30)} className={control} data-testid="replies-from" />
+          </label>
+          <label className="text-xs font-medium text-slate-600">
+            {text.to}
+            <input type="date" name="to" required defaultValue={beijingDate(0)} className={control} data-testid="replies-to" />
+          </label>
+          <label className="flex items-center gap-2 pb-2 text-sm text-slate-700">
+            <input type="checkbox" name="onlyFinished" value="1" className="h-4 w-4 rounded border-slate-300" />
+            {text.onlyFinished}
+          </label>
+        </div>
+        <p className="mt-4 text-xs text-slate-500">{Object.values(text.columns).join(" · ")}</p>
+        <div className="mt-4 flex gap-3">
+          <button type="submit" name="format" value="xlsx" className={`${button} bg-sky-600 text-white hover:bg-sky-700 focus-visible:ring-sky-400`} data-testid="replies-xlsx">
+            {text.xlsx}
+          </button>
+          <button type="submit" name="format" value="csv" className={`${button} bg-white text-sky-700 ring-1 ring-slate-300 hover:bg-sky-50 focus-visible:ring-sky-400`} data-testid="replies-csv">
+            {text.csv}
+          </button>
+        </div>
+      </form>
+    </main>
+  );
+}

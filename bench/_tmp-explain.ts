@@ -1,0 +1,16 @@
+import { connect } from "../db/client";
+import { caseTileStatement } from "../db/queries/case-tiles";
+import { parseCaseFilter } from "../tiles/case-filter";
+import { TILE_SESSION_SETTINGS } from "../tiles/tile-connection";
+import { lonLatToTile } from "../tiles/tile-math";
+const [url, layer, query, z] = process.argv.slice(2);
+const { sql } = connect(url, { max: 1, settings: TILE_SESSION_SETTINGS });
+const [c] = await sql<{ lon: number; lat: number; path: string }[]>`select st_x(st_centroid(geom)) lon, st_y(st_centroid(geom)) lat, path::text from region where level = 0`;
+const p = parseCaseFilter(new URLSearchParams(query ?? ""));
+if (!p.ok) throw new Error();
+const st = caseTileStatement(layer as "case", lonLatToTile(c.lon, c.lat, Number(z)), [c.path], p.filter);
+let text = st.text;
+st.params.forEach((v, i) => {});
+const rows = await sql.unsafe(`explain (analyze, buffers) ${text}`, st.params as never[]);
+for (const r of rows) console.log(r["QUERY PLAN"]);
+await sql.end();

@@ -1,0 +1,103 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { CASE_SOURCES } from "@/lib/case/case-dto";
+import { CASE_LEVELS, CASE_STATES } from "@/lib/case/case-states";
+import type { FilterKey } from "@/lib/case/list-cases-filter";
+import type { AreaChoice, CategoryOption } from "@/lib/case/list-cases-options";
+import { CASE_URGENCIES } from "@/lib/case/time-limits";
+import { LIGHTS } from "@/lib/case/traffic-light";
+import { cases } from "@/lib/i18n/zh-CN/case";
+import { caseDesk } from "@/lib/i18n/zh-CN/case-desk";
+import { caseLoop } from "@/lib/i18n/zh-CN/case-loop";
+import { AreaSelect } from "./area-select";
+import { DropEmptyFields } from "./drop-empty-fields";
+import { SlashFocus } from "./slash-focus";
+
+const text = caseDesk.list.filters;
+export const controlClass = "h-8 rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900 focus:border-sky-500 focus:ring-2 focus:ring-sky-200 focus:outline-none";
+
+/**
+ * The filter form of the case list: a plain GET form, so the filters live in the URL (bookmarkable, the
+ * back button works) and the page needs no script to filter. Applying starts again at the first page.
+ */
+export function CaseFilters({ values, categories, area }: { values: Partial<Record<FilterKey, string>>; categories: CategoryOption[]; area: AreaChoice }) {
+  return (
+    <form method="get" action="/cases" role="search" className="flex flex-wrap items-end gap-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200" data-testid="case-filters">
+      <SlashFocus targetId="case-q" />
+      <DropEmptyFields />
+      <Field label={text.q} htmlFor="case-q">
+        <input id="case-q" name="q" type="search" defaultValue={values.q} maxLength={50} placeholder={text.qPlaceholder} title={text.qHint} className={`${controlClass} w-60`} data-testid="filter-q" />
+      </Field>
+      <Field label={text.from} htmlFor="case-from">
+        <input id="case-from" type="date" name="from" defaultValue={values.from} className={controlClass} data-testid="filter-from" />
+      </Field>
+      <Field label={text.to} htmlFor="case-to">
+        <input id="case-to" type="date" name="to" defaultValue={values.to} className={controlClass} data-testid="filter-to" />
+      </Field>
+      <Field label={text.area} htmlFor="case-area">
+        <AreaSelect id="case-area" area={area} className={`${controlClass} max-w-56`} />
+      </Field>
+      <Field label={text.category} htmlFor="case-category">
+        <select id="case-category" name="category" defaultValue={values.category ?? ""} title={text.categoryHint} className={`${controlClass} max-w-52`} data-testid="filter-category">
+          <option value="">{text.any}</option>
+          {categories.map((c) => (
+            <option key={c.id} value={c.id}>
+              {"\u3000".repeat(c.depth)}
+              {c.name}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label={text.state} htmlFor="case-state">
+        <select id="case-state" name="state" defaultValue={values.state ?? ""} className={controlClass} data-testid="filter-state">
+          <option value="">{text.any}</option>
+          <option value="open">{text.openStates}</option>
+          {CASE_STATES.map((s) => (
+            <option key={s} value={s}>
+              {caseLoop.stateLabels[s]}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Choice name="light" label={text.light} value={values.light} options={LIGHTS.map((l) => [l, cases.lightShort[l]])} />
+      <Choice name="source" label={text.source} value={values.source} options={CASE_SOURCES.map((s) => [s, caseDesk.sources[s]])} />
+      <Choice name="level" label={text.level} value={values.level} options={CASE_LEVELS.map((l) => [l, caseLoop.levelLabels[l]])} />
+      <Choice name="urgency" label={text.urgency} value={values.urgency} options={CASE_URGENCIES.map((u) => [u, cases.urgencies[u]])} />
+      <div className="flex items-center gap-3">
+        <button type="submit" className="h-8 rounded-md bg-sky-600 px-4 text-sm font-medium text-white hover:bg-sky-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400 focus-visible:ring-offset-2" data-testid="filter-apply">
+          {text.apply}
+        </button>
+        <Link href="/cases" className="rounded text-sm text-sky-700 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500" data-testid="filter-reset">
+          {text.reset}
+        </Link>
+      </div>
+    </form>
+  );
+}
+
+function Field({ label, htmlFor, children }: { label: string; htmlFor: string; children: ReactNode }) {
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={htmlFor} className="text-xs text-slate-500">
+        {label}
+      </label>
+      {children}
+    </div>
+  );
+}
+
+function Choice({ name, label, value, options }: { name: string; label: string; value?: string; options: (readonly [string, string])[] }) {
+  const id = `case-${name}`;
+  return (
+    <Field label={label} htmlFor={id}>
+      <select id={id} name={name} defaultValue={value ?? ""} className={controlClass} data-testid={`filter-${name}`}>
+        <option value="">{text.any}</option>
+        {options.map(([v, l]) => (
+          <option key={v} value={v}>
+            {l}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}

@@ -1,0 +1,10 @@
+/** Display helpers of the hotline pages (Beijing time). */
+const dateTime = new Intl.DateTimeFormat("zh-CN", { dateStyle: "short", timeStyle: "short", timeZone: "Asia/Shanghai" });
+
+export function shortDateTime(iso: string | null): string {
+  return iso ? dateTime.format(new Date(iso)) : "";
+}
+
+export function seconds(ms: number | null): string {
+  return ms === null ? "" : `${(ms / 1000).toFixed(1)} 秒`;
+}

@@ -1,0 +1,122 @@
+import { expect, test } from "@playwright/test";
+import { spawnSync } from "node:child_process";
+import { sql } from "kysely";
+import type { Connection } from "../db/client";
+import { caseDriver } from "./drivers/case-driver";
+import { consoleDriver } from "./drivers/console-driver";
+import { storageStateOf } from "./support/accounts";
+import { openE2eDb } from "./support/db";
+import { e2eDatabaseUrl } from "./support/e2e-env";
+
+/**
+ * The closed loop end to end, each role in its own browser: a grid worker reports from the phone page →
+ * the community files it (no routing rule: it rises to the street) → the street dispatches to 城管 → the
+ * department acknowledges, handles and reports back → a verifier (not the reporter: 采办分离) verifies and
+ * closes → the return visit rates it. The case shows on the commander's map with its light at every step.
+ */
+let db: Connection;
+test.beforeAll(() => {
+  db = openE2eDb();
+});
+test.afterAll(async () => {
+  await db.db.destroy();
+});
+
+/** A point inside a building of the grid worker's own grid. */
+async function pointInWorkersGrid(): Promise<[number, number]> {
+  const { rows } = await sql<{ lon: number; lat: number }>`
+    select st_x(st_pointonsurface(b.geom)) as lon, st_y(st_pointonsurface(b.geom)) as lat
+      from app_user u join role_assignment ra on ra.user_id = u.id join building b on b.grid_id = ra.region_id
+     where u.username = 'gridworker' order by b.id limit 1`.execute(db.db);
+  return [rows[0].lon, rows[0].lat];
+}
+
+test("a case runs the whole loop, from the phone to the return visit", async ({ browser }, testInfo) => {
+  test.setTimeout(300_000);
+  const cases = caseDriver(browser);
+  const [lon, lat] = await pointInWorkersGrid();
+
+  // 1. The grid worker reports from the phone page.
+  const phone = await browser.newContext({ storageState: storageStateOf("gridworker"), viewport: { width: 390, height: 844 }, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
+  const m = await phone.newPage();
+  await m.goto("/m/report");
+  await m.getByTestId("coordinates-toggle").click();
+  await m.getByTestId("coordinate-lon").fill(lon.toFixed(6));
+  await m.getByTestId("coordinate-lat").fill(lat.toFixed(6));
+  await m.getByTestId("coordinates-apply").click();
+  await m.getByTestId("category-group-dispute").click();
+  await m.getByTestId("category-option-dispute.property").click();
+  await m.getByTestId("report-description").fill("小区东门物业与业主因停车收费发生争执，需协调处理");
+  await m.getByTestId("report-send").click();
+  await expect(m.getByTestId("report-success-number")).toHaveText(/^SJ\d{15}$/);
+  const number = (await m.getByTestId("report-success-number").textContent())!.trim();
+  await consoleDriver(m, testInfo).then.screenshot("case-loop-1-phone-report");
+  const { id: caseId } = await db.db.selectFrom("case_record").select("id").where("number", "=", number).executeTakeFirstOrThrow();
+
+  const map = consoleDriver(await cases.as("commander"), testInfo);
+  const lightOnMap = async () => {
+    // What the worker's case.changed job does after every step (no worker runs during e2e tests): move the
+    // case layer's version so the tile cache lets go; the web process re-reads versions every second.
+    await sql`insert into layer_version (layer, version) values ('case', 1) on conflict (layer) do update set version = layer_version.version + 1, changed_at = now()`.execute(db.db);
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    return map.then.caseLightOnMap(caseId);
+  };
+  expect(await lightOnMap()).toBe("green");
+
+  // 2. The community files it; without a routing rule it rises to the street for a manual dispatch.
+  let page = await cases.step("community", caseId, "file", async () => {}, "filed");
+  await expect(page.getByTestId("case-level")).toHaveText("街道（镇）级");
+  await expect(page.getByTestId("case-timeline")).toContainText("无匹配的派遣规则");
+
+  // 3. The street dispatches to 城管.
+  page = await cases.step("street", caseId, "dispatch", async (p) => {
+    await p.getByTestId("dispatch-lead-unit").selectOption({ label: "区城市管理委员会（城管）" });
+    await p.getByTestId("case-action-note").fill("请城管执法队到场协调");
+  }, "dispatched");
+  await expect(page.getByTestId("case-lead-unit")).toHaveText("区城市管理委员会（城管）");
+  await consoleDriver(page, testInfo).then.screenshot("case-loop-2-dispatched");
+  expect(await lightOnMap()).toBe("green");
+
+  // The handling deadline passes (moved into the past here): the clock turns the light red, and the street
+  // level's rule (突出问题不出镇街) raises it to the district with a red warning.
+  const day = 86_400_000;
+  await db.db
+    .updateTable("case_record")
+    .set({ handle_started_at: new Date(Date.now() - 30 * day), yellow_at: new Date(Date.now() - 12 * day), deadline_at: new Date(Date.now() - 10 * day), handle_deadline_at: new Date(Date.now() - 10 * day) })
+    .where("id", "=", caseId)
+    .execute();
+  expect(await runClockPass()).toMatchObject({ toRed: 1, escalations: 1 });
+  expect(await lightOnMap()).toBe("red");
+  page = await cases.openCase("commander", caseId);
+  await expect(page.getByTestId("case-level")).toHaveText("区级");
+  await page.getByTestId("notice-bell").click();
+  await expect(page.getByTestId("notice-item").filter({ hasText: number }).first()).toBeVisible();
+  await consoleDriver(page, testInfo).then.screenshot("case-loop-3-red-warning");
+
+  // 4. The department acknowledges, handles and reports back.
+  await cases.step("department", caseId, "acknowledge", async () => {}, "acknowledged");
+  await cases.step("department", caseId, "handle", async () => {}, "handled");
+  page = await cases.step("department", caseId, "report_back", async (p) => p.getByTestId("case-action-note").fill("已约谈物业，停车收费按公示标准执行，业主表示认可"), "reported_back");
+
+  // 5. 采办分离: the reporter may not verify; a community head verifies and closes.
+  page = await cases.openCase("gridworker", caseId);
+  await expect(page.getByTestId("case-action-start_verification")).toHaveCount(0);
+  await cases.step("community", caseId, "start_verification", async () => {}, "verifying");
+  page = await cases.step("community", caseId, "close", async (p) => p.getByTestId("case-action-note").fill("现场核查，问题已解决"), "closed");
+  expect(await lightOnMap()).toBe(null);
+
+  // 6. The district, where the case now is, records the return visit: handled late and very satisfied → 2 stars.
+  page = await cases.step("commander", caseId, "evaluate", async (p) => p.getByTestId("evaluate-satisfaction").selectOption("very_satisfied"), "evaluated");
+  await expect(page.getByTestId("case-disposal-stars")).toHaveText("★★☆☆☆");
+  await expect(page.getByTestId("case-event")).toHaveCount(11);
+  await consoleDriver(page, testInfo).then.screenshot("case-loop-4-evaluated");
+  await cases.close();
+  await phone.close();
+});
+
+/** One pass of the clock worker on the e2e database (the worker process is not running here). */
+async function runClockPass() {
+  const run = spawnSync("npx", ["tsx", "--conditions=react-server", "e2e/support/run-clock-e2e.ts", e2eDatabaseUrl()], { encoding: "utf8" });
+  if (run.status !== 0) throw new Error(`clock pass failed: ${run.stderr}`);
+  return JSON.parse(run.stdout) as { toRed: number; escalations: number };
+}
