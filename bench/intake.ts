@@ -41,6 +41,8 @@ import { createSignedInAccount, type TestAccount } from "../lib/testing/test-ses
 import { mulberry32, percentile } from "./stats";
 
 const TARGET_REPORTS_PER_SECOND = 300;
+/** The settings productConnection() gives the web process's pool (db/client.ts); the in-process phases use them too. */
+const WEB_POOL_SETTINGS = { plan_cache_mode: "force_custom_plan" };
 
 const { values: args } = parseArgs({
   options: {
@@ -181,8 +183,9 @@ function startServer(port: string): ChildProcess {
 
 async function main() {
   const owner = connect(databaseUrl, { max: 4 });
-  // the floor writes as the web application does: its own login, row-level security on, the scope set
-  const app = connect(appDatabaseUrl(databaseUrl), { max: clients });
+  // the floor writes as the web application does: its own login, row-level security on, the scope set, and the
+  // web pool's session settings (db/client.ts productConnection: a custom plan for every statement)
+  const app = connect(appDatabaseUrl(databaseUrl), { max: clients, settings: WEB_POOL_SETTINGS });
   let child: ChildProcess | null = null;
   const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
   const stopChild = async () => {
@@ -244,8 +247,9 @@ async function main() {
     }
 
     if (phases.has("verb")) {
-      // the product's pool (db/client.ts default), the application role, sessions resolved like a request's
-      const product = connect(appDatabaseUrl(databaseUrl));
+      // the web pool as productConnection() makes it (default size, its settings), the application role,
+      // sessions resolved like a request's
+      const product = connect(appDatabaseUrl(databaseUrl), { settings: WEB_POOL_SETTINGS });
       try {
         const once = async (client: number): Promise<Sample> => {
           const r = pick();
@@ -322,7 +326,7 @@ async function main() {
       database: { url: databaseUrl.replace(/\/\/[^@]*@/, "//"), casesBefore, points: spots.length, categories: categories.length },
       method: {
         http: "POST /api/cases (channel phone, a random building point and active category, a fresh clientRequestId) to tiles/web-server.ts on a production build, keep-alive, one signed-in district-commander session per client; 201 counts, anything else is an error",
-        verb: "reportCase called in this process (session resolved per call, as contextFromRequest does), the product's pool size, same concurrency: the verb without HTTP and Next.js",
+        verb: "reportCase called in this process (session resolved per call, as contextFromRequest does), the web pool's size and session settings, same concurrency: the verb without HTTP and Next.js",
         floor: "the same writes straight on the database at the same concurrency, as the application role with the scope set: case row (grid by point-in-polygon) + timeline row + audit row in one transaction",
         clients,
         seconds,

@@ -34,7 +34,7 @@ import { connect } from "../db/client";
 import { createSignedInAccount } from "../lib/testing/test-sessions";
 import { localDatabaseUrl } from "../db/cluster";
 import { env, projectRoot } from "../lib/env";
-import { LAYERS, LAYER_NAMES, isLayerName, type LayerName } from "../tiles/layers";
+import { LAYERS, LAYER_NAMES, isCaseLayer, isLayerName, type LayerName } from "../tiles/layers";
 import { renderTile } from "../tiles/render-tile";
 import { TILE_SESSION_SETTINGS } from "../tiles/tile-connection";
 import { tilesCoveringBbox, type Bbox, type TileCoord } from "../tiles/tile-math";
@@ -64,7 +64,8 @@ const { values: args } = parseArgs({
 });
 
 const databaseUrl = args.database ?? env().DATABASE_URL ?? localDatabaseUrl("gridatlas_full");
-const layers: LayerName[] = args.layers ? args.layers.split(",").filter(isLayerName) : [...LAYER_NAMES];
+// The case layers depend on their filters and have their own benchmark (bench/case-tiles.ts).
+const layers: LayerName[] = args.layers ? args.layers.split(",").filter(isLayerName) : LAYER_NAMES.filter((l) => !isCaseLayer(l));
 const randomPerLayer = Number(args.random);
 const seed = Number(args.seed);
 const maxSeconds = Number(args["max-seconds"]);

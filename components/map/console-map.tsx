@@ -112,6 +112,7 @@ export function ConsoleMap({ district, initialFocus, caseAccess, initialCaseStat
           : { minZoom: minZoomOfLevel(level), rightInset: PANEL_INSET },
       );
     if (fly && target.kind !== "case" && target.bounds) fitTo(target.bounds, target.kind === "region" ? target.level : undefined);
+    else if (fly) engine.current?.expectMove();
     setPanel({ status: "loading", kind: target.kind });
 
     fetchJson<RegionPanelData | BuildingPanelData | CaseDetailDto>(`${DETAIL_URL[target.kind]}${target.id}`, controller.signal)
@@ -131,7 +132,8 @@ export function ConsoleMap({ district, initialFocus, caseAccess, initialCaseStat
       })
       .catch((e: Error) => {
         if (!controller.signal.aborted) setPanel({ status: "error", message: e.message, kind: target.kind });
-      });
+      })
+      .finally(() => engine.current?.settle());
   }, []);
 
   const close = useCallback(() => {

@@ -19,6 +19,13 @@ export type MapEngineHandle = {
   getZoom: () => number;
   /** Centres a point (a case) beside the panel, at least at `minZoom`. */
   flyToPoint: (lngLat: [number, number], options?: { minZoom?: number; rightInset?: number }) => void;
+  /**
+   * The page is about to move the map once data arrives (a link such as /?case=12): `data-idle` turns false
+   * now, so a test waiting for the map to settle does not take the first view for the final one; `settle()`
+   * asks for a frame, whose `idle` turns it true again (also when no move was needed after all).
+   */
+  expectMove: () => void;
+  settle: () => void;
 };
 
 /** Region level → source (and source-layer) name in the tile contract. */
@@ -81,6 +88,8 @@ export function MapEngine({ initialBounds, selection, rightInset, onSelect, onZo
   const callbacks = useRef({ onSelect, onZoom, rightInset, onCaseStatus, caseLayers });
   callbacks.current = { onSelect, onZoom, rightInset, onCaseStatus, caseLayers };
   const caseLayersRef = useRef<CaseLayers | null>(null);
+  // moves the page announced (expectMove) and has not settled yet: the map is not "idle" before them
+  const pendingMoves = useRef(0);
   const selectedRef = useRef<FeatureRef | null>(null);
   const pendingSelection = useRef<MapSelection>(selection);
 
@@ -108,6 +117,14 @@ export function MapEngine({ initialBounds, selection, rightInset, onSelect, onZo
       if (map) map.easeTo({ zoom: map.getZoom() + delta, duration: 250 });
     },
     getZoom: () => mapRef.current?.getZoom() ?? 0,
+    expectMove() {
+      pendingMoves.current++;
+      if (containerRef.current) containerRef.current.dataset.idle = "false";
+    },
+    settle() {
+      pendingMoves.current = Math.max(0, pendingMoves.current - 1);
+      mapRef.current?.triggerRepaint();
+    },
     flyToPoint(lngLat, options = {}) {
       const map = mapRef.current;
       if (!map) return;
@@ -206,7 +223,7 @@ export function MapEngine({ initialBounds, selection, rightInset, onSelect, onZo
       container.dataset.idle = "false";
     });
     map.on("idle", () => {
-      container.dataset.idle = "true";
+      if (pendingMoves.current === 0) container.dataset.idle = "true";
     });
     map.on("error", (e) => {
       // A failing tile should not take the map down: say so once, keep drawing what loaded.

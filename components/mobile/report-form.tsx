@@ -86,7 +86,11 @@ export function ReportForm({ storageKey, areaBounds, categories }: Props) {
     [persist],
   );
 
-  const locate = useCallback(() => {
+  /**
+   * Asks the phone for its position. On its own (page open, next report) it only fills an empty position or
+   * refines a GPS one: a slow fix must not move a pin the user has set by hand meanwhile. 「重新定位」 overrides.
+   */
+  const locate = useCallback((override = false) => {
     if (!window.isSecureContext) return setLocationError(caseIntake.location.insecure);
     if (!("geolocation" in navigator)) return setLocationError(caseIntake.location.unsupported);
     setLocating(true);
@@ -94,7 +98,11 @@ export function ReportForm({ storageKey, areaBounds, categories }: Props) {
     navigator.geolocation.getCurrentPosition(
       (p) => {
         setLocating(false);
-        update((d) => ({ ...d, position: { lon: p.coords.longitude, lat: p.coords.latitude, source: "gps", accuracy: p.coords.accuracy } }));
+        update((d) =>
+          override || d.position === null || d.position.source === "gps"
+            ? { ...d, position: { lon: p.coords.longitude, lat: p.coords.latitude, source: "gps", accuracy: p.coords.accuracy } }
+            : d,
+        );
         setProblems(({ location: _dropped, ...rest }) => rest);
       },
       (error) => {
@@ -140,8 +148,9 @@ export function ReportForm({ storageKey, areaBounds, categories }: Props) {
         window.scrollTo({ top: 0 });
         return;
       }
-      if (outcome.kind === "offline") {
-        update((x) => ({ ...x, sendWhenOnline: true }));
+      if (outcome.kind === "offline" || (outcome.kind === "refused" && d.sendWhenOnline)) {
+        // offline: send by itself later; refused: not again by itself, the user has something to change
+        update((x) => ({ ...x, sendWhenOnline: outcome.kind === "offline" }));
         await persist();
       }
       setPhase(outcome);
@@ -260,104 +269,108 @@ export function ReportForm({ storageKey, areaBounds, categories }: Props) {
     <form onSubmit={onSubmit} noValidate className="space-y-6 pb-28" data-testid="report-form" data-client-request-id={draft.clientRequestId} data-storage={storage}>
       <DraftStatus restored={restored} storage={storage} online={online} phase={phase} empty={isDraftEmpty(draft)} saved={savedAt === draft.updatedAt} hasPhotos={draft.photos.length > 0} onRetry={() => void send()} />
 
-      <div data-field="location">
-        <LocationSection
-          areaBounds={areaBounds}
-          position={draft.position}
-          locating={locating}
-          locationError={locationError}
-          problem={problems.location}
-          onLocate={locate}
-          onPosition={(lon, lat, source) => {
-            update((d) => ({ ...d, position: { lon, lat, source, accuracy: null } }));
-            setProblems(({ location: _dropped, ...rest }) => rest);
-          }}
-        />
-      </div>
-
-      <section className="space-y-3" data-field="category" aria-labelledby="category-title">
-        <h2 id="category-title" className="text-base font-semibold text-slate-900">
-          {caseIntake.form.category}
-        </h2>
-        <CategoryPicker
-          tree={categories}
-          value={draft.categoryId}
-          invalid={problems.category}
-          onChange={(id) => {
-            update((d) => ({ ...d, categoryId: id }));
-            setProblems(({ category: _dropped, ...rest }) => rest);
-          }}
-        />
-        {problems.category && (
-          <p className="text-sm text-red-700" role="alert" data-testid="error-category">
-            {problems.category}
-          </p>
-        )}
-      </section>
-
-      <section className="space-y-3" data-field="description">
-        <label className="block">
-          <span className="text-base font-semibold text-slate-900">{caseIntake.form.description}</span>
-          <textarea
-            value={draft.description}
-            onChange={(e) => update((d) => ({ ...d, description: e.target.value }))}
-            rows={4}
-            maxLength={4000}
-            placeholder={caseIntake.form.descriptionPlaceholder}
-            aria-invalid={problems.description ? true : undefined}
-            className="mt-2 block w-full rounded-xl border-0 bg-white px-3 py-3 text-base leading-6 text-slate-900 ring-1 ring-slate-300 placeholder:text-slate-400 focus:outline-none focus:ring-2 focus:ring-sky-500"
-            data-testid="report-description"
+      {/* nothing changes under a report on its way; the send bar below stays outside */}
+      <fieldset disabled={sending} className="min-w-0 space-y-6">
+        <div data-field="location">
+          <LocationSection
+            areaBounds={areaBounds}
+            position={draft.position}
+            locating={locating}
+            locationError={locationError}
+            problem={problems.location}
+            onLocate={() => locate(true)}
+            onPosition={(lon, lat, source) => {
+              update((d) => ({ ...d, position: { lon, lat, source, accuracy: null } }));
+              setProblems(({ location: _dropped, ...rest }) => rest);
+            }}
           />
-        </label>
-        {problems.description && (
-          <p className="text-sm text-red-700" role="alert" data-testid="error-description">
-            {problems.description}
-          </p>
-        )}
-        <label className="block">
-          <span className="text-sm text-slate-700">{caseIntake.form.address}</span>
-          <input
-            value={draft.address}
-            onChange={(e) => update((d) => ({ ...d, address: e.target.value }))}
-            maxLength={200}
-            placeholder={caseIntake.form.addressPlaceholder}
-            className="mt-1 block min-h-12 w-full rounded-xl border-0 bg-white px-3 text-base text-slate-900 ring-1 ring-slate-300 placeholder:text-slate-400 focus:outline-none focus:ring-2 focus:ring-sky-500"
-            data-testid="report-address"
-          />
-        </label>
-        <label className="block">
-          <span className="text-sm text-slate-700">{caseIntake.form.urgency}</span>
-          <select
-            value={draft.urgency}
-            onChange={(e) => update((d) => ({ ...d, urgency: e.target.value as CaseUrgency | "" }))}
-            className="mt-1 block min-h-12 w-full rounded-xl border-0 bg-white px-3 text-base ring-1 ring-slate-300 focus:outline-none focus:ring-2 focus:ring-sky-500"
-            data-testid="report-urgency"
-          >
-            <option value="">{caseIntake.form.urgencyDefault(defaultUrgency ? cases.urgencies[defaultUrgency] : cases.urgencies.general)}</option>
-            {CASE_URGENCIES.map((u) => (
-              <option key={u} value={u}>
-                {cases.urgencies[u]}
-              </option>
-            ))}
-          </select>
-        </label>
-      </section>
-
-      {chosen?.node.riskAssessed && (
-        <div data-field="risk">
-          <RiskFields risk={draft.risk} onChange={(risk) => update((d) => ({ ...d, risk }))} problem={problems.risk} />
         </div>
-      )}
 
-      <section className="space-y-3" aria-labelledby="photos-title">
-        <h2 id="photos-title" className="flex items-baseline justify-between text-base font-semibold text-slate-900">
-          {caseIntake.form.photos}
-          <span className="text-sm font-normal text-slate-500">{caseIntake.form.photosCount(draft.photos.length, MAX_PHOTOS)}</span>
-        </h2>
-        <PhotoPicker photos={draft.photos} onAdd={(files) => void addPhotos(files)} onRemove={(id) => update((d) => ({ ...d, photos: d.photos.filter((p) => p.localId !== id) }))} busy={photoBusy} disabled={sending} problem={photoProblem} />
-      </section>
+        <section className="space-y-3" data-field="category" aria-labelledby="category-title">
+          <h2 id="category-title" className="text-base font-semibold text-slate-900">
+            {caseIntake.form.category}
+          </h2>
+          <CategoryPicker
+            tree={categories}
+            value={draft.categoryId}
+            invalid={problems.category}
+            onChange={(id) => {
+              update((d) => ({ ...d, categoryId: id }));
+              setProblems(({ category: _dropped, ...rest }) => rest);
+            }}
+          />
+          {problems.category && (
+            <p className="text-sm text-red-700" role="alert" data-testid="error-category">
+              {problems.category}
+            </p>
+          )}
+        </section>
 
-      <DuplicateWarning categoryId={draft.categoryId} position={draft.position} />
+        <section className="space-y-3" data-field="description">
+          <label className="block">
+            <span className="text-base font-semibold text-slate-900">{caseIntake.form.description}</span>
+            <textarea
+              value={draft.description}
+              onChange={(e) => update((d) => ({ ...d, description: e.target.value }))}
+              rows={4}
+              maxLength={4000}
+              placeholder={caseIntake.form.descriptionPlaceholder}
+              aria-invalid={problems.description ? true : undefined}
+              className="mt-2 block w-full rounded-xl border-0 bg-white px-3 py-3 text-base leading-6 text-slate-900 ring-1 ring-slate-300 placeholder:text-slate-400 focus:outline-none focus:ring-2 focus:ring-sky-500"
+              data-testid="report-description"
+            />
+          </label>
+          {problems.description && (
+            <p className="text-sm text-red-700" role="alert" data-testid="error-description">
+              {problems.description}
+            </p>
+          )}
+          <label className="block">
+            <span className="text-sm text-slate-700">{caseIntake.form.address}</span>
+            <input
+              value={draft.address}
+              onChange={(e) => update((d) => ({ ...d, address: e.target.value }))}
+              maxLength={200}
+              placeholder={caseIntake.form.addressPlaceholder}
+              className="mt-1 block min-h-12 w-full rounded-xl border-0 bg-white px-3 text-base text-slate-900 ring-1 ring-slate-300 placeholder:text-slate-400 focus:outline-none focus:ring-2 focus:ring-sky-500"
+              data-testid="report-address"
+            />
+          </label>
+          <label className="block">
+            <span className="text-sm text-slate-700">{caseIntake.form.urgency}</span>
+            <select
+              value={draft.urgency}
+              onChange={(e) => update((d) => ({ ...d, urgency: e.target.value as CaseUrgency | "" }))}
+              className="mt-1 block min-h-12 w-full rounded-xl border-0 bg-white px-3 text-base ring-1 ring-slate-300 focus:outline-none focus:ring-2 focus:ring-sky-500"
+              data-testid="report-urgency"
+            >
+              <option value="">{caseIntake.form.urgencyDefault(defaultUrgency ? cases.urgencies[defaultUrgency] : cases.urgencies.general)}</option>
+              {CASE_URGENCIES.map((u) => (
+                <option key={u} value={u}>
+                  {cases.urgencies[u]}
+                </option>
+              ))}
+            </select>
+          </label>
+        </section>
+
+        {chosen?.node.riskAssessed && (
+          <div data-field="risk">
+            <RiskFields risk={draft.risk} onChange={(risk) => update((d) => ({ ...d, risk }))} problem={problems.risk} />
+          </div>
+        )}
+
+        <section className="space-y-3" aria-labelledby="photos-title">
+          <h2 id="photos-title" className="flex items-baseline justify-between text-base font-semibold text-slate-900">
+            {caseIntake.form.photos}
+            <span className="text-sm font-normal text-slate-500">{caseIntake.form.photosCount(draft.photos.length, MAX_PHOTOS)}</span>
+          </h2>
+          <PhotoPicker photos={draft.photos} onAdd={(files) => void addPhotos(files)} onRemove={(id) => update((d) => ({ ...d, photos: d.photos.filter((p) => p.localId !== id) }))} busy={photoBusy} disabled={sending} problem={photoProblem} />
+        </section>
+
+        <DuplicateWarning categoryId={draft.categoryId} position={draft.position} />
+
+      </fieldset>
 
       {phase.kind === "refused" && (
         <div className="rounded-xl bg-red-50 p-4 text-sm text-red-800 ring-1 ring-red-200" role="alert" data-testid="report-refused">

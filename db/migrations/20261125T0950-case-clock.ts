@@ -9,10 +9,11 @@ import { sql, type Kysely } from "kysely";
  *   timed cases by deadline.
  * - fillfactor 80 leaves a fifth of every page free for those in-place versions (new pages; the demo loader
  *   writes the whole table anew). A case row is 500–650 bytes, so a page keeps room for two or three new
- *   versions. Measured on the benchmark's busy pass (13,000 of 100,000 open cases change at once): in-place
- *   updates 0% at fillfactor 100, 27% at 90, 78% at 80 (most of the rest are escalations: level is indexed),
- *   and the pass about twice as fast as at 100. The price: the heap is a quarter larger (~150 MB for a year
- *   of a million cases). See bench/clock.ts and bench/results/clock.json.
+ *   versions. Measured on the benchmark's busy pass (13,000 of 100,000 open cases change at once, spread over
+ *   the table): in-place updates 0% at fillfactor 100, 72% at 90, 77% at 80 (most of the rest are
+ *   escalations: level is in an index); rewriting those rows' light alone took 1.2 s, 0.40 s and 0.24 s. The
+ *   price: the heap is a quarter larger (~150 MB for a year of a million cases). See bench/clock.ts and
+ *   bench/results/clock.json.
  */
 const OPEN_STATES = ["reported", "filed", "dispatched", "acknowledged", "returned", "handled", "reported_back", "verifying", "suspended"];
 
