@@ -13,6 +13,7 @@
  */
 import type { Connection } from "../client";
 import { rebuildCaseHeatTotal } from "../queries/case-heat";
+import { refreshCaseMapOpen } from "../queries/case-tiles-open";
 import { createBulkProtector } from "../../lib/pii/protect";
 import { caseClock } from "../../lib/i18n/zh-CN/case-clock";
 import { cases as caseTexts } from "../../lib/i18n/zh-CN/case";
@@ -134,6 +135,8 @@ export async function seedCases(conn: Connection, options: CaseSeedOptions): Pro
     ) select count(*)::int as bins from binned`;
   // The map's per-cell totals over all days and categories follow the bins (db/queries/case-heat.ts).
   await rebuildCaseHeatTotal(conn.db);
+  // The compact copy of open cases the map's low zooms read (kept by a worker job; none runs during a seed).
+  await refreshCaseMapOpen(conn.db, { force: true });
   await sql`insert into layer_version (layer, version, changed_at)
             select layer, 1, now() from unnest(${CASE_LAYERS}::text[]) as layer
             on conflict (layer) do update set version = layer_version.version + 1, changed_at = now()`;

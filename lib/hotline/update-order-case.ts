@@ -43,7 +43,7 @@ export async function updateOrderCase(
     patch.urgency = urgency;
     const stage = stageOfState(row.state as CaseState);
     if (stage && row.stage_started_at && row.extension_count === 0) {
-      const config = await loadCaseConfig(ctx.db);
+      const config = await loadCaseConfig(trx);
       const limit = resolveLimit(config.timeLimits, { categoryId: row.category_id, parentCategoryId: category?.parent_id ?? null, urgency, level: row.level as CaseLevel, stage });
       const clock = startStageClock({ stage, limit, start: new Date(row.stage_started_at), cal: config.calendar, yellowShare: config.yellowShare });
       patch.yellow_at = clock.yellowAt;
