@@ -1,10 +1,10 @@
 "use client";
 
-import { Map as MapLibreMap, Marker, setWorkerUrl } from "maplibre-gl";
+import { Marker, type Map as MapLibreMap } from "maplibre-gl";
+import { createOfflineMap } from "@/components/map/create-offline-map";
 import { useEffect, useRef, useState } from "react";
 import type { Bounds } from "@/lib/grid/dto";
 import { hotline } from "@/lib/i18n/zh-CN/hotline";
-import { buildMapStyle, MAP_TEXT_FONT } from "@/tiles/style";
 
 /**
  * A map of the district (the console's tile style, read-only) on which a click chooses a point: a pin marks
@@ -28,28 +28,12 @@ export function LocateMap({ bounds, active, point, onPick }: { bounds: Bounds; a
     if (!container) return;
     let map: MapLibreMap;
     try {
-      setWorkerUrl(new URL("/vendor/maplibre-gl-worker", window.location.origin).href);
-      map = new MapLibreMap({
-        container,
-        style: buildMapStyle({ origin: window.location.origin }),
-        bounds: [
-          [bounds[0], bounds[1]],
-          [bounds[2], bounds[3]],
-        ],
-        fitBoundsOptions: { padding: 24 },
-        attributionControl: false,
-        dragRotate: false,
-        pitchWithRotate: false,
-        maxZoom: 19,
-        minZoom: 7,
-        localIdeographFontFamily: MAP_TEXT_FONT.join(", "),
-      });
+      map = createOfflineMap(container, bounds, { padding: 24, minZoom: 7 });
     } catch (error) {
       console.error("[hotline] cannot create the map", error);
       queueMicrotask(() => setStatus("error"));
       return;
     }
-    map.keyboard.disableRotation();
     mapRef.current = map;
     map.on("load", () => {
       setStatus("ready");

@@ -1,11 +1,12 @@
 "use client";
 
 import { MapboxOverlay } from "@deck.gl/mapbox";
-import { Map as MapLibreMap, setWorkerUrl, type MapGeoJSONFeature, type PointLike } from "maplibre-gl";
+import type { Map as MapLibreMap, MapGeoJSONFeature, PointLike } from "maplibre-gl";
+import { createOfflineMap } from "./create-offline-map";
 import { useEffect, useImperativeHandle, useRef, useState, type Ref } from "react";
 import type { Bounds } from "@/lib/grid/dto";
 import { t } from "@/lib/i18n";
-import { buildMapStyle, MAP_SELECTABLE_LAYER_IDS, MAP_TEXT_FONT } from "@/tiles/style";
+import { MAP_SELECTABLE_LAYER_IDS } from "@/tiles/style";
 import { createCaseLayers, type CaseLayerProps, type CaseLayers, type CaseLayerStatus } from "./case-layers";
 
 /** What the map can select: an area of the grid tree, a building, or a case. */
@@ -139,24 +140,7 @@ export function MapEngine({ initialBounds, selection, rightInset, onSelect, onZo
     if (!container) return;
     let map: MapLibreMap;
     try {
-      // MapLibre 6 finds its worker beside its module file, which the bundler moves: serve it ourselves.
-      setWorkerUrl(new URL("/vendor/maplibre-gl-worker", window.location.origin).href);
-      map = new MapLibreMap({
-        container,
-        style: buildMapStyle({ origin: window.location.origin }),
-        bounds: [
-          [initialBounds[0], initialBounds[1]],
-          [initialBounds[2], initialBounds[3]],
-        ],
-        fitBoundsOptions: { padding: 40 },
-        attributionControl: false,
-        dragRotate: false,
-        pitchWithRotate: false,
-        touchPitch: false,
-        maxZoom: 19,
-        minZoom: 7,
-        localIdeographFontFamily: MAP_TEXT_FONT.join(", "),
-      });
+      map = createOfflineMap(container, initialBounds, { padding: 40, minZoom: 7 });
     } catch (error) {
       console.error("[map] cannot create the map", error);
       // reported after this effect, like any other map event
@@ -164,8 +148,6 @@ export function MapEngine({ initialBounds, selection, rightInset, onSelect, onZo
       return;
     }
     exposeTransformForDeck(map);
-    map.touchZoomRotate.disableRotation();
-    map.keyboard.disableRotation();
     mapRef.current = map;
     // A handle for the e2e tests (project a coordinate to a pixel, list rendered labels) and for debugging.
     (window as unknown as { __gridatlasMap?: MapLibreMap }).__gridatlasMap = map;

@@ -1,10 +1,10 @@
 "use client";
 
-import { Map as MapLibreMap, Marker, setWorkerUrl } from "maplibre-gl";
+import { Marker, type Map as MapLibreMap } from "maplibre-gl";
+import { createOfflineMap } from "@/components/map/create-offline-map";
 import { useEffect, useRef, useState } from "react";
 import type { Bounds } from "@/lib/grid/dto";
 import { caseIntake } from "@/lib/i18n/zh-CN/case-intake";
-import { buildMapStyle, MAP_TEXT_FONT } from "@/tiles/style";
 
 type Props = {
   /** The caller's area: where the map opens when there is no position yet. */
@@ -38,30 +38,12 @@ export function PositionMap({ areaBounds, position, picking, onPick }: Props) {
     if (!container) return;
     let map: MapLibreMap;
     try {
-      setWorkerUrl(new URL("/vendor/maplibre-gl-worker", window.location.origin).href);
-      map = new MapLibreMap({
-        container,
-        style: buildMapStyle({ origin: window.location.origin }),
-        bounds: [
-          [areaBounds[0], areaBounds[1]],
-          [areaBounds[2], areaBounds[3]],
-        ],
-        fitBoundsOptions: { padding: 24 },
-        attributionControl: false,
-        dragRotate: false,
-        pitchWithRotate: false,
-        touchPitch: false,
-        maxZoom: 19,
-        minZoom: 9,
-        localIdeographFontFamily: MAP_TEXT_FONT.join(", "),
-      });
+      map = createOfflineMap(container, areaBounds, { padding: 24, minZoom: 9 });
     } catch (error) {
       console.error("[report-map] cannot create the map", error);
       queueMicrotask(() => setStatus("error"));
       return;
     }
-    map.touchZoomRotate.disableRotation();
-    map.keyboard.disableRotation();
     mapRef.current = map;
     // The e2e drivers project coordinates through the page's map, as on the console.
     (window as unknown as { __gridatlasMap?: MapLibreMap }).__gridatlasMap = map;
