@@ -3,7 +3,16 @@ import next from "eslint-config-next";
 const config = [
   ...next,
   {
-    ignores: [".next/**", ".next-*/**", "bench/results/**", ".data/**", "node_modules/**", "db/types.ts", "test-results/**", "playwright-report/**"],
+    ignores: [
+      ".next/**",
+      ".next-*/**",
+      "bench/results/**",
+      ".data/**",
+      "node_modules/**",
+      "db/types.ts",
+      "test-results/**",
+      "playwright-report/**",
+    ],
   },
 ];
 

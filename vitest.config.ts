@@ -3,12 +3,18 @@ import path from "node:path";
 
 // Two projects: pure unit tests, and tests against a real, migrated PostGIS test database.
 export default defineConfig({
-  resolve: { alias: { "@": import.meta.dirname, "server-only": path.resolve(import.meta.dirname, "lib/testing/server-only-stub.ts") } },
+  resolve: {
+    alias: { "@": import.meta.dirname, "server-only": path.resolve(import.meta.dirname, "lib/testing/server-only-stub.ts") },
+  },
   test: {
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["{lib,tiles,db,components,workers}/**/*.test.ts"], exclude: ["**/*.db.test.ts", "node_modules/**"] },
+        test: {
+          name: "unit",
+          include: ["{lib,tiles,db,components,workers}/**/*.test.ts"],
+          exclude: ["**/*.db.test.ts", "node_modules/**"],
+        },
       },
       {
         extends: true,

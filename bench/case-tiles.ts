@@ -59,13 +59,69 @@ type Scenario = {
 };
 
 const SCENARIOS: Scenario[] = [
-  { name: "case-open", layer: "case", query: "state=open", target: true, zooms: [8, 14], random: true, note: "the map's default: open cases (cells below z15 from case_map_open, single cases live)" },
-  { name: "heat-all", layer: "case_heat", query: "", target: true, zooms: [8, 14], random: false, note: "the heat map's default: every day and category (case_heat_total)" },
-  { name: "case-open-red", layer: "case", query: "light=red", target: true, zooms: [8, 14], random: true, note: "red (overdue) open cases only" },
-  { name: "heat-30d", layer: "case_heat", query: "from={days:30}", target: false, zooms: [8, 14], random: false, note: "heat of the last 30 days (case_heat_bin)" },
-  { name: "heat-dispute-12m", layer: "case_heat", query: "category={dispute}", target: false, zooms: [8, 14], random: false, note: "heat of one category group over the whole year (case_heat_bin)" },
-  { name: "case-30d-all", layer: "case", query: "state=all&from={days:30}", target: false, zooms: [8, 14], random: true, note: "every case reported in the last 30 days, any state (case_record)" },
-  { name: "case-all", layer: "case", query: "state=all", target: false, zooms: [8, 14], random: true, note: "every case of the year, any state (case_record: a million rows under a z10 tile)" },
+  {
+    name: "case-open",
+    layer: "case",
+    query: "state=open",
+    target: true,
+    zooms: [8, 14],
+    random: true,
+    note: "the map's default: open cases (cells below z15 from case_map_open, single cases live)",
+  },
+  {
+    name: "heat-all",
+    layer: "case_heat",
+    query: "",
+    target: true,
+    zooms: [8, 14],
+    random: false,
+    note: "the heat map's default: every day and category (case_heat_total)",
+  },
+  {
+    name: "case-open-red",
+    layer: "case",
+    query: "light=red",
+    target: true,
+    zooms: [8, 14],
+    random: true,
+    note: "red (overdue) open cases only",
+  },
+  {
+    name: "heat-30d",
+    layer: "case_heat",
+    query: "from={days:30}",
+    target: false,
+    zooms: [8, 14],
+    random: false,
+    note: "heat of the last 30 days (case_heat_bin)",
+  },
+  {
+    name: "heat-dispute-12m",
+    layer: "case_heat",
+    query: "category={dispute}",
+    target: false,
+    zooms: [8, 14],
+    random: false,
+    note: "heat of one category group over the whole year (case_heat_bin)",
+  },
+  {
+    name: "case-30d-all",
+    layer: "case",
+    query: "state=all&from={days:30}",
+    target: false,
+    zooms: [8, 14],
+    random: true,
+    note: "every case reported in the last 30 days, any state (case_record)",
+  },
+  {
+    name: "case-all",
+    layer: "case",
+    query: "state=all",
+    target: false,
+    zooms: [8, 14],
+    random: true,
+    note: "every case of the year, any state (case_record: a million rows under a z10 tile)",
+  },
 ];
 
 const { values: args } = parseArgs({
@@ -95,7 +151,14 @@ function httpGet(url: string): Promise<HttpResult> {
     const req = http.get(url, { agent, headers: { "accept-encoding": "gzip" } }, (res) => {
       let bytes = 0;
       res.on("data", (chunk: Buffer) => (bytes += chunk.length));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - t0, bytes, cache: res.headers["x-tile-cache"] as string | undefined }));
+      res.on("end", () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          ms: performance.now() - t0,
+          bytes,
+          cache: res.headers["x-tile-cache"] as string | undefined,
+        }),
+      );
       res.on("error", reject);
     });
     req.on("error", reject);
@@ -105,11 +168,15 @@ function httpGet(url: string): Promise<HttpResult> {
 
 function startServer(port: string): ChildProcess {
   log(`bench/tile-server.ts on 127.0.0.1:${port} as the application role (fresh process: empty tile cache)`);
-  return spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join("bench", "tile-server.ts"), "--port", port, "--database", appUrl], {
-    env: { ...process.env, NODE_ENV: "production", TILE_CACHE_MB: "2048" },
-    stdio: ["ignore", "ignore", "inherit"],
-    cwd: projectRoot,
-  });
+  return spawn(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", path.join("bench", "tile-server.ts"), "--port", port, "--database", appUrl],
+    {
+      env: { ...process.env, NODE_ENV: "production", TILE_CACHE_MB: "2048" },
+      stdio: ["ignore", "ignore", "inherit"],
+      cwd: projectRoot,
+    },
+  );
 }
 
 async function waitForServer(base: string, child: ChildProcess) {
@@ -127,7 +194,12 @@ async function waitForServer(base: string, child: ChildProcess) {
   throw new Error("the tile server did not answer within 120 s");
 }
 
-function tileList(scenario: Scenario, bbox: Bbox, seed: number, randomCount: number): (TileCoord & { kind: "fixed" | "random" })[] {
+function tileList(
+  scenario: Scenario,
+  bbox: Bbox,
+  seed: number,
+  randomCount: number,
+): (TileCoord & { kind: "fixed" | "random" })[] {
   const list: (TileCoord & { kind: "fixed" | "random" })[] = [];
   for (let z = Math.max(scenario.zooms[0], LAYERS[scenario.layer].minzoom); z <= scenario.zooms[1]; z++) {
     for (const t of tilesCoveringBbox(bbox, z)) list.push({ ...t, kind: "fixed" });
@@ -138,13 +210,27 @@ function tileList(scenario: Scenario, bbox: Bbox, seed: number, randomCount: num
       const z = random() < 0.5 ? 15 : 16;
       const all = tilesCoveringBbox(bbox, z, 10_000_000);
       const [first, last] = [all[0], all[all.length - 1]];
-      list.push({ z, x: first.x + Math.floor(random() * (last.x - first.x + 1)), y: first.y + Math.floor(random() * (last.y - first.y + 1)), kind: "random" });
+      list.push({
+        z,
+        x: first.x + Math.floor(random() * (last.x - first.x + 1)),
+        y: first.y + Math.floor(random() * (last.y - first.y + 1)),
+        kind: "random",
+      });
     }
   }
   return list;
 }
 
-type Group = { z: number; cold: number[]; warm: number[]; floor: number[]; rawBytes: number[]; gzipBytes: number[]; empty: number; errors: string[] };
+type Group = {
+  z: number;
+  cold: number[];
+  warm: number[];
+  floor: number[];
+  rawBytes: number[];
+  gzipBytes: number[];
+  empty: number;
+  errors: string[];
+};
 type GroupResult = {
   z: number;
   count: number;
@@ -165,7 +251,17 @@ function evaluate(g: Group, judged: boolean): GroupResult {
   if (judged && cold.p95 > TARGETS.coldP95Ms) flags.push(`cold p95 ${cold.p95} ms > ${TARGETS.coldP95Ms}`);
   if (bytes.rawMax > TARGETS.maxTileBytes) flags.push(`tile of ${Math.round(bytes.rawMax / 1024)} KB > 500 KB`);
   if (g.errors.length) flags.push(`${g.errors.length} errors`);
-  return { z: g.z, count: g.cold.length, empty: g.empty, cold, warm: summarize(g.warm), floor: summarize(g.floor), bytes, flags, errors: g.errors.slice(0, 5) };
+  return {
+    z: g.z,
+    count: g.cold.length,
+    empty: g.empty,
+    cold,
+    warm: summarize(g.warm),
+    floor: summarize(g.floor),
+    bytes,
+    flags,
+    errors: g.errors.slice(0, 5),
+  };
 }
 
 const pad = (v: string | number, w: number) => String(v).padStart(w);
@@ -186,7 +282,21 @@ async function main() {
   };
   process.on("SIGINT", () => void stop().then(() => process.exit(130)));
   try {
-    const [info] = await owner.sql<{ w: number; s: number; e: number; n: number; path: string; cases: number; open: number; bins: number; totals: number; open_copy: number; last_day: string }[]>`
+    const [info] = await owner.sql<
+      {
+        w: number;
+        s: number;
+        e: number;
+        n: number;
+        path: string;
+        cases: number;
+        open: number;
+        bins: number;
+        totals: number;
+        open_copy: number;
+        last_day: string;
+      }[]
+    >`
       select st_xmin(b) as w, st_ymin(b) as s, st_xmax(b) as e, st_ymax(b) as n,
              (select path::text from region where level = 0 order by id limit 1) as path,
              (select count(*)::int from case_record) as cases,
@@ -196,8 +306,10 @@ async function main() {
              (select count(*)::int from case_map_open) as open_copy,
              (select to_char(max(reported_at) at time zone 'Asia/Shanghai', 'YYYY-MM-DD') from case_record) as last_day
         from (select st_extent(geom) as b from region where level = 0) x`;
-    if (!info || info.w === null || !info.cases) throw new Error(`no district with cases in ${ownerUrl}: load one first (npm run seed -- --scale full)`);
-    if (info.open_copy === 0 && info.open > 0) throw new Error("case_map_open is empty: run the worker (case-map.refresh-open) once before measuring");
+    if (!info || info.w === null || !info.cases)
+      throw new Error(`no district with cases in ${ownerUrl}: load one first (npm run seed -- --scale full)`);
+    if (info.open_copy === 0 && info.open > 0)
+      throw new Error("case_map_open is empty: run the worker (case-map.refresh-open) once before measuring");
     const bbox: Bbox = [info.w, info.s, info.e, info.n];
     const scope = [info.path];
     const [dispute] = await owner.sql<{ id: number }[]>`select id from case_category where code = 'dispute'`;
@@ -206,7 +318,9 @@ async function main() {
       d.setUTCDate(d.getUTCDate() - (days - 1));
       return d.toISOString().slice(0, 10);
     };
-    log(`database ${ownerUrl.replace(/\/\/[^@]*@/, "//")}: ${info.cases} cases (${info.open} open, ${info.open_copy} in the open copy), ${info.bins} heat bins, ${info.totals} heat totals`);
+    log(
+      `database ${ownerUrl.replace(/\/\/[^@]*@/, "//")}: ${info.cases} cases (${info.open} open, ${info.open_copy} in the open copy), ${info.bins} heat bins, ${info.totals} heat totals`,
+    );
 
     child = startServer(port);
     await waitForServer(base, child);
@@ -221,7 +335,10 @@ async function main() {
       }
     }
 
-    const results: Record<string, { scenario: Scenario; query: string; elapsedSeconds: number; truncated: boolean; groups: GroupResult[] }> = {};
+    const results: Record<
+      string,
+      { scenario: Scenario; query: string; elapsedSeconds: number; truncated: boolean; groups: GroupResult[] }
+    > = {};
     for (const [index, s] of scenarios.entries()) {
       const query = s.query.replace(/\{days:(\d+)\}/, (_, d) => daysBefore(Number(d))).replace("{dispute}", String(dispute.id));
       const parsed = parseCaseTileQuery(s.layer, query);
@@ -233,7 +350,8 @@ async function main() {
       let truncated = false;
       const measureTile = async (t: TileCoord, i: number) => {
         let g = groups.get(t.z);
-        if (!g) groups.set(t.z, (g = { z: t.z, cold: [], warm: [], floor: [], rawBytes: [], gzipBytes: [], empty: 0, errors: [] }));
+        if (!g)
+          groups.set(t.z, (g = { z: t.z, cold: [], warm: [], floor: [], rawBytes: [], gzipBytes: [], empty: 0, errors: [] }));
         const url = `${base}/tiles/${s.layer}/${t.z}/${t.x}/${t.y}${query ? `?${query}` : ""}`;
         const floorRun = async () => {
           const t0 = performance.now();
@@ -280,9 +398,19 @@ async function main() {
         for (const [i, t] of low.entries()) await measureTile(t, i + pass);
       }
       const evaluated = [...groups.values()].sort((a, b) => a.z - b.z).map((g) => evaluate(g, s.target));
-      results[s.name] = { scenario: s, query, elapsedSeconds: Math.round((performance.now() - started) / 1000), truncated, groups: evaluated };
-      console.log(`\n== ${s.name} (${s.layer}${query ? `?${query}` : ""})${s.target ? "" : " — reported, not judged"}: ${s.note}`);
-      console.log(`${pad("z", 2)} ${pad("n", 5)} ${pad("empty", 5)} │ ${pad("cold p50", 8)} ${pad("p95", 7)} ${pad("max", 7)} │ ${pad("warm p50", 8)} │ ${pad("floor p50", 9)} ${pad("p95", 7)} │ ${pad("KB mean", 7)} ${pad("max", 6)} │ flags`);
+      results[s.name] = {
+        scenario: s,
+        query,
+        elapsedSeconds: Math.round((performance.now() - started) / 1000),
+        truncated,
+        groups: evaluated,
+      };
+      console.log(
+        `\n== ${s.name} (${s.layer}${query ? `?${query}` : ""})${s.target ? "" : " — reported, not judged"}: ${s.note}`,
+      );
+      console.log(
+        `${pad("z", 2)} ${pad("n", 5)} ${pad("empty", 5)} │ ${pad("cold p50", 8)} ${pad("p95", 7)} ${pad("max", 7)} │ ${pad("warm p50", 8)} │ ${pad("floor p50", 9)} ${pad("p95", 7)} │ ${pad("KB mean", 7)} ${pad("max", 6)} │ flags`,
+      );
       for (const r of evaluated) {
         console.log(
           `${pad(r.z, 2)} ${pad(r.count, 5)} ${pad(r.empty, 5)} │ ${pad(r.cold.p50.toFixed(2), 8)} ${pad(r.cold.p95.toFixed(2), 7)} ${pad(r.cold.max.toFixed(1), 7)} │ ${pad(r.warm.p50.toFixed(2), 8)} │ ${pad(r.floor.p50.toFixed(2), 9)} ${pad(r.floor.p95.toFixed(2), 7)} │ ${pad((r.bytes.rawMean / 1024).toFixed(1), 7)} ${pad((r.bytes.rawMax / 1024).toFixed(0), 6)} │ ${r.flags.join("; ") || "ok"}`,
@@ -301,23 +429,34 @@ async function main() {
       generatedAt: new Date().toISOString(),
       command: `npm run bench:case-tiles -- ${process.argv.slice(2).join(" ")}`.trim(),
       commit,
-      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadAverage: os.loadavg() },
+      machine: {
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model,
+        memoryGb: Math.round(os.totalmem() / 2 ** 30),
+        node: process.version,
+        loadAverage: os.loadavg(),
+      },
       database: { url: ownerUrl.replace(/\/\/[^@]*@/, "//"), ...info, bbox },
       method: {
         server: "bench/tile-server.ts (the product's tiles/ code on bare node:http) as the application role, fresh process",
         cold: "first request of each tile (empty tile cache), sequential, keep-alive, Accept-Encoding: gzip",
         warm: "second request of the same tile right after (tile cache hit)",
-        floor: "the same statement (renderTile: transaction with gridatlas.scope, as the application role) straight on the database, alternating order with the cold request",
+        floor:
+          "the same statement (renderTile: transaction with gridatlas.scope, as the application role) straight on the database, alternating order with the cold request",
         tiles: "every tile over the district bbox from z8 to z14, plus random z15–z16 tiles for the case layer",
         bytes: "raw = MVT from the database (the 500 KB limit)",
       },
       targets: { ...TARGETS, appliesTo: SCENARIOS.filter((s) => s.target).map((s) => s.name) },
       results,
-      allTargetsMet: Object.values(results).every((r) => !r.scenario.target || (!r.truncated && r.groups.every((g) => g.flags.length === 0))),
+      allTargetsMet: Object.values(results).every(
+        (r) => !r.scenario.target || (!r.truncated && r.groups.every((g) => g.flags.length === 0)),
+      ),
     };
     mkdirSync(path.dirname(args.out!), { recursive: true });
     writeFileSync(args.out!, JSON.stringify(report, null, 2) + "\n");
-    console.log(`\ntargets (default views): cold p95 ≤ ${TARGETS.coldP95Ms} ms at every zoom, no tile over 500 KB — ${report.allTargetsMet ? "met" : "NOT met"}`);
+    console.log(
+      `\ntargets (default views): cold p95 ≤ ${TARGETS.coldP95Ms} ms at every zoom, no tile over 500 KB — ${report.allTargetsMet ? "met" : "NOT met"}`,
+    );
     console.log(`results: ${args.out}`);
   } finally {
     await stop();

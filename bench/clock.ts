@@ -148,7 +148,9 @@ async function inPlaceUpdates(c: Connection): Promise<{ updated: number; inPlace
     .execute(async (trx) => {
       await runCaseClockPass(trx, { now: NOW, texts: clockTexts() });
       const { rows } = await kysql<{ updated: number; inPlace: number }>`
-        select n_tup_upd::int as updated, n_tup_hot_upd::int as "inPlace" from pg_stat_xact_user_tables where relname = 'case_record'`.execute(trx);
+        select n_tup_upd::int as updated, n_tup_hot_upd::int as "inPlace" from pg_stat_xact_user_tables where relname = 'case_record'`.execute(
+        trx,
+      );
       counts = rows[0];
       throw new Error("rollback");
     })
@@ -200,7 +202,9 @@ async function main(c: Connection) {
     const write = await timed(writeFloor);
     samples.write.push(write.ms);
     results.write = { rows: write.value };
-    log(`run ${run}: floor ${floor.ms.toFixed(0)} ms (${floor.value} rows), write floor ${write.ms.toFixed(0)} ms, change ${change.ms.toFixed(0)} ms (${change.value.updated} rows), steady ${steady.ms.toFixed(0)} ms`);
+    log(
+      `run ${run}: floor ${floor.ms.toFixed(0)} ms (${floor.value} rows), write floor ${write.ms.toFixed(0)} ms, change ${change.ms.toFixed(0)} ms (${change.value.updated} rows), steady ${steady.ms.toFixed(0)} ms`,
+    );
   }
   inPlace = await inPlaceUpdates(c);
   log(`busy pass: ${inPlace.inPlace} of ${inPlace.updated} row writes in place (HOT)`);
@@ -216,7 +220,9 @@ async function main(c: Connection) {
 let fillfactor: string | null = null;
 try {
   await main(conn);
-  const [row] = await sql<{ options: string[] | null }[]>`select reloptions as options from pg_class where relname = 'case_record'`;
+  const [row] = await sql<
+    { options: string[] | null }[]
+  >`select reloptions as options from pg_class where relname = 'case_record'`;
   fillfactor = row.options?.find((o) => o.startsWith("fillfactor="))?.slice("fillfactor=".length) ?? "100";
 } finally {
   await conn.db.destroy();
@@ -224,9 +230,16 @@ try {
 
 const summary = (xs: number[]) => {
   const sorted = [...xs].sort((a, b) => a - b);
-  return { runs: xs.length, medianMs: Math.round(percentile(sorted, 50) * 10) / 10, maxMs: Math.round(sorted[sorted.length - 1] * 10) / 10, samplesMs: xs.map((x) => Math.round(x * 10) / 10) };
+  return {
+    runs: xs.length,
+    medianMs: Math.round(percentile(sorted, 50) * 10) / 10,
+    maxMs: Math.round(sorted[sorted.length - 1] * 10) / 10,
+    samplesMs: xs.map((x) => Math.round(x * 10) / 10),
+  };
 };
-const scenarios = Object.fromEntries((Object.keys(samples) as Scenario[]).map((k) => [k, { ...summary(samples[k]), result: results[k] }]));
+const scenarios = Object.fromEntries(
+  (Object.keys(samples) as Scenario[]).map((k) => [k, { ...summary(samples[k]), result: results[k] }]),
+);
 const worst = Math.max(...samples.change, ...samples.steady);
 
 const report = {
@@ -239,7 +252,13 @@ const report = {
       return null;
     }
   })(),
-  machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? null, memoryGb: Math.round(os.totalmem() / 2 ** 30), loadAverageAtStart: LOAD_AT_START, loadAverageAtEnd: os.loadavg().map((x) => Math.round(x * 100) / 100) },
+  machine: {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? null,
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    loadAverageAtStart: LOAD_AT_START,
+    loadAverageAtEnd: os.loadavg().map((x) => Math.round(x * 100) / 100),
+  },
   database: new URL(url).pathname.slice(1),
   cases: { open: OPEN, closed: CLOSED, now: NOW.toISOString() },
   fillfactor,
@@ -253,5 +272,8 @@ const report = {
 };
 mkdirSync(path.dirname(args.out!), { recursive: true });
 writeFileSync(args.out!, JSON.stringify(report, null, 2) + "\n");
-for (const [name, s] of Object.entries(scenarios)) log(`${name.padEnd(6)} median ${String(s.medianMs).padStart(7)} ms  max ${String(s.maxMs).padStart(7)} ms`);
-log(`goal ≤ ${GOAL_MS} ms per pass: ${report.goal.met ? "met" : "NOT met"} (worst ${worst.toFixed(0)} ms); written to ${path.relative(projectRoot, args.out!)}`);
+for (const [name, s] of Object.entries(scenarios))
+  log(`${name.padEnd(6)} median ${String(s.medianMs).padStart(7)} ms  max ${String(s.maxMs).padStart(7)} ms`);
+log(
+  `goal ≤ ${GOAL_MS} ms per pass: ${report.goal.met ? "met" : "NOT met"} (worst ${worst.toFixed(0)} ms); written to ${path.relative(projectRoot, args.out!)}`,
+);

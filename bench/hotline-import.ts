@@ -57,7 +57,10 @@ const ms = async <T>(work: () => Promise<T>): Promise<[T, number]> => {
 };
 
 try {
-  const { rows: districtRows } = await sql<{ id: number; path: string }>`select id, path::text as path from region where level = 0 order by id limit 1`.execute(owner.db);
+  const { rows: districtRows } = await sql<{
+    id: number;
+    path: string;
+  }>`select id, path::text as path from region where level = 0 order by id limit 1`.execute(owner.db);
   const district = districtRows[0];
   const regionPath = opts.region ?? district.path;
   const rows = await demoOrderRows(owner.db, { regionPath, count, prefix });
@@ -67,7 +70,10 @@ try {
     console.log(`wrote ${rows.length} rows to ${opts.write} (${Math.round(bytes.byteLength / 1024)} KB)`);
     process.exit(0);
   }
-  const ctx = await contextWithAssignments(owner.db, [{ role: "district_commander", regionId: district.id }], { username: "bench", displayName: "基准测试" });
+  const ctx = await contextWithAssignments(owner.db, [{ role: "district_commander", regionId: district.id }], {
+    username: "bench",
+    displayName: "基准测试",
+  });
 
   console.log(`[bench] ${count} rows, xlsx ${Math.round(bytes.byteLength / 1024)} KB written in ${writeMs} ms`);
   const [first, uploadMs] = await ms(() => uploadOrderFile({ ctx, input: { fileName: "bench.xlsx", bytes } }));
@@ -84,7 +90,14 @@ try {
   const [candidates, candidatesMs] = await ms(() => findPlaceCandidates(owner.db));
   const indexStart = performance.now();
   buildAddressIndex(
-    candidates.map((c) => ({ id: c.id, kind: c.kind, address: c.address, gridPath: c.grid_path, lon: Number(c.lon), lat: Number(c.lat) })),
+    candidates.map((c) => ({
+      id: c.id,
+      kind: c.kind,
+      address: c.address,
+      gridPath: c.grid_path,
+      lon: Number(c.lon),
+      lat: Number(c.lat),
+    })),
     { areas: ["北京市", "通州区"], streets: [] },
   );
   const indexMs = Math.round(performance.now() - indexStart);
@@ -106,7 +119,9 @@ try {
                    st_setsrid(st_makepoint(p.lon, p.lat), 4326), g.id, g.path, 'bench-floor', p.ext, 'general', 'street', 'reported', 'accept', now(), now() + interval '24 minutes', now() + interval '30 minutes', 'green', now()
               from p cross join lateral (select id, path, district_code from region where level = 4 and st_intersects(geom, st_setsrid(st_makepoint(p.lon, p.lat), 4326)) limit 1) g
             returning id)
-          insert into case_event (case_id, actor_name, action, to_state, to_level) select id, '基准', 'report', 'reported', 'street' from ins`.execute(trx);
+          insert into case_event (case_id, actor_name, action, to_state, to_level) select id, '基准', 'report', 'reported', 'street' from ins`.execute(
+          trx,
+        );
       });
     }
   });
@@ -118,7 +133,13 @@ try {
     database: new URL(url).pathname.slice(1),
     rows: rows.length,
     xlsxKB: Math.round(bytes.byteLength / 1024),
-    first: { uploadMs, importMs, totalMs: uploadMs + importMs, rowsPerSecond: Math.round((rows.length / (uploadMs + importMs)) * 1000), counts },
+    first: {
+      uploadMs,
+      importMs,
+      totalMs: uploadMs + importMs,
+      rowsPerSecond: Math.round((rows.length / (uploadMs + importMs)) * 1000),
+      counts,
+    },
     reimport: { uploadMs: reuploadMs, importMs: reimportMs, counts: recounts },
     addressIndex: { places: candidates.length, loadMs: candidatesMs, buildMs: indexMs },
     floor: { cases: pts.length, ms: floorMs, casesPerSecond: Math.round((pts.length / Math.max(1, floorMs)) * 1000) },
@@ -129,7 +150,9 @@ try {
   console.log(JSON.stringify(result, null, 2));
 
   if (opts.cleanup) {
-    await sql`delete from case_record where external_system = 'bench-floor' and external_id like ${prefix + "%"}`.execute(owner.db);
+    await sql`delete from case_record where external_system = 'bench-floor' and external_id like ${prefix + "%"}`.execute(
+      owner.db,
+    );
     await sql`delete from hotline_order where order_no like ${prefix + "%"}`.execute(owner.db);
     await sql`delete from case_record where external_system = '12345' and external_id like ${prefix + "%"}`.execute(owner.db);
   }
@@ -138,6 +161,17 @@ try {
 }
 
 async function batchCounts(id: number) {
-  const b = await owner.db.selectFrom("hotline_batch").select(["created_count", "updated_count", "unchanged_count", "queued_count", "rejected_count", "status"]).where("id", "=", id).executeTakeFirstOrThrow();
-  return { status: b.status, created: b.created_count, updated: b.updated_count, unchanged: b.unchanged_count, queued: b.queued_count, rejected: b.rejected_count };
+  const b = await owner.db
+    .selectFrom("hotline_batch")
+    .select(["created_count", "updated_count", "unchanged_count", "queued_count", "rejected_count", "status"])
+    .where("id", "=", id)
+    .executeTakeFirstOrThrow();
+  return {
+    status: b.status,
+    created: b.created_count,
+    updated: b.updated_count,
+    unchanged: b.unchanged_count,
+    queued: b.queued_count,
+    rejected: b.rejected_count,
+  };
 }

@@ -75,14 +75,26 @@ async function loadWorkload(db: ReturnType<typeof connect>["db"]) {
      where exists (select 1 from region g where g.level = 4 and st_intersects(g.geom, s.p))`.execute(db);
   const { rows: categories } = await ksql<{ id: number }>`
     select c.id from case_category c where c.active and c.parent_id is not null and c.grp <> 'hotline' order by c.id`.execute(db);
-  if (spots.length < 100 || categories.length === 0) throw new Error(`no district in ${databaseUrl}: load one first (npm run setup -- --demo)`);
+  if (spots.length < 100 || categories.length === 0)
+    throw new Error(`no district in ${databaseUrl}: load one first (npm run setup -- --demo)`);
   return { spots, categories: categories.map((c) => c.id) };
 }
 
-const DESCRIPTIONS = ["路面坑洼积水，影响通行", "楼道堆放杂物，堵塞消防通道", "小区门口暴露垃圾", "路灯不亮", "井盖破损", "邻里噪音纠纷"];
+const DESCRIPTIONS = [
+  "路面坑洼积水，影响通行",
+  "楼道堆放杂物，堵塞消防通道",
+  "小区门口暴露垃圾",
+  "路灯不亮",
+  "井盖破损",
+  "邻里噪音纠纷",
+];
 
 /** Runs `clients` loops of `once` for `seconds`; samples of the measured part only. */
-async function sustain(label: string, once: (client: number, i: number) => Promise<Sample>, durationSeconds: number): Promise<{ samples: Sample[]; elapsed: number }> {
+async function sustain(
+  label: string,
+  once: (client: number, i: number) => Promise<Sample>,
+  durationSeconds: number,
+): Promise<{ samples: Sample[]; elapsed: number }> {
   const samples: Sample[] = [];
   const started = performance.now();
   const deadline = started + durationSeconds * 1000;
@@ -102,7 +114,10 @@ async function sustain(label: string, once: (client: number, i: number) => Promi
 }
 
 function summary(run: { samples: Sample[]; elapsed: number }) {
-  const ok = run.samples.filter((s) => s.ok).map((s) => s.ms).sort((a, b) => a - b);
+  const ok = run.samples
+    .filter((s) => s.ok)
+    .map((s) => s.ms)
+    .sort((a, b) => a - b);
   const errors = run.samples.filter((s) => !s.ok);
   const round = (v: number) => Math.round(v * 100) / 100;
   return {
@@ -111,7 +126,13 @@ function summary(run: { samples: Sample[]; elapsed: number }) {
     errorSamples: [...new Set(errors.map((e) => e.error))].slice(0, 5),
     seconds: round(run.elapsed),
     reportsPerSecond: round(ok.length / run.elapsed),
-    latencyMs: { p50: round(percentile(ok, 50)), p95: round(percentile(ok, 95)), p99: round(percentile(ok, 99)), max: round(ok[ok.length - 1] ?? NaN), mean: round(ok.reduce((a, b) => a + b, 0) / Math.max(1, ok.length)) },
+    latencyMs: {
+      p50: round(percentile(ok, 50)),
+      p95: round(percentile(ok, 95)),
+      p99: round(percentile(ok, 99)),
+      max: round(ok[ok.length - 1] ?? NaN),
+      mean: round(ok.reduce((a, b) => a + b, 0) / Math.max(1, ok.length)),
+    },
   };
 }
 
@@ -120,7 +141,11 @@ function post(agent: http.Agent, base: string, cookie: string, body: string): Pr
     const url = new URL("/api/cases", base);
     const req = http.request(
       url,
-      { method: "POST", agent, headers: { cookie, origin: url.origin, "content-type": "application/json", "content-length": Buffer.byteLength(body) } },
+      {
+        method: "POST",
+        agent,
+        headers: { cookie, origin: url.origin, "content-type": "application/json", "content-length": Buffer.byteLength(body) },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
@@ -139,10 +164,12 @@ async function waitForServer(base: string, child: ChildProcess | null) {
   while (Date.now() < deadline) {
     if (child && child.exitCode !== null) throw new Error(`server exited with code ${child.exitCode}`);
     const up = await new Promise<boolean>((resolve) => {
-      http.get(`${base}/icon.svg`, (res) => {
-        res.resume();
-        resolve(res.statusCode === 200);
-      }).on("error", () => resolve(false));
+      http
+        .get(`${base}/icon.svg`, (res) => {
+          res.resume();
+          resolve(res.statusCode === 200);
+        })
+        .on("error", () => resolve(false));
     });
     if (up) return;
     await new Promise((r) => setTimeout(r, 500));
@@ -159,14 +186,21 @@ function ensureBuild() {
     for (const mode of ["compile", "generate"]) {
       log(`next build (${mode}) → ${DIST_DIR}`);
       const build = spawnSync(process.execPath, [nextBin, "build", "--experimental-build-mode", mode], {
-        env: { ...process.env, NEXT_DIST_DIR: DIST_DIR, DATABASE_URL: databaseUrl, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+        env: {
+          ...process.env,
+          NEXT_DIST_DIR: DIST_DIR,
+          DATABASE_URL: databaseUrl,
+          NODE_ENV: "production",
+          NEXT_TELEMETRY_DISABLED: "1",
+        },
         stdio: ["ignore", "inherit", "inherit"],
         cwd: projectRoot,
       });
       if (build.status !== 0) throw new Error(`next build (${mode}) failed (exit ${build.status})`);
     }
   } finally {
-    if (readFileSync(path.join(projectRoot, "tsconfig.json"), "utf8") !== tsconfig) writeFileSync(path.join(projectRoot, "tsconfig.json"), tsconfig);
+    if (readFileSync(path.join(projectRoot, "tsconfig.json"), "utf8") !== tsconfig)
+      writeFileSync(path.join(projectRoot, "tsconfig.json"), tsconfig);
   }
 }
 
@@ -175,7 +209,14 @@ function startServer(port: string): ChildProcess {
   ensureBuild();
   log(`tiles/web-server.ts on port ${port}`);
   return spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join("tiles", "web-server.ts")], {
-    env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: DIST_DIR, DATABASE_URL: databaseUrl, PORT: port, NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_DIST_DIR: DIST_DIR,
+      DATABASE_URL: databaseUrl,
+      PORT: port,
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
     stdio: ["ignore", "ignore", "inherit"],
     cwd: projectRoot,
   });
@@ -198,22 +239,43 @@ async function main() {
   };
   process.on("SIGINT", () => void stopChild().then(() => process.exit(130)));
   try {
-    const district = await owner.db.selectFrom("region").select(["id", ksql<string>`path::text`.as("path")]).where("level", "=", 0).orderBy("id").executeTakeFirstOrThrow();
+    const district = await owner.db
+      .selectFrom("region")
+      .select(["id", ksql<string>`path::text`.as("path")])
+      .where("level", "=", 0)
+      .orderBy("id")
+      .executeTakeFirstOrThrow();
     const { spots, categories } = await loadWorkload(owner.db);
     const accounts: TestAccount[] = [];
-    for (let i = 0; i < clients; i++) accounts.push(await createSignedInAccount(owner.db, `bench_intake_${i}`, [{ role: "district_commander", regionId: district.id }], { expiresInMs: 3 * 3_600_000 }));
+    for (let i = 0; i < clients; i++)
+      accounts.push(
+        await createSignedInAccount(owner.db, `bench_intake_${i}`, [{ role: "district_commander", regionId: district.id }], {
+          expiresInMs: 3 * 3_600_000,
+        }),
+      );
     const benchUsers = accounts.map((a) => a.userId);
     const forget = async () => {
-      const { numDeletedRows } = await owner.db.deleteFrom("case_record").where("reporter_user_id", "in", benchUsers).executeTakeFirst();
+      const { numDeletedRows } = await owner.db
+        .deleteFrom("case_record")
+        .where("reporter_user_id", "in", benchUsers)
+        .executeTakeFirst();
       return Number(numDeletedRows);
     };
-    log(`database ${databaseUrl.replace(/\/\/[^@]*@/, "//")}: ${spots.length} points, ${categories.length} categories, ${clients} clients; removed ${await forget()} cases of earlier runs`);
-    const [{ cases: casesBefore }] = (await ksql<{ cases: number }>`select count(*)::int as cases from case_record`.execute(owner.db)).rows;
+    log(
+      `database ${databaseUrl.replace(/\/\/[^@]*@/, "//")}: ${spots.length} points, ${categories.length} categories, ${clients} clients; removed ${await forget()} cases of earlier runs`,
+    );
+    const [{ cases: casesBefore }] = (
+      await ksql<{ cases: number }>`select count(*)::int as cases from case_record`.execute(owner.db)
+    ).rows;
 
     const random = mulberry32(20261125);
     const pick = () => {
       const spot = spots[Math.floor(random() * spots.length)];
-      return { ...spot, categoryId: categories[Math.floor(random() * categories.length)], description: DESCRIPTIONS[Math.floor(random() * DESCRIPTIONS.length)] };
+      return {
+        ...spot,
+        categoryId: categories[Math.floor(random() * categories.length)],
+        description: DESCRIPTIONS[Math.floor(random() * DESCRIPTIONS.length)],
+      };
     };
 
     const results: Record<string, ReturnType<typeof summary>> = {};
@@ -229,7 +291,14 @@ async function main() {
       await waitForServer(base, child);
       const once = async (client: number): Promise<Sample> => {
         const r = pick();
-        const body = JSON.stringify({ clientRequestId: randomUUID(), channel: "phone", categoryId: r.categoryId, description: r.description, lon: r.lon, lat: r.lat });
+        const body = JSON.stringify({
+          clientRequestId: randomUUID(),
+          channel: "phone",
+          categoryId: r.categoryId,
+          description: r.description,
+          lon: r.lon,
+          lat: r.lat,
+        });
         const t0 = performance.now();
         try {
           const res = await post(agent, base, accounts[client].cookie, body);
@@ -256,7 +325,17 @@ async function main() {
           const t0 = performance.now();
           try {
             const ctx = await contextFromHeaders(product.db, new Headers({ cookie: accounts[client].cookie }));
-            await reportCase({ ctx, input: { clientRequestId: randomUUID(), channel: "phone", categoryId: r.categoryId, description: r.description, lon: r.lon, lat: r.lat } });
+            await reportCase({
+              ctx,
+              input: {
+                clientRequestId: randomUUID(),
+                channel: "phone",
+                categoryId: r.categoryId,
+                description: r.description,
+                lon: r.lon,
+                lat: r.lat,
+              },
+            });
             return { ms: performance.now() - t0, ok: true };
           } catch (e) {
             return { ms: performance.now() - t0, ok: false, error: (e as Error).message };
@@ -293,10 +372,14 @@ async function main() {
             if (!created) throw new Error("no grid at the point");
             await ksql`
               insert into case_event (case_id, actor_user_id, actor_name, action, to_state, to_level, details, request_id)
-              values (${created.id}, ${accounts[client].userId}, 'bench', 'report', 'reported', 'street', '{"channel":"phone"}'::jsonb, ${randomUUID()}::uuid)`.execute(trx);
+              values (${created.id}, ${accounts[client].userId}, 'bench', 'report', 'reported', 'street', '{"channel":"phone"}'::jsonb, ${randomUUID()}::uuid)`.execute(
+              trx,
+            );
             await ksql`
               insert into audit_log (actor_user_id, actor_name, action, entity, entity_id, after)
-              values (${accounts[client].userId}, 'bench', 'case.report', 'case', ${String(created.id)}, ${JSON.stringify({ number: created.number })}::text::jsonb)`.execute(trx);
+              values (${accounts[client].userId}, 'bench', 'case.report', 'case', ${String(created.id)}, ${JSON.stringify({ number: created.number })}::text::jsonb)`.execute(
+              trx,
+            );
           });
           return { ms: performance.now() - t0, ok: true };
         } catch (e) {
@@ -309,7 +392,9 @@ async function main() {
       results.floor = summary(await sustain("floor", once, seconds));
     }
 
-    const [{ cases: casesAfter }] = (await ksql<{ cases: number }>`select count(*)::int as cases from case_record`.execute(owner.db)).rows;
+    const [{ cases: casesAfter }] = (
+      await ksql<{ cases: number }>`select count(*)::int as cases from case_record`.execute(owner.db)
+    ).rows;
     const removed = await forget();
     const commit = (() => {
       try {
@@ -322,12 +407,24 @@ async function main() {
       generatedAt: new Date().toISOString(),
       command: `npm run bench:intake -- ${process.argv.slice(2).join(" ")}`.trim(),
       commit,
-      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadAverage: os.loadavg() },
-      database: { url: databaseUrl.replace(/\/\/[^@]*@/, "//"), casesBefore, points: spots.length, categories: categories.length },
+      machine: {
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model,
+        memoryGb: Math.round(os.totalmem() / 2 ** 30),
+        node: process.version,
+        loadAverage: os.loadavg(),
+      },
+      database: {
+        url: databaseUrl.replace(/\/\/[^@]*@/, "//"),
+        casesBefore,
+        points: spots.length,
+        categories: categories.length,
+      },
       method: {
         http: "POST /api/cases (channel phone, a random building point and active category, a fresh clientRequestId) to tiles/web-server.ts on a production build, keep-alive, one signed-in district-commander session per client; 201 counts, anything else is an error",
         verb: "reportCase called in this process (session resolved per call, as contextFromRequest does), the web pool's size and session settings, same concurrency: the verb without HTTP and Next.js",
-        floor: "the same writes straight on the database at the same concurrency, as the application role with the scope set: case row (grid by point-in-polygon) + timeline row + audit row in one transaction",
+        floor:
+          "the same writes straight on the database at the same concurrency, as the application role with the scope set: case row (grid by point-in-polygon) + timeline row + audit row in one transaction",
         clients,
         seconds,
         warmupSeconds: WARMUP_SECONDS,
@@ -335,18 +432,28 @@ async function main() {
       },
       target: { reportsPerSecond: TARGET_REPORTS_PER_SECOND, errors: 0 },
       results,
-      httpOverFloor: results.http && results.floor ? Math.round((results.http.reportsPerSecond / results.floor.reportsPerSecond) * 100) / 100 : null,
+      httpOverFloor:
+        results.http && results.floor
+          ? Math.round((results.http.reportsPerSecond / results.floor.reportsPerSecond) * 100) / 100
+          : null,
       casesWritten: casesAfter - casesBefore,
       casesRemovedAfter: removed,
     };
     mkdirSync(path.dirname(args.out), { recursive: true });
     writeFileSync(args.out, JSON.stringify(report, null, 2) + "\n");
-    console.log(`\n${"phase".padEnd(6)} ${"reports".padStart(8)} ${"errors".padStart(6)} ${"rep/s".padStart(8)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"p99 ms".padStart(8)}`);
+    console.log(
+      `\n${"phase".padEnd(6)} ${"reports".padStart(8)} ${"errors".padStart(6)} ${"rep/s".padStart(8)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"p99 ms".padStart(8)}`,
+    );
     for (const [phase, r] of Object.entries(results)) {
-      console.log(`${phase.padEnd(6)} ${String(r.reports).padStart(8)} ${String(r.errors).padStart(6)} ${r.reportsPerSecond.toFixed(1).padStart(8)} ${r.latencyMs.p50.toFixed(1).padStart(8)} ${r.latencyMs.p95.toFixed(1).padStart(8)} ${r.latencyMs.p99.toFixed(1).padStart(8)}`);
+      console.log(
+        `${phase.padEnd(6)} ${String(r.reports).padStart(8)} ${String(r.errors).padStart(6)} ${r.reportsPerSecond.toFixed(1).padStart(8)} ${r.latencyMs.p50.toFixed(1).padStart(8)} ${r.latencyMs.p95.toFixed(1).padStart(8)} ${r.latencyMs.p99.toFixed(1).padStart(8)}`,
+      );
       for (const e of r.errorSamples) console.log(`       error: ${e}`);
     }
-    if (results.http) console.log(`target: ≥ ${TARGET_REPORTS_PER_SECOND} reports/s with zero errors — ${results.http.reportsPerSecond >= TARGET_REPORTS_PER_SECOND && results.http.errors === 0 ? "met" : "NOT met"}`);
+    if (results.http)
+      console.log(
+        `target: ≥ ${TARGET_REPORTS_PER_SECOND} reports/s with zero errors — ${results.http.reportsPerSecond >= TARGET_REPORTS_PER_SECOND && results.http.errors === 0 ? "met" : "NOT met"}`,
+      );
     console.log(`results: ${args.out}`);
   } finally {
     await stopChild();

@@ -1,6 +1,14 @@
 /** Small statistics helpers for the benchmarks (nearest-rank percentiles over raw samples). */
 
-export type LatencySummary = { count: number; mean: number; p50: number; p95: number; p99: number; max: number; tilesPerSecond: number };
+export type LatencySummary = {
+  count: number;
+  mean: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  tilesPerSecond: number;
+};
 
 /** Nearest-rank percentile of an ascending-sorted list (p in 0..100). */
 export function percentile(sorted: number[], p: number): number {

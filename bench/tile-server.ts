@@ -13,7 +13,9 @@ import { TILE_POOL_SIZE, TILE_SESSION_SETTINGS } from "../tiles/tile-connection"
 const { values } = parseArgs({ options: { port: { type: "string", default: "3198" }, database: { type: "string" } } });
 if (!values.database) throw new Error("--database is required");
 const { sql } = connect(values.database, { max: TILE_POOL_SIZE, settings: TILE_SESSION_SETTINGS });
-const districtScope = (await sql<{ path: string }[]>`select path::text as path from region where level = 0 order by id limit 1`).map((r) => r.path);
+const districtScope = (
+  await sql<{ path: string }[]>`select path::text as path from region where level = 0 order by id limit 1`
+).map((r) => r.path);
 
 const server = http.createServer((req, res) => {
   // The tiles/ code alone, without sessions: scoped to the whole district like the benchmark's floor.
@@ -31,7 +33,9 @@ const server = http.createServer((req, res) => {
     });
 });
 server.keepAliveTimeout = 5000;
-server.listen(Number(values.port), "127.0.0.1", () => process.stderr.write(`[tile-server] listening on 127.0.0.1:${values.port}\n`));
+server.listen(Number(values.port), "127.0.0.1", () =>
+  process.stderr.write(`[tile-server] listening on 127.0.0.1:${values.port}\n`),
+);
 const stop = () => server.close(() => sql.end().then(() => process.exit(0)));
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);

@@ -152,7 +152,12 @@ async function waitForServer(base: string, child: ChildProcess | null) {
  * not stop it (the test suite type-checks). Compile mode also leaves tsconfig.json alone.
  */
 const nextBin = path.join(projectRoot, "node_modules", "next", "dist", "bin", "next");
-const benchEnv = () => ({ ...process.env, NEXT_DIST_DIR: ".next-bench", DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1" });
+const benchEnv = () => ({
+  ...process.env,
+  NEXT_DIST_DIR: ".next-bench",
+  DATABASE_URL: databaseUrl,
+  NEXT_TELEMETRY_DISABLED: "1",
+});
 let built = false;
 
 function ensureBenchBuild() {
@@ -164,15 +169,20 @@ function ensureBenchBuild() {
     const tsconfig = readFileSync(path.join(projectRoot, "tsconfig.json"), "utf8");
     try {
       for (const mode of ["compile", "generate"]) {
-        const build = spawnSync(process.execPath, [nextBin, "build", "--experimental-build-mode", mode, "--debug-build-paths", "app/tiles/**"], {
-          env: { ...childEnv, NODE_ENV: "production" },
-          stdio: ["ignore", "inherit", "inherit"],
-          cwd: projectRoot,
-        });
+        const build = spawnSync(
+          process.execPath,
+          [nextBin, "build", "--experimental-build-mode", mode, "--debug-build-paths", "app/tiles/**"],
+          {
+            env: { ...childEnv, NODE_ENV: "production" },
+            stdio: ["ignore", "inherit", "inherit"],
+            cwd: projectRoot,
+          },
+        );
         if (build.status !== 0) throw new Error(`next build (${mode}) failed (exit ${build.status})`);
       }
     } finally {
-      if (readFileSync(path.join(projectRoot, "tsconfig.json"), "utf8") !== tsconfig) writeFileSync(path.join(projectRoot, "tsconfig.json"), tsconfig);
+      if (readFileSync(path.join(projectRoot, "tsconfig.json"), "utf8") !== tsconfig)
+        writeFileSync(path.join(projectRoot, "tsconfig.json"), tsconfig);
     }
   }
 }
@@ -203,11 +213,24 @@ function startProduct(port: string): ChildProcess {
 /** The same tiles/ code on bare node:http (bench/tile-server.ts), in a fresh process. */
 function startNode(port: string): ChildProcess {
   log(`bench/tile-server.ts on 127.0.0.1:${port} (fresh process: empty tile cache)`);
-  return spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join("bench", "tile-server.ts"), "--port", port, "--database", databaseUrl], {
-    env: { ...process.env, NODE_ENV: "production", TILE_CACHE_MB: "2048" },
-    stdio: ["ignore", "ignore", "inherit"],
-    cwd: projectRoot,
-  });
+  return spawn(
+    process.execPath,
+    [
+      "--conditions=react-server",
+      "--import",
+      "tsx",
+      path.join("bench", "tile-server.ts"),
+      "--port",
+      port,
+      "--database",
+      databaseUrl,
+    ],
+    {
+      env: { ...process.env, NODE_ENV: "production", TILE_CACHE_MB: "2048" },
+      stdio: ["ignore", "ignore", "inherit"],
+      cwd: projectRoot,
+    },
+  );
 }
 
 type Group = {
@@ -245,15 +268,35 @@ function evaluate(g: Group): GroupResult {
   const warm = summarize(g.warm);
   const floor = summarize(g.floor);
   const mean = (xs: number[]) => Math.round(xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length));
-  const bytes = { rawMean: mean(g.rawBytes), rawMax: Math.max(0, ...g.rawBytes), gzipMean: mean(g.gzipBytes), gzipMax: Math.max(0, ...g.gzipBytes) };
+  const bytes = {
+    rawMean: mean(g.rawBytes),
+    rawMax: Math.max(0, ...g.rawBytes),
+    gzipMean: mean(g.gzipBytes),
+    gzipMax: Math.max(0, ...g.gzipBytes),
+  };
   const ratio = floor.p95 > 0 ? Math.round((cold.p95 / floor.p95) * 100) / 100 : NaN;
   const flags: string[] = [];
   if (cold.p95 > TARGETS.coldP95Ms) flags.push(`cold p95 ${cold.p95} ms > ${TARGETS.coldP95Ms}`);
   if (bytes.rawMax > TARGETS.maxTileBytes) flags.push(`tile of ${Math.round(bytes.rawMax / 1024)} KB > 500 KB`);
   if (warm.p50 > TARGETS.warmP50Ms) flags.push(`warm p50 ${warm.p50} ms > ${TARGETS.warmP50Ms}`);
-  if (g.z >= TARGETS.ratioFromZoom && ratio > TARGETS.serverFloorRatioP95) flags.push(`server/floor p95 ${ratio} > ${TARGETS.serverFloorRatioP95}`);
+  if (g.z >= TARGETS.ratioFromZoom && ratio > TARGETS.serverFloorRatioP95)
+    flags.push(`server/floor p95 ${ratio} > ${TARGETS.serverFloorRatioP95}`);
   if (g.errors.length) flags.push(`${g.errors.length} errors`);
-  return { layer: g.layer, z: g.z, count: g.cold.length, empty: g.empty, errors: g.errors.slice(0, 5), cold, warm, floor, bytes, serverFloorRatioP95: ratio, serverOverheadP95Ms: Math.round((cold.p95 - floor.p95) * 100) / 100, warmMisses: g.warmMisses, flags };
+  return {
+    layer: g.layer,
+    z: g.z,
+    count: g.cold.length,
+    empty: g.empty,
+    errors: g.errors.slice(0, 5),
+    cold,
+    warm,
+    floor,
+    bytes,
+    serverFloorRatioP95: ratio,
+    serverOverheadP95Ms: Math.round((cold.p95 - floor.p95) * 100) / 100,
+    warmMisses: g.warmMisses,
+    flags,
+  };
 }
 
 function pad(value: string | number, width: number) {
@@ -265,7 +308,9 @@ type ServerMode = "product" | "next" | "node" | "url";
 
 /** A fingerprint of every layer's version, to notice a reload of the district during a run. */
 async function dataStamp(sql: ReturnType<typeof connect>["sql"]): Promise<string> {
-  const [row] = await sql<{ stamp: string }[]>`select coalesce(string_agg(layer || ':' || version, ',' order by layer), '') as stamp from layer_version`;
+  const [row] = await sql<
+    { stamp: string }[]
+  >`select coalesce(string_agg(layer || ':' || version, ',' order by layer), '') as stamp from layer_version`;
   return row.stamp;
 }
 
@@ -296,7 +341,18 @@ async function measure(sql: ReturnType<typeof connect>["sql"], base: string, til
     const key = `${t.layer}/${t.z}`;
     let g = groups.get(key);
     if (!g) {
-      g = { layer: t.layer, z: t.z, cold: [], warm: [], floor: [], rawBytes: [], gzipBytes: [], empty: 0, errors: [], warmMisses: 0 };
+      g = {
+        layer: t.layer,
+        z: t.z,
+        cold: [],
+        warm: [],
+        floor: [],
+        rawBytes: [],
+        gzipBytes: [],
+        empty: 0,
+        errors: [],
+        warmMisses: 0,
+      };
       groups.set(key, g);
     }
     const url = `${base}/tiles/${t.layer}/${t.z}/${t.x}/${t.y}`;
@@ -327,7 +383,9 @@ async function measure(sql: ReturnType<typeof connect>["sql"], base: string, til
     if ((i + 1) % 1000 === 0) log(`${i + 1}/${tiles.length} tiles, ${Math.round((performance.now() - started) / 1000)} s`);
   }
   const elapsed = (performance.now() - started) / 1000;
-  const results = [...groups.values()].map(evaluate).sort((a, b) => LAYER_NAMES.indexOf(a.layer) - LAYER_NAMES.indexOf(b.layer) || a.z - b.z);
+  const results = [...groups.values()]
+    .map(evaluate)
+    .sort((a, b) => LAYER_NAMES.indexOf(a.layer) - LAYER_NAMES.indexOf(b.layer) || a.z - b.z);
   return { elapsedSeconds: Math.round(elapsed), truncated, tileCount: results.reduce((a, r) => a + r.count, 0), results };
 }
 
@@ -342,7 +400,9 @@ function printTable(mode: ServerMode, run: Awaited<ReturnType<typeof measure>>) 
     );
   }
   const flagged = run.results.filter((r) => r.flags.length > 0).length;
-  console.log(`${run.tileCount} tiles in ${run.elapsedSeconds} s${run.truncated ? " (TRUNCATED by --max-seconds)" : ""}: ${flagged === 0 ? "all targets met" : `${flagged} layer/zoom groups miss a target`}`);
+  console.log(
+    `${run.tileCount} tiles in ${run.elapsedSeconds} s${run.truncated ? " (TRUNCATED by --max-seconds)" : ""}: ${flagged === 0 ? "all targets met" : `${flagged} layer/zoom groups miss a target`}`,
+  );
 }
 
 async function main() {
@@ -361,7 +421,21 @@ async function main() {
     void stopChild().then(() => process.exit(130));
   });
   try {
-    const [info] = await sql<{ w: number; s: number; e: number; n: number; regions: number; grids: number; buildings: number; residents: number; organizations: number; components: number; features: number }[]>`
+    const [info] = await sql<
+      {
+        w: number;
+        s: number;
+        e: number;
+        n: number;
+        regions: number;
+        grids: number;
+        buildings: number;
+        residents: number;
+        organizations: number;
+        components: number;
+        features: number;
+      }[]
+    >`
       select st_xmin(b) as w, st_ymin(b) as s, st_xmax(b) as e, st_ymax(b) as n,
              (select count(*) from region)::int as regions, (select count(*) from region where level = 4)::int as grids,
              (select count(*) from building)::int as buildings, (select count(*) from resident)::int as residents,
@@ -370,10 +444,15 @@ async function main() {
         from (select st_extent(geom) as b from region where level = 0) x`;
     if (!info || info.w === null) throw new Error(`no district in ${databaseUrl}: load one first (npm run seed -- --scale full)`);
     const bbox: Bbox = [info.w, info.s, info.e, info.n];
-    const [district] = await sql<{ id: number; path: string }[]>`select id, path::text as path from region where level = 0 order by id limit 1`;
+    const [district] = await sql<
+      { id: number; path: string }[]
+    >`select id, path::text as path from region where level = 0 order by id limit 1`;
     districtScope = [district.path];
-    sessionCookie = (await createSignedInAccount(db, "bench_commander", [{ role: "district_commander", regionId: district.id }])).cookie;
-    log(`database ${databaseUrl.replace(/\/\/[^@]*@/, "//")}: ${info.grids} grids, ${info.buildings} buildings, ${info.residents} residents; bbox ${bbox.map((v) => v.toFixed(4)).join(",")}`);
+    sessionCookie = (await createSignedInAccount(db, "bench_commander", [{ role: "district_commander", regionId: district.id }]))
+      .cookie;
+    log(
+      `database ${databaseUrl.replace(/\/\/[^@]*@/, "//")}: ${info.grids} grids, ${info.buildings} buildings, ${info.residents} residents; bbox ${bbox.map((v) => v.toFixed(4)).join(",")}`,
+    );
 
     const tiles = buildTileList(bbox);
     log(`${tiles.length} tiles over ${layers.length} layers`);
@@ -395,7 +474,8 @@ async function main() {
       await stopChild();
       // A reload of the district while measuring (the seed bumps every layer) makes the run worthless.
       const dataChanged = before !== after;
-      if (dataChanged) log(`the data changed during the ${mode} run (layer_version ${before} → ${after}): its figures are not valid`);
+      if (dataChanged)
+        log(`the data changed during the ${mode} run (layer_version ${before} → ${after}): its figures are not valid`);
       runs[mode] = { url: base, dataChanged, ...run };
       printTable(mode, run);
     }
@@ -411,31 +491,45 @@ async function main() {
       generatedAt: new Date().toISOString(),
       command: `npm run bench:tiles -- ${process.argv.slice(2).join(" ")}`.trim(),
       commit,
-      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadAverage: os.loadavg() },
+      machine: {
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model,
+        memoryGb: Math.round(os.totalmem() / 2 ** 30),
+        node: process.version,
+        loadAverage: os.loadavg(),
+      },
       database: { url: databaseUrl.replace(/\/\/[^@]*@/, "//"), ...info, bbox },
       method: {
-        tiles: "every z10–z14 tile over the district bbox where the layer serves the zoom, plus random z15–z16 tiles (a layer starting above z16 gets them at its minzoom)",
+        tiles:
+          "every z10–z14 tile over the district bbox where the layer serves the zoom, plus random z15–z16 tiles (a layer starting above z16 gets them at its minzoom)",
         random: { perLayer: randomPerLayer, seed },
         servers: {
-          product: "the product's web process (tiles/web-server.ts: tiles answered on node:http, the rest handed to Next), fresh process",
+          product:
+            "the product's web process (tiles/web-server.ts: tiles answered on node:http, the rest handed to Next), fresh process",
           next: "the Next.js tile route: next build (tile routes) into .next-bench, next start, fresh process",
           node: "the same tiles/ code (answerTile) on bare node:http (bench/tile-server.ts), fresh process",
           url: "a server given by --url (its cache state unknown)",
         },
         cold: "first request of each tile to a freshly started server (empty tile cache), sequential, keep-alive, Accept-Encoding: gzip",
         warm: "second request of the same tile right after (tile cache hit)",
-        floor: "the same prepared statement (renderTile) run straight on the database from this process, alternating order with the cold request",
+        floor:
+          "the same prepared statement (renderTile) run straight on the database from this process, alternating order with the cold request",
         latency: "ms at the client, from request to last body byte; tiles/s = 1000 / mean (sequential)",
         bytes: "raw = MVT from the database (the 500 KB limit), gzip = bytes sent by the server",
       },
       targets: TARGETS,
       runs: Object.fromEntries(
-        Object.entries(runs).map(([mode, run]) => [mode, { ...run, allTargetsMet: !run.truncated && !run.dataChanged && run.results.every((r) => r.flags.length === 0) }]),
+        Object.entries(runs).map(([mode, run]) => [
+          mode,
+          { ...run, allTargetsMet: !run.truncated && !run.dataChanged && run.results.every((r) => r.flags.length === 0) },
+        ]),
       ),
     };
     mkdirSync(path.dirname(args.out), { recursive: true });
     writeFileSync(args.out, JSON.stringify(report, null, 2) + "\n");
-    console.log(`\ntargets: cold p95 ≤ ${TARGETS.coldP95Ms} ms, tile ≤ 500 KB, warm p50 ≤ ${TARGETS.warmP50Ms} ms, server/floor p95 ≤ ${TARGETS.serverFloorRatioP95} for z ≥ ${TARGETS.ratioFromZoom}`);
+    console.log(
+      `\ntargets: cold p95 ≤ ${TARGETS.coldP95Ms} ms, tile ≤ 500 KB, warm p50 ≤ ${TARGETS.warmP50Ms} ms, server/floor p95 ≤ ${TARGETS.serverFloorRatioP95} for z ≥ ${TARGETS.ratioFromZoom}`,
+    );
     console.log(`results: ${args.out}`);
   } finally {
     await stopChild();

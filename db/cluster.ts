@@ -46,7 +46,12 @@ export function ensurePostgresInstalled(): Binaries {
 
 function paths() {
   const root = dataDir();
-  return { root, pgdata: path.join(root, "pg", "data"), socket: path.join(root, "pg", "run"), logfile: path.join(root, "pg", "server.log") };
+  return {
+    root,
+    pgdata: path.join(root, "pg", "data"),
+    socket: path.join(root, "pg", "run"),
+    logfile: path.join(root, "pg", "server.log"),
+  };
 }
 
 /** Runs a PostgreSQL binary, as the postgres user when we are root. */
@@ -83,7 +88,9 @@ export function clusterStatus(): "running" | "stopped" | "absent" {
   const bins = findBinaries();
   if (!bins) return "stopped";
   const full = path.join(bins.dir, "pg_ctl");
-  const [file, argv] = isRoot() ? ["runuser", ["-u", "postgres", "--", full, "status", "-D", p.pgdata]] : [full, ["status", "-D", p.pgdata]];
+  const [file, argv] = isRoot()
+    ? ["runuser", ["-u", "postgres", "--", full, "status", "-D", p.pgdata]]
+    : [full, ["status", "-D", p.pgdata]];
   return spawnSync(file, argv).status === 0 ? "running" : "stopped";
 }
 

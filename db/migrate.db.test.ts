@@ -37,7 +37,17 @@ describe("migrations", () => {
   it("run every migration down to nothing and back up again", async () => {
     await migrateToLatest(conn.db);
     expect(await tableNames()).toEqual(
-      expect.arrayContaining(["building", "component", "household", "layer_version", "map_feature", "organization", "region", "resident", "room"]),
+      expect.arrayContaining([
+        "building",
+        "component",
+        "household",
+        "layer_version",
+        "map_feature",
+        "organization",
+        "region",
+        "resident",
+        "room",
+      ]),
     );
     expect(await functionNames()).toEqual(["refresh_region_stats", "topology_check"]);
 

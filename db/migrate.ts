@@ -9,7 +9,13 @@ const provider: MigrationProvider = { getMigrations: async () => migrations };
  * with ones a database has already run; each runs once, in index order, whatever ran before it.
  */
 function migrator(db: Database) {
-  return new Migrator({ db, provider, migrationTableName: "kysely_migration", migrationLockTableName: "kysely_migration_lock", allowUnorderedMigrations: true });
+  return new Migrator({
+    db,
+    provider,
+    migrationTableName: "kysely_migration",
+    migrationLockTableName: "kysely_migration_lock",
+    allowUnorderedMigrations: true,
+  });
 }
 
 function unwrap({ error, results }: MigrationResultSet) {

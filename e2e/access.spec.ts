@@ -49,7 +49,9 @@ test.describe("signing in", () => {
     await then.screenshot("sign-in-refused");
   });
 
-  test("a grid worker signs in with the keyboard and lands on the own grid; sign-out ends the session", async ({ page }, testInfo) => {
+  test("a grid worker signs in with the keyboard and lands on the own grid; sign-out ends the session", async ({
+    page,
+  }, testInfo) => {
     const { then } = consoleDriver(page, testInfo);
     const grid = await gridWorkersGrid();
     await page.goto("/sign-in");

@@ -12,7 +12,10 @@ test.afterAll(async () => {
 test.describe("account administration", () => {
   test.use({ storageState: storageStateOf("admin") });
 
-  test("the administrator creates a grid worker, who signs in with the temporary password, must change it and sees the own grid", async ({ page, browser }, testInfo) => {
+  test("the administrator creates a grid worker, who signs in with the temporary password, must change it and sees the own grid", async ({
+    page,
+    browser,
+  }, testInfo) => {
     const { then } = consoleDriver(page, testInfo);
     const username = `worker${Date.now() % 100000}`;
     const { rows } = await sql<{ name: string; code: string }>`
@@ -56,7 +59,9 @@ test.describe("account administration", () => {
 
     // Every change is in the audit log, with who did it.
     const audit = await sql<{ action: string; actor_name: string }>`
-      select action, actor_name from audit_log where entity_id = (select id::text from app_user where username = ${username}) order by id`.execute(db.db);
+      select action, actor_name from audit_log where entity_id = (select id::text from app_user where username = ${username}) order by id`.execute(
+      db.db,
+    );
     expect(audit.rows.map((r) => r.action)).toEqual(["account.create", "password.change"]);
     expect(audit.rows[0].actor_name).toContain("admin");
   });

@@ -41,7 +41,9 @@ test.describe("from a building to its 楼盘表 and its residents", () => {
     await then.screenshot("floor-plan");
   });
 
-  test("a room shows its residents with masked identity numbers and phones, and no full number in the page", async ({ page }, testInfo) => {
+  test("a room shows its residents with masked identity numbers and phones, and no full number in the page", async ({
+    page,
+  }, testInfo) => {
     const { given, when, then } = consoleDriver(page, testInfo);
     const building = await aTallBuilding(db);
     const room = await aPopulatedRoom(db, building.id);
@@ -50,8 +52,10 @@ test.describe("from a building to its 楼盘表 and its residents", () => {
     await expect(page.getByTestId("room-panel")).toContainText(`${room.number} 室`);
     await expect(page.getByTestId("resident-row")).toHaveCount(room.residents);
     for (const id of await page.getByTestId("resident-id").allInnerTexts()) expect(id.trim()).toMatch(MASKED_ID_PATTERN);
-    for (const phone of await page.getByTestId("resident-phone").allInnerTexts()) if (phone.trim() !== "—") expect(phone.trim()).toMatch(MASKED_PHONE_PATTERN);
-    for (const reg of await page.getByTestId("resident-registration").allInnerTexts()) expect(["户籍", "流动"]).toContain(reg.trim());
+    for (const phone of await page.getByTestId("resident-phone").allInnerTexts())
+      if (phone.trim() !== "—") expect(phone.trim()).toMatch(MASKED_PHONE_PATTERN);
+    for (const reg of await page.getByTestId("resident-registration").allInnerTexts())
+      expect(["户籍", "流动"]).toContain(reg.trim());
     if (room.keyPersonName) {
       await expect(page.getByTestId("room-panel")).not.toContainText(room.keyPersonName);
       await expect(page.getByTestId("room-panel")).toContainText("重点人员");
@@ -70,7 +74,9 @@ test.describe("from a building to its 楼盘表 and its residents", () => {
     const key = await aKeyPersonRoom(db);
     test.skip(!key, "the seeded district has no key person");
     await given.theFloorPlanOf(key!.buildingId);
-    await expect(page.locator(`[data-testid="room-cell"][data-room-id="${key!.roomId}"] [data-marker="keyPerson"]`)).toHaveCount(1);
+    await expect(page.locator(`[data-testid="room-cell"][data-room-id="${key!.roomId}"] [data-marker="keyPerson"]`)).toHaveCount(
+      1,
+    );
     await when.openRoom(key!.roomId);
     const masked = Array.from(key!.name)[0] + "*".repeat(Array.from(key!.name).length - 1);
     await expect(page.getByTestId("resident-name").filter({ hasText: masked })).toHaveCount(1);

@@ -37,7 +37,12 @@ test("a case runs the whole loop, from the phone to the return visit", async ({ 
   const [lon, lat] = await pointInWorkersGrid();
 
   // 1. The grid worker reports from the phone page.
-  const phone = await browser.newContext({ storageState: storageStateOf("gridworker"), viewport: { width: 390, height: 844 }, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
+  const phone = await browser.newContext({
+    storageState: storageStateOf("gridworker"),
+    viewport: { width: 390, height: 844 },
+    locale: "zh-CN",
+    timezoneId: "Asia/Shanghai",
+  });
   const m = await phone.newPage();
   await m.goto("/m/report");
   await m.getByTestId("coordinates-toggle").click();
@@ -51,13 +56,19 @@ test("a case runs the whole loop, from the phone to the return visit", async ({ 
   await expect(m.getByTestId("report-success-number")).toHaveText(/^SJ\d{15}$/);
   const number = (await m.getByTestId("report-success-number").textContent())!.trim();
   await consoleDriver(m, testInfo).then.screenshot("case-loop-1-phone-report");
-  const { id: caseId } = await db.db.selectFrom("case_record").select("id").where("number", "=", number).executeTakeFirstOrThrow();
+  const { id: caseId } = await db.db
+    .selectFrom("case_record")
+    .select("id")
+    .where("number", "=", number)
+    .executeTakeFirstOrThrow();
 
   const map = consoleDriver(await cases.as("commander"), testInfo);
   const lightOnMap = async () => {
     // What the worker's case.changed job does after every step (no worker runs during e2e tests): move the
     // case layer's version so the tile cache lets go; the web process re-reads versions every second.
-    await sql`insert into layer_version (layer, version) values ('case', 1) on conflict (layer) do update set version = layer_version.version + 1, changed_at = now()`.execute(db.db);
+    await sql`insert into layer_version (layer, version) values ('case', 1) on conflict (layer) do update set version = layer_version.version + 1, changed_at = now()`.execute(
+      db.db,
+    );
     await new Promise((resolve) => setTimeout(resolve, 1200));
     return map.then.caseLightOnMap(caseId);
   };
@@ -69,10 +80,16 @@ test("a case runs the whole loop, from the phone to the return visit", async ({ 
   await expect(page.getByTestId("case-timeline")).toContainText("无匹配的派遣规则");
 
   // 3. The street dispatches to 城管.
-  page = await cases.step("street", caseId, "dispatch", async (p) => {
-    await p.getByTestId("dispatch-lead-unit").selectOption({ label: "区城市管理委员会（城管）" });
-    await p.getByTestId("case-action-note").fill("请城管执法队到场协调");
-  }, "dispatched");
+  page = await cases.step(
+    "street",
+    caseId,
+    "dispatch",
+    async (p) => {
+      await p.getByTestId("dispatch-lead-unit").selectOption({ label: "区城市管理委员会（城管）" });
+      await p.getByTestId("case-action-note").fill("请城管执法队到场协调");
+    },
+    "dispatched",
+  );
   await expect(page.getByTestId("case-lead-unit")).toHaveText("区城市管理委员会（城管）");
   await consoleDriver(page, testInfo).then.screenshot("case-loop-2-dispatched");
   expect(await lightOnMap()).toBe("green");
@@ -82,7 +99,12 @@ test("a case runs the whole loop, from the phone to the return visit", async ({ 
   const day = 86_400_000;
   await db.db
     .updateTable("case_record")
-    .set({ handle_started_at: new Date(Date.now() - 30 * day), yellow_at: new Date(Date.now() - 12 * day), deadline_at: new Date(Date.now() - 10 * day), handle_deadline_at: new Date(Date.now() - 10 * day) })
+    .set({
+      handle_started_at: new Date(Date.now() - 30 * day),
+      yellow_at: new Date(Date.now() - 12 * day),
+      deadline_at: new Date(Date.now() - 10 * day),
+      handle_deadline_at: new Date(Date.now() - 10 * day),
+    })
     .where("id", "=", caseId)
     .execute();
   expect(await runClockPass()).toMatchObject({ toRed: 1, escalations: 1 });
@@ -96,17 +118,35 @@ test("a case runs the whole loop, from the phone to the return visit", async ({ 
   // 4. The department acknowledges, handles and reports back.
   await cases.step("department", caseId, "acknowledge", async () => {}, "acknowledged");
   await cases.step("department", caseId, "handle", async () => {}, "handled");
-  page = await cases.step("department", caseId, "report_back", async (p) => p.getByTestId("case-action-note").fill("已约谈物业，停车收费按公示标准执行，业主表示认可"), "reported_back");
+  page = await cases.step(
+    "department",
+    caseId,
+    "report_back",
+    async (p) => p.getByTestId("case-action-note").fill("已约谈物业，停车收费按公示标准执行，业主表示认可"),
+    "reported_back",
+  );
 
   // 5. 采办分离: the reporter may not verify; a community head verifies and closes.
   page = await cases.openCase("gridworker", caseId);
   await expect(page.getByTestId("case-action-start_verification")).toHaveCount(0);
   await cases.step("community", caseId, "start_verification", async () => {}, "verifying");
-  page = await cases.step("community", caseId, "close", async (p) => p.getByTestId("case-action-note").fill("现场核查，问题已解决"), "closed");
+  page = await cases.step(
+    "community",
+    caseId,
+    "close",
+    async (p) => p.getByTestId("case-action-note").fill("现场核查，问题已解决"),
+    "closed",
+  );
   expect(await lightOnMap()).toBe(null);
 
   // 6. The district, where the case now is, records the return visit: handled late and very satisfied → 2 stars.
-  page = await cases.step("commander", caseId, "evaluate", async (p) => p.getByTestId("evaluate-satisfaction").selectOption("very_satisfied"), "evaluated");
+  page = await cases.step(
+    "commander",
+    caseId,
+    "evaluate",
+    async (p) => p.getByTestId("evaluate-satisfaction").selectOption("very_satisfied"),
+    "evaluated",
+  );
   await expect(page.getByTestId("case-disposal-stars")).toHaveText("★★☆☆☆");
   await expect(page.getByTestId("case-event")).toHaveCount(11);
   await consoleDriver(page, testInfo).then.screenshot("case-loop-4-evaluated");
@@ -116,7 +156,9 @@ test("a case runs the whole loop, from the phone to the return visit", async ({ 
 
 /** One pass of the clock worker on the e2e database (the worker process is not running here). */
 async function runClockPass() {
-  const run = spawnSync("npx", ["tsx", "--conditions=react-server", "e2e/support/run-clock-e2e.ts", e2eDatabaseUrl()], { encoding: "utf8" });
+  const run = spawnSync("npx", ["tsx", "--conditions=react-server", "e2e/support/run-clock-e2e.ts", e2eDatabaseUrl()], {
+    encoding: "utf8",
+  });
   if (run.status !== 0) throw new Error(`clock pass failed: ${run.stderr}`);
   return JSON.parse(run.stdout) as { toRed: number; escalations: number };
 }

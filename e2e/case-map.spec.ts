@@ -51,7 +51,9 @@ test.beforeAll(async () => {
     const facts = rows[0];
     await sql`
       insert into case_event (case_id, at, actor_name, action, from_state, to_state, note)
-      values (${facts.id}, now() - interval '2 days', '地图测试网格员', 'report', null, 'reported', '现场发现楼道堆放杂物')`.execute(db.db);
+      values (${facts.id}, now() - interval '2 days', '地图测试网格员', 'report', null, 'reported', '现场发现楼道堆放杂物')`.execute(
+      db.db,
+    );
     return facts;
   };
   // ~40 m apart: two separate points at z16
@@ -74,7 +76,11 @@ test.afterAll(async () => {
 function drawnCases(page: Page) {
   return page.evaluate(() => {
     type Rgba = { r: number; g: number; b: number };
-    const map = (window as unknown as { __gridatlasMap: { queryRenderedFeatures(o: object): { id?: number; layer: { paint: Record<string, Rgba> } }[] } }).__gridatlasMap;
+    const map = (
+      window as unknown as {
+        __gridatlasMap: { queryRenderedFeatures(o: object): { id?: number; layer: { paint: Record<string, Rgba> } }[] };
+      }
+    ).__gridatlasMap;
     const out: Record<number, [number, number, number]> = {};
     for (const f of map.queryRenderedFeatures({ layers: ["case-point"] })) {
       const c = f.layer.paint["circle-color"];
@@ -87,17 +93,28 @@ function drawnCases(page: Page) {
 const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
 
 async function jumpTo(page: Page, facts: Facts, zoom: number) {
-  await page.evaluate(([lon, lat, z]) => (window as unknown as { __gridatlasMap: { jumpTo(o: object): void } }).__gridatlasMap.jumpTo({ center: [lon, lat], zoom: z }), [facts.lon, facts.lat, zoom] as const);
+  await page.evaluate(
+    ([lon, lat, z]) =>
+      (window as unknown as { __gridatlasMap: { jumpTo(o: object): void } }).__gridatlasMap.jumpTo({
+        center: [lon, lat],
+        zoom: z,
+      }),
+    [facts.lon, facts.lat, zoom] as const,
+  );
 }
 
 test.describe("cases on the map", () => {
-  test("the commander sees open cases in their light colours; a click opens the case beside the map; Esc closes it", async ({ page }, testInfo) => {
+  test("the commander sees open cases in their light colours; a click opens the case beside the map; Esc closes it", async ({
+    page,
+  }, testInfo) => {
     const { given, when, then } = consoleDriver(page, testInfo);
     await given.theMapIsOpen();
     await expect(page.getByTestId("case-filter-bar")).toBeVisible();
     await expect(page.getByTestId("map")).toHaveAttribute("data-case-layer", "visible");
     // the district view: cells with counts (at least our two cases)
-    await expect.poll(async () => Number(await page.getByTestId("map").getAttribute("data-cases-in-view"))).toBeGreaterThanOrEqual(2);
+    await expect
+      .poll(async () => Number(await page.getByTestId("map").getAttribute("data-cases-in-view")))
+      .toBeGreaterThanOrEqual(2);
     await expect(page.getByTestId("case-legend")).toContainText("红灯（超期）");
     await then.screenshot("case-map-district");
 

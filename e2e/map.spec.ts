@@ -51,7 +51,13 @@ test.describe("the district map", () => {
     await expect.poll(async () => (await then.featureState("grid", grid.id)).hover).toBe(true);
     await when.clickMapAt(grid.inside);
     await expect.poll(async () => (await then.featureState("grid", grid.id)).selected).toBe(true);
-    await then.thePanelShowsRegion({ name: grid.name, households: grid.households, residents: grid.residents, floating: grid.floating, buildings: grid.buildings });
+    await then.thePanelShowsRegion({
+      name: grid.name,
+      households: grid.households,
+      residents: grid.residents,
+      floating: grid.floating,
+      buildings: grid.buildings,
+    });
     await expect(page.getByTestId("panel-level")).toHaveText("网格");
     await expect(page.getByTestId("crumb")).toHaveCount(5);
     await expect(page).toHaveURL(new RegExp(`[?&]region=${grid.id}\\b`));
@@ -77,7 +83,9 @@ test.describe("the district map", () => {
     await then.thePanelShowsRegion({ name: community.name });
     await expect(page).toHaveURL(new RegExp(`[?&]region=${community.id}\\b`));
     // the map went there: the community's level (or a finer one) is the one drawn and clickable
-    await expect.poll(async () => Number(await page.getByTestId("level-indicator").getAttribute("data-level"))).toBeGreaterThanOrEqual(2);
+    await expect
+      .poll(async () => Number(await page.getByTestId("level-indicator").getAttribute("data-level")))
+      .toBeGreaterThanOrEqual(2);
     // the children list zooms further down
     const child = page.getByTestId("panel-child").first();
     const childName = (await child.locator("span").nth(1).innerText()).trim();

@@ -45,7 +45,15 @@ async function gridWorkerSpots(): Promise<[Spot, Spot]> {
 }
 
 async function casesOfRequest(clientRequestId: string) {
-  const { rows } = await sql<{ id: number; number: string; channel: string; grid_id: number; photos: number; category: string; risk_value: string | null }>`
+  const { rows } = await sql<{
+    id: number;
+    number: string;
+    channel: string;
+    grid_id: number;
+    photos: number;
+    category: string;
+    risk_value: string | null;
+  }>`
     select c.id, c.number, c.channel, c.grid_id, c.risk_value::text as risk_value, cat.code as category,
            (select count(*)::int from case_photo p where p.case_id = c.id) as photos
       from case_record c join case_category cat on cat.id = c.category_id
@@ -72,7 +80,10 @@ async function chooseCategory(page: Page, group: string, code: string) {
 }
 
 test.describe("reporting from the phone", () => {
-  test("a grid worker reports at the phone's position with a photo, gets the number, and a second report of the same thing is warned", async ({ page, context }, testInfo) => {
+  test("a grid worker reports at the phone's position with a photo, gets the number, and a second report of the same thing is warned", async ({
+    page,
+    context,
+  }, testInfo) => {
     const errors = watchErrors(page);
     const [spot] = await gridWorkerSpots();
     await context.grantPermissions(["geolocation"]);
@@ -93,7 +104,9 @@ test.describe("reporting from the phone", () => {
     await chooseCategory(page, "event", "event.exposed_garbage");
     await page.getByTestId("report-description").fill("楼下垃圾桶满溢，垃圾散落路面");
     await page.getByTestId("report-address").fill(`${spot.gridName} 楼前`);
-    await page.getByTestId("photo-input").setInputFiles({ name: "现场.jpg", mimeType: "image/jpeg", buffer: Buffer.from(fixtureBytes(jpegBase64)) });
+    await page
+      .getByTestId("photo-input")
+      .setInputFiles({ name: "现场.jpg", mimeType: "image/jpeg", buffer: Buffer.from(fixtureBytes(jpegBase64)) });
     await expect(page.getByTestId("photo-item")).toHaveCount(1);
     await expect(page.getByTestId("draft-status")).toHaveText("草稿已自动保存在本机");
     await page.evaluate(() => window.scrollTo(0, 0));
@@ -107,7 +120,9 @@ test.describe("reporting from the phone", () => {
     await screenshot(page, testInfo, "mobile-report-success");
 
     const stored = await casesOfRequest(clientRequestId);
-    expect(stored).toEqual([expect.objectContaining({ number, channel: "phone", grid_id: spot.gridId, photos: 1, category: "event.exposed_garbage" })]);
+    expect(stored).toEqual([
+      expect.objectContaining({ number, channel: "phone", grid_id: spot.gridId, photos: 1, category: "event.exposed_garbage" }),
+    ]);
 
     // The same problem again, at the same place: the form warns before sending, with a link to the first case.
     await page.getByTestId("report-another").click();
@@ -115,7 +130,10 @@ test.describe("reporting from the phone", () => {
     await chooseCategory(page, "event", "event.exposed_garbage");
     const warning = page.getByTestId("duplicate-warning");
     await expect(warning).toContainText("附近已有同类案件，可能重复");
-    await expect(warning.getByTestId("duplicate-item").filter({ hasText: number })).toHaveAttribute("href", `/m/cases/${stored[0].id}`);
+    await expect(warning.getByTestId("duplicate-item").filter({ hasText: number })).toHaveAttribute(
+      "href",
+      `/m/cases/${stored[0].id}`,
+    );
     await warning.scrollIntoViewIfNeeded();
     await screenshot(page, testInfo, "mobile-report-duplicate");
     // a new draft: a new request id
@@ -127,7 +145,10 @@ test.describe("reporting from the phone", () => {
     expect(errors).toEqual([]);
   });
 
-  test("without geolocation the point is typed; the draft survives a reload; offline it waits, and sending later makes exactly one case", async ({ page, context }, testInfo) => {
+  test("without geolocation the point is typed; the draft survives a reload; offline it waits, and sending later makes exactly one case", async ({
+    page,
+    context,
+  }, testInfo) => {
     const errors = watchErrors(page);
     const [, spot] = await gridWorkerSpots();
     await context.clearPermissions();
@@ -149,7 +170,9 @@ test.describe("reporting from the phone", () => {
     await expect(page.getByTestId("risk-value")).toHaveText("风险值 D = 270");
     await page.getByTestId("report-description").fill("楼道堆放电动车电池，存在火灾隐患");
     await page.getByTestId("report-urgency").selectOption("urgent");
-    await page.getByTestId("photo-input").setInputFiles({ name: "楼道.png", mimeType: "image/png", buffer: Buffer.from(fixtureBytes(pngBase64)) });
+    await page
+      .getByTestId("photo-input")
+      .setInputFiles({ name: "楼道.png", mimeType: "image/png", buffer: Buffer.from(fixtureBytes(pngBase64)) });
     await expect(page.getByTestId("photo-item")).toHaveCount(1);
     await expect(page.getByTestId("draft-status")).toHaveText("草稿已自动保存在本机");
     const clientRequestId = (await page.getByTestId("report-form").getAttribute("data-client-request-id"))!;
@@ -192,7 +215,9 @@ test.describe("reporting from the phone", () => {
     await page.getByTestId("retry-send").click();
     await expect(page.getByTestId("report-success")).toContainText("此前已提交成功");
     const stored = await casesOfRequest(clientRequestId);
-    expect(stored).toEqual([expect.objectContaining({ channel: "phone", photos: 1, category: "hazard.fire_safety", risk_value: "270" })]);
+    expect(stored).toEqual([
+      expect.objectContaining({ channel: "phone", photos: 1, category: "hazard.fire_safety", risk_value: "270" }),
+    ]);
     await expect(page.getByTestId("report-success-number")).toHaveText(stored[0].number);
 
     // Sent: the draft is gone.
@@ -202,7 +227,9 @@ test.describe("reporting from the phone", () => {
     expect(errors).toEqual([]);
   });
 
-  test("my tasks shows the grid worker's own reports with their state, and opens a case on the phone", async ({ page }, testInfo) => {
+  test("my tasks shows the grid worker's own reports with their state, and opens a case on the phone", async ({
+    page,
+  }, testInfo) => {
     const { rows } = await sql<{ id: number; number: string }>`
       select c.id, c.number from case_record c join app_user u on u.id = c.reporter_user_id
        where u.username = 'gridworker' and c.channel = 'phone' order by c.reported_at desc, c.id desc limit 1`.execute(db.db);
@@ -223,11 +250,15 @@ test.describe("reporting from the phone", () => {
 test.describe("acting on the phone", () => {
   test.use({ storageState: storageStateOf("street") });
 
-  test("the street sub-centre finds the grid worker's report waiting at its level and files it from the phone", async ({ page }, testInfo) => {
+  test("the street sub-centre finds the grid worker's report waiting at its level and files it from the phone", async ({
+    page,
+  }, testInfo) => {
     const errors = watchErrors(page);
     const { rows } = await sql<{ id: number; number: string }>`
       select c.id, c.number from case_record c join app_user u on u.id = c.reporter_user_id
-       where u.username = 'gridworker' and c.channel = 'phone' and c.state = 'reported' and c.level = 'street' order by c.id desc limit 1`.execute(db.db);
+       where u.username = 'gridworker' and c.channel = 'phone' and c.state = 'reported' and c.level = 'street' order by c.id desc limit 1`.execute(
+      db.db,
+    );
     test.skip(rows.length === 0, "needs a report of the tests above");
     await page.goto("/m/tasks");
     const item = page.getByTestId("tasks-office").getByTestId("task-item").filter({ hasText: rows[0].number });
@@ -243,7 +274,9 @@ test.describe("acting on the phone", () => {
     await page.getByTestId("m-actions").scrollIntoViewIfNeeded();
     await screenshot(page, testInfo, "mobile-case-filed");
     const { rows: after } = await sql<{ state: string; events: number }>`
-      select state, (select count(*)::int from case_event e where e.case_id = c.id and e.action = 'file') as events from case_record c where id = ${rows[0].id}`.execute(db.db);
+      select state, (select count(*)::int from case_event e where e.case_id = c.id and e.action = 'file') as events from case_record c where id = ${rows[0].id}`.execute(
+      db.db,
+    );
     expect(after[0].events).toBe(1);
     expect(after[0].state).not.toBe("reported");
     expect(errors).toEqual([]);

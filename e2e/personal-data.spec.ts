@@ -27,7 +27,9 @@ async function logRows(residentId: number) {
 test.describe("personal data", () => {
   test.use({ storageState: storageStateOf("gridworker") });
 
-  test("a grid worker sees a resident masked, reveals the phone with a reason, and both reads are logged", async ({ page }, testInfo) => {
+  test("a grid worker sees a resident masked, reveals the phone with a reason, and both reads are logged", async ({
+    page,
+  }, testInfo) => {
     const { then } = consoleDriver(page, testInfo);
     const resident = await aResidentOfTheWorkersGrid();
     const before = (await logRows(resident.id)).length;
@@ -66,7 +68,9 @@ test.describe("the audit page", () => {
 });
 
 test.describe("exports", () => {
-  test("the district commander's export page offers residents (with the unmasked option) and area statistics", async ({ page }, testInfo) => {
+  test("the district commander's export page offers residents (with the unmasked option) and area statistics", async ({
+    page,
+  }, testInfo) => {
     const { then } = consoleDriver(page, testInfo);
     await page.goto("/exports");
     await expect(page.getByTestId("export-panel")).toBeVisible();

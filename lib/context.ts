@@ -19,7 +19,6 @@ export type RequestContext = {
   locale: "zh-CN";
 };
 
-
 /** The context of a request carrying these headers: its session cookie decides the actor. */
 export async function contextFromHeaders(db: Database, headers: Headers): Promise<RequestContext> {
   const actor = await resolveSession(db, sessionTokenFromCookieHeader(headers.get("cookie")));

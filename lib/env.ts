@@ -21,15 +21,29 @@ const EnvSchema = z.object({
   /** The web application's own login (owns no tables, row-level security applies). Defaults to DATABASE_URL with the user gridatlas_app. */
   APP_DATABASE_URL: z.string().url().optional(),
   /** Session lifetime: absolute (hours) and idle (minutes) limits. */
-  SESSION_TTL_HOURS: z.coerce.number().min(0.01).max(24 * 30).default(12),
-  SESSION_IDLE_MINUTES: z.coerce.number().min(1).max(24 * 60).default(120),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .min(0.01)
+    .max(24 * 30)
+    .default(12),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .min(1)
+    .max(24 * 60)
+    .default(120),
   /** Mark the session cookie Secure (set when the product is served over HTTPS). */
   COOKIE_SECURE: z.enum(["0", "1"]).default("0"),
   /** Port of the web server. */
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** 32-byte keys (hex) for personal data: AES-256-GCM encryption and HMAC lookup hashes. Generated into the data dir when unset. */
-  PII_ENCRYPTION_KEY: z.string().regex(/^[0-9a-f]{64}$/i).optional(),
-  PII_HASH_KEY: z.string().regex(/^[0-9a-f]{64}$/i).optional(),
+  PII_ENCRYPTION_KEY: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/i)
+    .optional(),
+  PII_HASH_KEY: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/i)
+    .optional(),
   /** Optional basemap under the grids: an XYZ raster/vector URL template or a pmtiles:// URL. */
   BASEMAP_URL: z.string().optional(),
   /** Size of the in-memory tile cache in megabytes (0 disables it). */

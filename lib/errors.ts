@@ -2,7 +2,8 @@ import { z } from "zod";
 import { errorMessages } from "./i18n/zh-CN/errors";
 
 /** The closed set of failure kinds every adapter (HTTP, page, server action) knows how to show. */
-export type DomainErrorCode = "NOT_FOUND" | "FORBIDDEN" | "UNAUTHENTICATED" | "THROTTLED" | "CONFLICT" | "VALIDATION" | "UNAVAILABLE";
+export type DomainErrorCode =
+  "NOT_FOUND" | "FORBIDDEN" | "UNAUTHENTICATED" | "THROTTLED" | "CONFLICT" | "VALIDATION" | "UNAVAILABLE";
 
 /**
  * The one error type lib/ throws on purpose. `message` is safe to show to the user (Chinese UI text);

@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { caseTileStatement, heatLevelAt } from "../db/queries/case-tiles";
 import { OPEN_STATES } from "../lib/case/case-states";
-import { caseFilterKey, caseFilterQuery, EMPTY_CASE_FILTER, heatFilterOf, isLocalDate, nextLocalDate, parseCaseFilter, stateGroupOf } from "./case-filter";
+import {
+  caseFilterKey,
+  caseFilterQuery,
+  EMPTY_CASE_FILTER,
+  heatFilterOf,
+  isLocalDate,
+  nextLocalDate,
+  parseCaseFilter,
+  stateGroupOf,
+} from "./case-filter";
 
 const parse = (query: string) => parseCaseFilter(new URLSearchParams(query));
 
@@ -14,11 +23,20 @@ describe("parseCaseFilter", () => {
     const r = parse("state=open&light=red,green&source=hotline,grid_worker&category=12,3,12&from=2026-01-01&to=2026-03-31");
     expect(r).toEqual({
       ok: true,
-      filter: { from: "2026-01-01", to: "2026-03-31", categoryIds: [3, 12], states: [...OPEN_STATES].sort((a, b) => order(a) - order(b)), lights: ["green", "red"], sources: ["grid_worker", "hotline"] },
+      filter: {
+        from: "2026-01-01",
+        to: "2026-03-31",
+        categoryIds: [3, 12],
+        states: [...OPEN_STATES].sort((a, b) => order(a) - order(b)),
+        lights: ["green", "red"],
+        sources: ["grid_worker", "hotline"],
+      },
     });
     if (!r.ok) return;
     // the canonical query writes the group back, values in a fixed order
-    expect(caseFilterQuery(r.filter)).toBe("from=2026-01-01&to=2026-03-31&category=3,12&state=open&light=green,red&source=grid_worker,hotline");
+    expect(caseFilterQuery(r.filter)).toBe(
+      "from=2026-01-01&to=2026-03-31&category=3,12&state=open&light=green,red&source=grid_worker,hotline",
+    );
     expect(stateGroupOf(r.filter.states)).toBe("open");
   });
 
@@ -85,7 +103,9 @@ describe("case tile statements", () => {
     // the upper bound is the start of the next local day
     expect(filtered.params.slice(4, 6)).toEqual(["2026-02-01T00:00:00+08:00", "2026-03-01T00:00:00+08:00"]);
     // the open group is written literally (the open-case index's predicate), the lights as a parameter
-    expect(filtered.text).toContain("c.state in ('reported', 'filed', 'dispatched', 'acknowledged', 'returned', 'handled', 'reported_back', 'verifying', 'suspended')");
+    expect(filtered.text).toContain(
+      "c.state in ('reported', 'filed', 'dispatched', 'acknowledged', 'returned', 'handled', 'reported_back', 'verifying', 'suspended')",
+    );
     expect(filtered.text).toContain("c.light = any($7::text[])");
     // any other state list is a parameter; a light filter alone implies the open states
     const done = parse("state=done");
@@ -93,11 +113,15 @@ describe("case tile statements", () => {
     expect(caseTileStatement("case", tile, null, done.filter).text).toContain("c.state = any($4::text[])");
     const red = parse("light=red");
     if (!red.ok) throw new Error();
-    expect(caseTileStatement("case", tile, null, red.filter).text).toMatch(/c\.state in \('reported'.*c\.light = any\(\$4::text\[\]\)/);
+    expect(caseTileStatement("case", tile, null, red.filter).text).toMatch(
+      /c\.state in \('reported'.*c\.light = any\(\$4::text\[\]\)/,
+    );
   });
 
   it("cells below z15 (no feature id), single cases with the case id from z15; heat reads the bins only", () => {
-    expect(caseTileStatement("case", { z: 14, x: 13496, y: 6206 }, null, EMPTY_CASE_FILTER).text).toContain("st_asmvt(t, 'case', 4096, 'geom') ");
+    expect(caseTileStatement("case", { z: 14, x: 13496, y: 6206 }, null, EMPTY_CASE_FILTER).text).toContain(
+      "st_asmvt(t, 'case', 4096, 'geom') ",
+    );
     expect(caseTileStatement("case", tile, null, EMPTY_CASE_FILTER).text).toContain("st_asmvt(t, 'case', 4096, 'geom', 'id')");
     const heat = caseTileStatement("case_heat", tile, ["110112"], EMPTY_CASE_FILTER).text;
     expect(heat).toContain("from case_heat_total b");
@@ -113,5 +137,18 @@ describe("case tile statements", () => {
 });
 
 function order(state: string) {
-  return ["reported", "filed", "cancelled", "dispatched", "acknowledged", "returned", "handled", "reported_back", "verifying", "closed", "evaluated", "suspended"].indexOf(state);
+  return [
+    "reported",
+    "filed",
+    "cancelled",
+    "dispatched",
+    "acknowledged",
+    "returned",
+    "handled",
+    "reported_back",
+    "verifying",
+    "closed",
+    "evaluated",
+    "suspended",
+  ].indexOf(state);
 }

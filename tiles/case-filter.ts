@@ -51,7 +51,10 @@ export function isLocalDate(value: string): boolean {
 }
 
 function list(raw: string): string[] {
-  return raw.split(",").map((s) => s.trim()).filter((s) => s.length > 0);
+  return raw
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
 }
 
 const fail = (param: string, message: string): CaseFilterResult => ({ ok: false, param, message });
@@ -106,7 +109,8 @@ export function parseCaseFilter(params: URLSearchParams): CaseFilterResult {
   if (source) {
     const tokens = list(source);
     for (const token of tokens) if (!(CASE_SOURCES as readonly string[]).includes(token)) return fail("source", e.source(token));
-    filter.sources = tokens.length > 0 && CASE_SOURCES.every((s) => tokens.includes(s)) ? [] : CASE_SOURCES.filter((s) => tokens.includes(s));
+    filter.sources =
+      tokens.length > 0 && CASE_SOURCES.every((s) => tokens.includes(s)) ? [] : CASE_SOURCES.filter((s) => tokens.includes(s));
   }
   return { ok: true, filter };
 }

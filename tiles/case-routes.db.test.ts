@@ -5,7 +5,8 @@ import { gunzipSync } from "node:zlib";
 
 // The routes use the product connection: point it at the test database before lib/env.ts reads it.
 vi.hoisted(() => {
-  process.env.DATABASE_URL = process.env.TEST_DATABASE_URL ?? `postgres://gridatlas@127.0.0.1:${process.env.GRIDATLAS_PG_PORT ?? 54329}/gridatlas_test`;
+  process.env.DATABASE_URL =
+    process.env.TEST_DATABASE_URL ?? `postgres://gridatlas@127.0.0.1:${process.env.GRIDATLAS_PG_PORT ?? 54329}/gridatlas_test`;
 });
 
 import { GET as getTileRoute } from "../app/tiles/[layer]/[z]/[x]/[y]/route";
@@ -34,9 +35,16 @@ beforeAll(async () => {
   ids = await loadFixtureCases(conn.sql, fx);
   forgetLayerVersions();
   forgetTileScopes();
-  commander = (await createSignedInAccount(conn.db, "casetiles_commander", [{ role: "district_commander", regionId: fx.regionIds["110112"] }])).cookie;
-  street = (await createSignedInAccount(conn.db, "casetiles_street", [{ role: "street_operator", regionId: fx.regionIds["110112002"] }])).cookie;
-  hrClerk = (await createSignedInAccount(conn.db, "casetiles_hr", [{ role: "hr_clerk", regionId: fx.regionIds["110112"] }])).cookie;
+  commander = (
+    await createSignedInAccount(conn.db, "casetiles_commander", [
+      { role: "district_commander", regionId: fx.regionIds["110112"] },
+    ])
+  ).cookie;
+  street = (
+    await createSignedInAccount(conn.db, "casetiles_street", [{ role: "street_operator", regionId: fx.regionIds["110112002"] }])
+  ).cookie;
+  hrClerk = (await createSignedInAccount(conn.db, "casetiles_hr", [{ role: "hr_clerk", regionId: fx.regionIds["110112"] }]))
+    .cookie;
 });
 afterAll(async () => {
   await closeTileConnection();
@@ -87,7 +95,9 @@ describe("GET /tiles/case/<z>/<x>/<y>?filters", () => {
   ])("400 with the tiles' error format for ?%s", async (query, param, message) => {
     const res = await get(`case/${a1(15)}?${query}`);
     expect(res.status).toBe(400);
-    const json = JSON.parse((await body(res)).toString("utf8")) as { error: { code: string; message: string; details: Record<string, string> } };
+    const json = JSON.parse((await body(res)).toString("utf8")) as {
+      error: { code: string; message: string; details: Record<string, string> };
+    };
     expect(json.error.code).toBe("VALIDATION");
     expect(json.error.message).toMatch(/^事件筛选条件无效：/);
     expect(json.error.details[param]).toMatch(message);
@@ -112,7 +122,9 @@ describe("GET /tiles/case/<z>/<x>/<y>?filters", () => {
 
   it("the filter is part of the ETag and the cache key; spellings of one filter share both", async () => {
     const open = await get(`case/${a1(15)}?state=open`);
-    const openSpelt = await get(`case/${a1(15)}?state=suspended,reported,filed,dispatched,acknowledged,returned,handled,reported_back,verifying`);
+    const openSpelt = await get(
+      `case/${a1(15)}?state=suspended,reported,filed,dispatched,acknowledged,returned,handled,reported_back,verifying`,
+    );
     const red = await get(`case/${a1(15)}?light=red`);
     const none = await get(`case/${a1(15)}`);
     expect(open.headers.get("etag")).toMatch(/^W\/"case-v\d+-s\d+-[0-9a-f]{10}-f[0-9a-f]{10}-15-\d+-\d+"$/);

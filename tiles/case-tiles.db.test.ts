@@ -46,7 +46,12 @@ function filter(query: string): CaseTileFilter {
   return parsed.filter;
 }
 
-async function caseFeatures(tile: TileCoord, scope: string[] | null = DISTRICT, query = "", as = app.sql): Promise<DecodedFeature[]> {
+async function caseFeatures(
+  tile: TileCoord,
+  scope: string[] | null = DISTRICT,
+  query = "",
+  as = app.sql,
+): Promise<DecodedFeature[]> {
   return decodeTile(await renderTile(as, { layer: "case", ...tile, scope, filter: filter(query) })).case ?? [];
 }
 
@@ -138,7 +143,8 @@ describe("the case layer: cells below z15", () => {
   });
 
   it("open-only filters read the open-case copy: a new case shows as a single case at once, in the cells after the refresh", async () => {
-    const caseVersion = async () => Number((await sql<{ version: number }[]>`select version from layer_version where layer = 'case'`)[0].version);
+    const caseVersion = async () =>
+      Number((await sql<{ version: number }[]>`select version from layer_version where layer = 'case'`)[0].version);
     await insertCase(sql, fx, { ...FIXTURE_CASES.c1, light: "yellow" });
     expect(await caseFeatures(a1(15), DISTRICT, "state=open")).toHaveLength(3);
     expect((await caseFeatures(a1(14), DISTRICT, "state=open"))[0].properties).toMatchObject({ count: 2, yellow: 0 });
@@ -148,7 +154,12 @@ describe("the case layer: cells below z15", () => {
     await bumpLayerVersion(conn.db, ["case"]);
     const before = await caseVersion();
     expect(await refreshCaseMapOpen(conn.db)).toMatchObject({ refreshed: true, cases: 4, caseVersion: before + 1 });
-    expect((await caseFeatures(a1(14), DISTRICT, "state=open"))[0].properties).toMatchObject({ count: 3, yellow: 1, red: 1, green: 1 });
+    expect((await caseFeatures(a1(14), DISTRICT, "state=open"))[0].properties).toMatchObject({
+      count: 3,
+      yellow: 1,
+      red: 1,
+      green: 1,
+    });
     expect((await caseFeatures(a1(14), DISTRICT, "light=yellow"))[0].properties).toMatchObject({ count: 1 });
     // nothing changed since: no copy, no bump
     expect(await refreshCaseMapOpen(conn.db)).toMatchObject({ refreshed: false });
@@ -177,7 +188,8 @@ describe("the case layer: cells below z15", () => {
     expect(east).toBe(1);
     // and the open cases once, from the copy
     let open = 0;
-    for (const t of tilesCoveringBbox(DISTRICT_BBOX, z)) for (const f of await caseFeatures(t, DISTRICT, "state=open")) open += Number(f.properties.count);
+    for (const t of tilesCoveringBbox(DISTRICT_BBOX, z))
+      for (const f of await caseFeatures(t, DISTRICT, "state=open")) open += Number(f.properties.count);
     expect(open).toBe(3);
   });
 });
@@ -187,7 +199,14 @@ describe("heat bins (workers/jobs/bin-case-heat.ts)", () => {
     sql<{ day: string; code: string; cell_x: number; cell_y: number; count: number }[]>`
       select to_char(b.day, 'YYYY-MM-DD') as day, k.code, b.cell_x, b.cell_y, b.count
         from case_heat_bin b join case_category k on k.id = b.category_id order by b.day, k.code`;
-  const heatVersion = async () => Number((await sql<{ version: number }[]>`select coalesce((select version from layer_version where layer = 'case_heat'), 0) as version`)[0].version);
+  const heatVersion = async () =>
+    Number(
+      (
+        await sql<
+          { version: number }[]
+        >`select coalesce((select version from layer_version where layer = 'case_heat'), 0) as version`
+      )[0].version,
+    );
 
   it("bins every case exactly once, by local day, category and 250 m cell, however often the job runs", async () => {
     const v0 = await heatVersion();
@@ -201,7 +220,12 @@ describe("heat bins (workers/jobs/bin-case-heat.ts)", () => {
     const [cell] = await sql<{ x: number; y: number }[]>`
       select floor(st_x(p) / 250)::int as x, floor(st_y(p) / 250)::int as y
         from st_transform(st_setsrid(st_makepoint(${FIXTURE_CASES.c1.lon}, ${FIXTURE_CASES.c1.lat}), 4326), 3857) p`;
-    expect(rows.find((r) => r.code === "dispute.family")).toMatchObject({ day: "2026-03-10", cell_x: cell.x, cell_y: cell.y, count: 1 });
+    expect(rows.find((r) => r.code === "dispute.family")).toMatchObject({
+      day: "2026-03-10",
+      cell_x: cell.x,
+      cell_y: cell.y,
+      count: 1,
+    });
     // the first run bumped the heat layer's version, the idle second run did not
     expect(await heatVersion()).toBe(v0 + 1);
   });
@@ -217,11 +241,16 @@ describe("heat bins (workers/jobs/bin-case-heat.ts)", () => {
     await binCaseHeat(conn);
     await insertCase(sql, fx, { ...FIXTURE_CASES.c1, category: "hazard.transport" });
     await binCaseHeat(conn);
-    const totals = async () => (await sql<{ count: number }[]>`select count from case_heat_total where level = 0 order by count desc, cell_x`).map((r) => r.count);
+    const totals = async () =>
+      (await sql<{ count: number }[]>`select count from case_heat_total where level = 0 order by count desc, cell_x`).map(
+        (r) => r.count,
+      );
     // c1, c2, c3 and the new case share one cell of grid A1; A2 and B1 have one each
     expect(await totals()).toEqual([4, 1, 1]);
     // every coarser level sums to the same 6 cases
-    const levels = await sql<{ level: number; n: number }[]>`select level, sum(count)::int as n from case_heat_total group by 1 order by 1`;
+    const levels = await sql<
+      { level: number; n: number }[]
+    >`select level, sum(count)::int as n from case_heat_total group by 1 order by 1`;
     expect(levels).toEqual([0, 1, 2, 3, 4].map((level) => ({ level, n: 6 })));
     // a loader that writes bins itself (the demo generator) leaves the totals empty: the next run derives them
     await sql`delete from case_heat_total`;
@@ -270,18 +299,21 @@ describe("the case_heat layer", () => {
     expect(east).toBe(1);
   });
 
-  it.each([8, 10, 12, 14])("each bin counts once over the tiles covering the district at z%i (coarser cells below z12)", async (z) => {
-    let total = 0;
-    const levels = new Set<number>();
-    for (const t of tilesCoveringBbox(DISTRICT_BBOX, z)) {
-      for (const f of await heat(t)) {
-        total += Number(f.properties.weight);
-        levels.add(Number(f.properties.k));
+  it.each([8, 10, 12, 14])(
+    "each bin counts once over the tiles covering the district at z%i (coarser cells below z12)",
+    async (z) => {
+      let total = 0;
+      const levels = new Set<number>();
+      for (const t of tilesCoveringBbox(DISTRICT_BBOX, z)) {
+        for (const f of await heat(t)) {
+          total += Number(f.properties.weight);
+          levels.add(Number(f.properties.k));
+        }
       }
-    }
-    expect(total).toBe(5);
-    expect([...levels]).toEqual([{ 8: 4, 10: 2, 12: 0, 14: 0 }[z]]);
-  });
+      expect(total).toBe(5);
+      expect([...levels]).toEqual([{ 8: 4, 10: 2, 12: 0, 14: 0 }[z]]);
+    },
+  );
 
   it("is made from the bins only: a new case shows on the heat map after the job has binned it", async () => {
     await insertCase(sql, fx, FIXTURE_CASES.c2);

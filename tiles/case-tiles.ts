@@ -51,9 +51,13 @@ export type RenderCaseTileInput = TileCoord & { layer: CaseLayerName; scope: Til
  * `gridatlas.scope` is that scope (the heat bins carry no personal rows and no row-level security, but
  * the same path keeps both layers alike). A null scope (tests, benchmark floors as the owner) runs bare.
  */
-export async function renderCaseTile(sql: postgres.Sql, { layer, z, x, y, scope, filter }: RenderCaseTileInput): Promise<Uint8Array> {
+export async function renderCaseTile(
+  sql: postgres.Sql,
+  { layer, z, x, y, scope, filter }: RenderCaseTileInput,
+): Promise<Uint8Array> {
   const { text, params } = caseTileStatement(layer, { z, x, y }, scope, filter);
-  const run = (q: postgres.Sql | postgres.TransactionSql) => q.unsafe<{ mvt: Uint8Array }[]>(text, params as postgres.ParameterOrJSON<never>[], { prepare: true });
+  const run = (q: postgres.Sql | postgres.TransactionSql) =>
+    q.unsafe<{ mvt: Uint8Array }[]>(text, params as postgres.ParameterOrJSON<never>[], { prepare: true });
   if (scope === null) return (await run(sql))[0]?.mvt ?? new Uint8Array(0);
   const rows = await sql.begin(async (tx) => {
     await tx.unsafe(`select set_config('gridatlas.scope', $1, true)`, [scopeLiteral(scope)], { prepare: true });

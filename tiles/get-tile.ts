@@ -28,14 +28,22 @@ export async function compressTile(raw: Uint8Array): Promise<Uint8Array> {
 }
 
 /** `filter`: the validated filter of a case layer (tiles/case-tiles.ts parseCaseTileQuery); ignored elsewhere. */
-export type GetTileInput = TileCoord & { layer: LayerName; scope: TileScope; filter?: CaseTileFilter; ifNoneMatch?: string | null };
+export type GetTileInput = TileCoord & {
+  layer: LayerName;
+  scope: TileScope;
+  filter?: CaseTileFilter;
+  ifNoneMatch?: string | null;
+};
 
 export type GetTileResult =
   | { status: "not-modified"; etag: string }
   | { status: "ok"; etag: string; gzip: Uint8Array; cache: "hit" | "miss" }
   | { status: "empty"; etag: string; cache: "hit" | "miss" };
 
-const state = globalThis as unknown as { gridatlasTileCache?: TileCache; gridatlasTileInflight?: Map<string, Promise<CachedTile>> };
+const state = globalThis as unknown as {
+  gridatlasTileCache?: TileCache;
+  gridatlasTileInflight?: Map<string, Promise<CachedTile>>;
+};
 
 /** The process's tile cache (one per process, kept across Next.js hot reloads). */
 export function tileCache(): TileCache {

@@ -46,29 +46,48 @@ export type TileHttpAnswer = { status: number; headers: Record<string, string>; 
 function errorAnswer(error: TileRequestError, gzip: boolean): TileHttpAnswer {
   // Same body shape as lib/errors.ts's toHttpResponse, so clients parse every API error alike.
   const json = JSON.stringify({ error: { code: error.code, message: error.message, details: error.details } });
-  const headers: Record<string, string> = { "Content-Type": "application/json", "Cache-Control": "no-store", Vary: "Accept-Encoding" };
+  const headers: Record<string, string> = {
+    "Content-Type": "application/json",
+    "Cache-Control": "no-store",
+    Vary: "Accept-Encoding",
+  };
   if (!gzip) return { status: error.status, headers, body: Buffer.from(json) };
   headers["Content-Encoding"] = "gzip";
   return { status: error.status, headers, body: gzipSync(json) };
 }
 
-export type ParsedTileRequest = { ok: true; layer: LayerName; tile: TileCoord; filter?: CaseTileFilter } | { ok: false; error: TileRequestError };
+export type ParsedTileRequest =
+  { ok: true; layer: LayerName; tile: TileCoord; filter?: CaseTileFilter } | { ok: false; error: TileRequestError };
 
 /** Validates the route parameters (y may carry a ".mvt" or ".pbf" suffix) and a case layer's query string. */
 export function parseTileRequest(params: TileRouteParams, search = ""): ParsedTileRequest {
   if (!isLayerName(params.layer)) {
     const reason = `unknown layer "${params.layer}"`;
-    return { ok: false, error: { status: 404, code: "NOT_FOUND", message: `未知的图层 "${params.layer}"`, details: { layer: reason } } };
+    return {
+      ok: false,
+      error: { status: 404, code: "NOT_FOUND", message: `未知的图层 "${params.layer}"`, details: { layer: reason } },
+    };
   }
   const y = params.y.replace(/\.(mvt|pbf)$/, "");
   const parsed = parseTileCoord(params.z, params.x, y);
   if (!parsed.ok) {
-    return { ok: false, error: { status: 400, code: "VALIDATION", message: `瓦片坐标无效：${parsed.message}`, details: { tile: parsed.message } } };
+    return {
+      ok: false,
+      error: { status: 400, code: "VALIDATION", message: `瓦片坐标无效：${parsed.message}`, details: { tile: parsed.message } },
+    };
   }
   if (isCaseLayer(params.layer)) {
     const query = parseCaseTileQuery(params.layer, search);
     if (!query.ok) {
-      return { ok: false, error: { status: 400, code: "VALIDATION", message: `事件筛选条件无效：${query.message}`, details: { [query.param]: query.message } } };
+      return {
+        ok: false,
+        error: {
+          status: 400,
+          code: "VALIDATION",
+          message: `事件筛选条件无效：${query.message}`,
+          details: { [query.param]: query.message },
+        },
+      };
     }
     return { ok: true, layer: params.layer, tile: parsed.tile, filter: query.filter };
   }
@@ -93,7 +112,13 @@ export async function answerTile(
   const gzip = acceptsGzip(request.acceptEncoding);
   const parsed = parseTileRequest(params, request.search);
   if (!parsed.ok) return errorAnswer(parsed.error, gzip);
-  const result = await getTile(sql, { layer: parsed.layer, ...parsed.tile, scope, filter: parsed.filter, ifNoneMatch: request.ifNoneMatch });
+  const result = await getTile(sql, {
+    layer: parsed.layer,
+    ...parsed.tile,
+    scope,
+    filter: parsed.filter,
+    ifNoneMatch: request.ifNoneMatch,
+  });
   const headers: Record<string, string> = { ETag: result.etag, "Cache-Control": TILE_CACHE_CONTROL, Vary: "Accept-Encoding" };
   if (result.status === "not-modified") return { status: 304, headers, body: null };
   headers["X-Tile-Cache"] = result.cache;
@@ -108,11 +133,20 @@ export async function answerTile(
 }
 
 /** The tile route's adapter: a Web Request in, a Web Response out. */
-export async function serveTile(sql: postgres.Sql, request: Request, params: TileRouteParams, scope: TileScope): Promise<Response> {
+export async function serveTile(
+  sql: postgres.Sql,
+  request: Request,
+  params: TileRouteParams,
+  scope: TileScope,
+): Promise<Response> {
   const answer = await answerTile(
     sql,
     params,
-    { acceptEncoding: request.headers.get("accept-encoding"), ifNoneMatch: request.headers.get("if-none-match"), search: new URL(request.url).search },
+    {
+      acceptEncoding: request.headers.get("accept-encoding"),
+      ifNoneMatch: request.headers.get("if-none-match"),
+      search: new URL(request.url).search,
+    },
     scope,
   );
   return new Response(answer.body as Uint8Array<ArrayBuffer> | null, { status: answer.status, headers: answer.headers });

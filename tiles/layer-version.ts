@@ -25,15 +25,16 @@ export async function bumpLayerVersion(db: Kysely<DB>, layers: readonly LayerNam
   await db
     .insertInto("layer_version")
     .values(layers.map((layer) => ({ layer, version: 1 })))
-    .onConflict((oc) =>
-      oc.column("layer").doUpdateSet({ version: kysql`layer_version.version + 1`, changed_at: kysql`now()` }),
-    )
+    .onConflict((oc) => oc.column("layer").doUpdateSet({ version: kysql`layer_version.version + 1`, changed_at: kysql`now()` }))
     .execute();
   forgetLayerVersions();
 }
 
 type Cached = { at: number; versions: LayerVersions };
-const state = globalThis as unknown as { gridatlasLayerVersions?: Cached; gridatlasLayerVersionsLoading?: Promise<LayerVersions> };
+const state = globalThis as unknown as {
+  gridatlasLayerVersions?: Cached;
+  gridatlasLayerVersionsLoading?: Promise<LayerVersions>;
+};
 
 /** Reads every layer's version straight from the database (0 for a layer never bumped). */
 export async function readLayerVersions(sql: postgres.Sql): Promise<LayerVersions> {

@@ -14,7 +14,13 @@ describe("tile registry", () => {
 
   it("numbers the parameters per layer: tolerance only where the layer simplifies, then the scope", () => {
     expect(layerParams("grid", { z: 14, x: 1, y: 2 }, null)).toEqual([14, 1, 2, simplifyTolerance("grid", 14)]);
-    expect(layerParams("grid", { z: 14, x: 1, y: 2 }, ["110112.110112001"])).toEqual([14, 1, 2, simplifyTolerance("grid", 14), "{110112.110112001}"]);
+    expect(layerParams("grid", { z: 14, x: 1, y: 2 }, ["110112.110112001"])).toEqual([
+      14,
+      1,
+      2,
+      simplifyTolerance("grid", 14),
+      "{110112.110112001}",
+    ]);
     expect(layerParams("building", { z: 14, x: 1, y: 2 }, ["110112.1", "110112.2"])).toEqual([14, 1, 2, "{110112.1,110112.2}"]);
     // the basemap is public: no scope parameter even when the caller has one
     expect(layerParams("basemap", { z: 14, x: 1, y: 2 }, ["110112"])).toEqual([14, 1, 2, simplifyTolerance("basemap", 14)]);

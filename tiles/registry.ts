@@ -178,7 +178,11 @@ export function layerStatement(layer: PlainLayerName, scoped: boolean): string {
   if (!text) {
     const def = REGISTRY[layer];
     const scopeParam = `$${def.simplify ? 5 : 4}::ltree[]`;
-    text = def.sql(scoped && layerIsScoped(layer)).replaceAll(SCOPE, scopeParam).replace(/\s+/g, " ").trim();
+    text = def
+      .sql(scoped && layerIsScoped(layer))
+      .replaceAll(SCOPE, scopeParam)
+      .replace(/\s+/g, " ")
+      .trim();
     statements.set(key, text);
   }
   return text;

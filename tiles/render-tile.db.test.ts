@@ -69,19 +69,29 @@ describe("renderTile", () => {
     const tile = decodeTile(await renderTile(sql, { layer: "building", ...tileAt(fx.points.A1, 14), scope: null }));
     const a1 = tile.building.find((f) => f.id === fx.buildingIds.A1)!;
     expect(a1.type).toBe("Polygon");
-    expect(a1.properties).toEqual({ name: "A1号楼", address: "通州区测试路A1号", type: "high_rise", floors: 18, grid_id: fx.regionIds[FIXTURE_GRIDS.A1] });
+    expect(a1.properties).toEqual({
+      name: "A1号楼",
+      address: "通州区测试路A1号",
+      type: "high_rise",
+      floors: 18,
+      grid_id: fx.regionIds[FIXTURE_GRIDS.A1],
+    });
   });
 
   it("organisations from z16, components from z17, as points with their ids", async () => {
     const orgPoint = { lon: fx.points.B1.lon + 0.001, lat: fx.points.B1.lat };
     expect((await renderTile(sql, { layer: "organization", ...tileAt(orgPoint, 15), scope: null })).byteLength).toBe(0);
     const orgs = decodeTile(await renderTile(sql, { layer: "organization", ...tileAt(orgPoint, 16), scope: null }));
-    expect(orgs.organization).toEqual([{ id: fx.organizationIds.B1, type: "Point", properties: { name: "B1便利店", kind: "shop" } }]);
+    expect(orgs.organization).toEqual([
+      { id: fx.organizationIds.B1, type: "Point", properties: { name: "B1便利店", kind: "shop" } },
+    ]);
 
     const compPoint = { lon: fx.points.B1.lon - 0.001, lat: fx.points.B1.lat };
     expect((await renderTile(sql, { layer: "component", ...tileAt(compPoint, 16), scope: null })).byteLength).toBe(0);
     const comps = decodeTile(await renderTile(sql, { layer: "component", ...tileAt(compPoint, 17), scope: null }));
-    expect(comps.component).toEqual([{ id: fx.componentIds.B1, type: "Point", properties: { code: "BJ11011200200100100101", kind: "hydrant" } }]);
+    expect(comps.component).toEqual([
+      { id: fx.componentIds.B1, type: "Point", properties: { code: "BJ11011200200100100101", kind: "hydrant" } },
+    ]);
   });
 
   it("the basemap shows minor roads only from z12", async () => {
@@ -130,7 +140,9 @@ describe("renderTile", () => {
       expect(bA.building.map((f) => f.id)).toEqual(bAll.building.map((f) => f.id));
 
       const orgTile = tileAt({ lon: fx.points.A2.lon + 0.001, lat: fx.points.A2.lat }, 16);
-      expect(decodeTile(await renderTile(sql, { layer: "organization", ...orgTile, scope: streetA })).organization.map((f) => f.id)).toEqual([fx.organizationIds.A2]);
+      expect(
+        decodeTile(await renderTile(sql, { layer: "organization", ...orgTile, scope: streetA })).organization.map((f) => f.id),
+      ).toEqual([fx.organizationIds.A2]);
       expect((await renderTile(sql, { layer: "organization", ...orgTile, scope: streetB })).byteLength).toBe(0);
       const compTile = tileAt({ lon: fx.points.A2.lon - 0.001, lat: fx.points.A2.lat }, 17);
       expect((await renderTile(sql, { layer: "component", ...compTile, scope: streetB })).byteLength).toBe(0);
@@ -144,7 +156,9 @@ describe("renderTile", () => {
     });
 
     it("refuses a malformed scope instead of sending it to the database", async () => {
-      await expect(renderTile(sql, { layer: "grid", ...straddling, scope: ["110112; drop table region"] })).rejects.toThrow(/invalid tile scope/);
+      await expect(renderTile(sql, { layer: "grid", ...straddling, scope: ["110112; drop table region"] })).rejects.toThrow(
+        /invalid tile scope/,
+      );
     });
   });
 });

@@ -38,10 +38,8 @@ export async function renderTile(sql: postgres.Sql, { layer, z, x, y, scope, fil
   if (z < meta.minzoom || z > meta.maxzoom) return new Uint8Array(0);
   if (isCaseLayer(layer)) return renderCaseTile(sql, { layer, z, x, y, scope, filter: filter ?? EMPTY_CASE_FILTER });
   const scoped = scope !== null && layerIsScoped(layer);
-  const rows = await sql.unsafe<{ mvt: Uint8Array }[]>(
-    layerStatement(layer, scoped),
-    layerParams(layer, { z, x, y }, scope),
-    { prepare: true },
-  );
+  const rows = await sql.unsafe<{ mvt: Uint8Array }[]>(layerStatement(layer, scoped), layerParams(layer, { z, x, y }, scope), {
+    prepare: true,
+  });
   return rows[0]?.mvt ?? new Uint8Array(0);
 }

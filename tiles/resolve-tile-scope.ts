@@ -28,12 +28,17 @@ const remembered = (state.gridatlasTileScopes ??= new Map());
  * Throws UNAUTHENTICATED without a live session and FORBIDDEN for a role without that right.
  * Used by both the Next.js tile routes and the product's web server.
  */
-export async function resolveTileScope(headers: Headers, action: Extract<Action, "map.view" | "case.read"> = "map.view", now = Date.now()): Promise<Scope> {
+export async function resolveTileScope(
+  headers: Headers,
+  action: Extract<Action, "map.view" | "case.read"> = "map.view",
+  now = Date.now(),
+): Promise<Scope> {
   const token = sessionTokenFromCookieHeader(headers.get("cookie"));
   if (!token) throw new DomainError("UNAUTHENTICATED", t.auth.noSession);
   const actor = await rememberedActor(token, now);
   const scope = scopeOf({ actor }, action);
-  if (scope.length === 0) throw new DomainError("FORBIDDEN", action === "case.read" ? t.caseMap.forbidden : t.auth.forbiddenAction[action]);
+  if (scope.length === 0)
+    throw new DomainError("FORBIDDEN", action === "case.read" ? t.caseMap.forbidden : t.auth.forbiddenAction[action]);
   return scope;
 }
 

@@ -4,7 +4,8 @@ import { gunzipSync } from "node:zlib";
 // The routes use the product connection: point it at the test database before lib/env.ts reads the
 // environment (vi.hoisted runs before the imports below).
 vi.hoisted(() => {
-  process.env.DATABASE_URL = process.env.TEST_DATABASE_URL ?? `postgres://gridatlas@127.0.0.1:${process.env.GRIDATLAS_PG_PORT ?? 54329}/gridatlas_test`;
+  process.env.DATABASE_URL =
+    process.env.TEST_DATABASE_URL ?? `postgres://gridatlas@127.0.0.1:${process.env.GRIDATLAS_PG_PORT ?? 54329}/gridatlas_test`;
 });
 
 import { GET as getTileRoute } from "../app/tiles/[layer]/[z]/[x]/[y]/route";
@@ -31,9 +32,15 @@ beforeAll(async () => {
   fx = await loadTileFixture(conn.sql);
   forgetLayerVersions();
   forgetTileScopes();
-  cookie = (await createSignedInAccount(conn.db, "tiles_commander", [{ role: "district_commander", regionId: fx.regionIds["110112"] }])).cookie;
-  streetCookie = (await createSignedInAccount(conn.db, "tiles_street", [{ role: "street_operator", regionId: fx.regionIds["110112002"] }])).cookie;
-  payrollCookie = (await createSignedInAccount(conn.db, "tiles_payroll", [{ role: "payroll_clerk", regionId: fx.regionIds["110112"] }])).cookie;
+  cookie = (
+    await createSignedInAccount(conn.db, "tiles_commander", [{ role: "district_commander", regionId: fx.regionIds["110112"] }])
+  ).cookie;
+  streetCookie = (
+    await createSignedInAccount(conn.db, "tiles_street", [{ role: "street_operator", regionId: fx.regionIds["110112002"] }])
+  ).cookie;
+  payrollCookie = (
+    await createSignedInAccount(conn.db, "tiles_payroll", [{ role: "payroll_clerk", regionId: fx.regionIds["110112"] }])
+  ).cookie;
 });
 afterAll(async () => {
   await closeTileConnection();
@@ -45,7 +52,9 @@ const ORIGIN = "http://localhost:3000";
 
 function requestTile(path: string, headers: Record<string, string> = { "accept-encoding": "gzip, deflate, br" }, as = cookie) {
   const [layer, z, x, y] = path.split("/");
-  return getTileRoute(new Request(`${ORIGIN}/tiles/${path}`, { headers: { ...headers, cookie: as } }), { params: Promise.resolve({ layer, z, x, y }) });
+  return getTileRoute(new Request(`${ORIGIN}/tiles/${path}`, { headers: { ...headers, cookie: as } }), {
+    params: Promise.resolve({ layer, z, x, y }),
+  });
 }
 
 /** JSON bodies are gzip-compressed too when the client accepts gzip (see tiles/http.ts). */
@@ -179,7 +188,9 @@ describe("tiles and the caller's session", () => {
     }
     const refused = await requestTile(`grid/${a1z16()}`, {}, payrollCookie);
     expect(refused.status).toBe(403);
-    const tileJson = await getTileJsonRoute(new Request("http://localhost/tiles/grid"), { params: Promise.resolve({ layer: "grid" }) });
+    const tileJson = await getTileJsonRoute(new Request("http://localhost/tiles/grid"), {
+      params: Promise.resolve({ layer: "grid" }),
+    });
     expect(tileJson.status).toBe(401);
   });
 
@@ -209,7 +220,9 @@ describe("the tile pool", () => {
 describe("GET /tiles/<layer> (TileJSON)", () => {
   it("describes the layer with tile URLs on the request's origin and the district's bounds", async () => {
     const res = await getTileJsonRoute(
-      new Request("http://127.0.0.1:3000/tiles/grid", { headers: { "x-forwarded-host": "atlas.example.org", "x-forwarded-proto": "https", cookie } }),
+      new Request("http://127.0.0.1:3000/tiles/grid", {
+        headers: { "x-forwarded-host": "atlas.example.org", "x-forwarded-proto": "https", cookie },
+      }),
       { params: Promise.resolve({ layer: "grid" }) },
     );
     expect(res.status).toBe(200);
@@ -221,15 +234,25 @@ describe("GET /tiles/<layer> (TileJSON)", () => {
     expect(body.bounds).toEqual([116.6, 39.76, 116.7, 39.84]);
     expect(body.center[0]).toBeCloseTo(116.65, 6);
     expect(body.vector_layers.map((l: { id: string }) => l.id)).toEqual(["grid", "grid_label"]);
-    expect(body.vector_layers[0].fields).toMatchObject({ code: "String", name: "String", households: "Number", residents: "Number" });
+    expect(body.vector_layers[0].fields).toMatchObject({
+      code: "String",
+      name: "String",
+      households: "Number",
+      residents: "Number",
+    });
   });
 
   it("uses the Host header when no proxy header is present, and 404s an unknown layer", async () => {
-    const res = await getTileJsonRoute(new Request("http://localhost:3199/tiles/building", { headers: { host: "localhost:3199", cookie } }), {
-      params: Promise.resolve({ layer: "building" }),
-    });
+    const res = await getTileJsonRoute(
+      new Request("http://localhost:3199/tiles/building", { headers: { host: "localhost:3199", cookie } }),
+      {
+        params: Promise.resolve({ layer: "building" }),
+      },
+    );
     expect((await res.json()).tiles).toEqual(["http://localhost:3199/tiles/building/{z}/{x}/{y}"]);
-    const missing = await getTileJsonRoute(new Request("http://localhost/tiles/nope", { headers: { cookie } }), { params: Promise.resolve({ layer: "nope" }) });
+    const missing = await getTileJsonRoute(new Request("http://localhost/tiles/nope", { headers: { cookie } }), {
+      params: Promise.resolve({ layer: "nope" }),
+    });
     expect(missing.status).toBe(404);
   });
 });

@@ -11,8 +11,19 @@ const conn = openTestDb();
 const sql = conn.sql;
 
 type GridRow = {
-  id: number; code: string; name: string; kind: string; path: string; households: number; residents: number;
-  floating_residents: number; rented_rooms: number; special_group_residents: number; buildings: number; lon: number; lat: number;
+  id: number;
+  code: string;
+  name: string;
+  kind: string;
+  path: string;
+  households: number;
+  residents: number;
+  floating_residents: number;
+  rented_rooms: number;
+  special_group_residents: number;
+  buildings: number;
+  lon: number;
+  lat: number;
 };
 let grid: GridRow;
 
@@ -45,8 +56,16 @@ describe("tiles over a seeded district", () => {
     const feature = tile.grid.find((f) => f.id === grid.id)!;
     expect(feature).toBeDefined();
     expect(feature.properties).toEqual({
-      code: grid.code, name: grid.name, level: 4, kind: grid.kind, households: grid.households, residents: grid.residents,
-      floating: grid.floating_residents, rented: grid.rented_rooms, special: grid.special_group_residents, buildings: grid.buildings,
+      code: grid.code,
+      name: grid.name,
+      level: 4,
+      kind: grid.kind,
+      households: grid.households,
+      residents: grid.residents,
+      floating: grid.floating_residents,
+      rented: grid.rented_rooms,
+      special: grid.special_group_residents,
+      buildings: grid.buildings,
     });
     expect(grid.households).toBeGreaterThan(0);
     expect(tile.grid_label.map((f) => f.id)).toContain(grid.id);
@@ -65,13 +84,23 @@ describe("tiles over a seeded district", () => {
   });
 
   it("buildings: absent below z14; at z15 every building inside the tile, with its properties", async () => {
-    expect((await renderTile(sql, { layer: "building", ...lonLatToTile(grid.lon, grid.lat, 13), scope: null })).byteLength).toBe(0);
-    const [b] = await sql<{ id: number; name: string; address: string; type: string; floors: number; grid_id: number; lon: number; lat: number }[]>`
+    expect((await renderTile(sql, { layer: "building", ...lonLatToTile(grid.lon, grid.lat, 13), scope: null })).byteLength).toBe(
+      0,
+    );
+    const [b] = await sql<
+      { id: number; name: string; address: string; type: string; floors: number; grid_id: number; lon: number; lat: number }[]
+    >`
       select id, name, address, type, floors, grid_id, st_x(st_centroid(geom)) as lon, st_y(st_centroid(geom)) as lat
         from building where grid_id = ${grid.id} order by id limit 1`;
     const t = lonLatToTile(b.lon, b.lat, 15);
     const tile = decodeTile(await renderTile(sql, { layer: "building", ...t, scope: null }));
-    expect(tile.building.find((f) => f.id === b.id)?.properties).toEqual({ name: b.name, address: b.address, type: b.type, floors: b.floors, grid_id: grid.id });
+    expect(tile.building.find((f) => f.id === b.id)?.properties).toEqual({
+      name: b.name,
+      address: b.address,
+      type: b.type,
+      floors: b.floors,
+      grid_id: grid.id,
+    });
     const inside = await idsInside("building", t);
     expect(tile.building.map((f) => f.id).sort((x, y) => x! - y!)).toEqual(expect.arrayContaining(inside));
   });
@@ -84,11 +113,17 @@ describe("tiles over a seeded district", () => {
       expect(tile[layer].length).toBeGreaterThan(0);
       for (const f of tile[layer]) expect(String(f.properties.code).startsWith(street.split(".")[1])).toBe(true);
     }
-    const [other] = await sql<{ path: string }[]>`select path::text as path from region where level = 1 and path <> ${street}::ltree order by id limit 1`;
-    const elsewhere = decodeTile(await renderTile(sql, { layer: "grid", ...lonLatToTile(grid.lon, grid.lat, 16), scope: [other.path] }));
+    const [other] = await sql<
+      { path: string }[]
+    >`select path::text as path from region where level = 1 and path <> ${street}::ltree order by id limit 1`;
+    const elsewhere = decodeTile(
+      await renderTile(sql, { layer: "grid", ...lonLatToTile(grid.lon, grid.lat, 16), scope: [other.path] }),
+    );
     expect((elsewhere.grid ?? []).map((f) => f.id)).not.toContain(grid.id);
 
-    const [b] = await sql<{ lon: number; lat: number }[]>`select st_x(st_centroid(geom)) as lon, st_y(st_centroid(geom)) as lat from building where grid_id = ${grid.id} limit 1`;
+    const [b] = await sql<
+      { lon: number; lat: number }[]
+    >`select st_x(st_centroid(geom)) as lon, st_y(st_centroid(geom)) as lat from building where grid_id = ${grid.id} limit 1`;
     const bt = lonLatToTile(b.lon, b.lat, 16);
     const scopedBuildings = decodeTile(await renderTile(sql, { layer: "building", ...bt, scope: [street] })).building;
     const gridIds = await sql<{ id: number }[]>`select id from region where level = 4 and path <@ ${street}::ltree`;
@@ -103,7 +138,8 @@ describe("tiles over a seeded district", () => {
     const { tilesCoveringBbox } = await import("./tile-math");
     let max = 0;
     for (const t of tilesCoveringBbox([box.w, box.s, box.e, box.n], 12)) {
-      for (const layer of ["street", "community", "basemap"] as const) max = Math.max(max, (await renderTile(sql, { layer, ...t, scope: null })).byteLength);
+      for (const layer of ["street", "community", "basemap"] as const)
+        max = Math.max(max, (await renderTile(sql, { layer, ...t, scope: null })).byteLength);
     }
     expect(max).toBeGreaterThan(0);
     expect(max).toBeLessThan(500 * 1024);

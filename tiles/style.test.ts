@@ -1,7 +1,16 @@
 import { validateStyleMin } from "@maplibre/maplibre-gl-style-spec";
 import { describe, expect, it } from "vitest";
 import { LAYERS, sourceLayersOf, type LayerName } from "./layers";
-import { CASE_CLOSED_COLOR, CASE_GROUP_COLORS, CASE_LIGHT_COLORS, MAP_INTERACTIVE_LAYER_IDS, MAP_LAYER_IDS, MAP_TEXT_FONT, buildMapStyle, caseCircleColors } from "./style";
+import {
+  CASE_CLOSED_COLOR,
+  CASE_GROUP_COLORS,
+  CASE_LIGHT_COLORS,
+  MAP_INTERACTIVE_LAYER_IDS,
+  MAP_LAYER_IDS,
+  MAP_TEXT_FONT,
+  buildMapStyle,
+  caseCircleColors,
+} from "./style";
 
 const origin = "http://localhost:3000";
 
@@ -24,7 +33,9 @@ describe("buildMapStyle", () => {
 
   it("is valid with an XYZ basemap and with a pmtiles basemap", () => {
     expect(validateStyleMin(buildMapStyle({ origin, basemapUrl: "https://tiles.example.org/{z}/{x}/{y}.png" }))).toEqual([]);
-    expect(validateStyleMin(buildMapStyle({ origin, basemapUrl: "pmtiles://http://localhost:3000/basemap.pmtiles" }))).toEqual([]);
+    expect(validateStyleMin(buildMapStyle({ origin, basemapUrl: "pmtiles://http://localhost:3000/basemap.pmtiles" }))).toEqual(
+      [],
+    );
   });
 
   it("needs no internet: no glyphs, no sprite, every URL on the given origin", () => {
@@ -41,7 +52,11 @@ describe("buildMapStyle", () => {
     const style = buildMapStyle({ origin });
     for (const meta of Object.values(LAYERS)) {
       const source = style.sources[meta.name];
-      expect(source).toMatchObject({ type: "vector", minzoom: meta.minzoom, tiles: [`${origin}/tiles/${meta.name}/{z}/{x}/{y}`] });
+      expect(source).toMatchObject({
+        type: "vector",
+        minzoom: meta.minzoom,
+        tiles: [`${origin}/tiles/${meta.name}/{z}/{x}/{y}`],
+      });
       expect((source as { maxzoom: number }).maxzoom).toBe(meta.name === "component" ? 17 : meta.name === "case_heat" ? 14 : 16);
     }
   });
@@ -49,7 +64,13 @@ describe("buildMapStyle", () => {
   it("the case layers start hidden (the engine shows them for case.read) and split cells from single cases", () => {
     const style = buildMapStyle({ origin });
     const caseLayers = style.layers.filter((l) => "source" in l && (l.source === "case" || l.source === "case_heat"));
-    expect(caseLayers.map((l) => l.id).sort()).toEqual(["case-cluster", "case-cluster-label", "case-heat-source", "case-highlight", "case-point"]);
+    expect(caseLayers.map((l) => l.id).sort()).toEqual([
+      "case-cluster",
+      "case-cluster-label",
+      "case-heat-source",
+      "case-highlight",
+      "case-point",
+    ]);
     for (const layer of caseLayers) expect(layer.layout?.visibility).toBe("none");
     const cluster = style.layers.find((l) => l.id === MAP_LAYER_IDS.case.cluster) as { filter: unknown; maxzoom: number };
     const point = style.layers.find((l) => l.id === MAP_LAYER_IDS.case.point) as { filter: unknown; minzoom: number };
@@ -65,7 +86,16 @@ describe("buildMapStyle", () => {
     expect(JSON.stringify(byLight.point)).toContain(CASE_LIGHT_COLORS.red);
     expect(JSON.stringify(byLight.point)).toContain(CASE_CLOSED_COLOR);
     // a cell takes its worst light: red is tested first
-    expect(byLight.cluster).toEqual(["case", [">", ["get", "red"], 0], CASE_LIGHT_COLORS.red, [">", ["get", "yellow"], 0], CASE_LIGHT_COLORS.yellow, [">", ["get", "green"], 0], CASE_LIGHT_COLORS.green, CASE_CLOSED_COLOR]);
+    expect(byLight.cluster).toEqual([
+      "case",
+      [">", ["get", "red"], 0],
+      CASE_LIGHT_COLORS.red,
+      [">", ["get", "yellow"], 0],
+      CASE_LIGHT_COLORS.yellow,
+      [">", ["get", "green"], 0],
+      CASE_LIGHT_COLORS.green,
+      CASE_CLOSED_COLOR,
+    ]);
     const byCategory = caseCircleColors("category");
     expect(JSON.stringify(byCategory.point)).toContain('"category_group"');
     expect(JSON.stringify(byCategory.cluster)).toContain('"top_group"');

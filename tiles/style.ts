@@ -1,9 +1,4 @@
-import type {
-  ExpressionSpecification,
-  LayerSpecification,
-  SourceSpecification,
-  StyleSpecification,
-} from "maplibre-gl";
+import type { ExpressionSpecification, LayerSpecification, SourceSpecification, StyleSpecification } from "maplibre-gl";
 import { BASEMAP_MINOR_ROADS_MINZOOM, CASE_HEAT_MAXZOOM, CASE_POINTS_MINZOOM, LAYERS, type LayerName } from "./layers";
 
 /**
@@ -61,7 +56,12 @@ export const MAP_LAYER_IDS = {
  * 事件 / 热力 toggles are on, and points their sources at the filtered tile URL. (A hidden layer's tiles are
  * never fetched, so a role without case.read never asks for them.)
  */
-export const MAP_CASE_LAYER_IDS: string[] = [MAP_LAYER_IDS.case.cluster, MAP_LAYER_IDS.case.point, MAP_LAYER_IDS.case.highlight, MAP_LAYER_IDS.case.clusterLabel];
+export const MAP_CASE_LAYER_IDS: string[] = [
+  MAP_LAYER_IDS.case.cluster,
+  MAP_LAYER_IDS.case.point,
+  MAP_LAYER_IDS.case.highlight,
+  MAP_LAYER_IDS.case.clusterLabel,
+];
 /** The case layers a click can hit, topmost first: single cases, then cells (a click on a cell zooms in). */
 export const MAP_CASE_CLICK_LAYER_IDS: string[] = [MAP_LAYER_IDS.case.point, MAP_LAYER_IDS.case.cluster];
 
@@ -76,7 +76,11 @@ export const MAP_SELECTABLE_LAYER_IDS: string[] = [
 ];
 
 /** The layers to query for hover and click, topmost first: the points, then the selectable layers. */
-export const MAP_INTERACTIVE_LAYER_IDS: string[] = [MAP_LAYER_IDS.component.circle, MAP_LAYER_IDS.organization.circle, ...MAP_SELECTABLE_LAYER_IDS];
+export const MAP_INTERACTIVE_LAYER_IDS: string[] = [
+  MAP_LAYER_IDS.component.circle,
+  MAP_LAYER_IDS.organization.circle,
+  ...MAP_SELECTABLE_LAYER_IDS,
+];
 
 /**
  * The zooms at which each region level is the "active" one: its fill (the hover/click target) and its
@@ -98,13 +102,14 @@ export const STYLE_SOURCE_MAXZOOM: Partial<Record<LayerName, number>> = { compon
 const DEFAULT_SOURCE_MAXZOOM = 16;
 
 /** A distinct colour and width per grid level, from the district (heaviest) to the basic grid. */
-export const REGION_COLORS: Record<RegionLayer, { line: string; fill: string; width: number; label: string; labelSize: number }> = {
-  district: { line: "#1e3a5f", fill: "#dbe4ee", width: 3, label: "#1e3a5f", labelSize: 18 },
-  street: { line: "#c2410c", fill: "#fde7d9", width: 2.2, label: "#9a3412", labelSize: 15 },
-  community: { line: "#7c3aed", fill: "#ede5fb", width: 1.6, label: "#5b21b6", labelSize: 13 },
-  xiaoqu: { line: "#0f766e", fill: "#d9f0ed", width: 1.2, label: "#115e59", labelSize: 12 },
-  grid: { line: "#2563eb", fill: "#dde8fb", width: 0.9, label: "#1e40af", labelSize: 12 },
-};
+export const REGION_COLORS: Record<RegionLayer, { line: string; fill: string; width: number; label: string; labelSize: number }> =
+  {
+    district: { line: "#1e3a5f", fill: "#dbe4ee", width: 3, label: "#1e3a5f", labelSize: 18 },
+    street: { line: "#c2410c", fill: "#fde7d9", width: 2.2, label: "#9a3412", labelSize: 15 },
+    community: { line: "#7c3aed", fill: "#ede5fb", width: 1.6, label: "#5b21b6", labelSize: 13 },
+    xiaoqu: { line: "#0f766e", fill: "#d9f0ed", width: 1.2, label: "#115e59", labelSize: 12 },
+    grid: { line: "#2563eb", fill: "#dde8fb", width: 0.9, label: "#1e40af", labelSize: 12 },
+  };
 
 export const ORGANIZATION_COLORS = { shop: "#f97316", enterprise: "#2563eb", social: "#16a34a" } as const;
 
@@ -112,7 +117,13 @@ export const ORGANIZATION_COLORS = { shop: "#f97316", enterprise: "#2563eb", soc
 export const CASE_LIGHT_COLORS = { red: "#dc2626", yellow: "#f59e0b", green: "#16a34a" } as const;
 export const CASE_CLOSED_COLOR = "#94a3b8";
 /** Category groups, kept apart from the light colours so the two colourings cannot be confused. */
-export const CASE_GROUP_COLORS = { dispute: "#8b5cf6", hazard: "#ea580c", component: "#0ea5e9", event: "#db2777", hotline: "#0d9488" } as const;
+export const CASE_GROUP_COLORS = {
+  dispute: "#8b5cf6",
+  hazard: "#ea580c",
+  component: "#0ea5e9",
+  event: "#db2777",
+  hotline: "#0d9488",
+} as const;
 
 export type CaseColorMode = "light" | "category";
 
@@ -123,13 +134,38 @@ export type CaseColorMode = "light" | "category";
  */
 export function caseCircleColors(mode: CaseColorMode): { point: ExpressionSpecification; cluster: ExpressionSpecification } {
   if (mode === "category") {
-    const match = (prop: string) => ["match", ["coalesce", ["get", prop], ""], ...Object.entries(CASE_GROUP_COLORS).flat(), CASE_CLOSED_COLOR] as unknown as ExpressionSpecification;
+    const match = (prop: string) =>
+      [
+        "match",
+        ["coalesce", ["get", prop], ""],
+        ...Object.entries(CASE_GROUP_COLORS).flat(),
+        CASE_CLOSED_COLOR,
+      ] as unknown as ExpressionSpecification;
     return { point: match("category_group"), cluster: match("top_group") };
   }
   const c = CASE_LIGHT_COLORS;
   return {
-    point: ["match", ["coalesce", ["get", "light"], "none"], "red", c.red, "yellow", c.yellow, "green", c.green, CASE_CLOSED_COLOR],
-    cluster: ["case", [">", ["get", "red"], 0], c.red, [">", ["get", "yellow"], 0], c.yellow, [">", ["get", "green"], 0], c.green, CASE_CLOSED_COLOR],
+    point: [
+      "match",
+      ["coalesce", ["get", "light"], "none"],
+      "red",
+      c.red,
+      "yellow",
+      c.yellow,
+      "green",
+      c.green,
+      CASE_CLOSED_COLOR,
+    ],
+    cluster: [
+      "case",
+      [">", ["get", "red"], 0],
+      c.red,
+      [">", ["get", "yellow"], 0],
+      c.yellow,
+      [">", ["get", "green"], 0],
+      c.green,
+      CASE_CLOSED_COLOR,
+    ],
   };
 }
 export const COMPONENT_COLORS = { hydrant: "#dc2626", camera: "#7c3aed", manhole: "#57534e", lamp: "#ca8a04" } as const;
@@ -179,7 +215,9 @@ export function buildMapStyle({ origin, basemapUrl, basemapAttribution }: BuildM
     };
   }
 
-  const layers: LayerSpecification[] = [{ id: MAP_LAYER_IDS.background, type: "background", paint: { "background-color": PALETTE.background } }];
+  const layers: LayerSpecification[] = [
+    { id: MAP_LAYER_IDS.background, type: "background", paint: { "background-color": PALETTE.background } },
+  ];
 
   if (basemapUrl) {
     sources.basemapRaster = basemapUrl.startsWith("pmtiles://")
@@ -188,7 +226,16 @@ export function buildMapStyle({ origin, basemapUrl, basemapAttribution }: BuildM
     layers.push({ id: MAP_LAYER_IDS.basemapRaster, type: "raster", source: "basemapRaster", paint: { "raster-opacity": 0.85 } });
   }
 
-  layers.push(...basemapLayers(), ...regionFillLayers(), ...buildingLayers(), ...regionLineLayers(), ...pointLayers(), ...caseLayers(), ...labelLayers(), caseClusterLabelLayer());
+  layers.push(
+    ...basemapLayers(),
+    ...regionFillLayers(),
+    ...buildingLayers(),
+    ...regionLineLayers(),
+    ...pointLayers(),
+    ...caseLayers(),
+    ...labelLayers(),
+    caseClusterLabelLayer(),
+  );
   return {
     version: 8,
     name: "GridAtlas 网格一张图",
@@ -201,14 +248,73 @@ export function buildMapStyle({ origin, basemapUrl, basemapAttribution }: BuildM
 function basemapLayers(): LayerSpecification[] {
   const ids = MAP_LAYER_IDS.basemap;
   const isRoad = (kind: string): ExpressionSpecification => ["==", ["get", "kind"], kind];
-  const width = (base: number): ExpressionSpecification => ["interpolate", ["exponential", 1.6], ["zoom"], 10, base * 0.4, 14, base * 1.5, 18, base * 8];
+  const width = (base: number): ExpressionSpecification => [
+    "interpolate",
+    ["exponential", 1.6],
+    ["zoom"],
+    10,
+    base * 0.4,
+    14,
+    base * 1.5,
+    18,
+    base * 8,
+  ];
   return [
-    { id: ids.water, type: "fill", source: "basemap", "source-layer": "basemap", filter: ["all", ["==", ["geometry-type"], "Polygon"], ["in", ["get", "kind"], ["literal", ["lake", "river"]]]], paint: { "fill-color": PALETTE.water } },
-    { id: ids.river, type: "line", source: "basemap", "source-layer": "basemap", filter: ["all", ["==", ["geometry-type"], "LineString"], ["==", ["get", "kind"], "river"]], paint: { "line-color": PALETTE.waterLine, "line-width": width(2.5) }, layout: { "line-cap": "round", "line-join": "round" } },
-    { id: ids.roadMinorCasing, type: "line", source: "basemap", "source-layer": "basemap", minzoom: BASEMAP_MINOR_ROADS_MINZOOM, filter: isRoad("road_minor"), paint: { "line-color": PALETTE.roadCasing, "line-width": width(1.6) }, layout: { "line-cap": "round", "line-join": "round" } },
-    { id: ids.roadMinor, type: "line", source: "basemap", "source-layer": "basemap", minzoom: BASEMAP_MINOR_ROADS_MINZOOM, filter: isRoad("road_minor"), paint: { "line-color": PALETTE.road, "line-width": width(1.1) }, layout: { "line-cap": "round", "line-join": "round" } },
-    { id: ids.roadMajorCasing, type: "line", source: "basemap", "source-layer": "basemap", filter: isRoad("road_major"), paint: { "line-color": PALETTE.roadMajorCasing, "line-width": width(3) }, layout: { "line-cap": "round", "line-join": "round" } },
-    { id: ids.roadMajor, type: "line", source: "basemap", "source-layer": "basemap", filter: isRoad("road_major"), paint: { "line-color": PALETTE.road, "line-width": width(2.2) }, layout: { "line-cap": "round", "line-join": "round" } },
+    {
+      id: ids.water,
+      type: "fill",
+      source: "basemap",
+      "source-layer": "basemap",
+      filter: ["all", ["==", ["geometry-type"], "Polygon"], ["in", ["get", "kind"], ["literal", ["lake", "river"]]]],
+      paint: { "fill-color": PALETTE.water },
+    },
+    {
+      id: ids.river,
+      type: "line",
+      source: "basemap",
+      "source-layer": "basemap",
+      filter: ["all", ["==", ["geometry-type"], "LineString"], ["==", ["get", "kind"], "river"]],
+      paint: { "line-color": PALETTE.waterLine, "line-width": width(2.5) },
+      layout: { "line-cap": "round", "line-join": "round" },
+    },
+    {
+      id: ids.roadMinorCasing,
+      type: "line",
+      source: "basemap",
+      "source-layer": "basemap",
+      minzoom: BASEMAP_MINOR_ROADS_MINZOOM,
+      filter: isRoad("road_minor"),
+      paint: { "line-color": PALETTE.roadCasing, "line-width": width(1.6) },
+      layout: { "line-cap": "round", "line-join": "round" },
+    },
+    {
+      id: ids.roadMinor,
+      type: "line",
+      source: "basemap",
+      "source-layer": "basemap",
+      minzoom: BASEMAP_MINOR_ROADS_MINZOOM,
+      filter: isRoad("road_minor"),
+      paint: { "line-color": PALETTE.road, "line-width": width(1.1) },
+      layout: { "line-cap": "round", "line-join": "round" },
+    },
+    {
+      id: ids.roadMajorCasing,
+      type: "line",
+      source: "basemap",
+      "source-layer": "basemap",
+      filter: isRoad("road_major"),
+      paint: { "line-color": PALETTE.roadMajorCasing, "line-width": width(3) },
+      layout: { "line-cap": "round", "line-join": "round" },
+    },
+    {
+      id: ids.roadMajor,
+      type: "line",
+      source: "basemap",
+      "source-layer": "basemap",
+      filter: isRoad("road_major"),
+      paint: { "line-color": PALETTE.road, "line-width": width(2.2) },
+      layout: { "line-cap": "round", "line-join": "round" },
+    },
   ];
 }
 
@@ -310,7 +416,11 @@ function buildingLayers(): LayerSpecification[] {
 }
 
 function pointLayers(): LayerSpecification[] {
-  const circle = (layer: "organization" | "component", colors: Record<string, string>, radius: [number, number]): LayerSpecification[] => [
+  const circle = (
+    layer: "organization" | "component",
+    colors: Record<string, string>,
+    radius: [number, number],
+  ): LayerSpecification[] => [
     {
       id: MAP_LAYER_IDS[layer].circle,
       type: "circle",
@@ -377,7 +487,10 @@ function caseLayers(): LayerSpecification[] {
       "source-layer": "case",
       minzoom: CASE_POINTS_MINZOOM,
       filter: ["!", isCell],
-      layout: { ...hidden, "circle-sort-key": ["match", ["coalesce", ["get", "light"], "none"], "red", 3, "yellow", 2, "green", 1, 0] },
+      layout: {
+        ...hidden,
+        "circle-sort-key": ["match", ["coalesce", ["get", "light"], "none"], "red", 3, "yellow", 2, "green", 1, 0],
+      },
       paint: {
         "circle-color": colors.point,
         "circle-radius": ["interpolate", ["linear"], ["zoom"], CASE_POINTS_MINZOOM, 5.5, 18, 9],
@@ -424,7 +537,12 @@ function caseClusterLabelLayer(): LayerSpecification {
     layout: {
       ...hidden,
       // 12,345 → "1.2万": four digits at most on a 32-px cell
-      "text-field": ["case", [">=", count, 10000], ["concat", ["to-string", ["/", ["round", ["/", count, 1000]], 10]], "万"], ["to-string", count]],
+      "text-field": [
+        "case",
+        [">=", count, 10000],
+        ["concat", ["to-string", ["/", ["round", ["/", count, 1000]], 10]], "万"],
+        ["to-string", count],
+      ],
       "text-font": MAP_TEXT_FONT,
       "text-size": 11,
       "text-allow-overlap": true,
@@ -445,7 +563,13 @@ function labelLayers(): LayerSpecification[] {
       "source-layer": "basemap",
       minzoom: 13,
       filter: ["all", ["in", ["get", "kind"], ["literal", ["road_major", "road_minor"]]], ["has", "name"]],
-      layout: { "symbol-placement": "line", "text-field": ["get", "name"], "text-font": MAP_TEXT_FONT, "text-size": 11, "symbol-spacing": 400 },
+      layout: {
+        "symbol-placement": "line",
+        "text-field": ["get", "name"],
+        "text-font": MAP_TEXT_FONT,
+        "text-size": 11,
+        "symbol-spacing": 400,
+      },
       paint: { "text-color": PALETTE.roadLabel, ...haloed },
     },
     {
@@ -496,7 +620,14 @@ function labelLayers(): LayerSpecification[] {
       source: "organization",
       "source-layer": "organization",
       minzoom: 18,
-      layout: { "text-field": ["get", "name"], "text-font": MAP_TEXT_FONT, "text-size": 10, "text-offset": [0, 1.1], "text-anchor": "top", "text-optional": true },
+      layout: {
+        "text-field": ["get", "name"],
+        "text-font": MAP_TEXT_FONT,
+        "text-size": 10,
+        "text-offset": [0, 1.1],
+        "text-anchor": "top",
+        "text-optional": true,
+      },
       paint: { "text-color": "#57534e", ...haloed },
     },
   );

@@ -26,11 +26,12 @@ const WORLD: LonLatBounds = [-180, -85.0511, 180, 85.0511];
 
 /** Bounds of the scope's regions (the district when scope is null), from the stored 4326 geometry. */
 export async function readTileBounds(sql: postgres.Sql, scope: TileScope): Promise<LonLatBounds> {
-  const rows = scope === null
-    ? await sql<{ w: number; s: number; e: number; n: number }[]>`
+  const rows =
+    scope === null
+      ? await sql<{ w: number; s: number; e: number; n: number }[]>`
         select st_xmin(b) as w, st_ymin(b) as s, st_xmax(b) as e, st_ymax(b) as n
           from (select st_extent(geom) as b from region where level = 0) x where b is not null`
-    : await sql<{ w: number; s: number; e: number; n: number }[]>`
+      : await sql<{ w: number; s: number; e: number; n: number }[]>`
         select st_xmin(b) as w, st_ymin(b) as s, st_xmax(b) as e, st_ymax(b) as n
           from (select st_extent(geom) as b from region where path = any(${scopeLiteral(scope)}::ltree[])) x where b is not null`;
   const row = rows[0];
@@ -40,14 +41,30 @@ export async function readTileBounds(sql: postgres.Sql, scope: TileScope): Promi
 }
 
 /** TileJSON 3.0.0 for one layer, with absolute tile URLs on the caller's origin. */
-export function buildTileJson({ origin, layer, bounds, version }: { origin: string; layer: LayerName; bounds: LonLatBounds; version: number }): TileJson {
+export function buildTileJson({
+  origin,
+  layer,
+  bounds,
+  version,
+}: {
+  origin: string;
+  layer: LayerName;
+  bounds: LonLatBounds;
+  version: number;
+}): TileJson {
   const meta = LAYERS[layer];
   const centerZoom = Math.max(meta.minzoom, Math.min(meta.maxzoom, 12));
   const vectorLayers: TileJson["vector_layers"] = [
     { id: meta.name, description: meta.description, minzoom: meta.minzoom, maxzoom: meta.maxzoom, fields: meta.fields },
   ];
   if (meta.labelLayer && meta.labelFields) {
-    vectorLayers.push({ id: meta.labelLayer, description: `${meta.title}标注点`, minzoom: meta.minzoom, maxzoom: meta.maxzoom, fields: meta.labelFields });
+    vectorLayers.push({
+      id: meta.labelLayer,
+      description: `${meta.title}标注点`,
+      minzoom: meta.minzoom,
+      maxzoom: meta.maxzoom,
+      fields: meta.labelFields,
+    });
   }
   return {
     tilejson: "3.0.0",

@@ -48,7 +48,9 @@ const server = http.createServer((req, res) => {
     });
 });
 server.keepAliveTimeout = 65_000;
-server.listen(port, () => process.stderr.write(`[web] ${dev ? "development" : "production"} server on http://localhost:${port}\n`));
+server.listen(port, () =>
+  process.stderr.write(`[web] ${dev ? "development" : "production"} server on http://localhost:${port}\n`),
+);
 
 function stop() {
   server.close(() => {

@@ -10,7 +10,9 @@ const conn = openTestDb();
 const queue = refreshRegionStatsJob.name;
 
 async function jobsWithReason(reason: string) {
-  const { rows } = await sql<{ n: number }>`select count(*)::int as n from pgboss.job where name = ${queue} and data->>'reason' = ${reason}`.execute(conn.db);
+  const { rows } = await sql<{
+    n: number;
+  }>`select count(*)::int as n from pgboss.job where name = ${queue} and data->>'reason' = ${reason}`.execute(conn.db);
   return rows[0].n;
 }
 
@@ -46,8 +48,11 @@ describe("refresh-region-stats job", () => {
   it("bumps the version of every region layer", async () => {
     const before = await sql<{ layer: string; version: number }>`select layer, version from layer_version`.execute(conn.db);
     await refreshRegionStatsJob.handle({}, { conn });
-    const after = await sql<{ layer: string; version: number }>`select layer, version from layer_version order by layer`.execute(conn.db);
-    const versionOf = (rows: { layer: string; version: number }[], layer: string) => rows.find((r) => r.layer === layer)?.version ?? 0;
+    const after = await sql<{ layer: string; version: number }>`select layer, version from layer_version order by layer`.execute(
+      conn.db,
+    );
+    const versionOf = (rows: { layer: string; version: number }[], layer: string) =>
+      rows.find((r) => r.layer === layer)?.version ?? 0;
     for (const layer of ["district", "street", "community", "xiaoqu", "grid"]) {
       expect(versionOf(after.rows, layer)).toBe(versionOf(before.rows, layer) + 1);
     }

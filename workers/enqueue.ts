@@ -11,7 +11,12 @@ import type { DB } from "../db/types";
  * `throttleSeconds`: at most one job of this name is created per time slot of that length (pg-boss
  * singletonSeconds); sends inside a taken slot are dropped, which suits "something changed, refresh" jobs.
  */
-export async function enqueue(executor: Kysely<DB> | Transaction<DB>, name: string, data: object, options: { throttleSeconds?: number } = {}) {
+export async function enqueue(
+  executor: Kysely<DB> | Transaction<DB>,
+  name: string,
+  data: object,
+  options: { throttleSeconds?: number } = {},
+) {
   const db = {
     executeSql: async (text: string, values: unknown[] = []) => {
       const result = await executor.executeQuery(CompiledQuery.raw(text, values));

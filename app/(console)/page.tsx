@@ -48,5 +48,12 @@ export default async function MapPage({ searchParams }: Props) {
     );
   }
   const caseAccess: CaseAccess | null = can(ctx, "case.read") ? { categories: await listCategories({ ctx }) } : null;
-  return <ConsoleMap district={district} initialFocus={focusFrom(params, caseAccess !== null)} caseAccess={caseAccess} initialCaseState={readCaseMapState(params)} />;
+  return (
+    <ConsoleMap
+      district={district}
+      initialFocus={focusFrom(params, caseAccess !== null)}
+      caseAccess={caseAccess}
+      initialCaseState={readCaseMapState(params)}
+    />
+  );
 }

@@ -3,7 +3,10 @@ import type { ReactNode } from "react";
 import { requireMobileContext } from "@/app/m/_lib/mobile-context";
 import { caseIntake } from "@/lib/i18n/zh-CN/case-intake";
 
-export const metadata: Metadata = { title: { default: caseIntake.shell.homeTitle, template: `%s · ${caseIntake.shell.homeTitle}` }, manifest: "/m/manifest.webmanifest" };
+export const metadata: Metadata = {
+  title: { default: caseIntake.shell.homeTitle, template: `%s · ${caseIntake.shell.homeTitle}` },
+  manifest: "/m/manifest.webmanifest",
+};
 export const viewport: Viewport = { width: "device-width", initialScale: 1, viewportFit: "cover", themeColor: "#0f172a" };
 
 /**

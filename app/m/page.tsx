@@ -41,17 +41,29 @@ export default async function MobileHome() {
           <p className="text-sm text-slate-500">{badge.roles.join("；")}</p>
         </div>
         {mayReport && (
-          <Link href="/m/report" className="block rounded-2xl bg-sky-600 p-5 text-white shadow-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400 focus-visible:ring-offset-2" data-testid="home-report">
+          <Link
+            href="/m/report"
+            className="block rounded-2xl bg-sky-600 p-5 text-white shadow-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400 focus-visible:ring-offset-2"
+            data-testid="home-report"
+          >
             <span className="block text-xl font-semibold">{caseIntake.shell.reportTitle}</span>
             <span className="mt-1 block text-sm text-sky-100">{caseIntake.home.reportHint}</span>
             <DraftIndicator storageKey={reportDraftKey(ctx.actor.userId)} />
           </Link>
         )}
         {mayRead && (
-          <Link href="/m/tasks" className="block rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500" data-testid="home-tasks">
+          <Link
+            href="/m/tasks"
+            className="block rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500"
+            data-testid="home-tasks"
+          >
             <span className="flex items-center justify-between">
               <span className="text-xl font-semibold text-slate-900">{caseIntake.shell.tasksTitle}</span>
-              {waiting > 0 && <span className="grid h-8 min-w-8 place-items-center rounded-full bg-red-600 px-2 text-sm font-bold text-white">{waiting}</span>}
+              {waiting > 0 && (
+                <span className="grid h-8 min-w-8 place-items-center rounded-full bg-red-600 px-2 text-sm font-bold text-white">
+                  {waiting}
+                </span>
+              )}
             </span>
             <span className="mt-1 block text-sm text-slate-500" data-testid="home-tasks-count">
               {caseIntake.home.tasksHint(waiting)}
@@ -59,11 +71,18 @@ export default async function MobileHome() {
           </Link>
         )}
         <div className="grid grid-cols-2 gap-3 pt-2">
-          <Link href="/" className="flex min-h-12 items-center justify-center rounded-xl bg-white text-sm text-slate-700 ring-1 ring-slate-300 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500">
+          <Link
+            href="/"
+            className="flex min-h-12 items-center justify-center rounded-xl bg-white text-sm text-slate-700 ring-1 ring-slate-300 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500"
+          >
             {caseIntake.shell.consoleLink}
           </Link>
           <form method="post" action="/api/auth/sign-out">
-            <button type="submit" className="flex min-h-12 w-full items-center justify-center rounded-xl bg-white text-sm text-rose-700 ring-1 ring-slate-300 focus:outline-none focus-visible:ring-2 focus-visible:ring-rose-400" data-testid="mobile-sign-out">
+            <button
+              type="submit"
+              className="flex min-h-12 w-full items-center justify-center rounded-xl bg-white text-sm text-rose-700 ring-1 ring-slate-300 focus:outline-none focus-visible:ring-2 focus-visible:ring-rose-400"
+              data-testid="mobile-sign-out"
+            >
               {t.auth.signOut}
             </button>
           </form>

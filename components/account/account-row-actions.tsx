@@ -33,7 +33,10 @@ export function AccountRowActions({ account, isSelf }: { account: AccountListIte
     setMessage(null);
     try {
       if (action === "disable" || action === "enable") {
-        await sendJson(`/api/accounts/${account.id}`, "PATCH", { disabled: action === "disable", expectedVersion: account.version });
+        await sendJson(`/api/accounts/${account.id}`, "PATCH", {
+          disabled: action === "disable",
+          expectedVersion: account.version,
+        });
         setMessage({ ok: true, text: action === "disable" ? text.done.disabled(name) : text.done.enabled(name) });
       } else if (action === "resetPassword") {
         const result = await sendJson<{ temporaryPassword: string }>(`/api/accounts/${account.id}/reset-password`, "POST");
@@ -68,7 +71,12 @@ export function AccountRowActions({ account, isSelf }: { account: AccountListIte
     <div className="flex flex-col items-start gap-1">
       <div className="flex flex-wrap gap-1">
         {account.disabled ? (
-          <button type="button" className={`${button} text-emerald-700 hover:bg-emerald-50`} onClick={() => setConfirming("enable")} data-testid="account-enable">
+          <button
+            type="button"
+            className={`${button} text-emerald-700 hover:bg-emerald-50`}
+            onClick={() => setConfirming("enable")}
+            data-testid="account-enable"
+          >
             {text.actions.enable}
           </button>
         ) : (
@@ -93,23 +101,49 @@ export function AccountRowActions({ account, isSelf }: { account: AccountListIte
         >
           {text.actions.resetPassword}
         </button>
-        <button type="button" className={`${button} text-slate-700 hover:bg-slate-100`} onClick={() => setConfirming("revokeSessions")} disabled={account.liveSessions === 0 && !isSelf} data-testid="account-revoke-sessions">
+        <button
+          type="button"
+          className={`${button} text-slate-700 hover:bg-slate-100`}
+          onClick={() => setConfirming("revokeSessions")}
+          disabled={account.liveSessions === 0 && !isSelf}
+          data-testid="account-revoke-sessions"
+        >
           {text.actions.revokeSessions}
         </button>
-        <button type="button" className={`${button} text-sky-700 hover:bg-sky-50`} onClick={() => setEditing(true)} data-testid="account-edit-roles">
+        <button
+          type="button"
+          className={`${button} text-sky-700 hover:bg-sky-50`}
+          onClick={() => setEditing(true)}
+          data-testid="account-edit-roles"
+        >
           {text.actions.editRoles}
         </button>
       </div>
       {message && (
-        <p role={message.ok ? "status" : "alert"} className={`text-xs ${message.ok ? "text-emerald-700" : "text-rose-700"}`} data-testid="account-action-message">
+        <p
+          role={message.ok ? "status" : "alert"}
+          className={`text-xs ${message.ok ? "text-emerald-700" : "text-rose-700"}`}
+          data-testid="account-action-message"
+        >
           {message.text}
         </p>
       )}
 
-      <ModalDialog open={confirming !== null} onClose={() => !working && setConfirming(null)} title={confirming ? actionLabel[confirming] : ""} testId="account-confirm-dialog">
+      <ModalDialog
+        open={confirming !== null}
+        onClose={() => !working && setConfirming(null)}
+        title={confirming ? actionLabel[confirming] : ""}
+        testId="account-confirm-dialog"
+      >
         <p className="text-sm text-slate-600">{confirming ? confirmText[confirming] : ""}</p>
         <div className="mt-5 flex justify-end gap-3">
-          <button type="button" autoFocus onClick={() => setConfirming(null)} disabled={working} className="rounded-lg px-4 py-2 text-sm text-slate-700 hover:bg-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-slate-400">
+          <button
+            type="button"
+            autoFocus
+            onClick={() => setConfirming(null)}
+            disabled={working}
+            className="rounded-lg px-4 py-2 text-sm text-slate-700 hover:bg-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-slate-400"
+          >
             {t.account.create.cancel}
           </button>
           <button
@@ -117,7 +151,9 @@ export function AccountRowActions({ account, isSelf }: { account: AccountListIte
             onClick={() => confirming && run(confirming)}
             disabled={working}
             className={`rounded-lg px-4 py-2 text-sm font-semibold text-white focus:outline-none focus-visible:ring-2 focus-visible:ring-offset-2 disabled:cursor-wait disabled:opacity-70 ${
-              confirming === "enable" ? "bg-emerald-600 hover:bg-emerald-700 focus-visible:ring-emerald-400" : "bg-rose-600 hover:bg-rose-700 focus-visible:ring-rose-400"
+              confirming === "enable"
+                ? "bg-emerald-600 hover:bg-emerald-700 focus-visible:ring-emerald-400"
+                : "bg-rose-600 hover:bg-rose-700 focus-visible:ring-rose-400"
             }`}
             data-testid="account-confirm"
           >

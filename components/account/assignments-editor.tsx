@@ -35,8 +35,19 @@ function levelHint(role: Role): string {
 }
 
 /** Rows of (role, region) with add and remove; the region picker offers regions at the role's level. */
-export function AssignmentsEditor({ value, onChange, testId }: { value: AssignmentDraft[]; onChange: (next: AssignmentDraft[]) => void; testId: string }) {
-  const update = useCallback((key: number, patch: Partial<AssignmentDraft>) => onChange(value.map((d) => (d.key === key ? { ...d, ...patch } : d))), [value, onChange]);
+export function AssignmentsEditor({
+  value,
+  onChange,
+  testId,
+}: {
+  value: AssignmentDraft[];
+  onChange: (next: AssignmentDraft[]) => void;
+  testId: string;
+}) {
+  const update = useCallback(
+    (key: number, patch: Partial<AssignmentDraft>) => onChange(value.map((d) => (d.key === key ? { ...d, ...patch } : d))),
+    [value, onChange],
+  );
   return (
     <fieldset className="space-y-2" data-testid={testId}>
       <legend className="text-sm font-medium text-slate-700">{text.legend}</legend>

@@ -9,7 +9,8 @@ import { sendJson } from "./send-json";
 import { TemporaryPasswordDialog } from "./temporary-password-dialog";
 
 const text = t.account.create;
-const field = "mt-1 block w-full rounded-lg border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-sky-500 focus:outline-none focus:ring-2 focus:ring-sky-500/30";
+const field =
+  "mt-1 block w-full rounded-lg border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-sky-500 focus:outline-none focus:ring-2 focus:ring-sky-500/30";
 
 /**
  * 新建账户: username, name, (role, region) rows and an optional initial password. Posts to
@@ -46,9 +47,15 @@ export function CreateAccountForm() {
     setError(null);
     setNotice(null);
     try {
-      const account = await sendJson<CreatedAccount>("/api/accounts", "POST", { username, displayName, assignments: draftsToInput(drafts), password: password || undefined });
+      const account = await sendJson<CreatedAccount>("/api/accounts", "POST", {
+        username,
+        displayName,
+        assignments: draftsToInput(drafts),
+        password: password || undefined,
+      });
       setNotice(t.account.done.created(account.username));
-      if (account.temporaryPassword) setCreated({ name: `${account.displayName}（${account.username}）`, password: account.temporaryPassword });
+      if (account.temporaryPassword)
+        setCreated({ name: `${account.displayName}（${account.username}）`, password: account.temporaryPassword });
       reset();
       setOpen(false);
       router.refresh();
@@ -79,10 +86,20 @@ export function CreateAccountForm() {
         )}
       </div>
       {open && (
-        <form id="create-account-form" onSubmit={submit} className="mt-3 max-w-3xl rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200" data-testid="create-account-form" noValidate>
+        <form
+          id="create-account-form"
+          onSubmit={submit}
+          className="mt-3 max-w-3xl rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200"
+          data-testid="create-account-form"
+          noValidate
+        >
           <h2 className="text-base font-semibold text-slate-900">{text.title}</h2>
           {error && (
-            <p role="alert" className="mt-3 rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-700 ring-1 ring-rose-200" data-testid="create-account-error">
+            <p
+              role="alert"
+              className="mt-3 rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-700 ring-1 ring-rose-200"
+              data-testid="create-account-error"
+            >
               {error}
             </p>
           )}
@@ -105,7 +122,15 @@ export function CreateAccountForm() {
             </label>
             <label className="block text-sm font-medium text-slate-700">
               {text.displayName}
-              <input value={displayName} onChange={(e) => setDisplayName(e.target.value)} required maxLength={40} autoComplete="off" className={field} data-testid="create-display-name" />
+              <input
+                value={displayName}
+                onChange={(e) => setDisplayName(e.target.value)}
+                required
+                maxLength={40}
+                autoComplete="off"
+                className={field}
+                data-testid="create-display-name"
+              />
             </label>
           </div>
           <div className="mt-4">
@@ -113,7 +138,14 @@ export function CreateAccountForm() {
           </div>
           <label className="mt-4 block max-w-sm text-sm font-medium text-slate-700">
             {text.password}
-            <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="new-password" className={field} data-testid="create-password" />
+            <input
+              type="password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              autoComplete="new-password"
+              className={field}
+              data-testid="create-password"
+            />
             <span className="mt-0.5 block text-xs font-normal text-slate-500">
               {text.passwordHint} {t.auth.passwordRules}
             </span>
@@ -140,7 +172,11 @@ export function CreateAccountForm() {
           </div>
         </form>
       )}
-      <TemporaryPasswordDialog password={created?.password ?? null} accountName={created?.name ?? ""} onClose={() => setCreated(null)} />
+      <TemporaryPasswordDialog
+        password={created?.password ?? null}
+        accountName={created?.name ?? ""}
+        onClose={() => setCreated(null)}
+      />
     </section>
   );
 }

@@ -12,7 +12,18 @@ const text = t.account.editRoles;
 
 function draftsFrom(assignments: readonly AccountAssignmentView[]): AssignmentDraft[] {
   const drafts = assignments.flatMap((a) =>
-    isRole(a.role) ? [newDraft(a.role, { id: a.regionId, code: a.regionCode, name: a.regionName, level: a.level, levelName: a.levelName, parentName: null })] : [],
+    isRole(a.role)
+      ? [
+          newDraft(a.role, {
+            id: a.regionId,
+            code: a.regionCode,
+            name: a.regionName,
+            level: a.level,
+            levelName: a.levelName,
+            parentName: null,
+          }),
+        ]
+      : [],
   );
   return drafts.length ? drafts : [newDraft()];
 }
@@ -38,7 +49,15 @@ export function EditAssignmentsDialog({
   return (
     <ModalDialog open={open} onClose={onClose} title={text.title(accountName)} testId="edit-assignments-dialog">
       {/* Mounted only while open, so each opening starts from the account's current rows. */}
-      {open && <EditAssignmentsForm accountId={accountId} version={version} assignments={assignments} onClose={onClose} onSaved={onSaved} />}
+      {open && (
+        <EditAssignmentsForm
+          accountId={accountId}
+          version={version}
+          assignments={assignments}
+          onClose={onClose}
+          onSaved={onSaved}
+        />
+      )}
     </ModalDialog>
   );
 }
@@ -80,13 +99,21 @@ function EditAssignmentsForm({
   return (
     <form onSubmit={save} noValidate>
       {error && (
-        <p role="alert" className="mb-3 rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-700 ring-1 ring-rose-200" data-testid="edit-assignments-error">
+        <p
+          role="alert"
+          className="mb-3 rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-700 ring-1 ring-rose-200"
+          data-testid="edit-assignments-error"
+        >
           {error}
         </p>
       )}
       <AssignmentsEditor value={drafts} onChange={setDrafts} testId="edit-assignments" />
       <div className="mt-5 flex justify-end gap-3">
-        <button type="button" onClick={onClose} className="rounded-lg px-4 py-2 text-sm text-slate-700 hover:bg-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-slate-400">
+        <button
+          type="button"
+          onClick={onClose}
+          className="rounded-lg px-4 py-2 text-sm text-slate-700 hover:bg-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-slate-400"
+        >
           {text.cancel}
         </button>
         <button

@@ -6,7 +6,19 @@ import { useEffect, useRef, type ReactNode } from "react";
  * A modal on the native <dialog> element: the browser traps focus inside, Escape closes it and focus
  * returns to the button that opened it. `open` drives showModal()/close(); closing by Escape calls onClose.
  */
-export function ModalDialog({ open, onClose, title, children, testId }: { open: boolean; onClose: () => void; title: string; children: ReactNode; testId?: string }) {
+export function ModalDialog({
+  open,
+  onClose,
+  title,
+  children,
+  testId,
+}: {
+  open: boolean;
+  onClose: () => void;
+  title: string;
+  children: ReactNode;
+  testId?: string;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;

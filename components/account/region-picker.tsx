@@ -53,7 +53,10 @@ export function RegionPicker({
       setLoading(true);
       setError(null);
       const q = value && query === regionLabel(value) ? "" : query.trim();
-      fetchJson<{ regions: RegionOption[] }>(`/api/accounts/region-options?q=${encodeURIComponent(q)}&role=${encodeURIComponent(role)}`, controller.signal)
+      fetchJson<{ regions: RegionOption[] }>(
+        `/api/accounts/region-options?q=${encodeURIComponent(q)}&role=${encodeURIComponent(role)}`,
+        controller.signal,
+      )
         .then((r) => {
           setOptions(r.regions);
           setActive(0);
@@ -119,7 +122,13 @@ export function RegionPicker({
         data-testid={testId}
       />
       {open && (
-        <ul id={listId} role="listbox" aria-label={label} className="absolute z-20 mt-1 max-h-64 w-full overflow-auto rounded-lg bg-white py-1 text-sm shadow-lg ring-1 ring-slate-200" data-testid={`${testId}-options`}>
+        <ul
+          id={listId}
+          role="listbox"
+          aria-label={label}
+          className="absolute z-20 mt-1 max-h-64 w-full overflow-auto rounded-lg bg-white py-1 text-sm shadow-lg ring-1 ring-slate-200"
+          data-testid={`${testId}-options`}
+        >
           {loading && options.length === 0 && <li className="px-3 py-2 text-slate-500">{text.searching}</li>}
           {error && (
             <li role="alert" className="px-3 py-2 text-rose-700">

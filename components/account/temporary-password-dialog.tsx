@@ -10,7 +10,15 @@ const text = t.account.temporaryPassword;
  * Shows a generated password once (it is never stored in clear and cannot be shown again), with a
  * copy button; the field is selectable for a manual copy when the clipboard is not available.
  */
-export function TemporaryPasswordDialog({ password, accountName, onClose }: { password: string | null; accountName: string; onClose: () => void }) {
+export function TemporaryPasswordDialog({
+  password,
+  accountName,
+  onClose,
+}: {
+  password: string | null;
+  accountName: string;
+  onClose: () => void;
+}) {
   const [copy, setCopy] = useState<"idle" | "copied" | "failed">("idle");
   const field = useRef<HTMLInputElement>(null);
   const close = () => {

@@ -8,7 +8,8 @@ import type { ApiKeyDto, KeyRegionOption } from "@/lib/open311/dto";
 import { open311 } from "@/lib/i18n/zh-CN/open311";
 
 const text = open311.keys;
-const control = "mt-1 block rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm shadow-sm focus:border-sky-500 focus:outline-none focus:ring-2 focus:ring-sky-500/30";
+const control =
+  "mt-1 block rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm shadow-sm focus:border-sky-500 focus:outline-none focus:ring-2 focus:ring-sky-500/30";
 
 /** Name a key and pick its region; the new token is shown once in a dialog with a copy button. */
 export function CreateKeyForm({ regions }: { regions: KeyRegionOption[] }) {
@@ -49,14 +50,31 @@ export function CreateKeyForm({ regions }: { regions: KeyRegionOption[] }) {
 
   return (
     <>
-      <form onSubmit={submit} className="mt-4 flex flex-wrap items-end gap-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200" data-testid="create-key-form" aria-label={text.create.title}>
+      <form
+        onSubmit={submit}
+        className="mt-4 flex flex-wrap items-end gap-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200"
+        data-testid="create-key-form"
+        aria-label={text.create.title}
+      >
         <label className="text-xs font-medium text-slate-600">
           {text.create.name}
-          <input value={name} onChange={(e) => setName(e.target.value)} maxLength={60} placeholder={text.create.namePlaceholder} className={`${control} w-64`} data-testid="key-name" />
+          <input
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            maxLength={60}
+            placeholder={text.create.namePlaceholder}
+            className={`${control} w-64`}
+            data-testid="key-name"
+          />
         </label>
         <label className="text-xs font-medium text-slate-600">
           {text.create.region}
-          <select value={regionId} onChange={(e) => setRegionId(Number(e.target.value))} className={`${control} w-56`} data-testid="key-region">
+          <select
+            value={regionId}
+            onChange={(e) => setRegionId(Number(e.target.value))}
+            className={`${control} w-56`}
+            data-testid="key-region"
+          >
             {regions.map((r) => (
               <option key={r.id} value={r.id}>
                 {r.level === 0 ? r.name : `　${r.name}`}
@@ -64,7 +82,12 @@ export function CreateKeyForm({ regions }: { regions: KeyRegionOption[] }) {
             ))}
           </select>
         </label>
-        <button type="submit" disabled={busy} className="rounded-lg bg-sky-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-sky-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400 focus-visible:ring-offset-2 disabled:bg-slate-300" data-testid="key-create">
+        <button
+          type="submit"
+          disabled={busy}
+          className="rounded-lg bg-sky-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-sky-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400 focus-visible:ring-offset-2 disabled:bg-slate-300"
+          data-testid="key-create"
+        >
           {busy ? text.create.creating : text.create.submit}
         </button>
         {error && (
@@ -101,7 +124,12 @@ export function CreateKeyForm({ regions }: { regions: KeyRegionOption[] }) {
           </button>
         </div>
         <div className="mt-5 flex justify-end">
-          <button type="button" onClick={close} className="rounded-lg bg-slate-800 px-4 py-2 text-sm font-semibold text-white hover:bg-slate-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-slate-400 focus-visible:ring-offset-2" data-testid="key-created-close">
+          <button
+            type="button"
+            onClick={close}
+            className="rounded-lg bg-slate-800 px-4 py-2 text-sm font-semibold text-white hover:bg-slate-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-slate-400 focus-visible:ring-offset-2"
+            data-testid="key-created-close"
+          >
             {text.created.close}
           </button>
         </div>

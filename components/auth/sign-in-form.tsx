@@ -9,28 +9,59 @@ import { t } from "@/lib/i18n";
  */
 export function SignInForm({ next, error, notice }: { next: string; error: string | null; notice: string | null }) {
   const [submitting, setSubmitting] = useState(false);
-  const field = "mt-1 block w-full rounded-lg border border-slate-300 px-3 py-2 text-slate-900 shadow-sm focus:border-sky-500 focus:outline-none focus:ring-2 focus:ring-sky-500/30";
+  const field =
+    "mt-1 block w-full rounded-lg border border-slate-300 px-3 py-2 text-slate-900 shadow-sm focus:border-sky-500 focus:outline-none focus:ring-2 focus:ring-sky-500/30";
   return (
-    <form method="post" action="/api/auth/sign-in" onSubmit={() => setSubmitting(true)} className="rounded-2xl bg-white p-7 shadow-2xl" data-testid="sign-in-form">
+    <form
+      method="post"
+      action="/api/auth/sign-in"
+      onSubmit={() => setSubmitting(true)}
+      className="rounded-2xl bg-white p-7 shadow-2xl"
+      data-testid="sign-in-form"
+    >
       <h1 className="text-lg font-semibold text-slate-900">{t.auth.signIn.title}</h1>
       {error && (
-        <p role="alert" className="mt-3 rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-700 ring-1 ring-rose-200" data-testid="sign-in-error">
+        <p
+          role="alert"
+          className="mt-3 rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-700 ring-1 ring-rose-200"
+          data-testid="sign-in-error"
+        >
           {error}
         </p>
       )}
       {notice && !error && (
-        <p role="status" className="mt-3 rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-700 ring-1 ring-emerald-200" data-testid="sign-in-notice">
+        <p
+          role="status"
+          className="mt-3 rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-700 ring-1 ring-emerald-200"
+          data-testid="sign-in-notice"
+        >
           {notice}
         </p>
       )}
       <input type="hidden" name="next" value={next} />
       <label className="mt-5 block text-sm font-medium text-slate-700">
         {t.auth.signIn.username}
-        <input name="username" autoComplete="username" autoCapitalize="none" spellCheck={false} required autoFocus className={field} data-testid="sign-in-username" />
+        <input
+          name="username"
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          required
+          autoFocus
+          className={field}
+          data-testid="sign-in-username"
+        />
       </label>
       <label className="mt-4 block text-sm font-medium text-slate-700">
         {t.auth.signIn.password}
-        <input name="password" type="password" autoComplete="current-password" required className={field} data-testid="sign-in-password" />
+        <input
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          className={field}
+          data-testid="sign-in-password"
+        />
       </label>
       <button
         type="submit"

@@ -17,11 +17,18 @@ export function BuildingHeader({ building, counts }: { building: BuildingSummary
   ];
   return (
     <section className="shrink-0 border-b border-slate-200 bg-white px-6 py-4" data-testid="building-header">
-      <nav aria-label={t.map.breadcrumb} className="flex flex-wrap items-center gap-1 text-xs text-slate-500" data-testid="building-breadcrumb">
+      <nav
+        aria-label={t.map.breadcrumb}
+        className="flex flex-wrap items-center gap-1 text-xs text-slate-500"
+        data-testid="building-breadcrumb"
+      >
         {building.breadcrumb.map((c, i) => (
           <span key={c.id} className="flex items-center gap-1">
             {i > 0 && <span aria-hidden="true">›</span>}
-            <Link href={`/?region=${c.id}`} className="rounded px-1 py-0.5 hover:bg-slate-100 hover:text-sky-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400">
+            <Link
+              href={`/?region=${c.id}`}
+              className="rounded px-1 py-0.5 hover:bg-slate-100 hover:text-sky-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400"
+            >
               <span className="mr-1 text-slate-400">{c.levelName}</span>
               {c.name}
             </Link>
@@ -32,7 +39,9 @@ export function BuildingHeader({ building, counts }: { building: BuildingSummary
         <div className="min-w-0">
           <h1 className="flex items-center gap-3 text-2xl font-bold text-slate-900">
             <span data-testid="building-name">{building.name}</span>
-            <span className="rounded-md bg-sky-50 px-2 py-0.5 text-sm font-medium text-sky-700 ring-1 ring-sky-200">{t.building.pageTitle}</span>
+            <span className="rounded-md bg-sky-50 px-2 py-0.5 text-sm font-medium text-sky-700 ring-1 ring-sky-200">
+              {t.building.pageTitle}
+            </span>
           </h1>
           <dl className="mt-2 flex flex-wrap gap-x-6 gap-y-1 text-sm text-slate-600">
             <div className="flex gap-1.5">

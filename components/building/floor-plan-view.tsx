@@ -33,7 +33,12 @@ export function FloorPlanView({ plan }: { plan: BuildingFloorPlan }) {
 
   // Arrow keys move between cells like a spreadsheet.
   const onKeyDown = (e: KeyboardEvent<HTMLTableElement>) => {
-    const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+    const moves: Record<string, [number, number]> = {
+      ArrowUp: [-1, 0],
+      ArrowDown: [1, 0],
+      ArrowLeft: [0, -1],
+      ArrowRight: [0, 1],
+    };
     const move = moves[e.key];
     const target = e.target as HTMLElement;
     if (!move || !target.dataset.row) return;
@@ -60,7 +65,10 @@ export function FloorPlanView({ plan }: { plan: BuildingFloorPlan }) {
       <div className="flex min-w-0 flex-1 flex-col">
         <FloorPlanLegend />
         {!hasRooms ? (
-          <p className="m-6 rounded-lg bg-white p-6 text-center text-slate-500 ring-1 ring-slate-200" data-testid="floor-plan-empty">
+          <p
+            className="m-6 rounded-lg bg-white p-6 text-center text-slate-500 ring-1 ring-slate-200"
+            data-testid="floor-plan-empty"
+          >
             {t.building.noRooms}
           </p>
         ) : (
@@ -85,7 +93,9 @@ export function FloorPlanView({ plan }: { plan: BuildingFloorPlan }) {
                       className={`bg-slate-100 py-2 text-center text-sm font-semibold text-slate-700 ${i > 0 ? "border-l-8 border-slate-100" : ""}`}
                       data-testid="entrance-header"
                     >
-                      <span className="rounded-full bg-white px-3 py-0.5 ring-1 ring-slate-200">{t.building.entrance(e.entrance)}</span>
+                      <span className="rounded-full bg-white px-3 py-0.5 ring-1 ring-slate-200">
+                        {t.building.entrance(e.entrance)}
+                      </span>
                     </th>
                   ))}
                 </tr>
@@ -93,12 +103,18 @@ export function FloorPlanView({ plan }: { plan: BuildingFloorPlan }) {
               <tbody>
                 {floors.map((floor, rowIndex) => (
                   <tr key={floor} data-testid="floor-row" data-floor={floor}>
-                    <th scope="row" className="sticky left-0 z-10 bg-slate-100 px-2 text-right font-mono text-[11px] font-medium text-slate-500">
+                    <th
+                      scope="row"
+                      className="sticky left-0 z-10 bg-slate-100 px-2 text-right font-mono text-[11px] font-medium text-slate-500"
+                    >
                       {floor}F
                     </th>
                     {plan.entrances.map((e, ei) =>
                       e.floors[rowIndex].rooms.map((room, ci) => (
-                        <td key={`${e.entrance}-${ci}`} className={`p-0 ${ei > 0 && ci === 0 ? "border-l-8 border-slate-100" : ""}`}>
+                        <td
+                          key={`${e.entrance}-${ci}`}
+                          className={`p-0 ${ei > 0 && ci === 0 ? "border-l-8 border-slate-100" : ""}`}
+                        >
                           {room ? (
                             <RoomButton
                               room={room}
@@ -111,7 +127,10 @@ export function FloorPlanView({ plan }: { plan: BuildingFloorPlan }) {
                               }}
                             />
                           ) : (
-                            <div className="h-12 w-[76px] rounded-md border border-dashed border-slate-300 bg-transparent" aria-hidden="true" />
+                            <div
+                              className="h-12 w-[76px] rounded-md border border-dashed border-slate-300 bg-transparent"
+                              aria-hidden="true"
+                            />
                           )}
                         </td>
                       )),
@@ -129,7 +148,19 @@ export function FloorPlanView({ plan }: { plan: BuildingFloorPlan }) {
   );
 }
 
-function RoomButton({ room, row, col, active, onOpen }: { room: RoomCell; row: number; col: number; active: boolean; onOpen: (el: HTMLButtonElement) => void }) {
+function RoomButton({
+  room,
+  row,
+  col,
+  active,
+  onOpen,
+}: {
+  room: RoomCell;
+  row: number;
+  col: number;
+  active: boolean;
+  onOpen: (el: HTMLButtonElement) => void;
+}) {
   const m = t.building.markers;
   const flags: string[] = [];
   if (room.specialResidents > 0) flags.push(t.building.markerNames.special);
@@ -165,7 +196,11 @@ function RoomButton({ room, row, col, active, onOpen }: { room: RoomCell; row: n
 
 function Marker({ kind, text }: { kind: keyof typeof MARKER_CLASSES; text: string }) {
   return (
-    <span className={`grid h-[14px] w-[14px] place-items-center rounded-[3px] text-[9px] font-bold leading-none ${MARKER_CLASSES[kind]}`} data-marker={kind} aria-hidden="true">
+    <span
+      className={`grid h-[14px] w-[14px] place-items-center rounded-[3px] text-[9px] font-bold leading-none ${MARKER_CLASSES[kind]}`}
+      data-marker={kind}
+      aria-hidden="true"
+    >
       {text}
     </span>
   );
@@ -174,7 +209,10 @@ function Marker({ kind, text }: { kind: keyof typeof MARKER_CLASSES; text: strin
 function FloorPlanLegend() {
   const b = t.building;
   return (
-    <div className="flex shrink-0 flex-wrap items-center gap-x-5 gap-y-2 px-6 py-3 text-xs text-slate-600" data-testid="floor-plan-legend">
+    <div
+      className="flex shrink-0 flex-wrap items-center gap-x-5 gap-y-2 px-6 py-3 text-xs text-slate-600"
+      data-testid="floor-plan-legend"
+    >
       <span className="font-medium text-slate-500">{b.legend}</span>
       {ROOM_USES.map((use) => (
         <span key={use} className="flex items-center gap-1.5">

@@ -37,7 +37,12 @@ export function RoomPanel({ room, onClose }: { room: RoomCell; onClose: () => vo
     >
       <div className="flex items-start justify-between gap-3 border-b border-slate-200 px-5 py-4">
         <div>
-          <h2 id="room-panel-title" ref={headingRef} tabIndex={-1} className="text-lg font-semibold text-slate-900 focus:outline-none">
+          <h2
+            id="room-panel-title"
+            ref={headingRef}
+            tabIndex={-1}
+            className="text-lg font-semibold text-slate-900 focus:outline-none"
+          >
             {b.roomPanelTitle(room.number)}
           </h2>
           <p className="mt-1 flex flex-wrap items-center gap-2 text-xs text-slate-500">
@@ -61,7 +66,11 @@ export function RoomPanel({ room, onClose }: { room: RoomCell; onClose: () => vo
         </button>
       </div>
       <div className="min-h-0 flex-1 overflow-y-auto px-5 py-4">
-        {state.status === "loading" && <p className="text-sm text-slate-500" data-testid="room-panel-loading">{b.loadingOccupants}</p>}
+        {state.status === "loading" && (
+          <p className="text-sm text-slate-500" data-testid="room-panel-loading">
+            {b.loadingOccupants}
+          </p>
+        )}
         {state.status === "error" && (
           <p className="rounded-md bg-red-50 p-3 text-sm text-red-700 ring-1 ring-red-200" role="alert">
             {state.message}
@@ -78,7 +87,9 @@ export function RoomPanel({ room, onClose }: { room: RoomCell; onClose: () => vo
               <header className="flex flex-wrap items-center gap-2 rounded-t-xl bg-slate-50 px-4 py-2.5 text-sm">
                 <span className="font-semibold text-slate-800">{b.household(i + 1)}</span>
                 <span className="rounded bg-white px-1.5 py-0.5 text-xs text-slate-600 ring-1 ring-slate-200">{h.typeName}</span>
-                <span className={`rounded px-1.5 py-0.5 text-xs ring-1 ${h.registration === "floating" ? "bg-orange-50 text-orange-700 ring-orange-200" : "bg-sky-50 text-sky-700 ring-sky-200"}`}>
+                <span
+                  className={`rounded px-1.5 py-0.5 text-xs ring-1 ${h.registration === "floating" ? "bg-orange-50 text-orange-700 ring-orange-200" : "bg-sky-50 text-sky-700 ring-sky-200"}`}
+                >
                   {h.registrationName}
                 </span>
                 {h.workUnit && (
@@ -90,7 +101,16 @@ export function RoomPanel({ room, onClose }: { room: RoomCell; onClose: () => vo
               <table className="w-full text-left text-xs" data-testid="resident-table">
                 <thead className="text-slate-400">
                   <tr>
-                    {[b.residentColumns.name, b.residentColumns.gender, b.residentColumns.age, b.residentColumns.relation, b.residentColumns.idNumber, b.residentColumns.phone, b.residentColumns.registration, b.residentColumns.tags].map((c) => (
+                    {[
+                      b.residentColumns.name,
+                      b.residentColumns.gender,
+                      b.residentColumns.age,
+                      b.residentColumns.relation,
+                      b.residentColumns.idNumber,
+                      b.residentColumns.phone,
+                      b.residentColumns.registration,
+                      b.residentColumns.tags,
+                    ].map((c) => (
                       <th key={c} scope="col" className="px-2 py-2 font-medium whitespace-nowrap">
                         {c}
                       </th>

@@ -16,7 +16,13 @@ export function AreaSelect({ area, className, id }: { area: AreaChoice; classNam
   const ancestors = area.ancestors.filter((a) => !(area.roots.length === 1 && rootIds.has(a.id)));
   const currentIsRoot = current !== null && area.roots.length === 1 && rootIds.has(current.id);
   return (
-    <select id={id} name="area" defaultValue={current && !currentIsRoot ? String(current.id) : ""} className={className} data-testid="filter-area">
+    <select
+      id={id}
+      name="area"
+      defaultValue={current && !currentIsRoot ? String(current.id) : ""}
+      className={className}
+      data-testid="filter-area"
+    >
       <option value="">{scopeLabel}</option>
       {ancestors.length > 0 && (
         <optgroup label={text.areaUp}>

@@ -14,22 +14,54 @@ import { DropEmptyFields } from "./drop-empty-fields";
 import { SlashFocus } from "./slash-focus";
 
 const text = caseDesk.list.filters;
-export const controlClass = "h-8 rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900 focus:border-sky-500 focus:ring-2 focus:ring-sky-200 focus:outline-none";
+export const controlClass =
+  "h-8 rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900 focus:border-sky-500 focus:ring-2 focus:ring-sky-200 focus:outline-none";
 
 /**
  * The filter form of the case list: a plain GET form, so the filters live in the URL (bookmarkable, the
  * back button works) and the page needs no script to filter. Applying starts again at the first page.
  */
-export function CaseFilters({ values, categories, area }: { values: Partial<Record<FilterKey, string>>; categories: CategoryOption[]; area: AreaChoice }) {
+export function CaseFilters({
+  values,
+  categories,
+  area,
+}: {
+  values: Partial<Record<FilterKey, string>>;
+  categories: CategoryOption[];
+  area: AreaChoice;
+}) {
   return (
-    <form method="get" action="/cases" role="search" className="flex flex-wrap items-end gap-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200" data-testid="case-filters">
+    <form
+      method="get"
+      action="/cases"
+      role="search"
+      className="flex flex-wrap items-end gap-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200"
+      data-testid="case-filters"
+    >
       <SlashFocus targetId="case-q" />
       <DropEmptyFields />
       <Field label={text.q} htmlFor="case-q">
-        <input id="case-q" name="q" type="search" defaultValue={values.q} maxLength={50} placeholder={text.qPlaceholder} title={text.qHint} className={`${controlClass} w-60`} data-testid="filter-q" />
+        <input
+          id="case-q"
+          name="q"
+          type="search"
+          defaultValue={values.q}
+          maxLength={50}
+          placeholder={text.qPlaceholder}
+          title={text.qHint}
+          className={`${controlClass} w-60`}
+          data-testid="filter-q"
+        />
       </Field>
       <Field label={text.from} htmlFor="case-from">
-        <input id="case-from" type="date" name="from" defaultValue={values.from} className={controlClass} data-testid="filter-from" />
+        <input
+          id="case-from"
+          type="date"
+          name="from"
+          defaultValue={values.from}
+          className={controlClass}
+          data-testid="filter-from"
+        />
       </Field>
       <Field label={text.to} htmlFor="case-to">
         <input id="case-to" type="date" name="to" defaultValue={values.to} className={controlClass} data-testid="filter-to" />
@@ -38,7 +70,14 @@ export function CaseFilters({ values, categories, area }: { values: Partial<Reco
         <AreaSelect id="case-area" area={area} className={`${controlClass} max-w-56`} />
       </Field>
       <Field label={text.category} htmlFor="case-category">
-        <select id="case-category" name="category" defaultValue={values.category ?? ""} title={text.categoryHint} className={`${controlClass} max-w-52`} data-testid="filter-category">
+        <select
+          id="case-category"
+          name="category"
+          defaultValue={values.category ?? ""}
+          title={text.categoryHint}
+          className={`${controlClass} max-w-52`}
+          data-testid="filter-category"
+        >
           <option value="">{text.any}</option>
           {categories.map((c) => (
             <option key={c.id} value={c.id}>
@@ -49,7 +88,13 @@ export function CaseFilters({ values, categories, area }: { values: Partial<Reco
         </select>
       </Field>
       <Field label={text.state} htmlFor="case-state">
-        <select id="case-state" name="state" defaultValue={values.state ?? ""} className={controlClass} data-testid="filter-state">
+        <select
+          id="case-state"
+          name="state"
+          defaultValue={values.state ?? ""}
+          className={controlClass}
+          data-testid="filter-state"
+        >
           <option value="">{text.any}</option>
           <option value="open">{text.openStates}</option>
           {CASE_STATES.map((s) => (
@@ -60,14 +105,37 @@ export function CaseFilters({ values, categories, area }: { values: Partial<Reco
         </select>
       </Field>
       <Choice name="light" label={text.light} value={values.light} options={LIGHTS.map((l) => [l, cases.lightShort[l]])} />
-      <Choice name="source" label={text.source} value={values.source} options={CASE_SOURCES.map((s) => [s, caseDesk.sources[s]])} />
-      <Choice name="level" label={text.level} value={values.level} options={CASE_LEVELS.map((l) => [l, caseLoop.levelLabels[l]])} />
-      <Choice name="urgency" label={text.urgency} value={values.urgency} options={CASE_URGENCIES.map((u) => [u, cases.urgencies[u]])} />
+      <Choice
+        name="source"
+        label={text.source}
+        value={values.source}
+        options={CASE_SOURCES.map((s) => [s, caseDesk.sources[s]])}
+      />
+      <Choice
+        name="level"
+        label={text.level}
+        value={values.level}
+        options={CASE_LEVELS.map((l) => [l, caseLoop.levelLabels[l]])}
+      />
+      <Choice
+        name="urgency"
+        label={text.urgency}
+        value={values.urgency}
+        options={CASE_URGENCIES.map((u) => [u, cases.urgencies[u]])}
+      />
       <div className="flex items-center gap-3">
-        <button type="submit" className="h-8 rounded-md bg-sky-600 px-4 text-sm font-medium text-white hover:bg-sky-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400 focus-visible:ring-offset-2" data-testid="filter-apply">
+        <button
+          type="submit"
+          className="h-8 rounded-md bg-sky-600 px-4 text-sm font-medium text-white hover:bg-sky-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400 focus-visible:ring-offset-2"
+          data-testid="filter-apply"
+        >
           {text.apply}
         </button>
-        <Link href="/cases" className="rounded text-sm text-sky-700 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500" data-testid="filter-reset">
+        <Link
+          href="/cases"
+          className="rounded text-sm text-sky-700 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500"
+          data-testid="filter-reset"
+        >
           {text.reset}
         </Link>
       </div>
@@ -86,7 +154,17 @@ function Field({ label, htmlFor, children }: { label: string; htmlFor: string; c
   );
 }
 
-function Choice({ name, label, value, options }: { name: string; label: string; value?: string; options: (readonly [string, string])[] }) {
+function Choice({
+  name,
+  label,
+  value,
+  options,
+}: {
+  name: string;
+  label: string;
+  value?: string;
+  options: (readonly [string, string])[];
+}) {
   const id = `case-${name}`;
   return (
     <Field label={label} htmlFor={id}>

@@ -9,7 +9,8 @@ import { LightBadge } from "./light-badge";
 import { RowNavigator } from "./row-navigator";
 
 const text = caseDesk.list;
-const head = "sticky top-0 z-10 border-b border-slate-200 bg-slate-50 px-3 py-2 text-left text-xs font-medium whitespace-nowrap text-slate-500";
+const head =
+  "sticky top-0 z-10 border-b border-slate-200 bg-slate-50 px-3 py-2 text-left text-xs font-medium whitespace-nowrap text-slate-500";
 const cell = "border-b border-slate-100 px-3 py-2 text-left align-top";
 
 /** The case list's table: one row per case, the number links to its detail page. */
@@ -77,13 +78,19 @@ export function CaseTable({ rows, now }: { rows: CaseSummaryDto[]; now: Date }) 
                   {r.deadlineAt && light ? (
                     <>
                       <div className="text-slate-700">{formatShortDateTime(r.deadlineAt)}</div>
-                      {note && <div className={`text-[11px] ${note.overdue ? "font-medium text-red-700" : "text-slate-400"}`}>{note.text}</div>}
+                      {note && (
+                        <div className={`text-[11px] ${note.overdue ? "font-medium text-red-700" : "text-slate-400"}`}>
+                          {note.text}
+                        </div>
+                      )}
                     </>
                   ) : (
                     <span className="text-slate-400">{text.noDeadline}</span>
                   )}
                 </td>
-                <td className={`${cell} max-w-48 text-slate-700`}>{r.leadUnitName ?? <span className="text-slate-400">{text.noUnit}</span>}</td>
+                <td className={`${cell} max-w-48 text-slate-700`}>
+                  {r.leadUnitName ?? <span className="text-slate-400">{text.noUnit}</span>}
+                </td>
               </tr>
             );
           })}

@@ -5,7 +5,8 @@ import { filenameFromDisposition } from "@/lib/format/content-disposition";
 import { t } from "@/lib/i18n";
 import { caseDesk } from "@/lib/i18n/zh-CN/case-desk";
 
-type State = { status: "idle" } | { status: "busy"; href: string } | { status: "done"; rows: number } | { status: "error"; message: string };
+type State =
+  { status: "idle" } | { status: "busy"; href: string } | { status: "done"; rows: number } | { status: "error"; message: string };
 
 const text = caseDesk.export;
 
@@ -14,7 +15,15 @@ const text = caseDesk.export;
  * fetched first, so a refusal (too many rows, no permission) shows as its Chinese message beside the
  * buttons instead of a JSON page, and the row count of a finished download is shown.
  */
-export function DownloadButtons({ items, hint, kind = "cases" }: { items: { label: string; href: string; testId: string }[]; hint?: string; kind?: "cases" | "rates" }) {
+export function DownloadButtons({
+  items,
+  hint,
+  kind = "cases",
+}: {
+  items: { label: string; href: string; testId: string }[];
+  hint?: string;
+  kind?: "cases" | "rates";
+}) {
   const [state, setState] = useState<State>({ status: "idle" });
   const busy = state.status === "busy";
 
@@ -39,7 +48,10 @@ export function DownloadButtons({ items, hint, kind = "cases" }: { items: { labe
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
       setState({ status: "done", rows: Number(response.headers.get("x-row-count") ?? 0) });
     } catch (err) {
-      setState({ status: "error", message: err instanceof TypeError ? t.errors.UNAVAILABLE : (err as Error).message || text.failed });
+      setState({
+        status: "error",
+        message: err instanceof TypeError ? t.errors.UNAVAILABLE : (err as Error).message || text.failed,
+      });
     }
   };
 

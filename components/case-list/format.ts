@@ -3,8 +3,23 @@
  * Times are shown in China Standard Time whatever the server's zone.
  */
 
-const dateTime = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hour12: false });
-const shortDateTime = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hour12: false });
+const dateTime = new Intl.DateTimeFormat("zh-CN", {
+  timeZone: "Asia/Shanghai",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  hour12: false,
+});
+const shortDateTime = new Intl.DateTimeFormat("zh-CN", {
+  timeZone: "Asia/Shanghai",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  hour12: false,
+});
 
 /** "2026/11/23 14:05". */
 export function formatDateTime(iso: string): string {
@@ -30,7 +45,9 @@ export function formatDuration(ms: number): string {
 /** What the deadline column says under the instant: time left, or how long it is overdue. */
 export function deadlineNote(deadlineIso: string, now: Date): { text: string; overdue: boolean } {
   const left = new Date(deadlineIso).getTime() - now.getTime();
-  return left >= 0 ? { text: `剩余 ${formatDuration(left)}`, overdue: false } : { text: `已超期 ${formatDuration(-left)}`, overdue: true };
+  return left >= 0
+    ? { text: `剩余 ${formatDuration(left)}`, overdue: false }
+    : { text: `已超期 ${formatDuration(-left)}`, overdue: true };
 }
 
 /** A rate as a percentage with one decimal ("87.5%"), or the dash when there is nothing to divide by. */

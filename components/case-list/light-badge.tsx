@@ -12,7 +12,11 @@ export function LightBadge({ light, none = "—" }: { light: Light | null; none?
   if (!light) return <span className="text-slate-400">{none}</span>;
   const s = STYLE[light];
   return (
-    <span className={`inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ${s.chip}`} title={cases.lights[light]} data-light={light}>
+    <span
+      className={`inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ${s.chip}`}
+      title={cases.lights[light]}
+      data-light={light}
+    >
       <span className={`h-2 w-2 rounded-full ${s.dot}`} aria-hidden="true" />
       {cases.lightShort[light]}
     </span>

@@ -20,14 +20,28 @@ function RateCell({ rate, kind, num, den }: { rate: number | null; kind: keyof R
         </span>
       </div>
       <div className="mt-1 h-1.5 rounded-full bg-slate-100" aria-hidden="true">
-        {rate !== null && <div className={`h-1.5 rounded-full ${BAR[kind]}`} style={{ width: `${Math.min(100, rate * 100)}%` }} />}
+        {rate !== null && (
+          <div className={`h-1.5 rounded-full ${BAR[kind]}`} style={{ width: `${Math.min(100, rate * 100)}%` }} />
+        )}
       </div>
     </td>
   );
 }
 
 /** A table of rate rows (child regions or lead units) with the total as its last, bold line. */
-export function RatesTable({ title, rows, total, testId, nameLink }: { title: string; rows: RateRow[]; total: RateRow; testId: string; nameLink?: (row: RateRow) => string | null }) {
+export function RatesTable({
+  title,
+  rows,
+  total,
+  testId,
+  nameLink,
+}: {
+  title: string;
+  rows: RateRow[];
+  total: RateRow;
+  testId: string;
+  nameLink?: (row: RateRow) => string | null;
+}) {
   const c = text.columns;
   return (
     <section className="overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-slate-200" aria-label={title}>
@@ -64,10 +78,17 @@ export function RatesTable({ title, rows, total, testId, nameLink }: { title: st
             const isTotal = r === total;
             const href = !isTotal && nameLink ? nameLink(r) : null;
             return (
-              <tr key={r.key} className={isTotal ? "bg-slate-50 font-semibold" : "hover:bg-slate-50"} data-testid={isTotal ? `${testId}-total` : `${testId}-row`}>
+              <tr
+                key={r.key}
+                className={isTotal ? "bg-slate-50 font-semibold" : "hover:bg-slate-50"}
+                data-testid={isTotal ? `${testId}-total` : `${testId}-row`}
+              >
                 <th scope="row" className={`${cell} text-left font-normal ${isTotal ? "font-semibold" : ""}`}>
                   {href ? (
-                    <a href={href} className="rounded text-sky-700 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500">
+                    <a
+                      href={href}
+                      className="rounded text-sky-700 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500"
+                    >
                       {r.name}
                     </a>
                   ) : (
@@ -107,7 +128,12 @@ export function RatesSummary({ total }: { total: RateRow }) {
             {i.num} / {i.den}
           </div>
           <div className="mt-2 h-2 rounded-full bg-slate-100" aria-hidden="true">
-            {total.rates[i.kind] !== null && <div className={`h-2 rounded-full ${BAR[i.kind]}`} style={{ width: `${Math.min(100, (total.rates[i.kind] ?? 0) * 100)}%` }} />}
+            {total.rates[i.kind] !== null && (
+              <div
+                className={`h-2 rounded-full ${BAR[i.kind]}`}
+                style={{ width: `${Math.min(100, (total.rates[i.kind] ?? 0) * 100)}%` }}
+              />
+            )}
           </div>
         </div>
       ))}

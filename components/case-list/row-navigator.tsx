@@ -24,7 +24,12 @@ export function RowNavigator({ children, label }: { children: ReactNode; label: 
     links[next].closest("tr")?.scrollIntoView({ block: "nearest" });
   };
   return (
-    <div onKeyDown={onKeyDown} aria-label={label} role="region" className="overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
+    <div
+      onKeyDown={onKeyDown}
+      aria-label={label}
+      role="region"
+      className="overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-slate-200"
+    >
       {children}
     </div>
   );

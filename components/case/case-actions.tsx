@@ -10,12 +10,27 @@ import { caseLoop } from "@/lib/i18n/zh-CN/case-loop";
 import { casePage } from "@/lib/i18n/zh-CN/case-page";
 
 const text = casePage.form;
-const inputClass = "mt-1 w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm focus:border-sky-500 focus:outline-none focus:ring-2 focus:ring-sky-200";
+const inputClass =
+  "mt-1 w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm focus:border-sky-500 focus:outline-none focus:ring-2 focus:ring-sky-200";
 
 /** Steps that move the case forward, shown first and in colour; the rest are secondary. */
-const PRIMARY: readonly CaseAction[] = ["file", "dispatch", "acknowledge", "handle", "report_back", "start_verification", "close", "evaluate", "resume", "extension_approve"];
+const PRIMARY: readonly CaseAction[] = [
+  "file",
+  "dispatch",
+  "acknowledge",
+  "handle",
+  "report_back",
+  "start_verification",
+  "close",
+  "evaluate",
+  "resume",
+  "extension_approve",
+];
 
-type Props = { detail: Pick<CaseDetailDto, "id" | "version" | "availableActions" | "proposedRouting">; units: readonly UnitOption[] };
+type Props = {
+  detail: Pick<CaseDetailDto, "id" | "version" | "availableActions" | "proposedRouting">;
+  units: readonly UnitOption[];
+};
 
 /**
  * The buttons of the steps the caller may take now, each opening a small form with what the step needs
@@ -25,7 +40,12 @@ type Props = { detail: Pick<CaseDetailDto, "id" | "version" | "availableActions"
  */
 export function CaseActions({ detail, units }: Props) {
   const [open, setOpen] = useState<CaseAction | null>(null);
-  if (detail.availableActions.length === 0) return <p className="text-sm text-slate-500" data-testid="case-no-actions">{casePage.noActions}</p>;
+  if (detail.availableActions.length === 0)
+    return (
+      <p className="text-sm text-slate-500" data-testid="case-no-actions">
+        {casePage.noActions}
+      </p>
+    );
   const ordered = [...detail.availableActions].sort((a, b) => Number(PRIMARY.includes(b)) - Number(PRIMARY.includes(a)));
   return (
     <div data-testid="case-actions">
@@ -38,7 +58,9 @@ export function CaseActions({ detail, units }: Props) {
             aria-expanded={open === action}
             data-testid={`case-action-${action}`}
             className={`rounded-md px-3 py-1.5 text-sm font-medium focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500 ${
-              PRIMARY.includes(action) ? "bg-sky-700 text-white hover:bg-sky-800" : "bg-white text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50"
+              PRIMARY.includes(action)
+                ? "bg-sky-700 text-white hover:bg-sky-800"
+                : "bg-white text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50"
             } ${open === action ? "ring-2 ring-sky-300" : ""}`}
           >
             {caseLoop.actionLabels[action]}
@@ -50,7 +72,17 @@ export function CaseActions({ detail, units }: Props) {
   );
 }
 
-function ActionForm({ action, detail, units, onClose }: { action: CaseAction; detail: Props["detail"]; units: readonly UnitOption[]; onClose: () => void }) {
+function ActionForm({
+  action,
+  detail,
+  units,
+  onClose,
+}: {
+  action: CaseAction;
+  detail: Props["detail"];
+  units: readonly UnitOption[];
+  onClose: () => void;
+}) {
   const router = useRouter();
   const rule = TRANSITIONS[action];
   const [requestId] = useState(() => crypto.randomUUID());
@@ -73,7 +105,11 @@ function ActionForm({ action, detail, units, onClose }: { action: CaseAction; de
     if (action === "evaluate") body.satisfaction = satisfaction || null;
     if (action === "rate_discovery") body.discoveryStars = stars ? Number(stars) : null;
     try {
-      const response = await fetch(`/api/cases/${detail.id}/transitions`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+      const response = await fetch(`/api/cases/${detail.id}/transitions`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
       if (response.ok) {
         onClose();
         router.refresh();
@@ -93,13 +129,24 @@ function ActionForm({ action, detail, units, onClose }: { action: CaseAction; de
 
   const label = caseLoop.actionLabels[action];
   return (
-    <form onSubmit={submit} className="mt-3 space-y-3 rounded-md border border-slate-200 bg-slate-50 p-3" data-testid="case-action-form" aria-label={label}>
+    <form
+      onSubmit={submit}
+      className="mt-3 space-y-3 rounded-md border border-slate-200 bg-slate-50 p-3"
+      data-testid="case-action-form"
+      aria-label={label}
+    >
       {action === "dispatch" && (
         <>
           <label className="block text-sm text-slate-700">
             {text.leadUnit}
             {detail.proposedRouting && <span className="ml-2 text-xs text-sky-700">（{text.proposed}）</span>}
-            <select className={inputClass} value={leadUnitId} onChange={(e) => setLeadUnitId(e.target.value ? Number(e.target.value) : "")} data-testid="dispatch-lead-unit" required>
+            <select
+              className={inputClass}
+              value={leadUnitId}
+              onChange={(e) => setLeadUnitId(e.target.value ? Number(e.target.value) : "")}
+              data-testid="dispatch-lead-unit"
+              required
+            >
               <option value="">{text.chooseUnit}</option>
               {units.map((u) => (
                 <option key={u.id} value={u.id}>
@@ -118,7 +165,9 @@ function ActionForm({ action, detail, units, onClose }: { action: CaseAction; de
                     <input
                       type="checkbox"
                       checked={coUnitIds.includes(u.id)}
-                      onChange={(e) => setCoUnitIds(e.target.checked ? [...coUnitIds, u.id] : coUnitIds.filter((id) => id !== u.id))}
+                      onChange={(e) =>
+                        setCoUnitIds(e.target.checked ? [...coUnitIds, u.id] : coUnitIds.filter((id) => id !== u.id))
+                      }
                     />
                     {u.name}
                   </label>
@@ -128,10 +177,22 @@ function ActionForm({ action, detail, units, onClose }: { action: CaseAction; de
         </>
       )}
       {action === "return" && (
-        <Choice label={text.returnReason} value={returnReason} onChange={setReturnReason} options={RETURN_REASONS.map((r) => [r, caseLoop.returnReasonLabels[r]])} testId="return-reason" />
+        <Choice
+          label={text.returnReason}
+          value={returnReason}
+          onChange={setReturnReason}
+          options={RETURN_REASONS.map((r) => [r, caseLoop.returnReasonLabels[r]])}
+          testId="return-reason"
+        />
       )}
       {action === "evaluate" && (
-        <Choice label={text.satisfaction} value={satisfaction} onChange={setSatisfaction} options={SATISFACTION_LEVELS.map((s) => [s, caseLoop.satisfactionLabels[s]])} testId="evaluate-satisfaction" />
+        <Choice
+          label={text.satisfaction}
+          value={satisfaction}
+          onChange={setSatisfaction}
+          options={SATISFACTION_LEVELS.map((s) => [s, caseLoop.satisfactionLabels[s]])}
+          testId="evaluate-satisfaction"
+        />
       )}
       {action === "rate_discovery" && (
         <Choice
@@ -162,10 +223,19 @@ function ActionForm({ action, detail, units, onClose }: { action: CaseAction; de
         </p>
       )}
       <div className="flex gap-2">
-        <button type="submit" disabled={busy} className="rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-60" data-testid="case-action-submit">
+        <button
+          type="submit"
+          disabled={busy}
+          className="rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-60"
+          data-testid="case-action-submit"
+        >
           {busy ? text.sending : `${text.submit}${label}`}
         </button>
-        <button type="button" onClick={onClose} className="rounded-md px-3 py-1.5 text-sm text-slate-600 ring-1 ring-slate-300 hover:bg-white">
+        <button
+          type="button"
+          onClick={onClose}
+          className="rounded-md px-3 py-1.5 text-sm text-slate-600 ring-1 ring-slate-300 hover:bg-white"
+        >
           {text.cancel}
         </button>
       </div>
@@ -173,7 +243,19 @@ function ActionForm({ action, detail, units, onClose }: { action: CaseAction; de
   );
 }
 
-function Choice({ label, value, onChange, options, testId }: { label: string; value: string; onChange: (v: string) => void; options: readonly (readonly [string, string])[]; testId: string }) {
+function Choice({
+  label,
+  value,
+  onChange,
+  options,
+  testId,
+}: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  options: readonly (readonly [string, string])[];
+  testId: string;
+}) {
   return (
     <label className="block text-sm text-slate-700">
       {label}

@@ -12,7 +12,11 @@ const DOT: Record<Light, string> = { green: "bg-emerald-500", yellow: "bg-amber-
 export function CaseLightBadge({ light }: { light: Light | null }) {
   if (!light) return <span className="text-xs text-slate-400">—</span>;
   return (
-    <span className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ${STYLE[light]}`} data-testid="case-light" data-light={light}>
+    <span
+      className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ${STYLE[light]}`}
+      data-testid="case-light"
+      data-light={light}
+    >
       <span className={`h-2 w-2 rounded-full ${DOT[light]}`} aria-hidden />
       {cases.lightShort[light]}
     </span>

@@ -14,11 +14,19 @@ function detailLines(details: Record<string, unknown> | null): string[] {
   if (!details) return [];
   const lines: string[] = [];
   if (typeof details.leadUnit === "string") lines.push(`${text.fields.leadUnit}：${details.leadUnit}`);
-  if (Array.isArray(details.coUnits) && details.coUnits.length) lines.push(`${text.fields.coUnits}：${details.coUnits.join("、")}`);
-  if (typeof details.returnReason === "string") lines.push(`退回理由：${(caseLoop.returnReasonLabels as Record<string, string>)[details.returnReason] ?? details.returnReason}`);
-  if (typeof details.satisfaction === "string") lines.push(`${text.fields.satisfaction}：${(caseLoop.satisfactionLabels as Record<string, string>)[details.satisfaction] ?? details.satisfaction}`);
+  if (Array.isArray(details.coUnits) && details.coUnits.length)
+    lines.push(`${text.fields.coUnits}：${details.coUnits.join("、")}`);
+  if (typeof details.returnReason === "string")
+    lines.push(
+      `退回理由：${(caseLoop.returnReasonLabels as Record<string, string>)[details.returnReason] ?? details.returnReason}`,
+    );
+  if (typeof details.satisfaction === "string")
+    lines.push(
+      `${text.fields.satisfaction}：${(caseLoop.satisfactionLabels as Record<string, string>)[details.satisfaction] ?? details.satisfaction}`,
+    );
   if (typeof details.disposalStars === "number") lines.push(`${text.fields.disposalStars}：${text.stars(details.disposalStars)}`);
-  if (typeof details.discoveryStars === "number") lines.push(`${text.fields.discoveryStars}：${text.stars(details.discoveryStars)}`);
+  if (typeof details.discoveryStars === "number")
+    lines.push(`${text.fields.discoveryStars}：${text.stars(details.discoveryStars)}`);
   if (typeof details.newDeadline === "string") lines.push(`新时限：${formatDateTime(details.newDeadline)}`);
   if (typeof details.mergedInto === "string") lines.push(`${text.fields.mergedInto}：${details.mergedInto}`);
   return lines;
@@ -33,16 +41,27 @@ export function CaseTimeline({ events, compact = false }: { events: readonly Cas
         const levelMoved = e.fromLevel && e.toLevel && e.fromLevel !== e.toLevel;
         return (
           <li key={e.id} className="relative" data-testid="case-event" data-action={e.action}>
-            <span className={`absolute -left-[23px] top-1 h-3 w-3 rounded-full ring-2 ring-white ${system ? "bg-slate-400" : "bg-sky-600"}`} aria-hidden />
+            <span
+              className={`absolute -left-[23px] top-1 h-3 w-3 rounded-full ring-2 ring-white ${system ? "bg-slate-400" : "bg-sky-600"}`}
+              aria-hidden
+            />
             <div className="flex flex-wrap items-baseline gap-x-2 text-sm">
               <span className="font-medium text-slate-900">{eventLabel(e.action)}</span>
-              {e.toState && e.fromState !== e.toState && <span className="text-xs text-slate-500">→ {caseLoop.stateLabels[e.toState]}</span>}
-              {levelMoved && <span className="text-xs text-amber-700">{text.levelMove(caseLoop.levelLabels[e.fromLevel!], caseLoop.levelLabels[e.toLevel!])}</span>}
+              {e.toState && e.fromState !== e.toState && (
+                <span className="text-xs text-slate-500">→ {caseLoop.stateLabels[e.toState]}</span>
+              )}
+              {levelMoved && (
+                <span className="text-xs text-amber-700">
+                  {text.levelMove(caseLoop.levelLabels[e.fromLevel!], caseLoop.levelLabels[e.toLevel!])}
+                </span>
+              )}
             </div>
             <div className="text-xs text-slate-500">
               {formatDateTime(e.at)} · {e.actorName}
             </div>
-            {e.note && <p className={`mt-1 whitespace-pre-wrap text-sm text-slate-700 ${compact ? "line-clamp-2" : ""}`}>{e.note}</p>}
+            {e.note && (
+              <p className={`mt-1 whitespace-pre-wrap text-sm text-slate-700 ${compact ? "line-clamp-2" : ""}`}>{e.note}</p>
+            )}
             {!compact &&
               detailLines(e.details).map((line) => (
                 <p key={line} className="text-xs text-slate-600">

@@ -28,7 +28,11 @@ export function NoticeBell() {
   const [data, setData] = useState<{ unread: number; notices: CaseNoticeDto[] } | null>(null);
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
-  useDismiss(ref, open, useCallback(() => setOpen(false), []));
+  useDismiss(
+    ref,
+    open,
+    useCallback(() => setOpen(false), []),
+  );
   const enabled = Boolean(badge?.seesCases);
 
   const load = useCallback(async () => {
@@ -61,13 +65,21 @@ export function NoticeBell() {
       >
         {text.title}
         {unread > 0 && (
-          <span className="ml-1.5 rounded-full bg-red-600 px-1.5 py-0.5 text-[10px] font-bold text-white" data-testid="notice-count">
+          <span
+            className="ml-1.5 rounded-full bg-red-600 px-1.5 py-0.5 text-[10px] font-bold text-white"
+            data-testid="notice-count"
+          >
             {unread > 99 ? "99+" : unread}
           </span>
         )}
       </button>
       {open && (
-        <div role="dialog" aria-label={text.title} className="absolute right-0 top-10 z-40 w-96 overflow-hidden rounded-xl bg-white text-sm text-slate-700 shadow-xl ring-1 ring-slate-200" data-testid="notice-panel">
+        <div
+          role="dialog"
+          aria-label={text.title}
+          className="absolute right-0 top-10 z-40 w-96 overflow-hidden rounded-xl bg-white text-sm text-slate-700 shadow-xl ring-1 ring-slate-200"
+          data-testid="notice-panel"
+        >
           <div className="border-b border-slate-100 px-4 py-2 font-semibold text-slate-900">{text.title}</div>
           {!data ? (
             <p className="px-4 py-6 text-center text-slate-500">{text.loading}</p>
@@ -85,7 +97,10 @@ export function NoticeBell() {
                     }}
                     className="flex gap-3 px-4 py-2.5 hover:bg-slate-50 focus:bg-slate-50 focus:outline-none"
                   >
-                    <span className={`mt-1.5 h-2 w-2 shrink-0 rounded-full ${KIND_STYLE[n.kind] ?? "bg-slate-400"}`} aria-hidden />
+                    <span
+                      className={`mt-1.5 h-2 w-2 shrink-0 rounded-full ${KIND_STYLE[n.kind] ?? "bg-slate-400"}`}
+                      aria-hidden
+                    />
                     <span className="min-w-0">
                       <span className="block text-xs font-medium text-slate-500">
                         {text.kinds[n.kind as keyof typeof text.kinds] ?? n.kind} · {formatDateTime(n.createdAt)}

@@ -18,7 +18,11 @@ type Props = {
   myRegions: RegionChoice[];
 };
 
-type Download = { status: "idle" } | { status: "busy" } | { status: "done"; rows: number; unmasked: boolean } | { status: "error"; message: string };
+type Download =
+  | { status: "idle" }
+  | { status: "busy" }
+  | { status: "done"; rows: number; unmasked: boolean }
+  | { status: "error"; message: string };
 
 const text = t.resident.exportPage;
 
@@ -66,20 +70,28 @@ export function ExportPanel({ canResidents, canUnmasked, canStats, myRegions }: 
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
       setDownload({ status: "done", rows: Number(response.headers.get("x-row-count") ?? 0), unmasked: needsReason });
     } catch (err) {
-      setDownload({ status: "error", message: err instanceof TypeError ? t.errors.UNAVAILABLE : (err as Error).message || text.failed });
+      setDownload({
+        status: "error",
+        message: err instanceof TypeError ? t.errors.UNAVAILABLE : (err as Error).message || text.failed,
+      });
     }
   };
 
   return (
     <div className="max-w-3xl space-y-5" data-testid="export-panel">
-      {!canResidents && <p className="rounded-lg bg-sky-50 px-4 py-3 text-sm text-sky-800 ring-1 ring-sky-200">{text.onlyStats}</p>}
+      {!canResidents && (
+        <p className="rounded-lg bg-sky-50 px-4 py-3 text-sm text-sky-800 ring-1 ring-sky-200">{text.onlyStats}</p>
+      )}
 
       <fieldset className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
         <legend className="px-1 text-sm font-semibold text-slate-800">{text.region}</legend>
         {region ? (
           <div className="flex flex-wrap items-center gap-3" data-testid="export-region-chosen">
             <span className="text-sm text-slate-500">{text.chosen}</span>
-            <span className="rounded bg-sky-50 px-2 py-1 text-sm font-medium text-sky-800 ring-1 ring-sky-200" data-region-id={region.id}>
+            <span
+              className="rounded bg-sky-50 px-2 py-1 text-sm font-medium text-sky-800 ring-1 ring-sky-200"
+              data-region-id={region.id}
+            >
               {region.name}
               <span className="ml-1.5 text-xs font-normal text-sky-600">{region.levelName}</span>
             </span>
@@ -111,7 +123,15 @@ export function ExportPanel({ canResidents, canUnmasked, canStats, myRegions }: 
         <div className="space-y-3">
           {canResidents && (
             <label className="flex cursor-pointer gap-3 rounded-lg p-2 hover:bg-slate-50">
-              <input type="radio" name="kind" value="residents" checked={kind === "residents"} onChange={() => setKind("residents")} className="mt-1 accent-sky-600" data-testid="export-kind-residents" />
+              <input
+                type="radio"
+                name="kind"
+                value="residents"
+                checked={kind === "residents"}
+                onChange={() => setKind("residents")}
+                className="mt-1 accent-sky-600"
+                data-testid="export-kind-residents"
+              />
               <span>
                 <span className="block text-sm font-medium text-slate-900">{text.residents}</span>
                 <span className="block text-xs text-slate-500">{text.residentsHint}</span>
@@ -120,7 +140,15 @@ export function ExportPanel({ canResidents, canUnmasked, canStats, myRegions }: 
           )}
           {canStats && (
             <label className="flex cursor-pointer gap-3 rounded-lg p-2 hover:bg-slate-50">
-              <input type="radio" name="kind" value="stats" checked={kind === "stats"} onChange={() => setKind("stats")} className="mt-1 accent-sky-600" data-testid="export-kind-stats" />
+              <input
+                type="radio"
+                name="kind"
+                value="stats"
+                checked={kind === "stats"}
+                onChange={() => setKind("stats")}
+                className="mt-1 accent-sky-600"
+                data-testid="export-kind-stats"
+              />
               <span>
                 <span className="block text-sm font-medium text-slate-900">{text.stats}</span>
                 <span className="block text-xs text-slate-500">{text.statsHint}</span>
@@ -131,7 +159,13 @@ export function ExportPanel({ canResidents, canUnmasked, canStats, myRegions }: 
         {kind === "residents" && canUnmasked && (
           <div className="mt-4 rounded-lg bg-amber-50 p-4 ring-1 ring-amber-200">
             <label className="flex cursor-pointer items-start gap-3">
-              <input type="checkbox" checked={unmasked} onChange={(e) => setUnmasked(e.target.checked)} className="mt-1 accent-amber-600" data-testid="export-unmasked" />
+              <input
+                type="checkbox"
+                checked={unmasked}
+                onChange={(e) => setUnmasked(e.target.checked)}
+                className="mt-1 accent-amber-600"
+                data-testid="export-unmasked"
+              />
               <span>
                 <span className="block text-sm font-medium text-amber-900">{text.unmasked}</span>
                 <span className="block text-xs text-amber-800">{text.unmaskedHint}</span>
@@ -172,7 +206,12 @@ export function ExportPanel({ canResidents, canUnmasked, canStats, myRegions }: 
             {download.status === "busy" ? text.downloading : text.download}
           </a>
         ) : (
-          <button type="button" disabled className="cursor-not-allowed rounded-lg bg-slate-300 px-4 py-2 text-sm font-medium text-white" data-testid="export-download-disabled">
+          <button
+            type="button"
+            disabled
+            className="cursor-not-allowed rounded-lg bg-slate-300 px-4 py-2 text-sm font-medium text-white"
+            data-testid="export-download-disabled"
+          >
             {text.download}
           </button>
         )}
@@ -180,13 +219,20 @@ export function ExportPanel({ canResidents, canUnmasked, canStats, myRegions }: 
       </div>
       <div aria-live="polite">
         {download.status === "done" && (
-          <p className="rounded-lg bg-emerald-50 px-4 py-3 text-sm text-emerald-800 ring-1 ring-emerald-200" data-testid="export-done">
+          <p
+            className="rounded-lg bg-emerald-50 px-4 py-3 text-sm text-emerald-800 ring-1 ring-emerald-200"
+            data-testid="export-done"
+          >
             {text.done(download.rows)}
             {download.unmasked && <span className="mt-1 block text-xs text-emerald-700">{text.unmaskedLogged}</span>}
           </p>
         )}
         {download.status === "error" && (
-          <p className="rounded-lg bg-red-50 px-4 py-3 text-sm text-red-700 ring-1 ring-red-200" role="alert" data-testid="export-error">
+          <p
+            className="rounded-lg bg-red-50 px-4 py-3 text-sm text-red-700 ring-1 ring-red-200"
+            role="alert"
+            data-testid="export-error"
+          >
             {download.message}
           </p>
         )}
@@ -195,7 +241,8 @@ export function ExportPanel({ canResidents, canUnmasked, canStats, myRegions }: 
   );
 }
 
-type Search = { status: "idle" } | { status: "loading" } | { status: "ready"; hits: RegionChoice[] } | { status: "error"; message: string };
+type Search =
+  { status: "idle" } | { status: "loading" } | { status: "ready"; hits: RegionChoice[] } | { status: "error"; message: string };
 
 /** Type-ahead over the regions the caller can see (the place search, regions only, never residents). */
 function RegionPicker({ myRegions, onPick }: { myRegions: RegionChoice[]; onPick: (r: RegionChoice) => void }) {
@@ -212,7 +259,9 @@ function RegionPicker({ myRegions, onPick }: { myRegions: RegionChoice[]; onPick
     const timer = setTimeout(() => {
       fetchJson<{ hits: PlaceHit[] }>(`/api/search?q=${encodeURIComponent(q)}&limit=20&kinds=places`, controller.signal)
         .then(({ hits }) => {
-          const regions = hits.flatMap((h) => (h.kind === "region" ? [{ id: h.id, name: h.name, levelName: h.badge, detail: h.detail }] : []));
+          const regions = hits.flatMap((h) =>
+            h.kind === "region" ? [{ id: h.id, name: h.name, levelName: h.badge, detail: h.detail }] : [],
+          );
           setSearch({ status: "ready", hits: regions });
           setActive(0);
         })
@@ -294,7 +343,13 @@ function RegionPicker({ myRegions, onPick }: { myRegions: RegionChoice[]; onPick
       )}
       {shown.status === "ready" && hits.length === 0 && <p className="mt-2 text-sm text-slate-500">{text.noRegions}</p>}
       {hits.length > 0 && (
-        <ul id={`${listId}-list`} role="listbox" aria-label={text.region} className="mt-2 max-h-72 overflow-y-auto rounded-lg ring-1 ring-slate-200" data-testid="export-region-results">
+        <ul
+          id={`${listId}-list`}
+          role="listbox"
+          aria-label={text.region}
+          className="mt-2 max-h-72 overflow-y-auto rounded-lg ring-1 ring-slate-200"
+          data-testid="export-region-results"
+        >
           {hits.map((h, i) => (
             <li
               key={h.id}

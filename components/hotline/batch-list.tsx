@@ -23,7 +23,19 @@ export function BatchList({ batches }: { batches: BatchDto[] }) {
           <table className="w-full border-collapse text-sm" data-testid="batches-table">
             <thead className="bg-slate-50 text-slate-600">
               <tr>
-                {[text.columns.file, text.columns.by, text.columns.at, text.columns.status, text.columns.total, text.columns.created, text.columns.updated, text.columns.unchanged, text.columns.queued, text.columns.rejected, text.columns.duration].map((h) => (
+                {[
+                  text.columns.file,
+                  text.columns.by,
+                  text.columns.at,
+                  text.columns.status,
+                  text.columns.total,
+                  text.columns.created,
+                  text.columns.updated,
+                  text.columns.unchanged,
+                  text.columns.queued,
+                  text.columns.rejected,
+                  text.columns.duration,
+                ].map((h) => (
                   <th key={h} scope="col" className={`${cell} whitespace-nowrap font-medium`}>
                     {h}
                   </th>
@@ -34,7 +46,10 @@ export function BatchList({ batches }: { batches: BatchDto[] }) {
               {batches.map((b) => (
                 <tr key={b.id} className="hover:bg-slate-50" data-testid="batch-row">
                   <td className={cell}>
-                    <Link href={`/hotline/imports/${b.id}`} className="text-sky-700 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500">
+                    <Link
+                      href={`/hotline/imports/${b.id}`}
+                      className="text-sky-700 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500"
+                    >
                       {b.fileName}
                     </Link>
                   </td>

@@ -59,17 +59,32 @@ export function BatchReport({ initial }: { initial: BatchReportDto }) {
         <span>{text.summary(batch.totalRows, batch.status === "done" ? batch.durationMs : null)}</span>
         <span className="text-slate-400">·</span>
         <span>{batch.createdByName}</span>
-        {batch.encoding && <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-500">{batch.format.toUpperCase()} · {batch.encoding}</span>}
+        {batch.encoding && (
+          <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-500">
+            {batch.format.toUpperCase()} · {batch.encoding}
+          </span>
+        )}
         {batch.status === "done" && (
-          <a href={`/api/hotline/imports/${batch.id}/report`} className="ml-auto rounded-lg bg-white px-3 py-1.5 text-sky-700 shadow-sm ring-1 ring-slate-200 hover:bg-sky-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500" data-testid="report-download">
+          <a
+            href={`/api/hotline/imports/${batch.id}/report`}
+            className="ml-auto rounded-lg bg-white px-3 py-1.5 text-sky-700 shadow-sm ring-1 ring-slate-200 hover:bg-sky-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500"
+            data-testid="report-download"
+          >
             {text.download}
           </a>
         )}
       </div>
 
       {live && (
-        <div className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200" role="status" aria-live="polite" data-testid="report-progress">
-          <p className="text-sm text-slate-700">{batch.status === "pending" ? text.waiting : text.running(batch.processedRows, batch.totalRows)}</p>
+        <div
+          className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200"
+          role="status"
+          aria-live="polite"
+          data-testid="report-progress"
+        >
+          <p className="text-sm text-slate-700">
+            {batch.status === "pending" ? text.waiting : text.running(batch.processedRows, batch.totalRows)}
+          </p>
           <div className="mt-2 h-2 overflow-hidden rounded-full bg-slate-100">
             <div className="h-full rounded-full bg-sky-500 transition-all" style={{ width: `${percent}%` }} />
           </div>
@@ -104,16 +119,26 @@ export function BatchReport({ initial }: { initial: BatchReportDto }) {
 
       <section className="rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
         <div className="flex items-center gap-3 border-b border-slate-100 px-4 py-2 text-sm">
-          <Link href={filterHref(null)} className={`rounded px-2 py-1 ${report.shownOutcome === null ? "bg-slate-800 text-white" : "text-sky-700 hover:underline"}`}>
+          <Link
+            href={filterHref(null)}
+            className={`rounded px-2 py-1 ${report.shownOutcome === null ? "bg-slate-800 text-white" : "text-sky-700 hover:underline"}`}
+          >
             {text.filterAll}
           </Link>
           {OUTCOMES.map((o) => (
-            <Link key={o} href={filterHref(o)} className={`rounded px-2 py-1 ${report.shownOutcome === o ? "bg-slate-800 text-white" : "text-sky-700 hover:underline"}`}>
+            <Link
+              key={o}
+              href={filterHref(o)}
+              className={`rounded px-2 py-1 ${report.shownOutcome === o ? "bg-slate-800 text-white" : "text-sky-700 hover:underline"}`}
+            >
               {hotline.outcomeLabels[o]}
             </Link>
           ))}
           {report.shownOutcome === "queued" && batch.counts.queued > 0 && (
-            <Link href="/hotline/queue" className="ml-auto rounded-lg bg-amber-500 px-3 py-1 text-sm font-medium text-white hover:bg-amber-600">
+            <Link
+              href="/hotline/queue"
+              className="ml-auto rounded-lg bg-amber-500 px-3 py-1 text-sm font-medium text-white hover:bg-amber-600"
+            >
               {text.openQueue} →
             </Link>
           )}
@@ -126,11 +151,21 @@ export function BatchReport({ initial }: { initial: BatchReportDto }) {
           <table className="w-full border-collapse text-sm" data-testid="report-rows">
             <thead className="text-slate-500">
               <tr>
-                <th scope="col" className={`${cell} w-16 font-medium`}>{text.columns.row}</th>
-                <th scope="col" className={`${cell} w-48 font-medium`}>{text.columns.orderNo}</th>
-                <th scope="col" className={`${cell} w-24 font-medium`}>{text.columns.outcome}</th>
-                <th scope="col" className={`${cell} font-medium`}>{text.columns.message}</th>
-                <th scope="col" className={`${cell} w-48 font-medium`}>{text.columns.caseNumber}</th>
+                <th scope="col" className={`${cell} w-16 font-medium`}>
+                  {text.columns.row}
+                </th>
+                <th scope="col" className={`${cell} w-48 font-medium`}>
+                  {text.columns.orderNo}
+                </th>
+                <th scope="col" className={`${cell} w-24 font-medium`}>
+                  {text.columns.outcome}
+                </th>
+                <th scope="col" className={`${cell} font-medium`}>
+                  {text.columns.message}
+                </th>
+                <th scope="col" className={`${cell} w-48 font-medium`}>
+                  {text.columns.caseNumber}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -139,7 +174,9 @@ export function BatchReport({ initial }: { initial: BatchReportDto }) {
                   <td className={`${cell} tabular-nums text-slate-500`}>{r.rowNumber}</td>
                   <td className={`${cell} font-mono text-xs`}>{r.orderNo ?? "—"}</td>
                   <td className={cell}>
-                    <span className={`whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ${TONE[r.outcome].chip}`}>{hotline.outcomeLabels[r.outcome]}</span>
+                    <span className={`whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ${TONE[r.outcome].chip}`}>
+                      {hotline.outcomeLabels[r.outcome]}
+                    </span>
                   </td>
                   <td className={`${cell} text-slate-700`}>{r.message}</td>
                   <td className={cell}>
@@ -154,7 +191,11 @@ export function BatchReport({ initial }: { initial: BatchReportDto }) {
             </tbody>
           </table>
         )}
-        {report.matching > report.rows.length && <p className="border-t border-slate-100 px-4 py-2 text-xs text-slate-500">{text.more(report.rows.length, report.matching)}</p>}
+        {report.matching > report.rows.length && (
+          <p className="border-t border-slate-100 px-4 py-2 text-xs text-slate-500">
+            {text.more(report.rows.length, report.matching)}
+          </p>
+        )}
       </section>
       {batch.status === "done" && <p className="text-xs text-slate-400">{seconds(batch.durationMs)}</p>}
     </div>

@@ -23,12 +23,17 @@ export function HotlineTabs({ queued }: { queued: number | null }) {
             href={tab.href}
             aria-current={active ? "page" : undefined}
             className={`-mb-px flex items-center gap-2 border-b-2 px-4 py-3 text-sm font-medium focus:outline-none focus-visible:bg-sky-50 ${
-              active ? "border-sky-600 text-sky-700" : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900"
+              active
+                ? "border-sky-600 text-sky-700"
+                : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900"
             }`}
           >
             {tab.label}
             {tab.href === "/hotline/queue" && queued !== null && queued > 0 && (
-              <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-800" data-testid="queue-count">
+              <span
+                className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-800"
+                data-testid="queue-count"
+              >
                 {queued}
               </span>
             )}

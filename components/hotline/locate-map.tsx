@@ -10,7 +10,17 @@ import { hotline } from "@/lib/i18n/zh-CN/hotline";
  * A map of the district (the console's tile style, read-only) on which a click chooses a point: a pin marks
  * it and the page gets its WGS-84 coordinates. Clicks count only while `active` (an order is selected).
  */
-export function LocateMap({ bounds, active, point, onPick }: { bounds: Bounds; active: boolean; point: [number, number] | null; onPick: (lonLat: [number, number]) => void }) {
+export function LocateMap({
+  bounds,
+  active,
+  point,
+  onPick,
+}: {
+  bounds: Bounds;
+  active: boolean;
+  point: [number, number] | null;
+  onPick: (lonLat: [number, number]) => void;
+}) {
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const markerRef = useRef<Marker | null>(null);
@@ -67,7 +77,13 @@ export function LocateMap({ bounds, active, point, onPick }: { bounds: Bounds; a
 
   return (
     <div className="relative h-full min-h-[420px] overflow-hidden rounded-xl ring-1 ring-slate-200">
-      <div ref={containerRef} className="h-full min-h-[420px] w-full" data-testid="locate-map" aria-label={hotline.queue.picked} role="application" />
+      <div
+        ref={containerRef}
+        className="h-full min-h-[420px] w-full"
+        data-testid="locate-map"
+        aria-label={hotline.queue.picked}
+        role="application"
+      />
       {status !== "ready" && (
         <div className="absolute inset-0 grid place-items-center bg-slate-100/80 text-sm text-slate-600" role="status">
           {status === "loading" ? hotline.queue.mapLoading : hotline.queue.mapError}

@@ -16,7 +16,17 @@ const text = hotline.queue;
  * The needs-location queue: pick an order, click where it happened (or type the coordinates), confirm; the
  * case is created there and the list refreshes. Only one order is placed at a time.
  */
-export function QueueDesk({ items, total, bounds, nextCursor }: { items: QueueItemDto[]; total: number; bounds: Bounds; nextCursor: string | null }) {
+export function QueueDesk({
+  items,
+  total,
+  bounds,
+  nextCursor,
+}: {
+  items: QueueItemDto[];
+  total: number;
+  bounds: Bounds;
+  nextCursor: string | null;
+}) {
   const router = useRouter();
   const [selected, setSelected] = useState<QueueItemDto | null>(null);
   const [point, setPoint] = useState<[number, number] | null>(null);
@@ -35,7 +45,11 @@ export function QueueDesk({ items, total, bounds, nextCursor }: { items: QueueIt
     setBusy(true);
     setMessage(null);
     try {
-      const created = await sendJson<{ caseId: number; number: string }>(`/api/hotline/queue/${selected.id}/locate`, "POST", { version: selected.version, lon: point[0], lat: point[1] });
+      const created = await sendJson<{ caseId: number; number: string }>(`/api/hotline/queue/${selected.id}/locate`, "POST", {
+        version: selected.version,
+        lon: point[0],
+        lat: point[1],
+      });
       setMessage({ kind: "ok", text: text.located(created.number), caseId: created.caseId });
       setSelected(null);
       setPoint(null);
@@ -84,16 +98,27 @@ export function QueueDesk({ items, total, bounds, nextCursor }: { items: QueueIt
           </ul>
         )}
         {nextCursor && (
-          <Link href={`/hotline/queue?after=${nextCursor}`} className="border-t border-slate-100 px-4 py-2 text-sm text-sky-700 hover:underline">
+          <Link
+            href={`/hotline/queue?after=${nextCursor}`}
+            className="border-t border-slate-100 px-4 py-2 text-sm text-sky-700 hover:underline"
+          >
             {text.nextPage}
           </Link>
         )}
       </section>
 
       <section className="flex min-h-0 flex-col gap-3">
-        <div className="rounded-xl bg-white p-3 text-sm shadow-sm ring-1 ring-slate-200" aria-live="polite" data-testid="locate-panel">
+        <div
+          className="rounded-xl bg-white p-3 text-sm shadow-sm ring-1 ring-slate-200"
+          aria-live="polite"
+          data-testid="locate-panel"
+        >
           {message && (
-            <p role={message.kind === "error" ? "alert" : "status"} className={`mb-2 rounded-lg px-3 py-2 ${message.kind === "ok" ? "bg-emerald-50 text-emerald-800 ring-1 ring-emerald-200" : "bg-rose-50 text-rose-800 ring-1 ring-rose-200"}`} data-testid="locate-message">
+            <p
+              role={message.kind === "error" ? "alert" : "status"}
+              className={`mb-2 rounded-lg px-3 py-2 ${message.kind === "ok" ? "bg-emerald-50 text-emerald-800 ring-1 ring-emerald-200" : "bg-rose-50 text-rose-800 ring-1 ring-rose-200"}`}
+              data-testid="locate-message"
+            >
               {message.text}
               {message.caseId && (
                 <Link href={`/cases/${message.caseId}`} className="ml-2 underline">
@@ -108,7 +133,11 @@ export function QueueDesk({ items, total, bounds, nextCursor }: { items: QueueIt
               <span className="text-slate-600">{point ? text.pointChosen : text.picked}</span>
               <CoordinateInputs point={point} onChange={setPoint} />
               <div className="ml-auto flex gap-2">
-                <button type="button" onClick={() => select(null)} className="rounded-lg px-3 py-1.5 text-slate-600 ring-1 ring-slate-300 hover:bg-slate-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500">
+                <button
+                  type="button"
+                  onClick={() => select(null)}
+                  className="rounded-lg px-3 py-1.5 text-slate-600 ring-1 ring-slate-300 hover:bg-slate-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500"
+                >
                   {text.cancel}
                 </button>
                 <button
@@ -135,7 +164,13 @@ export function QueueDesk({ items, total, bounds, nextCursor }: { items: QueueIt
 }
 
 /** The chosen point as two fields, so the place can also be typed (keyboard, or coordinates read off another map). */
-function CoordinateInputs({ point, onChange }: { point: [number, number] | null; onChange: (p: [number, number] | null) => void }) {
+function CoordinateInputs({
+  point,
+  onChange,
+}: {
+  point: [number, number] | null;
+  onChange: (p: [number, number] | null) => void;
+}) {
   const [lon, setLon] = useState(point ? String(point[0]) : "");
   const [lat, setLat] = useState(point ? String(point[1]) : "");
   const [shown, setShown] = useState(point);
@@ -152,16 +187,37 @@ function CoordinateInputs({ point, onChange }: { point: [number, number] | null;
     const b = Number(y);
     onChange(x && y && a >= 73 && a <= 136 && b >= 3 && b <= 54 ? [a, b] : null);
   };
-  const field = "w-28 rounded-md border border-slate-300 px-2 py-1 text-xs tabular-nums focus:border-sky-500 focus:outline-none focus:ring-2 focus:ring-sky-500/30";
+  const field =
+    "w-28 rounded-md border border-slate-300 px-2 py-1 text-xs tabular-nums focus:border-sky-500 focus:outline-none focus:ring-2 focus:ring-sky-500/30";
   return (
     <span className="flex items-center gap-1 text-xs text-slate-500">
       <label>
         <span className="sr-only">{text.lon}</span>
-        <input inputMode="decimal" value={lon} placeholder={text.lon} onChange={(e) => { setLon(e.target.value); apply(e.target.value, lat); }} className={field} data-testid="locate-lon" />
+        <input
+          inputMode="decimal"
+          value={lon}
+          placeholder={text.lon}
+          onChange={(e) => {
+            setLon(e.target.value);
+            apply(e.target.value, lat);
+          }}
+          className={field}
+          data-testid="locate-lon"
+        />
       </label>
       <label>
         <span className="sr-only">{text.lat}</span>
-        <input inputMode="decimal" value={lat} placeholder={text.lat} onChange={(e) => { setLat(e.target.value); apply(lon, e.target.value); }} className={field} data-testid="locate-lat" />
+        <input
+          inputMode="decimal"
+          value={lat}
+          placeholder={text.lat}
+          onChange={(e) => {
+            setLat(e.target.value);
+            apply(lon, e.target.value);
+          }}
+          className={field}
+          data-testid="locate-lat"
+        />
       </label>
     </span>
   );

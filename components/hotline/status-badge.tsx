@@ -9,5 +9,9 @@ const STYLE: Record<BatchDto["status"], string> = {
 };
 
 export function StatusBadge({ status }: { status: BatchDto["status"] }) {
-  return <span className={`inline-block whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ${STYLE[status]}`}>{hotline.batches.status[status]}</span>;
+  return (
+    <span className={`inline-block whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ${STYLE[status]}`}>
+      {hotline.batches.status[status]}
+    </span>
+  );
 }

@@ -58,7 +58,11 @@ export function UploadPanel() {
   }
 
   return (
-    <section className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200" aria-labelledby="upload-title" data-testid="upload-panel">
+    <section
+      className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200"
+      aria-labelledby="upload-title"
+      data-testid="upload-panel"
+    >
       <h2 id="upload-title" className="font-semibold text-slate-900">
         {text.title}
       </h2>
@@ -76,13 +80,28 @@ export function UploadPanel() {
         data-testid="drop-zone"
       >
         <svg viewBox="0 0 24 24" className="h-8 w-8 text-slate-400" aria-hidden="true">
-          <path d="M12 16V4m0 0-4 4m4-4 4 4M4 16v3a1 1 0 0 0 1 1h14a1 1 0 0 0 1-1v-3" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
+          <path
+            d="M12 16V4m0 0-4 4m4-4 4 4M4 16v3a1 1 0 0 0 1 1h14a1 1 0 0 0 1-1v-3"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.8"
+            strokeLinecap="round"
+            strokeLinejoin="round"
+          />
         </svg>
         <span className="mt-2 text-slate-700">
           {text.drop} <span className="font-medium text-sky-700 underline">{text.choose}</span>
         </span>
         <span className="mt-1 text-xs text-slate-500">{text.accepted}</span>
-        <input id="hotline-file" ref={input} type="file" accept={ACCEPT} className="sr-only" onChange={(e) => pick(e.target.files?.[0])} data-testid="file-input" />
+        <input
+          id="hotline-file"
+          ref={input}
+          type="file"
+          accept={ACCEPT}
+          className="sr-only"
+          onChange={(e) => pick(e.target.files?.[0])}
+          data-testid="file-input"
+        />
       </label>
       {file && (
         <p className="mt-3 text-sm text-slate-700" data-testid="file-chosen">
@@ -90,7 +109,11 @@ export function UploadPanel() {
         </p>
       )}
       {error && (
-        <p role="alert" className="mt-3 rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-800 ring-1 ring-rose-200" data-testid="upload-error">
+        <p
+          role="alert"
+          className="mt-3 rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-800 ring-1 ring-rose-200"
+          data-testid="upload-error"
+        >
           {error}
         </p>
       )}
@@ -104,10 +127,18 @@ export function UploadPanel() {
         >
           {busy ? text.uploading : text.submit}
         </button>
-        <a href="/api/hotline/template?format=xlsx" className="text-sm text-sky-700 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500" data-testid="template-xlsx">
+        <a
+          href="/api/hotline/template?format=xlsx"
+          className="text-sm text-sky-700 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500"
+          data-testid="template-xlsx"
+        >
           {text.templateXlsx}
         </a>
-        <a href="/api/hotline/template?format=csv" className="text-sm text-sky-700 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500" data-testid="template-csv">
+        <a
+          href="/api/hotline/template?format=csv"
+          className="text-sm text-sky-700 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500"
+          data-testid="template-csv"
+        >
           {text.templateCsv}
         </a>
       </div>

@@ -15,13 +15,28 @@ const text = t.caseMap;
 
 /** Category tree → options of one select, children indented under their parent ("dispute" includes its types). */
 function categoryOptions(nodes: readonly CategoryNodeDto[], depth = 0): { id: number; label: string }[] {
-  return nodes.flatMap((n) => [{ id: n.id, label: `${"\u3000".repeat(depth)}${n.name}` }, ...categoryOptions(n.children, depth + 1)]);
+  return nodes.flatMap((n) => [
+    { id: n.id, label: `${"\u3000".repeat(depth)}${n.name}` },
+    ...categoryOptions(n.children, depth + 1),
+  ]);
 }
 
 const SELECT =
   "rounded-md border-0 bg-white py-1 pr-7 pl-2 text-xs text-slate-800 ring-1 ring-slate-200 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500";
 
-function Toggle({ pressed, onClick, label, hint, testId }: { pressed: boolean; onClick: () => void; label: string; hint: string; testId: string }) {
+function Toggle({
+  pressed,
+  onClick,
+  label,
+  hint,
+  testId,
+}: {
+  pressed: boolean;
+  onClick: () => void;
+  label: string;
+  hint: string;
+  testId: string;
+}) {
   return (
     <button
       type="button"
@@ -53,14 +68,34 @@ type Props = {
 export function CaseFilterBar({ state, onChange, categories }: Props) {
   const set = (patch: Partial<CaseMapState>) => onChange({ ...state, ...patch });
   const toggleLight = (light: Light) =>
-    set({ lights: state.lights.includes(light) ? state.lights.filter((l) => l !== light) : LIGHTS.filter((l) => l === light || state.lights.includes(l)) });
+    set({
+      lights: state.lights.includes(light)
+        ? state.lights.filter((l) => l !== light)
+        : LIGHTS.filter((l) => l === light || state.lights.includes(l)),
+    });
 
   return (
-    <section className="relative z-20 space-y-1.5 border-b border-slate-200 bg-white/95 px-4 py-1.5 shadow-sm" aria-label={text.filters} data-testid="case-filter-bar">
+    <section
+      className="relative z-20 space-y-1.5 border-b border-slate-200 bg-white/95 px-4 py-1.5 shadow-sm"
+      aria-label={text.filters}
+      data-testid="case-filter-bar"
+    >
       <div className="flex flex-wrap items-center gap-x-4 gap-y-1.5">
         <div className="flex items-center gap-2">
-          <Toggle pressed={state.cases} onClick={() => set({ cases: !state.cases })} label={text.layerToggle} hint={text.layerToggleHint} testId="case-layer-toggle" />
-          <Toggle pressed={state.heat} onClick={() => set({ heat: !state.heat })} label={text.heatToggle} hint={text.heatToggleHint} testId="case-heat-toggle" />
+          <Toggle
+            pressed={state.cases}
+            onClick={() => set({ cases: !state.cases })}
+            label={text.layerToggle}
+            hint={text.layerToggleHint}
+            testId="case-layer-toggle"
+          />
+          <Toggle
+            pressed={state.heat}
+            onClick={() => set({ heat: !state.heat })}
+            label={text.heatToggle}
+            hint={text.heatToggleHint}
+            testId="case-heat-toggle"
+          />
         </div>
         <div className="flex items-center gap-1.5" role="radiogroup" aria-label={text.colorBy}>
           <span className="text-xs font-medium text-slate-500">{text.colorBy}</span>
@@ -86,7 +121,12 @@ export function CaseFilterBar({ state, onChange, categories }: Props) {
       <div className="flex flex-wrap items-center gap-x-4 gap-y-1.5">
         <label className="flex items-center gap-1.5">
           <span className="text-xs font-medium text-slate-500">{text.category}</span>
-          <select className={`${SELECT} max-w-[10rem]`} value={state.categoryId ?? ""} onChange={(e) => set({ categoryId: e.target.value ? Number(e.target.value) : null })} data-testid="case-filter-category">
+          <select
+            className={`${SELECT} max-w-[10rem]`}
+            value={state.categoryId ?? ""}
+            onChange={(e) => set({ categoryId: e.target.value ? Number(e.target.value) : null })}
+            data-testid="case-filter-category"
+          >
             <option value="">{text.categoryAll}</option>
             {categoryOptions(categories).map((o) => (
               <option key={o.id} value={o.id}>
@@ -97,7 +137,12 @@ export function CaseFilterBar({ state, onChange, categories }: Props) {
         </label>
         <label className="flex items-center gap-1.5">
           <span className="text-xs font-medium text-slate-500">{text.state}</span>
-          <select className={SELECT} value={state.state} onChange={(e) => set({ state: e.target.value as StateChoice })} data-testid="case-filter-state">
+          <select
+            className={SELECT}
+            value={state.state}
+            onChange={(e) => set({ state: e.target.value as StateChoice })}
+            data-testid="case-filter-state"
+          >
             <option value="open">{text.stateGroups.open}</option>
             <option value="done">{text.stateGroups.done}</option>
             <option value="all">{text.stateGroups.all}</option>
@@ -124,7 +169,11 @@ export function CaseFilterBar({ state, onChange, categories }: Props) {
                 className={`flex items-center gap-1 rounded-full px-2 py-0.5 text-xs ring-1 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500 ${on ? "bg-slate-800 text-white ring-slate-800" : "bg-white text-slate-600 ring-slate-200 hover:bg-slate-50"}`}
                 data-testid={`case-filter-light-${light}`}
               >
-                <span className="h-2.5 w-2.5 rounded-full ring-1 ring-white" style={{ background: CASE_LIGHT_COLORS[light] }} aria-hidden />
+                <span
+                  className="h-2.5 w-2.5 rounded-full ring-1 ring-white"
+                  style={{ background: CASE_LIGHT_COLORS[light] }}
+                  aria-hidden
+                />
                 {caseText.lightShort[light]}
               </button>
             );
@@ -132,7 +181,12 @@ export function CaseFilterBar({ state, onChange, categories }: Props) {
         </div>
         <label className="flex items-center gap-1.5">
           <span className="text-xs font-medium text-slate-500">{text.source}</span>
-          <select className={`${SELECT} max-w-[8rem]`} value={state.source ?? ""} onChange={(e) => set({ source: (e.target.value || null) as CaseSource | null })} data-testid="case-filter-source">
+          <select
+            className={`${SELECT} max-w-[8rem]`}
+            value={state.source ?? ""}
+            onChange={(e) => set({ source: (e.target.value || null) as CaseSource | null })}
+            data-testid="case-filter-source"
+          >
             <option value="">{text.sourceAll}</option>
             {CASE_SOURCES.map((s) => (
               <option key={s} value={s}>

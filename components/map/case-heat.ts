@@ -5,7 +5,11 @@ import { MAP_LAYER_IDS } from "@/tiles/style";
 /** A heat cell as the deck.gl layer reads it: its centre and the number of cases binned there. */
 export type HeatPoint = { position: [number, number]; weight: number };
 
-type SourceFeature = { id?: string | number; properties: Record<string, unknown>; geometry: { type: string; coordinates?: unknown } };
+type SourceFeature = {
+  id?: string | number;
+  properties: Record<string, unknown>;
+  geometry: { type: string; coordinates?: unknown };
+};
 
 /**
  * The heat points of the loaded `case_heat` tiles. MapLibre fetches the tiles in view (an invisible layer

@@ -68,7 +68,9 @@ export function createCaseLayers(map: MapLibreMap, overlay: MapboxOverlay, onSta
     let cases: number | null = null;
     if (props?.visible) {
       const layers = MAP_CASE_CLICK_LAYER_IDS.filter((id) => map.getLayer(id));
-      cases = map.queryRenderedFeatures({ layers }).reduce((n, f) => n + (typeof f.properties.count === "number" ? f.properties.count : 1), 0);
+      cases = map
+        .queryRenderedFeatures({ layers })
+        .reduce((n, f) => n + (typeof f.properties.count === "number" ? f.properties.count : 1), 0);
     }
     const heatCells = props?.heat ? Number(container.dataset.heatCells ?? 0) : null;
     container.dataset.caseStatus = loading ? "loading" : "ready";

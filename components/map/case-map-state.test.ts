@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { caseTileQueries, DEFAULT_CASE_MAP_STATE, hasCaseFilters, readCaseMapState, withoutCaseFilters, writeCaseMapState } from "./case-map-state";
+import {
+  caseTileQueries,
+  DEFAULT_CASE_MAP_STATE,
+  hasCaseFilters,
+  readCaseMapState,
+  withoutCaseFilters,
+  writeCaseMapState,
+} from "./case-map-state";
 import { addDays, monthTicks, positionsOf, presetOf, presetRange, rangeOf, SLIDER_DAYS, todayInShanghai } from "./time-range";
 
 describe("the case map state in the URL", () => {
@@ -10,18 +17,40 @@ describe("the case map state in the URL", () => {
   });
 
   it("round-trips every setting and keeps the page's other parameters", () => {
-    const url = new URLSearchParams("region=12&cases=0&heat=1&color=category&from=2026-01-01&to=2026-03-31&category=7&state=all&light=red,yellow&source=hotline");
+    const url = new URLSearchParams(
+      "region=12&cases=0&heat=1&color=category&from=2026-01-01&to=2026-03-31&category=7&state=all&light=red,yellow&source=hotline",
+    );
     const state = readCaseMapState(url);
-    expect(state).toEqual({ cases: false, heat: true, color: "category", from: "2026-01-01", to: "2026-03-31", categoryId: 7, state: "all", lights: ["yellow", "red"], source: "hotline" });
+    expect(state).toEqual({
+      cases: false,
+      heat: true,
+      color: "category",
+      from: "2026-01-01",
+      to: "2026-03-31",
+      categoryId: 7,
+      state: "all",
+      lights: ["yellow", "red"],
+      source: "hotline",
+    });
     const written = writeCaseMapState(state, new URLSearchParams("region=12&foo=1"));
     expect(written.get("region")).toBe("12");
     expect(readCaseMapState(written)).toEqual(state);
     // the tiles: every filter for cases ("all" states = no state filter), time and category for heat
-    expect(caseTileQueries(state)).toEqual({ cases: "from=2026-01-01&to=2026-03-31&category=7&light=yellow,red&source=hotline", heat: "from=2026-01-01&to=2026-03-31&category=7" });
+    expect(caseTileQueries(state)).toEqual({
+      cases: "from=2026-01-01&to=2026-03-31&category=7&light=yellow,red&source=hotline",
+      heat: "from=2026-01-01&to=2026-03-31&category=7",
+    });
   });
 
   it("a nonsense value falls back to its default instead of breaking the map", () => {
-    const state = readCaseMapState({ state: "opened", light: "blue", source: "fax", category: "-3", from: "2026-02-30", color: "pink" });
+    const state = readCaseMapState({
+      state: "opened",
+      light: "blue",
+      source: "fax",
+      category: "-3",
+      from: "2026-02-30",
+      color: "pink",
+    });
     expect(state).toEqual(DEFAULT_CASE_MAP_STATE);
   });
 

@@ -70,7 +70,8 @@ export function readCaseMapState(params: Params): CaseMapState {
   const category = Number(read(params, "category"));
   if (Number.isInteger(category) && category > 0 && category <= 2147483647) s.categoryId = category;
   const state = read(params, "state");
-  if (state === "open" || state === "done" || state === "all" || (CASE_STATES as readonly string[]).includes(state ?? "")) s.state = state as StateChoice;
+  if (state === "open" || state === "done" || state === "all" || (CASE_STATES as readonly string[]).includes(state ?? ""))
+    s.state = state as StateChoice;
   const lights = (read(params, "light") ?? "").split(",");
   s.lights = LIGHTS.filter((l) => lights.includes(l));
   const source = read(params, "source");
@@ -116,7 +117,14 @@ export function caseTileQueries(state: CaseMapState): { cases: string; heat: str
 /** True when any filter differs from the defaults (the reset button is offered). */
 export function hasCaseFilters(state: CaseMapState): boolean {
   const d = DEFAULT_CASE_MAP_STATE;
-  return state.from !== d.from || state.to !== d.to || state.categoryId !== d.categoryId || state.state !== d.state || state.lights.length > 0 || state.source !== d.source;
+  return (
+    state.from !== d.from ||
+    state.to !== d.to ||
+    state.categoryId !== d.categoryId ||
+    state.state !== d.state ||
+    state.lights.length > 0 ||
+    state.source !== d.source
+  );
 }
 
 /** The state with every filter back to its default (toggles and colouring kept). */

@@ -16,7 +16,12 @@ const text = t.caseMap;
 function deadlineHint(deadlineAt: string, now: number): string {
   const ms = Date.parse(deadlineAt) - now;
   const abs = Math.abs(ms);
-  const amount = abs >= 86_400_000 ? `${Math.round(abs / 86_400_000)} 天` : abs >= 3_600_000 ? `${Math.round(abs / 3_600_000)} 小时` : `${Math.max(1, Math.round(abs / 60_000))} 分钟`;
+  const amount =
+    abs >= 86_400_000
+      ? `${Math.round(abs / 86_400_000)} 天`
+      : abs >= 3_600_000
+        ? `${Math.round(abs / 3_600_000)} 小时`
+        : `${Math.max(1, Math.round(abs / 60_000))} 分钟`;
   return ms >= 0 ? `${cases.remaining} ${amount}` : `${cases.overdueBy} ${amount}`;
 }
 
@@ -47,7 +52,12 @@ export function CaseBody({ data, headingRef }: { data: CaseDetailDto; headingRef
           <CaseLightBadge light={data.light} />
           <span className="text-xs text-slate-500">{cases.urgencies[data.urgency]}</span>
         </div>
-        <h2 ref={headingRef} tabIndex={-1} className="mt-2 font-mono text-lg font-bold tracking-tight text-slate-900 focus:outline-none" data-testid="panel-title">
+        <h2
+          ref={headingRef}
+          tabIndex={-1}
+          className="mt-2 font-mono text-lg font-bold tracking-tight text-slate-900 focus:outline-none"
+          data-testid="panel-title"
+        >
           {data.number}
         </h2>
         <p className="mt-1 line-clamp-3 text-sm text-slate-700" data-testid="case-description">
@@ -62,7 +72,11 @@ export function CaseBody({ data, headingRef }: { data: CaseDetailDto; headingRef
           {data.deadlineAt ? (
             <>
               {formatDateTime(data.deadlineAt)}
-              {open && <span className={`ml-2 text-xs ${Date.parse(data.deadlineAt) < now ? "text-red-600" : "text-slate-500"}`}>{deadlineHint(data.deadlineAt, now)}</span>}
+              {open && (
+                <span className={`ml-2 text-xs ${Date.parse(data.deadlineAt) < now ? "text-red-600" : "text-slate-500"}`}>
+                  {deadlineHint(data.deadlineAt, now)}
+                </span>
+              )}
             </>
           ) : (
             <span className="text-slate-400">{text.noDeadline}</span>

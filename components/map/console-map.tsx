@@ -67,7 +67,12 @@ function writeUrl(target: Target | null) {
   });
 }
 
-type Props = { district: DistrictView; initialFocus: InitialFocus; caseAccess: CaseAccess | null; initialCaseState: CaseMapState };
+type Props = {
+  district: DistrictView;
+  initialFocus: InitialFocus;
+  caseAccess: CaseAccess | null;
+  initialCaseState: CaseMapState;
+};
 
 /**
  * The console's home: the district map with search, the level indicator, legend, zoom controls and the
@@ -87,7 +92,13 @@ export function ConsoleMap({ district, initialFocus, caseAccess, initialCaseStat
   const caseLayers = useMemo(() => {
     if (!caseAccess) return null;
     const queries = caseTileQueries(caseState);
-    return { visible: caseState.cases, heat: caseState.heat, color: caseState.color, casesQuery: queries.cases, heatQuery: queries.heat };
+    return {
+      visible: caseState.cases,
+      heat: caseState.heat,
+      color: caseState.color,
+      casesQuery: queries.cases,
+      heatQuery: queries.heat,
+    };
   }, [caseAccess, caseState]);
 
   const changeCaseState = (next: CaseMapState) => {
@@ -208,7 +219,9 @@ export function ConsoleMap({ district, initialFocus, caseAccess, initialCaseStat
         <div className="pointer-events-none absolute bottom-3 left-3 z-10">
           <MapLegend caseLegend={caseAccess ? { cases: caseState.cases, heat: caseState.heat, color: caseState.color } : null} />
         </div>
-        {caseLayers && (caseLayers.visible || caseLayers.heat) && <CaseStatusLine status={caseStatus} cases={caseLayers.visible} heat={caseLayers.heat} />}
+        {caseLayers && (caseLayers.visible || caseLayers.heat) && (
+          <CaseStatusLine status={caseStatus} cases={caseLayers.visible} heat={caseLayers.heat} />
+        )}
         {panel ? (
           <SidePanel
             state={panel}
@@ -217,7 +230,10 @@ export function ConsoleMap({ district, initialFocus, caseAccess, initialCaseStat
             onRetry={() => lastTarget.current && open(lastTarget.current.target, lastTarget.current.fly)}
           />
         ) : (
-          <p className="pointer-events-none absolute top-3 right-3 z-10 rounded-lg bg-white/90 px-3 py-1.5 text-xs text-slate-500 shadow ring-1 ring-slate-900/10" data-testid="select-hint">
+          <p
+            className="pointer-events-none absolute top-3 right-3 z-10 rounded-lg bg-white/90 px-3 py-1.5 text-xs text-slate-500 shadow ring-1 ring-slate-900/10"
+            data-testid="select-hint"
+          >
             {t.map.selectHint}
           </p>
         )}

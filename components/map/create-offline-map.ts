@@ -6,7 +6,11 @@ import { buildMapStyle, MAP_TEXT_FONT } from "@/tiles/style";
  * local fonts, no glyph or sprite server), fitted to `bounds`, north up: the console map, the phone's
  * position map and the hotline's locating map all start here. Throws when WebGL is unavailable.
  */
-export function createOfflineMap(container: HTMLElement, bounds: readonly [number, number, number, number], options: { padding: number; minZoom: number }): MapLibreMap {
+export function createOfflineMap(
+  container: HTMLElement,
+  bounds: readonly [number, number, number, number],
+  options: { padding: number; minZoom: number },
+): MapLibreMap {
   // MapLibre 6 finds its worker beside its module file, which the bundler moves: serve it ourselves.
   setWorkerUrl(new URL("/vendor/maplibre-gl-worker", window.location.origin).href);
   const map = new MapLibreMap({

@@ -14,7 +14,12 @@ export function activeLevelAt(zoom: number): number {
 export function LevelIndicator({ zoom }: { zoom: number }) {
   const active = activeLevelAt(zoom);
   return (
-    <section className="pointer-events-auto rounded-xl bg-white/95 px-3 py-2 shadow-lg ring-1 ring-slate-900/10 backdrop-blur" aria-label={t.map.levelIndicator} data-testid="level-indicator" data-level={active}>
+    <section
+      className="pointer-events-auto rounded-xl bg-white/95 px-3 py-2 shadow-lg ring-1 ring-slate-900/10 backdrop-blur"
+      aria-label={t.map.levelIndicator}
+      data-testid="level-indicator"
+      data-level={active}
+    >
       <div className="flex items-baseline justify-between gap-3">
         <span className="text-xs font-semibold text-slate-500">{t.map.levelIndicator}</span>
         <span className="font-mono text-[11px] text-slate-400" title={t.map.zoomLabel}>

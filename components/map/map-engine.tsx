@@ -10,7 +10,8 @@ import { MAP_SELECTABLE_LAYER_IDS } from "@/tiles/style";
 import { createCaseLayers, type CaseLayerProps, type CaseLayers, type CaseLayerStatus } from "./case-layers";
 
 /** What the map can select: an area of the grid tree, a building, or a case. */
-export type MapSelection = { kind: "region"; id: number; level: number } | { kind: "building"; id: number } | { kind: "case"; id: number } | null;
+export type MapSelection =
+  { kind: "region"; id: number; level: number } | { kind: "building"; id: number } | { kind: "case"; id: number } | null;
 
 /** The map engine's imperative surface, used by the page around it. */
 export type MapEngineHandle = {
@@ -31,7 +32,6 @@ export type MapEngineHandle = {
 
 /** Region level → source (and source-layer) name in the tile contract. */
 export const REGION_SOURCES = ["district", "street", "community", "xiaoqu", "grid"] as const;
-
 
 type FeatureRef = { source: string; sourceLayer: string; id: number };
 
@@ -80,7 +80,16 @@ type Props = {
  * will be added to it). It draws the tile style from tiles/style.ts, lights hovered and selected
  * features through feature-state on their promoted ids, and reports clicks as selections.
  */
-export function MapEngine({ initialBounds, selection, rightInset, onSelect, onZoom, caseLayers = null, onCaseStatus, ref }: Props) {
+export function MapEngine({
+  initialBounds,
+  selection,
+  rightInset,
+  onSelect,
+  onZoom,
+  caseLayers = null,
+  onCaseStatus,
+  ref,
+}: Props) {
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const overlayRef = useRef<MapboxOverlay | null>(null);
@@ -104,7 +113,10 @@ export function MapEngine({ initialBounds, selection, rightInset, onSelect, onZo
         [bounds[2], bounds[3]],
       ];
       // The zoom that fits the area beside the panel, and the area's true centre (symmetric padding).
-      const fit = map.cameraForBounds(box, { padding: { top: 48, bottom: 48, left: 48, right: 48 + inset }, maxZoom: options.maxZoom ?? 18 });
+      const fit = map.cameraForBounds(box, {
+        padding: { top: 48, bottom: 48, left: 48, right: 48 + inset },
+        maxZoom: options.maxZoom ?? 18,
+      });
       const centre = map.cameraForBounds(box, { padding: 48, maxZoom: options.maxZoom ?? 18 });
       if (!fit || !centre?.center) return;
       const zoom = Math.max(fit.zoom ?? map.getZoom(), options.minZoom ?? 0);
@@ -260,16 +272,24 @@ export function MapEngine({ initialBounds, selection, rightInset, onSelect, onZo
       <div ref={containerRef} className="h-full w-full" data-testid="map" role="region" aria-label={t.common.productName} />
       {status === "loading" && (
         <div className="pointer-events-none absolute inset-0 grid place-items-center" data-testid="map-loading">
-          <span className="rounded-full bg-white/90 px-4 py-2 text-sm text-slate-600 shadow ring-1 ring-slate-200">{t.map.mapLoading}</span>
+          <span className="rounded-full bg-white/90 px-4 py-2 text-sm text-slate-600 shadow ring-1 ring-slate-200">
+            {t.map.mapLoading}
+          </span>
         </div>
       )}
       {status === "error" && (
         <div className="absolute inset-0 grid place-items-center bg-slate-100" role="alert" data-testid="map-error">
-          <p className="max-w-md rounded-xl bg-white p-6 text-center text-sm text-red-700 shadow ring-1 ring-red-200">{t.map.mapError}</p>
+          <p className="max-w-md rounded-xl bg-white p-6 text-center text-sm text-red-700 shadow ring-1 ring-red-200">
+            {t.map.mapError}
+          </p>
         </div>
       )}
       {tileError && status === "ready" && (
-        <div className="absolute bottom-4 left-1/2 z-10 -translate-x-1/2 rounded-lg bg-amber-50 px-4 py-2 text-xs text-amber-800 shadow ring-1 ring-amber-200" role="status" data-testid="tile-error">
+        <div
+          className="absolute bottom-4 left-1/2 z-10 -translate-x-1/2 rounded-lg bg-amber-50 px-4 py-2 text-xs text-amber-800 shadow ring-1 ring-amber-200"
+          role="status"
+          data-testid="tile-error"
+        >
           {t.map.tileError}
           <button type="button" className="ml-3 text-amber-900 underline" onClick={() => setTileError(false)}>
             {t.common.close}

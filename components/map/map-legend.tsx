@@ -1,6 +1,14 @@
 import { t } from "@/lib/i18n";
 import { cases as caseText } from "@/lib/i18n/zh-CN/case";
-import { CASE_CLOSED_COLOR, CASE_GROUP_COLORS, CASE_LIGHT_COLORS, COMPONENT_COLORS, ORGANIZATION_COLORS, REGION_COLORS, type CaseColorMode } from "@/tiles/style";
+import {
+  CASE_CLOSED_COLOR,
+  CASE_GROUP_COLORS,
+  CASE_LIGHT_COLORS,
+  COMPONENT_COLORS,
+  ORGANIZATION_COLORS,
+  REGION_COLORS,
+  type CaseColorMode,
+} from "@/tiles/style";
 import { HEAT_COLOR_RANGE } from "./case-heat";
 import { REGION_SOURCES } from "./map-engine";
 
@@ -13,7 +21,11 @@ export type CaseLegend = { cases: boolean; heat: boolean; color: CaseColorMode }
  */
 export function MapLegend({ caseLegend = null }: { caseLegend?: CaseLegend | null }) {
   return (
-    <section className="pointer-events-auto rounded-xl bg-white/95 px-3 py-2.5 text-xs shadow-lg ring-1 ring-slate-900/10 backdrop-blur" aria-label={t.map.legend} data-testid="map-legend">
+    <section
+      className="pointer-events-auto rounded-xl bg-white/95 px-3 py-2.5 text-xs shadow-lg ring-1 ring-slate-900/10 backdrop-blur"
+      aria-label={t.map.legend}
+      data-testid="map-legend"
+    >
       <h2 className="mb-1.5 font-semibold text-slate-500">{t.map.legend}</h2>
       <ul className="space-y-1">
         {REGION_SOURCES.map((source, level) => {
@@ -21,7 +33,17 @@ export function MapLegend({ caseLegend = null }: { caseLegend?: CaseLegend | nul
           return (
             <li key={source} className="flex items-center gap-2 text-slate-700">
               <svg width="26" height="10" aria-hidden="true">
-                <rect x="1" y="1" width="24" height="8" rx="1.5" fill={c.fill} stroke={c.line} strokeWidth={Math.min(2.5, c.width)} strokeDasharray={source === "xiaoqu" ? "3 2" : undefined} />
+                <rect
+                  x="1"
+                  y="1"
+                  width="24"
+                  height="8"
+                  rx="1.5"
+                  fill={c.fill}
+                  stroke={c.line}
+                  strokeWidth={Math.min(2.5, c.width)}
+                  strokeDasharray={source === "xiaoqu" ? "3 2" : undefined}
+                />
               </svg>
               {t.grid.levelGridNames[level]}
             </li>
@@ -63,7 +85,10 @@ function CaseLegendSection({ legend }: { legend: CaseLegend }) {
           [CASE_LIGHT_COLORS.green, caseText.lights.green],
           [CASE_CLOSED_COLOR, text.closedLight],
         ]
-      : (Object.entries(CASE_GROUP_COLORS) as [keyof typeof CASE_GROUP_COLORS, string][]).map(([group, colour]) => [colour, text.groups[group]]);
+      : (Object.entries(CASE_GROUP_COLORS) as [keyof typeof CASE_GROUP_COLORS, string][]).map(([group, colour]) => [
+          colour,
+          text.groups[group],
+        ]);
   return (
     <div className="mt-2 border-t border-slate-100 pt-2" data-testid="case-legend" data-color={legend.color}>
       <h3 className="mb-1 font-semibold text-slate-500">{text.legend}</h3>
@@ -90,7 +115,11 @@ function CaseLegendSection({ legend }: { legend: CaseLegend }) {
       )}
       {legend.heat && (
         <div className="mt-1.5" data-testid="heat-legend">
-          <div className="h-2 w-40 rounded-full" style={{ background: `linear-gradient(to right, ${HEAT_COLOR_RANGE.map((c) => `rgb(${c.join(",")})`).join(", ")})` }} aria-hidden />
+          <div
+            className="h-2 w-40 rounded-full"
+            style={{ background: `linear-gradient(to right, ${HEAT_COLOR_RANGE.map((c) => `rgb(${c.join(",")})`).join(", ")})` }}
+            aria-hidden
+          />
           <p className="mt-0.5 text-slate-600">{text.legendHeat}</p>
           <p className="text-[10px] text-slate-400">{text.heatIgnores}</p>
         </div>

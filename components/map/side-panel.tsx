@@ -25,7 +25,13 @@ type Props = {
   onRetry: () => void;
 };
 
-const LEVEL_TONES = ["bg-slate-800 text-white", "bg-indigo-100 text-indigo-800", "bg-sky-100 text-sky-800", "bg-teal-100 text-teal-800", "bg-emerald-100 text-emerald-800"];
+const LEVEL_TONES = [
+  "bg-slate-800 text-white",
+  "bg-indigo-100 text-indigo-800",
+  "bg-sky-100 text-sky-800",
+  "bg-teal-100 text-teal-800",
+  "bg-emerald-100 text-emerald-800",
+];
 
 function panelTitle(state: PanelState): string {
   const kind = state.status === "loading" || state.status === "error" ? state.kind : state.status;
@@ -36,7 +42,13 @@ function panelTitle(state: PanelState): string {
 export function SidePanel({ state, onClose, onPickRegion, onRetry }: Props) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const title =
-    state.status === "region" ? state.data.region.name : state.status === "building" ? state.data.building.name : state.status === "case" ? state.data.number : "";
+    state.status === "region"
+      ? state.data.region.name
+      : state.status === "building"
+        ? state.data.building.name
+        : state.status === "case"
+          ? state.data.number
+          : "";
   useEffect(() => {
     // Move focus into the panel when its subject changes, so keyboard users land on it.
     if (title) headingRef.current?.focus({ preventScroll: true });
@@ -67,9 +79,17 @@ export function SidePanel({ state, onClose, onPickRegion, onRetry }: Props) {
       <div className="min-h-0 flex-1 overflow-y-auto">
         {state.status === "loading" && <PanelSkeleton />}
         {state.status === "error" && (
-          <div className="m-4 rounded-lg bg-red-50 p-4 text-sm text-red-700 ring-1 ring-red-200" role="alert" data-testid="panel-error">
+          <div
+            className="m-4 rounded-lg bg-red-50 p-4 text-sm text-red-700 ring-1 ring-red-200"
+            role="alert"
+            data-testid="panel-error"
+          >
             <p>{state.message}</p>
-            <button type="button" onClick={onRetry} className="mt-3 rounded-md bg-white px-3 py-1 text-xs font-medium text-red-700 ring-1 ring-red-200 hover:bg-red-100">
+            <button
+              type="button"
+              onClick={onRetry}
+              className="mt-3 rounded-md bg-white px-3 py-1 text-xs font-medium text-red-700 ring-1 ring-red-200 hover:bg-red-100"
+            >
               {t.common.retry}
             </button>
           </div>
@@ -82,7 +102,15 @@ export function SidePanel({ state, onClose, onPickRegion, onRetry }: Props) {
   );
 }
 
-function Breadcrumb({ crumbs, current, onPickRegion }: { crumbs: RegionCrumb[]; current?: number; onPickRegion: Props["onPickRegion"] }) {
+function Breadcrumb({
+  crumbs,
+  current,
+  onPickRegion,
+}: {
+  crumbs: RegionCrumb[];
+  current?: number;
+  onPickRegion: Props["onPickRegion"];
+}) {
   return (
     <nav aria-label={t.map.breadcrumb} data-testid="panel-breadcrumb">
       <ol className="flex flex-wrap items-center gap-x-1 gap-y-1 text-xs">
@@ -115,7 +143,17 @@ function Breadcrumb({ crumbs, current, onPickRegion }: { crumbs: RegionCrumb[]; 
   );
 }
 
-function Stat({ label, value, tone = "text-slate-900", testId }: { label: string; value: number; tone?: string; testId: string }) {
+function Stat({
+  label,
+  value,
+  tone = "text-slate-900",
+  testId,
+}: {
+  label: string;
+  value: number;
+  tone?: string;
+  testId: string;
+}) {
   return (
     <div className="rounded-xl bg-slate-50 px-3 py-2.5 ring-1 ring-slate-100" data-testid={testId}>
       <dt className="text-xs text-slate-500">{label}</dt>
@@ -126,7 +164,15 @@ function Stat({ label, value, tone = "text-slate-900", testId }: { label: string
   );
 }
 
-function RegionBody({ data, headingRef, onPickRegion }: { data: RegionPanelData; headingRef: React.RefObject<HTMLHeadingElement | null>; onPickRegion: Props["onPickRegion"] }) {
+function RegionBody({
+  data,
+  headingRef,
+  onPickRegion,
+}: {
+  data: RegionPanelData;
+  headingRef: React.RefObject<HTMLHeadingElement | null>;
+  onPickRegion: Props["onPickRegion"];
+}) {
   const { region, breadcrumb, children } = data;
   const c = t.grid.counts;
   return (
@@ -141,7 +187,12 @@ function RegionBody({ data, headingRef, onPickRegion }: { data: RegionPanelData;
             {region.code}
           </span>
         </div>
-        <h2 ref={headingRef} tabIndex={-1} className="mt-1.5 text-xl font-bold text-slate-900 focus:outline-none" data-testid="panel-title">
+        <h2
+          ref={headingRef}
+          tabIndex={-1}
+          className="mt-1.5 text-xl font-bold text-slate-900 focus:outline-none"
+          data-testid="panel-title"
+        >
           {region.name}
         </h2>
       </div>
@@ -175,7 +226,9 @@ function RegionBody({ data, headingRef, onPickRegion }: { data: RegionPanelData;
                   data-testid="panel-child"
                   data-id={child.id}
                 >
-                  <span className={`shrink-0 rounded px-1 py-0.5 text-[10px] font-medium ${LEVEL_TONES[child.level]}`}>{child.levelName}</span>
+                  <span className={`shrink-0 rounded px-1 py-0.5 text-[10px] font-medium ${LEVEL_TONES[child.level]}`}>
+                    {child.levelName}
+                  </span>
                   <span className="min-w-0 flex-1 truncate text-sm text-slate-800">{child.name}</span>
                   <span className="shrink-0 text-xs text-slate-400 tabular-nums">
                     {child.counts.households.toLocaleString("zh-CN")}
@@ -191,7 +244,15 @@ function RegionBody({ data, headingRef, onPickRegion }: { data: RegionPanelData;
   );
 }
 
-function BuildingBody({ data, headingRef, onPickRegion }: { data: BuildingPanelData; headingRef: React.RefObject<HTMLHeadingElement | null>; onPickRegion: Props["onPickRegion"] }) {
+function BuildingBody({
+  data,
+  headingRef,
+  onPickRegion,
+}: {
+  data: BuildingPanelData;
+  headingRef: React.RefObject<HTMLHeadingElement | null>;
+  onPickRegion: Props["onPickRegion"];
+}) {
   const { building, counts } = data;
   const m = t.map;
   const b = t.building;
@@ -200,7 +261,12 @@ function BuildingBody({ data, headingRef, onPickRegion }: { data: BuildingPanelD
       <Breadcrumb crumbs={building.breadcrumb} onPickRegion={onPickRegion} />
       <div>
         <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-800">{building.typeName}</span>
-        <h2 ref={headingRef} tabIndex={-1} className="mt-1.5 text-xl font-bold text-slate-900 focus:outline-none" data-testid="panel-title">
+        <h2
+          ref={headingRef}
+          tabIndex={-1}
+          className="mt-1.5 text-xl font-bold text-slate-900 focus:outline-none"
+          data-testid="panel-title"
+        >
           {building.name}
         </h2>
         <p className="mt-1 text-sm text-slate-600">{building.address}</p>

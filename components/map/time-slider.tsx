@@ -2,7 +2,16 @@
 
 import { useEffect, useMemo, useRef, useState } from "react";
 import { t } from "@/lib/i18n";
-import { monthTicks, positionsOf, presetOf, presetRange, rangeOf, SLIDER_DAYS, todayInShanghai, type TimePreset } from "./time-range";
+import {
+  monthTicks,
+  positionsOf,
+  presetOf,
+  presetRange,
+  rangeOf,
+  SLIDER_DAYS,
+  todayInShanghai,
+  type TimePreset,
+} from "./time-range";
 
 type Range = { from: string | null; to: string | null };
 
@@ -34,9 +43,12 @@ export function TimeSlider({ value, onChange }: { value: Range; onChange: (range
     setSeenKey(key);
     setPositions(positionsOf(value, today));
   }
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
 
   const move = (index: 0 | 1, raw: number) => {
     const next: [number, number] = [...positions];
@@ -57,7 +69,8 @@ export function TimeSlider({ value, onChange }: { value: Range; onChange: (range
   const shown = rangeOf(positions, today);
   const active = presetOf(value, today);
   const pct = (p: number) => `${(p / SLIDER_DAYS) * 100}%`;
-  const label = (r: Range) => (r.from === null && r.to === null ? text.timeAll : `${r.from ?? text.timePresets.all} – ${r.to ?? text.timeUntilNow}`);
+  const label = (r: Range) =>
+    r.from === null && r.to === null ? text.timeAll : `${r.from ?? text.timePresets.all} – ${r.to ?? text.timeUntilNow}`;
 
   return (
     <div className="flex items-center gap-3" role="group" aria-label={text.time} data-testid="case-filter-time">
@@ -78,11 +91,18 @@ export function TimeSlider({ value, onChange }: { value: Range; onChange: (range
       </div>
       <div className="relative h-8 w-64">
         <div className="absolute inset-x-0 top-1/2 h-1.5 -translate-y-1/2 rounded-full bg-slate-200" />
-        <div className="absolute top-1/2 h-1.5 -translate-y-1/2 rounded-full bg-sky-500" style={{ left: pct(positions[0]), right: `calc(100% - ${pct(positions[1])})` }} />
+        <div
+          className="absolute top-1/2 h-1.5 -translate-y-1/2 rounded-full bg-sky-500"
+          style={{ left: pct(positions[0]), right: `calc(100% - ${pct(positions[1])})` }}
+        />
         {ticks.map(([p, name], i) => (
           <span key={p} className="absolute top-[21px] h-1 w-px bg-slate-300" style={{ left: pct(p) }} aria-hidden>
             {/* every other month is named, so the labels never run into each other */}
-            {i % 2 === 0 && <span className="absolute top-1 -translate-x-1/2 text-[9px] leading-none whitespace-nowrap text-slate-400">{name}</span>}
+            {i % 2 === 0 && (
+              <span className="absolute top-1 -translate-x-1/2 text-[9px] leading-none whitespace-nowrap text-slate-400">
+                {name}
+              </span>
+            )}
           </span>
         ))}
         <input

@@ -13,7 +13,10 @@ type Props = {
 };
 
 /** Finds a category and its root in the tree. */
-export function findCategory(tree: CategoryNodeDto[], id: number | null): { node: CategoryNodeDto; root: CategoryNodeDto } | null {
+export function findCategory(
+  tree: CategoryNodeDto[],
+  id: number | null,
+): { node: CategoryNodeDto; root: CategoryNodeDto } | null {
   if (id === null) return null;
   for (const root of tree) {
     if (root.id === id) return { node: root, root };
@@ -35,11 +38,20 @@ export function CategoryPicker({ tree, value, onChange, invalid }: Props) {
 
   if (chosen && !open) {
     return (
-      <div className="flex items-center justify-between gap-3 rounded-xl bg-sky-50 px-4 py-3 ring-1 ring-sky-200" data-testid="category-chosen" data-category-id={chosen.node.id}>
+      <div
+        className="flex items-center justify-between gap-3 rounded-xl bg-sky-50 px-4 py-3 ring-1 ring-sky-200"
+        data-testid="category-chosen"
+        data-category-id={chosen.node.id}
+      >
         <span className="text-base font-medium text-sky-900">
           {chosen.node === chosen.root ? chosen.root.name : caseIntake.form.categoryChosen(chosen.root.name, chosen.node.name)}
         </span>
-        <button type="button" className="min-h-11 shrink-0 rounded-lg px-3 text-sm font-medium text-sky-700 ring-1 ring-sky-300 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500" onClick={() => setOpen(true)} data-testid="category-change">
+        <button
+          type="button"
+          className="min-h-11 shrink-0 rounded-lg px-3 text-sm font-medium text-sky-700 ring-1 ring-sky-300 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500"
+          onClick={() => setOpen(true)}
+          data-testid="category-change"
+        >
           {caseIntake.form.categoryChange}
         </button>
       </div>

@@ -19,7 +19,10 @@ export function DraftIndicator({ storageKey }: { storageKey: string }) {
   }, [storageKey]);
   if (!pending) return null;
   return (
-    <span className="mt-2 inline-flex rounded-full bg-amber-300 px-2.5 py-0.5 text-xs font-semibold text-amber-950" data-testid="draft-indicator">
+    <span
+      className="mt-2 inline-flex rounded-full bg-amber-300 px-2.5 py-0.5 text-xs font-semibold text-amber-950"
+      data-testid="draft-indicator"
+    >
       {caseIntake.home.draftPending}
     </span>
   );

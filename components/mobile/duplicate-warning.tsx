@@ -13,7 +13,13 @@ import { formatShortDateTime } from "@/components/case-list/format";
  * category or the pin changes (after a short pause, so dragging the pin does not fire a request per frame).
  * Offline or failing: shows nothing — the check is a help, never a gate.
  */
-export function DuplicateWarning({ categoryId, position }: { categoryId: number | null; position: { lon: number; lat: number } | null }) {
+export function DuplicateWarning({
+  categoryId,
+  position,
+}: {
+  categoryId: number | null;
+  position: { lon: number; lat: number } | null;
+}) {
   const [state, setState] = useState<{ key: string; cases: CaseSummaryDto[] } | null>(null);
   const key = categoryId !== null && position ? `${categoryId}:${position.lon.toFixed(6)}:${position.lat.toFixed(6)}` : null;
 
@@ -24,7 +30,10 @@ export function DuplicateWarning({ categoryId, position }: { categoryId: number 
       if (!navigator.onLine) return;
       const query = new URLSearchParams({ categoryId: String(categoryId), lon: String(position.lon), lat: String(position.lat) });
       try {
-        const response = await fetch(`/api/cases/duplicates?${query}`, { signal: controller.signal, headers: { accept: "application/json" } });
+        const response = await fetch(`/api/cases/duplicates?${query}`, {
+          signal: controller.signal,
+          headers: { accept: "application/json" },
+        });
         if (!response.ok) return;
         setState({ key, cases: (await response.json()) as CaseSummaryDto[] });
       } catch {
@@ -46,7 +55,12 @@ export function DuplicateWarning({ categoryId, position }: { categoryId: number 
       <ul className="mt-3 space-y-2">
         {cases.map((c) => (
           <li key={c.id}>
-            <Link href={`/m/cases/${c.id}`} className="block rounded-lg bg-white px-3 py-2 ring-1 ring-amber-200 focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-500" data-testid="duplicate-item" data-case-id={c.id}>
+            <Link
+              href={`/m/cases/${c.id}`}
+              className="block rounded-lg bg-white px-3 py-2 ring-1 ring-amber-200 focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-500"
+              data-testid="duplicate-item"
+              data-case-id={c.id}
+            >
               <span className="flex items-center justify-between gap-2 text-sm">
                 <span className="font-mono text-slate-700">{c.number}</span>
                 <span className="text-slate-500">{caseLoop.stateLabels[c.state]}</span>

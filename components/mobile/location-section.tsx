@@ -74,7 +74,11 @@ export function LocationSection({ areaBounds, position, locating, locationError,
         }}
       />
       <div className="text-sm" aria-live="polite">
-        <p className={position ? "text-emerald-700" : "text-slate-600"} data-testid="location-status" data-source={position?.source ?? ""}>
+        <p
+          className={position ? "text-emerald-700" : "text-slate-600"}
+          data-testid="location-status"
+          data-source={position?.source ?? ""}
+        >
           {status}
         </p>
         {position && (
@@ -84,7 +88,11 @@ export function LocationSection({ areaBounds, position, locating, locationError,
         )}
         {position && <p className="mt-0.5 text-xs text-slate-500">{caseIntake.location.hint}</p>}
         {locationError && (
-          <p className="mt-1 rounded-lg bg-amber-50 px-3 py-2 text-amber-900 ring-1 ring-amber-200" role="alert" data-testid="location-error">
+          <p
+            className="mt-1 rounded-lg bg-amber-50 px-3 py-2 text-amber-900 ring-1 ring-amber-200"
+            role="alert"
+            data-testid="location-error"
+          >
             {locationError}
           </p>
         )}
@@ -98,10 +106,22 @@ export function LocationSection({ areaBounds, position, locating, locationError,
         <button type="button" onClick={onLocate} disabled={locating} className={smallButton} data-testid="locate-button">
           {locating ? caseIntake.location.locating : caseIntake.location.locate}
         </button>
-        <button type="button" onClick={() => setPicking((v) => !v)} aria-pressed={pickActive} className={`${smallButton} ${pickActive ? "bg-slate-900 text-white ring-slate-900" : ""}`} data-testid="pick-on-map">
+        <button
+          type="button"
+          onClick={() => setPicking((v) => !v)}
+          aria-pressed={pickActive}
+          className={`${smallButton} ${pickActive ? "bg-slate-900 text-white ring-slate-900" : ""}`}
+          data-testid="pick-on-map"
+        >
           {caseIntake.location.pickOnMap}
         </button>
-        <button type="button" onClick={openTyping} aria-expanded={typing} className={smallButton} data-testid="coordinates-toggle">
+        <button
+          type="button"
+          onClick={openTyping}
+          aria-expanded={typing}
+          className={smallButton}
+          data-testid="coordinates-toggle"
+        >
           {caseIntake.location.enterCoordinates}
         </button>
       </div>
@@ -110,11 +130,27 @@ export function LocationSection({ areaBounds, position, locating, locationError,
           <div className="grid grid-cols-2 gap-2">
             <label className="text-sm text-slate-600">
               {caseIntake.location.lon}
-              <input inputMode="decimal" value={lonText} onChange={(e) => setLonText(e.target.value)} onKeyDown={(e) => e.key === "Enter" && (e.preventDefault(), applyTyped())} className={inputClass} data-testid="coordinate-lon" placeholder="116.65" />
+              <input
+                inputMode="decimal"
+                value={lonText}
+                onChange={(e) => setLonText(e.target.value)}
+                onKeyDown={(e) => e.key === "Enter" && (e.preventDefault(), applyTyped())}
+                className={inputClass}
+                data-testid="coordinate-lon"
+                placeholder="116.65"
+              />
             </label>
             <label className="text-sm text-slate-600">
               {caseIntake.location.lat}
-              <input inputMode="decimal" value={latText} onChange={(e) => setLatText(e.target.value)} onKeyDown={(e) => e.key === "Enter" && (e.preventDefault(), applyTyped())} className={inputClass} data-testid="coordinate-lat" placeholder="39.90" />
+              <input
+                inputMode="decimal"
+                value={latText}
+                onChange={(e) => setLatText(e.target.value)}
+                onKeyDown={(e) => e.key === "Enter" && (e.preventDefault(), applyTyped())}
+                className={inputClass}
+                data-testid="coordinate-lat"
+                placeholder="39.90"
+              />
             </label>
           </div>
           {typedProblem && (
@@ -133,4 +169,5 @@ export function LocationSection({ areaBounds, position, locating, locationError,
 
 const smallButton =
   "min-h-11 rounded-xl bg-white px-2 text-sm font-medium text-slate-800 ring-1 ring-slate-300 active:bg-slate-100 disabled:opacity-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500";
-const inputClass = "mt-1 block w-full rounded-lg border-0 bg-slate-50 px-3 py-2.5 font-mono text-base text-slate-900 ring-1 ring-slate-300 focus:outline-none focus:ring-2 focus:ring-sky-500";
+const inputClass =
+  "mt-1 block w-full rounded-lg border-0 bg-slate-50 px-3 py-2.5 font-mono text-base text-slate-900 ring-1 ring-slate-300 focus:outline-none focus:ring-2 focus:ring-sky-500";

@@ -13,7 +13,18 @@ import { MAX_PHOTOS } from "./report-draft";
 import { resizePhoto, type ResizedPhoto } from "./resize-image";
 
 /** Steps that move the case forward: big and coloured; side actions below them. */
-const PRIMARY: readonly CaseAction[] = ["acknowledge", "handle", "report_back", "start_verification", "close", "file", "dispatch", "evaluate", "co_report_back", "resume"];
+const PRIMARY: readonly CaseAction[] = [
+  "acknowledge",
+  "handle",
+  "report_back",
+  "start_verification",
+  "close",
+  "file",
+  "dispatch",
+  "evaluate",
+  "co_report_back",
+  "resume",
+];
 /** Steps where a photo of the spot is usual (the disposal, the report back, the verification). */
 const WITH_PHOTOS: readonly CaseAction[] = ["handle", "report_back", "co_report_back", "start_verification", "close", "reopen"];
 
@@ -34,7 +45,11 @@ export function MobileCaseActions({ detail }: { detail: Detail }) {
   return (
     <div className="space-y-3" data-testid="m-actions">
       {done && (
-        <p className="rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-800 ring-1 ring-emerald-200" role="status" data-testid="m-action-done">
+        <p
+          className="rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-800 ring-1 ring-emerald-200"
+          role="status"
+          data-testid="m-action-done"
+        >
           {done}
         </p>
       )}
@@ -52,7 +67,9 @@ export function MobileCaseActions({ detail }: { detail: Detail }) {
             aria-expanded={open === action}
             data-testid={`m-action-${action}`}
             className={`min-h-12 rounded-xl px-3 text-base font-medium focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500 ${
-              PRIMARY.includes(action) ? "bg-sky-600 text-white active:bg-sky-700" : "bg-white text-slate-800 ring-1 ring-slate-300 active:bg-slate-100"
+              PRIMARY.includes(action)
+                ? "bg-sky-600 text-white active:bg-sky-700"
+                : "bg-white text-slate-800 ring-1 ring-slate-300 active:bg-slate-100"
             } ${open === action ? "ring-4 ring-sky-200" : ""}`}
           >
             {caseLoop.actionLabels[action]}
@@ -75,7 +92,17 @@ export function MobileCaseActions({ detail }: { detail: Detail }) {
   );
 }
 
-function ActionSheet({ action, detail, onClose, onDone }: { action: CaseAction; detail: Detail; onClose: () => void; onDone: (action: CaseAction) => void }) {
+function ActionSheet({
+  action,
+  detail,
+  onClose,
+  onDone,
+}: {
+  action: CaseAction;
+  detail: Detail;
+  onClose: () => void;
+  onDone: (action: CaseAction) => void;
+}) {
   const router = useRouter();
   const rule = TRANSITIONS[action];
   const [requestId] = useState(() => crypto.randomUUID());
@@ -105,7 +132,8 @@ function ActionSheet({ action, detail, onClose, onDone }: { action: CaseAction; 
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (rule.note === "required" && note.trim() === "") return setError(caseLoop.errors.noteRequired(caseLoop.actionLabels[action]));
+    if (rule.note === "required" && note.trim() === "")
+      return setError(caseLoop.errors.noteRequired(caseLoop.actionLabels[action]));
     setBusy(true);
     setError(null);
     try {
@@ -123,12 +151,23 @@ function ActionSheet({ action, detail, onClose, onDone }: { action: CaseAction; 
         }
         photoIds.push(id);
       }
-      const body: Record<string, unknown> = { action, expectedVersion: detail.version, requestId, note: note.trim() || null, photoIds };
+      const body: Record<string, unknown> = {
+        action,
+        expectedVersion: detail.version,
+        requestId,
+        note: note.trim() || null,
+        photoIds,
+      };
       if (action === "return") body.returnReason = returnReason || null;
       if (action === "evaluate") body.satisfaction = satisfaction || null;
       if (action === "rate_discovery") body.discoveryStars = stars ? Number(stars) : null;
-      if (action === "dispatch" && detail.proposedRouting) Object.assign(body, { leadUnitId: detail.proposedRouting.leadUnitId, coUnitIds: detail.proposedRouting.coUnitIds });
-      const response = await fetch(`/api/cases/${detail.id}/transitions`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+      if (action === "dispatch" && detail.proposedRouting)
+        Object.assign(body, { leadUnitId: detail.proposedRouting.leadUnitId, coUnitIds: detail.proposedRouting.coUnitIds });
+      const response = await fetch(`/api/cases/${detail.id}/transitions`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
       if (response.ok) {
         onDone(action);
         router.refresh();
@@ -147,7 +186,13 @@ function ActionSheet({ action, detail, onClose, onDone }: { action: CaseAction; 
 
   const label = caseLoop.actionLabels[action];
   return (
-    <form onSubmit={submit} noValidate className="space-y-3 rounded-xl bg-white p-4 ring-1 ring-slate-200" aria-label={label} data-testid="m-action-form">
+    <form
+      onSubmit={submit}
+      noValidate
+      className="space-y-3 rounded-xl bg-white p-4 ring-1 ring-slate-200"
+      aria-label={label}
+      data-testid="m-action-form"
+    >
       <p className="text-base font-semibold text-slate-900">{label}</p>
       {needsUnits &&
         (detail.proposedRouting ? (
@@ -160,10 +205,32 @@ function ActionSheet({ action, detail, onClose, onDone }: { action: CaseAction; 
             </Link>
           </p>
         ))}
-      {action === "return" && <Choice label={text.returnReason} value={returnReason} onChange={setReturnReason} options={RETURN_REASONS.map((r) => [r, caseLoop.returnReasonLabels[r]])} testId="m-return-reason" />}
-      {action === "evaluate" && <Choice label={text.satisfaction} value={satisfaction} onChange={setSatisfaction} options={SATISFACTION_LEVELS.map((s) => [s, caseLoop.satisfactionLabels[s]])} testId="m-satisfaction" />}
+      {action === "return" && (
+        <Choice
+          label={text.returnReason}
+          value={returnReason}
+          onChange={setReturnReason}
+          options={RETURN_REASONS.map((r) => [r, caseLoop.returnReasonLabels[r]])}
+          testId="m-return-reason"
+        />
+      )}
+      {action === "evaluate" && (
+        <Choice
+          label={text.satisfaction}
+          value={satisfaction}
+          onChange={setSatisfaction}
+          options={SATISFACTION_LEVELS.map((s) => [s, caseLoop.satisfactionLabels[s]])}
+          testId="m-satisfaction"
+        />
+      )}
       {action === "rate_discovery" && (
-        <Choice label={text.discoveryStars} value={stars} onChange={setStars} options={([1, 2, 3, 4, 5] as const).map((n) => [String(n), `${"★".repeat(n)} ${caseLoop.discoveryStarLabels[n]}`])} testId="m-discovery-stars" />
+        <Choice
+          label={text.discoveryStars}
+          value={stars}
+          onChange={setStars}
+          options={([1, 2, 3, 4, 5] as const).map((n) => [String(n), `${"★".repeat(n)} ${caseLoop.discoveryStarLabels[n]}`])}
+          testId="m-discovery-stars"
+        />
       )}
       <label className="block text-sm text-slate-700">
         {rule.note === "required" ? text.noteRequired : text.noteOptional}
@@ -179,7 +246,14 @@ function ActionSheet({ action, detail, onClose, onDone }: { action: CaseAction; 
       {WITH_PHOTOS.includes(action) && (
         <label className="block text-sm text-slate-700">
           {text.attachPhotos} {photos.length > 0 && `（${photos.length}）`}
-          <input type="file" accept="image/*" multiple onChange={(e) => void addPhotos(e.currentTarget.files)} className="mt-1 block w-full text-sm" data-testid="m-action-photos" />
+          <input
+            type="file"
+            accept="image/*"
+            multiple
+            onChange={(e) => void addPhotos(e.currentTarget.files)}
+            className="mt-1 block w-full text-sm"
+            data-testid="m-action-photos"
+          />
         </label>
       )}
       {error && (
@@ -188,10 +262,19 @@ function ActionSheet({ action, detail, onClose, onDone }: { action: CaseAction; 
         </p>
       )}
       <div className="grid grid-cols-2 gap-2">
-        <button type="button" onClick={onClose} className="min-h-12 rounded-xl bg-white text-base text-slate-700 ring-1 ring-slate-300">
+        <button
+          type="button"
+          onClick={onClose}
+          className="min-h-12 rounded-xl bg-white text-base text-slate-700 ring-1 ring-slate-300"
+        >
           {text.cancel}
         </button>
-        <button type="submit" disabled={busy || (needsUnits && !detail.proposedRouting)} className="min-h-12 rounded-xl bg-sky-600 text-base font-semibold text-white disabled:opacity-50" data-testid="m-action-submit">
+        <button
+          type="submit"
+          disabled={busy || (needsUnits && !detail.proposedRouting)}
+          className="min-h-12 rounded-xl bg-sky-600 text-base font-semibold text-white disabled:opacity-50"
+          data-testid="m-action-submit"
+        >
           {busy ? caseIntake.form.sending : `${text.confirm}${label}`}
         </button>
       </div>
@@ -199,11 +282,28 @@ function ActionSheet({ action, detail, onClose, onDone }: { action: CaseAction; 
   );
 }
 
-function Choice({ label, value, onChange, options, testId }: { label: string; value: string; onChange: (v: string) => void; options: readonly (readonly [string, string])[]; testId: string }) {
+function Choice({
+  label,
+  value,
+  onChange,
+  options,
+  testId,
+}: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  options: readonly (readonly [string, string])[];
+  testId: string;
+}) {
   return (
     <label className="block text-sm text-slate-700">
       {label}
-      <select value={value} onChange={(e) => onChange(e.target.value)} className="mt-1 block min-h-12 w-full rounded-xl border-0 bg-white px-3 text-base ring-1 ring-slate-300 focus:outline-none focus:ring-2 focus:ring-sky-500" data-testid={testId}>
+      <select
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        className="mt-1 block min-h-12 w-full rounded-xl border-0 bg-white px-3 text-base ring-1 ring-slate-300 focus:outline-none focus:ring-2 focus:ring-sky-500"
+        data-testid={testId}
+      >
         <option value="">{text.choose}</option>
         {options.map(([v, l]) => (
           <option key={v} value={v}>

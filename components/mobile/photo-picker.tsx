@@ -39,7 +39,12 @@ export function PhotoPicker({ photos, onAdd, onRemove, busy, disabled = false, p
       {photos.length > 0 && (
         <ul className="mb-3 grid grid-cols-3 gap-2" data-testid="photo-list">
           {photos.map((p, i) => (
-            <li key={p.localId} className="relative aspect-square overflow-hidden rounded-lg bg-slate-200" data-testid="photo-item" data-uploaded={p.uploadedId !== null ? "true" : "false"}>
+            <li
+              key={p.localId}
+              className="relative aspect-square overflow-hidden rounded-lg bg-slate-200"
+              data-testid="photo-item"
+              data-uploaded={p.uploadedId !== null ? "true" : "false"}
+            >
               {/* eslint-disable-next-line @next/next/no-img-element -- a local blob: URL, nothing for next/image to optimise */}
               <img src={urls.get(p.localId)} alt={caseIntake.photos.alt(i + 1)} className="h-full w-full object-cover" />
               <button
@@ -57,16 +62,48 @@ export function PhotoPicker({ photos, onAdd, onRemove, busy, disabled = false, p
         </ul>
       )}
       <div className="flex gap-2">
-        <button type="button" disabled={full || busy || disabled} onClick={() => cameraRef.current?.click()} className={buttonClass} data-testid="photo-camera">
+        <button
+          type="button"
+          disabled={full || busy || disabled}
+          onClick={() => cameraRef.current?.click()}
+          className={buttonClass}
+          data-testid="photo-camera"
+        >
           {caseIntake.form.takePhoto}
         </button>
-        <button type="button" disabled={full || busy || disabled} onClick={() => pickRef.current?.click()} className={buttonClass} data-testid="photo-add">
+        <button
+          type="button"
+          disabled={full || busy || disabled}
+          onClick={() => pickRef.current?.click()}
+          className={buttonClass}
+          data-testid="photo-add"
+        >
           {caseIntake.form.addPhoto}
         </button>
       </div>
-      <input ref={cameraRef} type="file" accept="image/*" capture="environment" className="hidden" onChange={(e) => take(e.currentTarget)} data-testid="photo-camera-input" />
-      <input ref={pickRef} type="file" accept="image/jpeg,image/png,image/webp,image/*" multiple className="hidden" onChange={(e) => take(e.currentTarget)} data-testid="photo-input" />
-      {busy && <p className="mt-2 text-sm text-slate-500" role="status">{caseIntake.form.photoProcessing}</p>}
+      <input
+        ref={cameraRef}
+        type="file"
+        accept="image/*"
+        capture="environment"
+        className="hidden"
+        onChange={(e) => take(e.currentTarget)}
+        data-testid="photo-camera-input"
+      />
+      <input
+        ref={pickRef}
+        type="file"
+        accept="image/jpeg,image/png,image/webp,image/*"
+        multiple
+        className="hidden"
+        onChange={(e) => take(e.currentTarget)}
+        data-testid="photo-input"
+      />
+      {busy && (
+        <p className="mt-2 text-sm text-slate-500" role="status">
+          {caseIntake.form.photoProcessing}
+        </p>
+      )}
       {problem && (
         <p className="mt-2 text-sm text-red-700" role="alert" data-testid="photo-problem">
           {problem}

@@ -97,7 +97,8 @@ export function PositionMap({ areaBounds, position, picking, onPick }: Props) {
       marker.setLngLat(lngLat);
     }
     // Keep the pin in view without jumping around while the user drags it: move only if it left the view.
-    if (!map.getBounds().contains(lngLat) || map.getZoom() < 15) map.easeTo({ center: lngLat, zoom: Math.max(map.getZoom(), PIN_ZOOM), duration: 500 });
+    if (!map.getBounds().contains(lngLat) || map.getZoom() < 15)
+      map.easeTo({ center: lngLat, zoom: Math.max(map.getZoom(), PIN_ZOOM), duration: 500 });
   }, [position]);
 
   useEffect(() => {
@@ -107,12 +108,25 @@ export function PositionMap({ areaBounds, position, picking, onPick }: Props) {
 
   return (
     <div className="relative h-56 overflow-hidden rounded-xl ring-1 ring-slate-200">
-      <div ref={containerRef} className="h-full w-full" data-testid="report-map" data-picking={picking ? "true" : "false"} role="region" aria-label={caseIntake.location.title} />
+      <div
+        ref={containerRef}
+        className="h-full w-full"
+        data-testid="report-map"
+        data-picking={picking ? "true" : "false"}
+        role="region"
+        aria-label={caseIntake.location.title}
+      />
       {status === "loading" && (
-        <div className="pointer-events-none absolute inset-0 grid place-items-center bg-slate-100/60 text-sm text-slate-500">{caseIntake.location.mapLoading}</div>
+        <div className="pointer-events-none absolute inset-0 grid place-items-center bg-slate-100/60 text-sm text-slate-500">
+          {caseIntake.location.mapLoading}
+        </div>
       )}
       {status === "error" && (
-        <div className="absolute inset-0 grid place-items-center bg-slate-100 p-4 text-center text-sm text-red-700" role="alert" data-testid="report-map-error">
+        <div
+          className="absolute inset-0 grid place-items-center bg-slate-100 p-4 text-center text-sm text-red-700"
+          role="alert"
+          data-testid="report-map-error"
+        >
           {caseIntake.location.mapError}
         </div>
       )}

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { draftProblems, emptyDraft, isDraftEmpty, parseCoordinates, parseStoredDraft, reportPayload, riskValue, type ReportDraft } from "./report-draft";
+import {
+  draftProblems,
+  emptyDraft,
+  isDraftEmpty,
+  parseCoordinates,
+  parseStoredDraft,
+  reportPayload,
+  riskValue,
+  type ReportDraft,
+} from "./report-draft";
 import { fitWithin } from "./resize-image";
 import { sendReport } from "./send-report";
 
@@ -30,7 +39,11 @@ describe("the draft", () => {
   });
 
   it("names each missing field in Chinese; the LEC risk is all or nothing, and only for risk-assessed categories", () => {
-    expect(draftProblems(emptyDraft(ID), null)).toEqual({ category: "请选择事件类别。", description: "请填写事件描述（至少 2 个字）。", location: "请先确定事发位置。" });
+    expect(draftProblems(emptyDraft(ID), null)).toEqual({
+      category: "请选择事件类别。",
+      description: "请填写事件描述（至少 2 个字）。",
+      location: "请先确定事发位置。",
+    });
     const d = { ...filled(), risk: { l: 3, e: null, c: null } };
     expect(draftProblems(d, { riskAssessed: true })).toEqual({ risk: "请把 L、E、C 三项都选上，或全部留空。" });
     expect(draftProblems(d, { riskAssessed: false })).toEqual({});
@@ -71,7 +84,11 @@ describe("the draft", () => {
         urgency: "asap",
         risk: { l: 4, e: 6, c: 15 },
         position: { lon: 0, lat: 0, source: "gps" },
-        photos: [{ localId: "a", blob: "not a blob", width: 1, height: 1 }, d.photos[1], ...Array.from({ length: 12 }, () => d.photos[0])],
+        photos: [
+          { localId: "a", blob: "not a blob", width: 1, height: 1 },
+          d.photos[1],
+          ...Array.from({ length: 12 }, () => d.photos[0]),
+        ],
       },
       isBlob,
     )!;
@@ -122,7 +139,10 @@ function fakeServer() {
       const key = (body as { clientRequestId: string }).clientRequestId;
       const earlier = reports.get(key);
       if (!earlier) reports.set(key, { caseId: reports.size + 1, number: `SJ20261125000000${reports.size + 1}` });
-      response = Response.json({ ...reports.get(key), replayed: Boolean(earlier), duplicates: [] }, { status: earlier ? 200 : 201 });
+      response = Response.json(
+        { ...reports.get(key), replayed: Boolean(earlier), duplicates: [] },
+        { status: earlier ? 200 : 201 },
+      );
     }
     // the server did the work, but the answer never arrives
     if (dropAfterHandling > 0) {
@@ -148,7 +168,9 @@ describe("sendReport: a retried draft makes one case", () => {
   it("offline: does not even try", async () => {
     const server = fakeServer();
     const d = filled();
-    expect(await sendReport(d, null, { fetch: server.fetch, online: false, onPhotoUploaded: keep(d) })).toEqual({ kind: "offline" });
+    expect(await sendReport(d, null, { fetch: server.fetch, online: false, onPhotoUploaded: keep(d) })).toEqual({
+      kind: "offline",
+    });
     expect(server.calls).toEqual([]);
   });
 
@@ -186,13 +208,29 @@ describe("sendReport: a retried draft makes one case", () => {
     const d = { ...filled(), photos: [] };
     const answer = (status: number, body: unknown) => async () => Response.json(body, { status });
     const noop = () => {};
-    expect(await sendReport(d, null, { fetch: answer(400, { error: { code: "VALIDATION", message: "事发位置不在本区范围内，请在地图上重新选择位置。", details: { location: "…" } } }), online: true, onPhotoUploaded: noop })).toEqual({
+    expect(
+      await sendReport(d, null, {
+        fetch: answer(400, {
+          error: { code: "VALIDATION", message: "事发位置不在本区范围内，请在地图上重新选择位置。", details: { location: "…" } },
+        }),
+        online: true,
+        onPhotoUploaded: noop,
+      }),
+    ).toEqual({
       kind: "refused",
       message: "事发位置不在本区范围内，请在地图上重新选择位置。",
       fields: { location: "…" },
       signedOut: false,
     });
-    expect(await sendReport(d, null, { fetch: answer(401, { error: { message: "请先登录。" } }), online: true, onPhotoUploaded: noop })).toMatchObject({ kind: "refused", signedOut: true });
-    expect(await sendReport(d, null, { fetch: answer(503, {}), online: true, onPhotoUploaded: noop })).toMatchObject({ kind: "failed" });
+    expect(
+      await sendReport(d, null, {
+        fetch: answer(401, { error: { message: "请先登录。" } }),
+        online: true,
+        onPhotoUploaded: noop,
+      }),
+    ).toMatchObject({ kind: "refused", signedOut: true });
+    expect(await sendReport(d, null, { fetch: answer(503, {}), online: true, onPhotoUploaded: noop })).toMatchObject({
+      kind: "failed",
+    });
   });
 });

@@ -14,7 +14,12 @@ export const MAX_PHOTOS = 9;
 
 export type PositionSource = "gps" | "map" | "typed";
 
-export type DraftPosition = { lon: number; lat: number; source: PositionSource; /** metres, from the GPS fix */ accuracy: number | null };
+export type DraftPosition = {
+  lon: number;
+  lat: number;
+  source: PositionSource;
+  /** metres, from the GPS fix */ accuracy: number | null;
+};
 
 export type DraftPhoto = {
   /** Local id (the photo's key in the form and in storage). */
@@ -63,7 +68,18 @@ export function emptyDraft(clientRequestId: string, now: Date = new Date()): Rep
 
 /** Nothing worth keeping: a fresh form (a GPS position alone is not the user's work). */
 export function isDraftEmpty(d: ReportDraft): boolean {
-  return d.categoryId === null && d.description.trim() === "" && d.address.trim() === "" && d.photos.length === 0 && d.urgency === "" && d.risk.l === null && d.risk.e === null && d.risk.c === null && d.position?.source !== "map" && d.position?.source !== "typed";
+  return (
+    d.categoryId === null &&
+    d.description.trim() === "" &&
+    d.address.trim() === "" &&
+    d.photos.length === 0 &&
+    d.urgency === "" &&
+    d.risk.l === null &&
+    d.risk.e === null &&
+    d.risk.c === null &&
+    d.position?.source !== "map" &&
+    d.position?.source !== "typed"
+  );
 }
 
 /** D = L × E × C when all three are chosen; null when none is; "incomplete" otherwise. */
@@ -89,7 +105,8 @@ export function draftProblems(d: ReportDraft, category: { riskAssessed: boolean 
 /** The body of POST /api/cases for this draft, with the server's ids of its uploaded photos. */
 export function reportPayload(d: ReportDraft, photoIds: number[], category: { riskAssessed: boolean } | null) {
   if (d.categoryId === null || d.position === null) throw new Error("the draft is not complete");
-  const risk = category?.riskAssessed && typeof riskValue(d.risk) === "number" ? { l: d.risk.l!, e: d.risk.e!, c: d.risk.c! } : null;
+  const risk =
+    category?.riskAssessed && typeof riskValue(d.risk) === "number" ? { l: d.risk.l!, e: d.risk.e!, c: d.risk.c! } : null;
   return {
     clientRequestId: d.clientRequestId,
     channel: "phone" as const,
@@ -130,14 +147,30 @@ const oneOfOrNull = (v: unknown, allowed: readonly number[]) => (typeof v === "n
 export function parseStoredDraft(value: unknown, isBlob: (v: unknown) => v is Blob): ReportDraft | null {
   if (!isObject(value) || value.version !== DRAFT_VERSION) return null;
   if (typeof value.clientRequestId !== "string" || !/^[0-9a-f-]{36}$/i.test(value.clientRequestId)) return null;
-  const draft = emptyDraft(value.clientRequestId, new Date(typeof value.updatedAt === "string" && !Number.isNaN(Date.parse(value.updatedAt)) ? value.updatedAt : Date.now()));
-  if (typeof value.categoryId === "number" && Number.isInteger(value.categoryId) && value.categoryId > 0) draft.categoryId = value.categoryId;
+  const draft = emptyDraft(
+    value.clientRequestId,
+    new Date(typeof value.updatedAt === "string" && !Number.isNaN(Date.parse(value.updatedAt)) ? value.updatedAt : Date.now()),
+  );
+  if (typeof value.categoryId === "number" && Number.isInteger(value.categoryId) && value.categoryId > 0)
+    draft.categoryId = value.categoryId;
   if (typeof value.description === "string") draft.description = value.description.slice(0, 4000);
   if (typeof value.address === "string") draft.address = value.address.slice(0, 200);
-  if (typeof value.urgency === "string" && (CASE_URGENCIES as readonly string[]).includes(value.urgency)) draft.urgency = value.urgency as CaseUrgency;
-  if (isObject(value.risk)) draft.risk = { l: oneOfOrNull(value.risk.l, LEC_LIKELIHOOD), e: oneOfOrNull(value.risk.e, LEC_EXPOSURE), c: oneOfOrNull(value.risk.c, LEC_CONSEQUENCE) };
+  if (typeof value.urgency === "string" && (CASE_URGENCIES as readonly string[]).includes(value.urgency))
+    draft.urgency = value.urgency as CaseUrgency;
+  if (isObject(value.risk))
+    draft.risk = {
+      l: oneOfOrNull(value.risk.l, LEC_LIKELIHOOD),
+      e: oneOfOrNull(value.risk.e, LEC_EXPOSURE),
+      c: oneOfOrNull(value.risk.c, LEC_CONSEQUENCE),
+    };
   const p = value.position;
-  if (isObject(p) && typeof p.lon === "number" && typeof p.lat === "number" && parseCoordinates(String(p.lon), String(p.lat)) && (p.source === "gps" || p.source === "map" || p.source === "typed")) {
+  if (
+    isObject(p) &&
+    typeof p.lon === "number" &&
+    typeof p.lat === "number" &&
+    parseCoordinates(String(p.lon), String(p.lat)) &&
+    (p.source === "gps" || p.source === "map" || p.source === "typed")
+  ) {
     draft.position = { lon: p.lon, lat: p.lat, source: p.source, accuracy: isNumberOrNull(p.accuracy) ? p.accuracy : null };
   }
   if (Array.isArray(value.photos)) {
@@ -145,7 +178,10 @@ export function parseStoredDraft(value: unknown, isBlob: (v: unknown) => v is Bl
       if (draft.photos.length >= MAX_PHOTOS) break;
       if (!isObject(photo) || typeof photo.localId !== "string" || !isBlob(photo.blob)) continue;
       if (typeof photo.width !== "number" || typeof photo.height !== "number") continue;
-      const uploadedId = typeof photo.uploadedId === "number" && Number.isInteger(photo.uploadedId) && photo.uploadedId > 0 ? photo.uploadedId : null;
+      const uploadedId =
+        typeof photo.uploadedId === "number" && Number.isInteger(photo.uploadedId) && photo.uploadedId > 0
+          ? photo.uploadedId
+          : null;
       draft.photos.push({ localId: photo.localId, blob: photo.blob, width: photo.width, height: photo.height, uploadedId });
     }
   }

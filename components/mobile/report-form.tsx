@@ -90,28 +90,34 @@ export function ReportForm({ storageKey, areaBounds, categories }: Props) {
    * Asks the phone for its position. On its own (page open, next report) it only fills an empty position or
    * refines a GPS one: a slow fix must not move a pin the user has set by hand meanwhile. 「重新定位」 overrides.
    */
-  const locate = useCallback((override = false) => {
-    if (!window.isSecureContext) return setLocationError(caseIntake.location.insecure);
-    if (!("geolocation" in navigator)) return setLocationError(caseIntake.location.unsupported);
-    setLocating(true);
-    setLocationError(null);
-    navigator.geolocation.getCurrentPosition(
-      (p) => {
-        setLocating(false);
-        update((d) =>
-          override || d.position === null || d.position.source === "gps"
-            ? { ...d, position: { lon: p.coords.longitude, lat: p.coords.latitude, source: "gps", accuracy: p.coords.accuracy } }
-            : d,
-        );
-        setProblems(({ location: _dropped, ...rest }) => rest);
-      },
-      (error) => {
-        setLocating(false);
-        setLocationError(geolocationMessage(error.code));
-      },
-      { enableHighAccuracy: true, timeout: 15_000, maximumAge: 30_000 },
-    );
-  }, [update]);
+  const locate = useCallback(
+    (override = false) => {
+      if (!window.isSecureContext) return setLocationError(caseIntake.location.insecure);
+      if (!("geolocation" in navigator)) return setLocationError(caseIntake.location.unsupported);
+      setLocating(true);
+      setLocationError(null);
+      navigator.geolocation.getCurrentPosition(
+        (p) => {
+          setLocating(false);
+          update((d) =>
+            override || d.position === null || d.position.source === "gps"
+              ? {
+                  ...d,
+                  position: { lon: p.coords.longitude, lat: p.coords.latitude, source: "gps", accuracy: p.coords.accuracy },
+                }
+              : d,
+          );
+          setProblems(({ location: _dropped, ...rest }) => rest);
+        },
+        (error) => {
+          setLocating(false);
+          setLocationError(geolocationMessage(error.code));
+        },
+        { enableHighAccuracy: true, timeout: 15_000, maximumAge: 30_000 },
+      );
+    },
+    [update],
+  );
 
   const send = useCallback(async () => {
     const d = draftRef.current;
@@ -120,7 +126,9 @@ export function ReportForm({ storageKey, areaBounds, categories }: Props) {
     const found = draftProblems(d, category);
     setProblems(found);
     if (Object.keys(found).length > 0) {
-      document.querySelector<HTMLElement>(`[data-field="${Object.keys(found)[0]}"]`)?.scrollIntoView({ behavior: "smooth", block: "center" });
+      document
+        .querySelector<HTMLElement>(`[data-field="${Object.keys(found)[0]}"]`)
+        ?.scrollIntoView({ behavior: "smooth", block: "center" });
       return;
     }
     sendingRef.current = true;
@@ -134,7 +142,11 @@ export function ReportForm({ storageKey, areaBounds, categories }: Props) {
           update((x) => ({ ...x, photos: x.photos.map((p) => (p.localId === localId ? { ...p, uploadedId: id } : p)) }));
           await persist();
         },
-        onProgress: (step) => setPhase({ kind: "sending", progress: step.kind === "photos" ? caseIntake.form.uploadingPhotos(step.done, step.total) : caseIntake.form.sending }),
+        onProgress: (step) =>
+          setPhase({
+            kind: "sending",
+            progress: step.kind === "photos" ? caseIntake.form.uploadingPhotos(step.done, step.total) : caseIntake.form.sending,
+          }),
       });
       if (outcome.kind === "sent") {
         // Only now is the draft done with: the server has the case.
@@ -221,7 +233,23 @@ export function ReportForm({ storageKey, areaBounds, categories }: Props) {
       for (const file of files.slice(0, Math.max(0, room))) {
         try {
           const resized = await resizePhoto(file);
-          update((x) => (x.photos.length >= MAX_PHOTOS ? x : { ...x, photos: [...x.photos, { localId: crypto.randomUUID(), blob: resized.blob, width: resized.width, height: resized.height, uploadedId: null }] }));
+          update((x) =>
+            x.photos.length >= MAX_PHOTOS
+              ? x
+              : {
+                  ...x,
+                  photos: [
+                    ...x.photos,
+                    {
+                      localId: crypto.randomUUID(),
+                      blob: resized.blob,
+                      width: resized.width,
+                      height: resized.height,
+                      uploadedId: null,
+                    },
+                  ],
+                },
+          );
         } catch {
           setPhotoProblem(caseIntake.form.photoUnreadable);
         }
@@ -240,7 +268,10 @@ export function ReportForm({ storageKey, areaBounds, categories }: Props) {
   const reset = async () => {
     if (!window.confirm(caseIntake.form.clearDraftConfirm)) return;
     await clearDraft(storageKey);
-    const fresh = { ...emptyDraft(crypto.randomUUID()), position: draftRef.current?.position?.source === "gps" ? draftRef.current.position : null };
+    const fresh = {
+      ...emptyDraft(crypto.randomUUID()),
+      position: draftRef.current?.position?.source === "gps" ? draftRef.current.position : null,
+    };
     draftRef.current = fresh;
     setDraftState(fresh);
     setRestored(false);
@@ -266,8 +297,24 @@ export function ReportForm({ storageKey, areaBounds, categories }: Props) {
   };
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-6 pb-28" data-testid="report-form" data-client-request-id={draft.clientRequestId} data-storage={storage}>
-      <DraftStatus restored={restored} storage={storage} online={online} phase={phase} empty={isDraftEmpty(draft)} saved={savedAt === draft.updatedAt} hasPhotos={draft.photos.length > 0} onRetry={() => void send()} />
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      className="space-y-6 pb-28"
+      data-testid="report-form"
+      data-client-request-id={draft.clientRequestId}
+      data-storage={storage}
+    >
+      <DraftStatus
+        restored={restored}
+        storage={storage}
+        online={online}
+        phase={phase}
+        empty={isDraftEmpty(draft)}
+        saved={savedAt === draft.updatedAt}
+        hasPhotos={draft.photos.length > 0}
+        onRetry={() => void send()}
+      />
 
       {/* nothing changes under a report on its way; the send bar below stays outside */}
       <fieldset disabled={sending} className="min-w-0 space-y-6">
@@ -344,7 +391,9 @@ export function ReportForm({ storageKey, areaBounds, categories }: Props) {
               className="mt-1 block min-h-12 w-full rounded-xl border-0 bg-white px-3 text-base ring-1 ring-slate-300 focus:outline-none focus:ring-2 focus:ring-sky-500"
               data-testid="report-urgency"
             >
-              <option value="">{caseIntake.form.urgencyDefault(defaultUrgency ? cases.urgencies[defaultUrgency] : cases.urgencies.general)}</option>
+              <option value="">
+                {caseIntake.form.urgencyDefault(defaultUrgency ? cases.urgencies[defaultUrgency] : cases.urgencies.general)}
+              </option>
               {CASE_URGENCIES.map((u) => (
                 <option key={u} value={u}>
                   {cases.urgencies[u]}
@@ -363,17 +412,29 @@ export function ReportForm({ storageKey, areaBounds, categories }: Props) {
         <section className="space-y-3" aria-labelledby="photos-title">
           <h2 id="photos-title" className="flex items-baseline justify-between text-base font-semibold text-slate-900">
             {caseIntake.form.photos}
-            <span className="text-sm font-normal text-slate-500">{caseIntake.form.photosCount(draft.photos.length, MAX_PHOTOS)}</span>
+            <span className="text-sm font-normal text-slate-500">
+              {caseIntake.form.photosCount(draft.photos.length, MAX_PHOTOS)}
+            </span>
           </h2>
-          <PhotoPicker photos={draft.photos} onAdd={(files) => void addPhotos(files)} onRemove={(id) => update((d) => ({ ...d, photos: d.photos.filter((p) => p.localId !== id) }))} busy={photoBusy} disabled={sending} problem={photoProblem} />
+          <PhotoPicker
+            photos={draft.photos}
+            onAdd={(files) => void addPhotos(files)}
+            onRemove={(id) => update((d) => ({ ...d, photos: d.photos.filter((p) => p.localId !== id) }))}
+            busy={photoBusy}
+            disabled={sending}
+            problem={photoProblem}
+          />
         </section>
 
         <DuplicateWarning categoryId={draft.categoryId} position={draft.position} />
-
       </fieldset>
 
       {phase.kind === "refused" && (
-        <div className="rounded-xl bg-red-50 p-4 text-sm text-red-800 ring-1 ring-red-200" role="alert" data-testid="report-refused">
+        <div
+          className="rounded-xl bg-red-50 p-4 text-sm text-red-800 ring-1 ring-red-200"
+          role="alert"
+          data-testid="report-refused"
+        >
           <p>{phase.message}</p>
           {Object.values(phase.fields)
             .filter((m, i, all) => m !== phase.message && all.indexOf(m) === i)
@@ -390,17 +451,35 @@ export function ReportForm({ storageKey, areaBounds, categories }: Props) {
         </div>
       )}
       {phase.kind === "failed" && (
-        <div className="rounded-xl bg-red-50 p-4 text-sm text-red-800 ring-1 ring-red-200" role="alert" data-testid="report-failed">
+        <div
+          className="rounded-xl bg-red-50 p-4 text-sm text-red-800 ring-1 ring-red-200"
+          role="alert"
+          data-testid="report-failed"
+        >
           {phase.message}
         </div>
       )}
 
-      <div className="fixed inset-x-0 bottom-0 z-20 border-t border-slate-200 bg-white/95 px-4 py-3 backdrop-blur" style={{ paddingBottom: "max(0.75rem, env(safe-area-inset-bottom))" }}>
+      <div
+        className="fixed inset-x-0 bottom-0 z-20 border-t border-slate-200 bg-white/95 px-4 py-3 backdrop-blur"
+        style={{ paddingBottom: "max(0.75rem, env(safe-area-inset-bottom))" }}
+      >
         <div className="mx-auto flex max-w-[430px] items-center gap-3">
-          <button type="button" onClick={() => void reset()} disabled={sending} className="min-h-12 shrink-0 rounded-xl px-3 text-sm text-slate-600 ring-1 ring-slate-300 disabled:opacity-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500" data-testid="clear-draft">
+          <button
+            type="button"
+            onClick={() => void reset()}
+            disabled={sending}
+            className="min-h-12 shrink-0 rounded-xl px-3 text-sm text-slate-600 ring-1 ring-slate-300 disabled:opacity-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500"
+            data-testid="clear-draft"
+          >
             {caseIntake.form.clearDraft}
           </button>
-          <button type="submit" disabled={sending || photoBusy} className="min-h-12 flex-1 rounded-xl bg-sky-600 text-base font-semibold text-white shadow-sm active:bg-sky-700 disabled:opacity-60 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400 focus-visible:ring-offset-2" data-testid="report-send">
+          <button
+            type="submit"
+            disabled={sending || photoBusy}
+            className="min-h-12 flex-1 rounded-xl bg-sky-600 text-base font-semibold text-white shadow-sm active:bg-sky-700 disabled:opacity-60 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400 focus-visible:ring-offset-2"
+            data-testid="report-send"
+          >
             {sending ? phase.progress : caseIntake.form.send}
           </button>
         </div>
@@ -410,18 +489,38 @@ export function ReportForm({ storageKey, areaBounds, categories }: Props) {
 }
 
 /** The line above the form: restored, saved, offline (with retry), or storage trouble. */
-function DraftStatus(props: { restored: boolean; storage: DraftStorage; online: boolean; phase: Phase; empty: boolean; saved: boolean; hasPhotos: boolean; onRetry: () => void }) {
+function DraftStatus(props: {
+  restored: boolean;
+  storage: DraftStorage;
+  online: boolean;
+  phase: Phase;
+  empty: boolean;
+  saved: boolean;
+  hasPhotos: boolean;
+  onRetry: () => void;
+}) {
   const { restored, storage, online, phase, empty, saved, hasPhotos, onRetry } = props;
-  if (!online && empty && phase.kind !== "offline") return <Notice testId="offline-banner" tone="warn" text={caseIntake.draft.offlineEmpty} />;
+  if (!online && empty && phase.kind !== "offline")
+    return <Notice testId="offline-banner" tone="warn" text={caseIntake.draft.offlineEmpty} />;
   if (phase.kind === "offline" || !online) {
     const waiting = phase.kind === "offline";
     return (
-      <div className="rounded-xl bg-amber-50 p-4 ring-1 ring-amber-300" role="status" data-testid="offline-banner" data-waiting={waiting ? "true" : "false"}>
+      <div
+        className="rounded-xl bg-amber-50 p-4 ring-1 ring-amber-300"
+        role="status"
+        data-testid="offline-banner"
+        data-waiting={waiting ? "true" : "false"}
+      >
         <p className="text-base font-semibold text-amber-900">{caseIntake.draft.offline}</p>
         <p className="mt-1 text-sm text-amber-800">{caseIntake.draft.offlineHint}</p>
         {waiting && <p className="mt-1 text-sm font-medium text-amber-900">{caseIntake.draft.willSendWhenOnline}</p>}
         {waiting && (
-          <button type="button" onClick={onRetry} className="mt-3 min-h-11 rounded-lg bg-amber-600 px-4 text-sm font-medium text-white focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-400 focus-visible:ring-offset-2" data-testid="retry-send">
+          <button
+            type="button"
+            onClick={onRetry}
+            className="mt-3 min-h-11 rounded-lg bg-amber-600 px-4 text-sm font-medium text-white focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-400 focus-visible:ring-offset-2"
+            data-testid="retry-send"
+          >
             {caseIntake.draft.retryNow}
           </button>
         )}
@@ -429,7 +528,8 @@ function DraftStatus(props: { restored: boolean; storage: DraftStorage; online: 
     );
   }
   if (storage === "none") return <Notice testId="draft-status" tone="warn" text={caseIntake.draft.storageUnavailable} />;
-  if (storage === "localstorage" && hasPhotos) return <Notice testId="draft-status" tone="warn" text={caseIntake.draft.storagePartial} />;
+  if (storage === "localstorage" && hasPhotos)
+    return <Notice testId="draft-status" tone="warn" text={caseIntake.draft.storagePartial} />;
   if (restored && saved) return <Notice testId="draft-status" tone="info" text={caseIntake.draft.restored} />;
   // nothing typed yet: nothing to say about a draft
   if (empty) return null;
@@ -437,7 +537,12 @@ function DraftStatus(props: { restored: boolean; storage: DraftStorage; online: 
 }
 
 function Notice({ text, tone, testId }: { text: string; tone: "info" | "warn" | "quiet"; testId: string }) {
-  const style = tone === "warn" ? "bg-amber-50 text-amber-900 ring-1 ring-amber-200" : tone === "info" ? "bg-sky-50 text-sky-900 ring-1 ring-sky-200" : "text-slate-500";
+  const style =
+    tone === "warn"
+      ? "bg-amber-50 text-amber-900 ring-1 ring-amber-200"
+      : tone === "info"
+        ? "bg-sky-50 text-sky-900 ring-1 ring-sky-200"
+        : "text-slate-500";
   return (
     <p className={`rounded-lg px-3 py-2 text-sm ${style}`} role="status" data-testid={testId} data-tone={tone}>
       {text}

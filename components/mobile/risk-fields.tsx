@@ -6,13 +6,31 @@ import { caseLoop } from "@/lib/i18n/zh-CN/case-loop";
 import { riskValue, type DraftRisk } from "./report-draft";
 
 const FACTORS = [
-  { key: "l", label: caseIntake.form.riskL, values: LEC_LIKELIHOOD, labels: caseLoop.lecLikelihoodLabels as Record<number, string> },
+  {
+    key: "l",
+    label: caseIntake.form.riskL,
+    values: LEC_LIKELIHOOD,
+    labels: caseLoop.lecLikelihoodLabels as Record<number, string>,
+  },
   { key: "e", label: caseIntake.form.riskE, values: LEC_EXPOSURE, labels: caseLoop.lecExposureLabels as Record<number, string> },
-  { key: "c", label: caseIntake.form.riskC, values: LEC_CONSEQUENCE, labels: caseLoop.lecConsequenceLabels as Record<number, string> },
+  {
+    key: "c",
+    label: caseIntake.form.riskC,
+    values: LEC_CONSEQUENCE,
+    labels: caseLoop.lecConsequenceLabels as Record<number, string>,
+  },
 ] as const;
 
 /** The optional LEC assessment of a dispute or hazard: three selects of the standard scores and D = L × E × C. */
-export function RiskFields({ risk, onChange, problem }: { risk: DraftRisk; onChange: (risk: DraftRisk) => void; problem?: string }) {
+export function RiskFields({
+  risk,
+  onChange,
+  problem,
+}: {
+  risk: DraftRisk;
+  onChange: (risk: DraftRisk) => void;
+  problem?: string;
+}) {
   const d = riskValue(risk);
   return (
     <fieldset className="space-y-3" data-testid="risk-fields">

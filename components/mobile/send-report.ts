@@ -35,10 +35,19 @@ async function refusalOf(response: Response): Promise<SendOutcome> {
   const body = (await response.json().catch(() => null)) as ErrorBody | null;
   if (response.status === 401) return { kind: "refused", message: caseIntake.draft.signedOut, fields: {}, signedOut: true };
   if (response.status >= 500) return { kind: "failed", message: caseIntake.draft.serverFailed };
-  return { kind: "refused", message: body?.error?.message ?? caseIntake.draft.serverFailed, fields: body?.error?.details ?? {}, signedOut: false };
+  return {
+    kind: "refused",
+    message: body?.error?.message ?? caseIntake.draft.serverFailed,
+    fields: body?.error?.details ?? {},
+    signedOut: false,
+  };
 }
 
-export async function sendReport(draft: ReportDraft, category: { riskAssessed: boolean } | null, deps: SendDeps): Promise<SendOutcome> {
+export async function sendReport(
+  draft: ReportDraft,
+  category: { riskAssessed: boolean } | null,
+  deps: SendDeps,
+): Promise<SendOutcome> {
   if (!deps.online) return { kind: "offline" };
   const photoIds: number[] = [];
   const pending = draft.photos.filter((p) => p.uploadedId === null).length;
@@ -78,7 +87,12 @@ export async function sendReport(draft: ReportDraft, category: { riskAssessed: b
     return { kind: "offline" };
   }
   if (response.status !== 201 && response.status !== 200) return refusalOf(response);
-  const body = (await response.json().catch(() => null)) as { caseId: number; number: string; replayed: boolean; duplicates?: CaseSummaryDto[] } | null;
+  const body = (await response.json().catch(() => null)) as {
+    caseId: number;
+    number: string;
+    replayed: boolean;
+    duplicates?: CaseSummaryDto[];
+  } | null;
   if (!body) return { kind: "offline" };
   return { kind: "sent", caseId: body.caseId, number: body.number, replayed: body.replayed, duplicates: body.duplicates ?? [] };
 }

@@ -9,8 +9,16 @@ import { caseLoop } from "@/lib/i18n/zh-CN/case-loop";
 export function TaskCard({ item, now }: { item: TaskItemDto; now: Date }) {
   const note = item.deadlineAt ? deadlineNote(item.deadlineAt, now) : null;
   return (
-    <li className="rounded-xl bg-white shadow-sm ring-1 ring-slate-200" data-testid="task-item" data-case-id={item.id} data-state={item.state}>
-      <Link href={`/m/cases/${item.id}`} className="block rounded-xl p-4 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500 active:bg-slate-50">
+    <li
+      className="rounded-xl bg-white shadow-sm ring-1 ring-slate-200"
+      data-testid="task-item"
+      data-case-id={item.id}
+      data-state={item.state}
+    >
+      <Link
+        href={`/m/cases/${item.id}`}
+        className="block rounded-xl p-4 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500 active:bg-slate-50"
+      >
         <span className="flex items-center justify-between gap-2">
           <span className="font-mono text-sm text-slate-600" data-testid="task-number">
             {item.number}
@@ -21,7 +29,9 @@ export function TaskCard({ item, now }: { item: TaskItemDto; now: Date }) {
           <span className="text-base font-semibold text-slate-900">{item.categoryName}</span>
           <span className="shrink-0 text-sm text-slate-600" data-testid="task-state">
             {caseLoop.stateLabels[item.state]}
-            {item.coUnit && <span className="ml-1 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">{caseIntake.tasks.coUnit}</span>}
+            {item.coUnit && (
+              <span className="ml-1 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">{caseIntake.tasks.coUnit}</span>
+            )}
           </span>
         </span>
         <span className="mt-1 line-clamp-2 block text-sm text-slate-700">{item.description}</span>

@@ -80,7 +80,19 @@ export function RevealField({ residentId, field, label, masked, allowed, mono = 
   );
 }
 
-function RevealDialog({ residentId, field, label, onDone, onCancel }: { residentId: number; field: Field; label: string; onDone: (value: string | null) => void; onCancel: () => void }) {
+function RevealDialog({
+  residentId,
+  field,
+  label,
+  onDone,
+  onCancel,
+}: {
+  residentId: number;
+  field: Field;
+  label: string;
+  onDone: (value: string | null) => void;
+  onCancel: () => void;
+}) {
   const [reason, setReason] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -138,7 +150,10 @@ function RevealDialog({ residentId, field, label, onDone, onCancel }: { resident
   };
 
   return (
-    <div className="fixed inset-0 z-50 grid place-items-center bg-slate-900/40 p-4" onMouseDown={(e) => e.target === e.currentTarget && onCancel()}>
+    <div
+      className="fixed inset-0 z-50 grid place-items-center bg-slate-900/40 p-4"
+      onMouseDown={(e) => e.target === e.currentTarget && onCancel()}
+    >
       <div
         ref={dialogRef}
         role="dialog"
@@ -194,7 +209,12 @@ function RevealDialog({ residentId, field, label, onDone, onCancel }: { resident
             data-testid="reveal-reason"
           />
           {error && (
-            <p id={`${reasonId}-error`} role="alert" className="mt-2 rounded-md bg-red-50 px-3 py-2 text-xs text-red-700 ring-1 ring-red-200" data-testid="reveal-error">
+            <p
+              id={`${reasonId}-error`}
+              role="alert"
+              className="mt-2 rounded-md bg-red-50 px-3 py-2 text-xs text-red-700 ring-1 ring-red-200"
+              data-testid="reveal-error"
+            >
               {error}
             </p>
           )}

@@ -6,9 +6,16 @@ import { t } from "@/lib/i18n";
 import type { MapPlaceHit, PlaceHit } from "@/lib/search/search-places";
 import { fetchJson } from "../ui/fetch-json";
 
-type State = { status: "idle" } | { status: "loading" } | { status: "ready"; hits: PlaceHit[] } | { status: "error"; message: string };
+type State =
+  { status: "idle" } | { status: "loading" } | { status: "ready"; hits: PlaceHit[] } | { status: "error"; message: string };
 
-const LEVEL_BADGE = ["bg-slate-800 text-white", "bg-indigo-100 text-indigo-800", "bg-sky-100 text-sky-800", "bg-teal-100 text-teal-800", "bg-emerald-100 text-emerald-800"];
+const LEVEL_BADGE = [
+  "bg-slate-800 text-white",
+  "bg-indigo-100 text-indigo-800",
+  "bg-sky-100 text-sky-800",
+  "bg-teal-100 text-teal-800",
+  "bg-emerald-100 text-emerald-800",
+];
 
 /**
  * Search by name (prefix or fragment), code or building address, or a resident by a full identity
@@ -132,7 +139,10 @@ export function SearchBox({ onPick }: { onPick: (hit: MapPlaceHit) => void }) {
         />
       </div>
       {showList && (
-        <div className="absolute inset-x-0 top-full mt-1.5 overflow-hidden rounded-xl bg-white text-slate-900 shadow-2xl ring-1 ring-slate-200" data-testid="search-results">
+        <div
+          className="absolute inset-x-0 top-full mt-1.5 overflow-hidden rounded-xl bg-white text-slate-900 shadow-2xl ring-1 ring-slate-200"
+          data-testid="search-results"
+        >
           {shown.status === "loading" && <p className="px-4 py-3 text-sm text-slate-500">{t.search.searching}</p>}
           {shown.status === "error" && (
             <p className="px-4 py-3 text-sm text-red-600" role="alert">

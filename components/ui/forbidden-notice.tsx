@@ -8,7 +8,10 @@ export function ForbiddenNotice({ message }: { message: string }) {
       <div className="mx-auto mt-10 max-w-lg rounded-xl bg-white p-6 text-center shadow-sm ring-1 ring-slate-200" role="alert">
         <p className="text-3xl font-bold text-amber-500">403</p>
         <p className="mt-3 text-sm leading-6 text-slate-700">{message}</p>
-        <Link href="/" className="mt-5 inline-flex rounded-lg bg-sky-600 px-4 py-2 text-sm font-medium text-white hover:bg-sky-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400 focus-visible:ring-offset-2">
+        <Link
+          href="/"
+          className="mt-5 inline-flex rounded-lg bg-sky-600 px-4 py-2 text-sm font-medium text-white hover:bg-sky-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400 focus-visible:ring-offset-2"
+        >
           {t.common.backToMap}
         </Link>
       </div>

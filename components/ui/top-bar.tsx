@@ -5,10 +5,25 @@ import { NoticeBell } from "@/components/case/notice-bell";
 import { UserMenu } from "./user-menu";
 
 /** The console's top bar: product name, the district, a centre slot (search) and the signed-in user's menu. */
-export function TopBar({ districtName, children, actions }: { districtName: string | null; children?: ReactNode; actions?: ReactNode }) {
+export function TopBar({
+  districtName,
+  children,
+  actions,
+}: {
+  districtName: string | null;
+  children?: ReactNode;
+  actions?: ReactNode;
+}) {
   return (
-    <header className="relative z-30 flex h-14 shrink-0 items-center gap-4 bg-slate-900 px-4 text-white shadow-md" data-testid="top-bar">
-      <Link href="/" className="flex shrink-0 items-center gap-2.5 rounded focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400" aria-label={t.common.productName}>
+    <header
+      className="relative z-30 flex h-14 shrink-0 items-center gap-4 bg-slate-900 px-4 text-white shadow-md"
+      data-testid="top-bar"
+    >
+      <Link
+        href="/"
+        className="flex shrink-0 items-center gap-2.5 rounded focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400"
+        aria-label={t.common.productName}
+      >
         <GridLogo />
         <span className="text-lg font-bold tracking-wide" data-testid="product-name">
           {t.common.productName}

@@ -23,7 +23,11 @@ export function UserMenu() {
   const badge = useContext(UserBadgeContext);
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
-  useDismiss(ref, open, useCallback(() => setOpen(false), []));
+  useDismiss(
+    ref,
+    open,
+    useCallback(() => setOpen(false), []),
+  );
   if (!badge) return null;
   return (
     <div className="relative" ref={ref}>
@@ -35,12 +39,18 @@ export function UserMenu() {
         data-testid="user-menu"
         className="flex items-center gap-2 rounded-full bg-white/10 py-1 pl-1 pr-3 text-xs text-slate-200 hover:bg-white/20 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400"
       >
-        <span className="grid h-6 w-6 place-items-center rounded-full bg-sky-500 text-[11px] font-bold text-white">{badge.primaryRole.slice(0, 1) || "用"}</span>
+        <span className="grid h-6 w-6 place-items-center rounded-full bg-sky-500 text-[11px] font-bold text-white">
+          {badge.primaryRole.slice(0, 1) || "用"}
+        </span>
         <span data-testid="user-name">{badge.displayName}</span>
         <span className="hidden text-slate-400 lg:inline">{badge.primaryRole}</span>
       </button>
       {open && (
-        <div role="menu" className="absolute right-0 top-10 w-72 overflow-hidden rounded-xl bg-white text-sm text-slate-700 shadow-xl ring-1 ring-slate-200" data-testid="user-menu-panel">
+        <div
+          role="menu"
+          className="absolute right-0 top-10 w-72 overflow-hidden rounded-xl bg-white text-sm text-slate-700 shadow-xl ring-1 ring-slate-200"
+          data-testid="user-menu-panel"
+        >
           <div className="border-b border-slate-100 px-4 py-3">
             <div className="font-semibold text-slate-900">
               {badge.displayName} <span className="font-normal text-slate-400">{badge.username}</span>
@@ -53,13 +63,24 @@ export function UserMenu() {
           </div>
           <nav className="py-1">
             {badge.links.map((l) => (
-              <Link key={l.href} href={l.href} role="menuitem" className="block px-4 py-2 hover:bg-slate-50 focus:bg-slate-50 focus:outline-none" onClick={() => setOpen(false)}>
+              <Link
+                key={l.href}
+                href={l.href}
+                role="menuitem"
+                className="block px-4 py-2 hover:bg-slate-50 focus:bg-slate-50 focus:outline-none"
+                onClick={() => setOpen(false)}
+              >
                 {l.label}
               </Link>
             ))}
           </nav>
           <form method="post" action="/api/auth/sign-out" className="border-t border-slate-100">
-            <button type="submit" role="menuitem" className="block w-full px-4 py-2 text-left text-rose-700 hover:bg-rose-50 focus:bg-rose-50 focus:outline-none" data-testid="sign-out">
+            <button
+              type="submit"
+              role="menuitem"
+              className="block w-full px-4 py-2 text-left text-rose-700 hover:bg-rose-50 focus:bg-rose-50 focus:outline-none"
+              data-testid="sign-out"
+            >
               {t.auth.signOut}
             </button>
           </form>

@@ -32,9 +32,15 @@ const tallies: Record<string, Tally> = {};
 const vitestJson = path.join(resultsDir, "vitest.json");
 fs.rmSync(vitestJson, { force: true });
 const vitestStatus = run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile=${vitestJson}`]);
-const vitest = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(vitestJson);
+const vitest = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(
+  vitestJson,
+);
 tallies.vitest = vitest
-  ? { passed: vitest.numPassedTests, failed: vitest.numFailedTests + (vitestStatus !== 0 && vitest.numFailedTests === 0 ? 1 : 0), skipped: vitest.numPendingTests + vitest.numTodoTests }
+  ? {
+      passed: vitest.numPassedTests,
+      failed: vitest.numFailedTests + (vitestStatus !== 0 && vitest.numFailedTests === 0 ? 1 : 0),
+      skipped: vitest.numPendingTests + vitest.numTodoTests,
+    }
   : { passed: 0, failed: 1, skipped: 0 };
 
 // 2. End-to-end tests against a production build.
@@ -44,16 +50,26 @@ if (!skipE2e) {
   const playwrightJson = path.join(resultsDir, "playwright.json");
   fs.rmSync(playwrightJson, { force: true });
   const e2eStatus =
-    buildStatus === 0 ? run("npx", ["playwright", "test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson }) : buildStatus;
+    buildStatus === 0
+      ? run("npx", ["playwright", "test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson })
+      : buildStatus;
   const e2e = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(playwrightJson);
   tallies.e2e = e2e
-    ? { passed: e2e.stats.expected + e2e.stats.flaky, failed: e2e.stats.unexpected + (e2eStatus !== 0 && e2e.stats.unexpected === 0 ? 1 : 0), skipped: e2e.stats.skipped }
+    ? {
+        passed: e2e.stats.expected + e2e.stats.flaky,
+        failed: e2e.stats.unexpected + (e2eStatus !== 0 && e2e.stats.unexpected === 0 ? 1 : 0),
+        skipped: e2e.stats.skipped,
+      }
     : { passed: 0, failed: 1, skipped: 0 };
 }
 
-const total = Object.values(tallies).reduce((a, t) => ({ passed: a.passed + t.passed, failed: a.failed + t.failed, skipped: a.skipped + t.skipped }), { passed: 0, failed: 0, skipped: 0 });
+const total = Object.values(tallies).reduce(
+  (a, t) => ({ passed: a.passed + t.passed, failed: a.failed + t.failed, skipped: a.skipped + t.skipped }),
+  { passed: 0, failed: 0, skipped: 0 },
+);
 fs.writeFileSync(path.join(resultsDir, "summary.json"), JSON.stringify({ ...tallies, total }, null, 2));
 console.log("");
-for (const [name, t] of Object.entries(tallies)) console.log(`[test] ${name}: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped`);
+for (const [name, t] of Object.entries(tallies))
+  console.log(`[test] ${name}: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped`);
 console.log(`${total.passed} passed, ${total.failed} failed`);
 process.exit(total.failed > 0 ? 1 : 0);

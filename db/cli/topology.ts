@@ -21,7 +21,13 @@ const PROBLEMS: Record<string, string> = {
 const USAGE = "usage: npm run db:topology -- [--tolerance <m²>] [--database-url <url>] [--limit <n>]";
 let args;
 try {
-  args = parseArgs({ options: { tolerance: { type: "string", default: "1" }, "database-url": { type: "string" }, limit: { type: "string", default: "20" } } }).values;
+  args = parseArgs({
+    options: {
+      tolerance: { type: "string", default: "1" },
+      "database-url": { type: "string" },
+      limit: { type: "string", default: "20" },
+    },
+  }).values;
 } catch (error) {
   console.error(`${(error as Error).message}\n${USAGE}`);
   process.exit(2);
@@ -37,8 +43,19 @@ const url = args["database-url"] ?? productDatabaseUrl();
 const sql = postgres(url, { max: 1, onnotice: () => {} });
 try {
   const started = performance.now();
-  const levels = await sql<{ level: number; regions: number }[]>`select level, count(*)::int as regions from region group by level order by level`;
-  const rows = await sql<{ level: number; problem: string; region_code: string; other_code: string | null; area_m2: number | null; detail: string | null }[]>`
+  const levels = await sql<
+    { level: number; regions: number }[]
+  >`select level, count(*)::int as regions from region group by level order by level`;
+  const rows = await sql<
+    {
+      level: number;
+      problem: string;
+      region_code: string;
+      other_code: string | null;
+      area_m2: number | null;
+      detail: string | null;
+    }[]
+  >`
     select * from topology_check(${tolerance})`;
   const ms = Math.round(performance.now() - started);
   if (levels.length === 0) {
@@ -47,14 +64,22 @@ try {
   console.log(`topology_check(${tolerance} m²) on ${new URL(url).pathname.slice(1)} — ${ms} ms`);
   for (const { level, regions } of levels) {
     const problems = rows.filter((r) => r.level === level);
-    console.log(`level ${LEVELS[level] ?? level}: ${regions} regions, ${problems.length === 0 ? "no problems" : `${problems.length} problem${problems.length > 1 ? "s" : ""}`}`);
+    console.log(
+      `level ${LEVELS[level] ?? level}: ${regions} regions, ${problems.length === 0 ? "no problems" : `${problems.length} problem${problems.length > 1 ? "s" : ""}`}`,
+    );
     for (const p of problems.slice(0, limit)) {
       const area = p.area_m2 != null ? ` ${p.area_m2.toFixed(1)} m²` : "";
-      console.log(`  ${PROBLEMS[p.problem] ?? p.problem}: ${p.region_code}${p.other_code ? ` / ${p.other_code}` : ""}${area}${p.detail ? ` — ${p.detail}` : ""}`);
+      console.log(
+        `  ${PROBLEMS[p.problem] ?? p.problem}: ${p.region_code}${p.other_code ? ` / ${p.other_code}` : ""}${area}${p.detail ? ` — ${p.detail}` : ""}`,
+      );
     }
     if (problems.length > limit) console.log(`  … and ${problems.length - limit} more`);
   }
-  console.log(rows.length === 0 ? "OK: every level tiles its parent, no gaps, no overlaps." : `FAILED: ${rows.length} problem${rows.length > 1 ? "s" : ""}.`);
+  console.log(
+    rows.length === 0
+      ? "OK: every level tiles its parent, no gaps, no overlaps."
+      : `FAILED: ${rows.length} problem${rows.length > 1 ? "s" : ""}.`,
+  );
   process.exitCode = rows.length === 0 ? 0 : 1;
 } catch (error) {
   console.error((error as Error).message);

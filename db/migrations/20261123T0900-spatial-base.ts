@@ -112,7 +112,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create index resident_household_idx on resident (household_id)`.execute(db);
   await sql`create unique index resident_id_hash_idx on resident (id_number_hash)`.execute(db);
   await sql`create index resident_name_idx on resident (name text_pattern_ops)`.execute(db);
-  await sql`alter table household add constraint household_head_fk foreign key (head_resident_id) references resident(id) on delete set null deferrable initially deferred`.execute(db);
+  await sql`alter table household add constraint household_head_fk foreign key (head_resident_id) references resident(id) on delete set null deferrable initially deferred`.execute(
+    db,
+  );
 
   await sql`
     create table organization (

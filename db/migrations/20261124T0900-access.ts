@@ -11,7 +11,17 @@ import { sql, type Kysely } from "kysely";
  */
 export const APP_ROLE = "gridatlas_app";
 
-const APP_TABLES_READ = ["region", "building", "room", "household", "resident", "organization", "component", "map_feature", "layer_version"];
+const APP_TABLES_READ = [
+  "region",
+  "building",
+  "room",
+  "household",
+  "resident",
+  "organization",
+  "component",
+  "map_feature",
+  "layer_version",
+];
 const RLS_TABLES = ["room", "household", "resident"];
 
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -124,7 +134,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       raise exception '% is append-only', tg_table_name using errcode = 'insufficient_privilege';
     end $$`.execute(db);
   for (const table of ["audit_log", "pii_access_log"]) {
-    await sql`create trigger ${sql.id(`${table}_append_only`)} before update or delete on ${sql.table(table)} for each statement execute function refuse_log_change()`.execute(db);
+    await sql`create trigger ${sql.id(`${table}_append_only`)} before update or delete on ${sql.table(table)} for each statement execute function refuse_log_change()`.execute(
+      db,
+    );
   }
 
   // The region paths of the caller's area, set per transaction by the application.

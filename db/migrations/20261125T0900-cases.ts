@@ -14,7 +14,17 @@ import { DEFAULT_TIME_LIMITS } from "../../lib/case/time-limits";
  * (computed from the working calendar when the stage starts), so the clock pass is one UPDATE comparing
  * now() with two columns instead of a calendar walk per case.
  */
-const OPEN_STATES = ["reported", "filed", "dispatched", "acknowledged", "returned", "handled", "reported_back", "verifying", "suspended"];
+const OPEN_STATES = [
+  "reported",
+  "filed",
+  "dispatched",
+  "acknowledged",
+  "returned",
+  "handled",
+  "reported_back",
+  "verifying",
+  "suspended",
+];
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
@@ -94,7 +104,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )`.execute(db);
   for (const [urgency, stages] of Object.entries(DEFAULT_TIME_LIMITS)) {
     for (const [stage, limit] of Object.entries(stages as Record<string, { amount: number; unit: string }>)) {
-      await sql`insert into time_limit_rule (urgency, stage, amount, unit) values (${urgency}, ${stage}, ${limit.amount}, ${limit.unit})`.execute(db);
+      await sql`insert into time_limit_rule (urgency, stage, amount, unit) values (${urgency}, ${stage}, ${limit.amount}, ${limit.unit})`.execute(
+        db,
+      );
     }
   }
 
@@ -145,7 +157,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       ('reminder_share', '0.8'),
       ('risk_bands', '{"importantFrom": 70, "majorFrom": 160}'),
       ('duplicate_window', '{"meters": 150, "hours": 72}'),
-      ('rates', '{"responseStates": ["filed", "dispatched", "acknowledged", "returned", "handled", "reported_back", "verifying", "closed", "evaluated", "suspended"], "resolvedStates": ["closed", "evaluated"], "satisfiedLevels": ["very_satisfied", "satisfied", "fairly_satisfied"], "ratedLevels": ["very_satisfied", "satisfied", "fairly_satisfied", "dissatisfied", "very_dissatisfied"]}')`.execute(db);
+      ('rates', '{"responseStates": ["filed", "dispatched", "acknowledged", "returned", "handled", "reported_back", "verifying", "closed", "evaluated", "suspended"], "resolvedStates": ["closed", "evaluated"], "satisfiedLevels": ["very_satisfied", "satisfied", "fairly_satisfied"], "ratedLevels": ["very_satisfied", "satisfied", "fairly_satisfied", "dissatisfied", "very_dissatisfied"]}')`.execute(
+    db,
+  );
 
   await sql`create sequence case_number_seq`.execute(db);
   await sql`
@@ -228,9 +242,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create index case_record_reported_idx on case_record (reported_at desc, id desc)`.execute(db);
   await sql`create index case_record_category_idx on case_record (category_id, reported_at desc)`.execute(db);
   await sql`create index case_record_lead_unit_idx on case_record (lead_unit_id) where lead_unit_id is not null`.execute(db);
-  await sql`create index case_record_reporter_idx on case_record (reporter_user_id, reported_at desc) where reporter_user_id is not null`.execute(db);
+  await sql`create index case_record_reporter_idx on case_record (reporter_user_id, reported_at desc) where reporter_user_id is not null`.execute(
+    db,
+  );
   // The clock pass reads only open, timed cases.
-  await sql`create index case_record_clock_idx on case_record (deadline_at) include (yellow_at, light) where state in (${openList}) and stage is not null`.execute(db);
+  await sql`create index case_record_clock_idx on case_record (deadline_at) include (yellow_at, light) where state in (${openList}) and stage is not null`.execute(
+    db,
+  );
   await sql`create index case_record_unbinned_idx on case_record (id) where not heat_binned`.execute(db);
 
   await sql`
@@ -310,7 +328,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create policy case_record_in_scope on case_record
       using (grid_id in (select g.id from region g where g.path <@ gridatlas_scope()))`.execute(db);
 
-  for (const table of ["case_category", "case_unit", "case_unit_member", "routing_rule", "time_limit_rule", "calendar_day", "escalation_rule", "case_setting"]) {
+  for (const table of [
+    "case_category",
+    "case_unit",
+    "case_unit_member",
+    "routing_rule",
+    "time_limit_rule",
+    "calendar_day",
+    "escalation_rule",
+    "case_setting",
+  ]) {
     await sql`grant select, insert, update, delete on ${sql.table(table)} to ${sql.raw(APP_ROLE)}`.execute(db);
   }
   for (const table of ["case_record", "case_photo", "case_notice"]) {
@@ -323,9 +350,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`drop policy case_record_in_scope on case_record`.execute(db);
-  for (const table of ["case_heat_bin", "case_notice", "case_photo", "case_event", "case_record"]) await sql`drop table ${sql.table(table)}`.execute(db);
+  for (const table of ["case_heat_bin", "case_notice", "case_photo", "case_event", "case_record"])
+    await sql`drop table ${sql.table(table)}`.execute(db);
   await sql`drop sequence case_number_seq`.execute(db);
-  for (const table of ["case_setting", "escalation_rule", "calendar_day", "time_limit_rule", "routing_rule"]) await sql`drop table ${sql.table(table)}`.execute(db);
+  for (const table of ["case_setting", "escalation_rule", "calendar_day", "time_limit_rule", "routing_rule"])
+    await sql`drop table ${sql.table(table)}`.execute(db);
   await sql`drop table case_unit_member`.execute(db);
   await sql`drop table case_unit`.execute(db);
   await sql`drop table case_category`.execute(db);

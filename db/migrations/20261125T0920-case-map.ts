@@ -28,11 +28,23 @@ import { APP_ROLE } from "./20261124T0900-access";
  *   bins (db/queries/case-heat.ts), derived again after a bulk load of bins.
  * - bins by cell: a heat tile selects a range of cells; the primary key leads with the day.
  */
-const OPEN_STATES = ["reported", "filed", "dispatched", "acknowledged", "returned", "handled", "reported_back", "verifying", "suspended"];
+const OPEN_STATES = [
+  "reported",
+  "filed",
+  "dispatched",
+  "acknowledged",
+  "returned",
+  "handled",
+  "reported_back",
+  "verifying",
+  "suspended",
+];
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   const openList = sql.join(OPEN_STATES.map((s) => sql.lit(s)));
-  await sql`create index case_record_open_geom_idx on case_record using gist (geom_3857) where state in (${openList})`.execute(db);
+  await sql`create index case_record_open_geom_idx on case_record using gist (geom_3857) where state in (${openList})`.execute(
+    db,
+  );
 
   await sql`
     create table case_map_open (
@@ -68,7 +80,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       refreshed_at timestamptz not null
     )`.execute(db);
 
-  await sql`create index case_heat_bin_cell_idx on case_heat_bin (cell_x, cell_y, day) include (category_id, grid_id, count)`.execute(db);
+  await sql`create index case_heat_bin_cell_idx on case_heat_bin (cell_x, cell_y, day) include (category_id, grid_id, count)`.execute(
+    db,
+  );
   await sql`
     create table case_heat_total (
       level smallint not null check (level between 0 and 4),
@@ -84,7 +98,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       from case_heat_bin b cross join generate_series(0, 4) lv
      group by 1, 2, 3, 4`.execute(db);
 
-  for (const table of ["case_map_point", "case_map_open", "case_heat_total"]) await sql`grant select on ${sql.table(table)} to ${sql.raw(APP_ROLE)}`.execute(db);
+  for (const table of ["case_map_point", "case_map_open", "case_heat_total"])
+    await sql`grant select on ${sql.table(table)} to ${sql.raw(APP_ROLE)}`.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -102,7 +102,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       located_by bigint references app_user(id) on delete set null,
       version integer not null default 1
     )`.execute(db);
-  await sql`create index hotline_order_queue_idx on hotline_order using gist (region_path) where status = 'needs_location'`.execute(db);
+  await sql`create index hotline_order_queue_idx on hotline_order using gist (region_path) where status = 'needs_location'`.execute(
+    db,
+  );
   await sql`create index hotline_order_received_idx on hotline_order (received_at desc, id desc)`.execute(db);
   await sql`create index hotline_order_case_idx on hotline_order (case_id) where case_id is not null`.execute(db);
 

@@ -6,7 +6,9 @@ import { sql, type Kysely } from "kysely";
  * get a clear conflict instead of one silently overwriting the other (the rule tables carry `version` already).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql`alter table case_category add column version integer not null default 1, add column updated_at timestamptz not null default now()`.execute(db);
+  await sql`alter table case_category add column version integer not null default 1, add column updated_at timestamptz not null default now()`.execute(
+    db,
+  );
   await sql`alter table calendar_day add column version integer not null default 1`.execute(db);
 }
 

@@ -15,12 +15,24 @@ import { sql, type Kysely } from "kysely";
  *   price: the heap is a quarter larger (~150 MB for a year of a million cases). See bench/clock.ts and
  *   bench/results/clock.json.
  */
-const OPEN_STATES = ["reported", "filed", "dispatched", "acknowledged", "returned", "handled", "reported_back", "verifying", "suspended"];
+const OPEN_STATES = [
+  "reported",
+  "filed",
+  "dispatched",
+  "acknowledged",
+  "returned",
+  "handled",
+  "reported_back",
+  "verifying",
+  "suspended",
+];
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   const openList = sql.join(OPEN_STATES.map((s) => sql.lit(s)));
   await sql`drop index if exists case_record_clock_idx`.execute(db);
-  await sql`create index case_record_clock_idx on case_record (deadline_at) where state in (${openList}) and stage is not null`.execute(db);
+  await sql`create index case_record_clock_idx on case_record (deadline_at) where state in (${openList}) and stage is not null`.execute(
+    db,
+  );
   await sql`alter table case_record set (fillfactor = 80)`.execute(db);
 }
 
@@ -28,5 +40,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   const openList = sql.join(OPEN_STATES.map((s) => sql.lit(s)));
   await sql`alter table case_record reset (fillfactor)`.execute(db);
   await sql`drop index if exists case_record_clock_idx`.execute(db);
-  await sql`create index case_record_clock_idx on case_record (deadline_at) include (yellow_at, light) where state in (${openList}) and stage is not null`.execute(db);
+  await sql`create index case_record_clock_idx on case_record (deadline_at) include (yellow_at, light) where state in (${openList}) and stage is not null`.execute(
+    db,
+  );
 }

@@ -21,15 +21,24 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`drop policy case_record_in_scope on case_record`.execute(db);
   await sql`create policy case_record_in_scope on case_record using (region_path <@ (select gridatlas_scope()))`.execute(db);
   await sql`create index case_photo_unattached_idx on case_photo (uploaded_by, sha256) where case_id is null`.execute(db);
-  await sql`create index case_record_office_queue_idx on case_record (level, reported_at desc) where state in ('reported', 'filed', 'returned')`.execute(db);
+  await sql`create index case_record_office_queue_idx on case_record (level, reported_at desc) where state in ('reported', 'filed', 'returned')`.execute(
+    db,
+  );
   await sql`create index case_record_unit_queue_idx on case_record (lead_unit_id) where ${UNIT_WORK}`.execute(db);
   await sql`create index case_record_co_unit_queue_idx on case_record using gin (co_unit_ids) where ${UNIT_WORK}`.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const index of ["case_record_co_unit_queue_idx", "case_record_unit_queue_idx", "case_record_office_queue_idx", "case_photo_unattached_idx"]) {
+  for (const index of [
+    "case_record_co_unit_queue_idx",
+    "case_record_unit_queue_idx",
+    "case_record_office_queue_idx",
+    "case_photo_unattached_idx",
+  ]) {
     await sql`drop index ${sql.id(index)}`.execute(db);
   }
   await sql`drop policy case_record_in_scope on case_record`.execute(db);
-  await sql`create policy case_record_in_scope on case_record using (grid_id in (select g.id from region g where g.path <@ gridatlas_scope()))`.execute(db);
+  await sql`create policy case_record_in_scope on case_record using (grid_id in (select g.id from region g where g.path <@ gridatlas_scope()))`.execute(
+    db,
+  );
 }

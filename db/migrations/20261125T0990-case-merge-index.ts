@@ -6,7 +6,9 @@ import { sql, type Kysely } from "kysely";
  * million took minutes. Partial: only merged duplicates carry the column.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql`create index case_record_merged_into_idx on case_record (merged_into_id) where merged_into_id is not null`.execute(db);
+  await sql`create index case_record_merged_into_idx on case_record (merged_into_id) where merged_into_id is not null`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -3,7 +3,15 @@ import type { DB } from "../types";
 import { scopeLiteral, type Scope } from "../../lib/auth/scope";
 
 /** One (role, region) pair of an account as stored, with the region's place in the tree. */
-export type AccountAssignmentRow = { role: string; regionId: number; regionCode: string; regionName: string; regionPath: string; regionLevel: number; regionKind: string };
+export type AccountAssignmentRow = {
+  role: string;
+  regionId: number;
+  regionCode: string;
+  regionName: string;
+  regionPath: string;
+  regionLevel: number;
+  regionKind: string;
+};
 
 export type AccountListRow = {
   id: number;
@@ -36,7 +44,15 @@ const assignmentsJson = sql<AccountAssignmentRow[]>`
  */
 export async function findAccountsPage(
   db: Kysely<DB>,
-  filter: { scope: Scope; q?: string; role?: string; status?: "active" | "disabled"; after?: string; limit: number; idleMinutes: number },
+  filter: {
+    scope: Scope;
+    q?: string;
+    role?: string;
+    status?: "active" | "disabled";
+    after?: string;
+    limit: number;
+    idleMinutes: number;
+  },
 ): Promise<AccountListRow[]> {
   const scope = scopeLiteral(filter.scope);
   const contains = filter.q ? `%${likeEscape(filter.q)}%` : null;
@@ -102,13 +118,22 @@ export async function insertAccount(
 ): Promise<{ id: number; version: number }> {
   return trx
     .insertInto("app_user")
-    .values({ username: row.username, display_name: row.displayName, password_hash: row.passwordHash, must_change_password: row.mustChangePassword })
+    .values({
+      username: row.username,
+      display_name: row.displayName,
+      password_hash: row.passwordHash,
+      must_change_password: row.mustChangePassword,
+    })
     .returning(["id", "version"])
     .executeTakeFirstOrThrow();
 }
 
 /** Replaces every assignment of the account with `assignments`. */
-export async function replaceAssignments(trx: Kysely<DB>, userId: number, assignments: readonly { role: string; regionId: number }[]): Promise<void> {
+export async function replaceAssignments(
+  trx: Kysely<DB>,
+  userId: number,
+  assignments: readonly { role: string; regionId: number }[],
+): Promise<void> {
   await trx.deleteFrom("role_assignment").where("user_id", "=", userId).execute();
   if (assignments.length === 0) return;
   await trx
@@ -147,7 +172,10 @@ export async function countLiveSessions(db: Kysely<DB>, userId: number, idleMinu
   return rows[0]?.n ?? 0;
 }
 
-export async function findPasswordHash(trx: Kysely<DB>, userId: number): Promise<{ passwordHash: string; mustChangePassword: boolean; version: number } | undefined> {
+export async function findPasswordHash(
+  trx: Kysely<DB>,
+  userId: number,
+): Promise<{ passwordHash: string; mustChangePassword: boolean; version: number } | undefined> {
   return trx
     .selectFrom("app_user")
     .select(["password_hash as passwordHash", "must_change_password as mustChangePassword", "version"])
@@ -157,7 +185,12 @@ export async function findPasswordHash(trx: Kysely<DB>, userId: number): Promise
 }
 
 /** Replaces the password only if it is still the one that was checked (a concurrent change wins). */
-export async function replacePassword(trx: Kysely<DB>, userId: number, oldHash: string, newHash: string): Promise<number | undefined> {
+export async function replacePassword(
+  trx: Kysely<DB>,
+  userId: number,
+  oldHash: string,
+  newHash: string,
+): Promise<number | undefined> {
   const row = await trx
     .updateTable("app_user")
     .set({ password_hash: newHash, must_change_password: false, updated_at: sql<Date>`now()`, version: sql<number>`version + 1` })
@@ -174,7 +207,10 @@ export type RegionOptionRow = { id: number; code: string; name: string; level: n
  * Regions inside the scope whose name contains `q` or whose code starts with it (all when `q` is
  * empty), optionally at one level; exact matches first, then higher levels, then by code.
  */
-export async function findRegionOptions(db: Kysely<DB>, filter: { scope: Scope; q: string; level: number | null; limit: number }): Promise<RegionOptionRow[]> {
+export async function findRegionOptions(
+  db: Kysely<DB>,
+  filter: { scope: Scope; q: string; level: number | null; limit: number },
+): Promise<RegionOptionRow[]> {
   const q = filter.q.trim();
   const contains = `%${likeEscape(q)}%`;
   const prefix = `${likeEscape(q)}%`;

@@ -20,10 +20,20 @@ export type ApiKeyRow = {
   version: number;
 };
 
-export async function insertApiKey(db: Database, v: { name: string; prefix: string; hash: Buffer; regionId: number; createdBy: number | null; createdByName: string }): Promise<number> {
+export async function insertApiKey(
+  db: Database,
+  v: { name: string; prefix: string; hash: Buffer; regionId: number; createdBy: number | null; createdByName: string },
+): Promise<number> {
   const row = await db
     .insertInto("api_key")
-    .values({ name: v.name, key_prefix: v.prefix, key_hash: v.hash, region_id: v.regionId, created_by: v.createdBy, created_by_name: v.createdByName })
+    .values({
+      name: v.name,
+      key_prefix: v.prefix,
+      key_hash: v.hash,
+      region_id: v.regionId,
+      created_by: v.createdBy,
+      created_by_name: v.createdByName,
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   return row.id;
@@ -84,6 +94,10 @@ export async function findKeyRegionOptions(db: Database, scope: Scope) {
 }
 
 export async function findRegionPath(db: Database, id: number): Promise<{ path: string; level: number } | null> {
-  const row = await db.selectFrom("region").select([sql<string>`path::text`.as("path"), "level"]).where("id", "=", id).executeTakeFirst();
+  const row = await db
+    .selectFrom("region")
+    .select([sql<string>`path::text`.as("path"), "level"])
+    .where("id", "=", id)
+    .executeTakeFirst();
   return row ?? null;
 }

@@ -60,7 +60,10 @@ export async function findPiiAccessLog(db: Kysely<DB>, filter: PiiAccessFilter):
   if (filter.from) q = q.where(sql<boolean>`l.at >= (${filter.from}::date)::timestamp at time zone ${TIME_ZONE}`);
   if (filter.to) q = q.where(sql<boolean>`l.at < (${filter.to}::date + 1)::timestamp at time zone ${TIME_ZONE}`);
   if (filter.before !== undefined) q = q.where("l.id", "<", filter.before);
-  return q.orderBy("l.id", "desc").limit(filter.limit + 1).execute();
+  return q
+    .orderBy("l.id", "desc")
+    .limit(filter.limit + 1)
+    .execute();
 }
 
 export type AuditFilter = LogPage & { actor?: string; action?: string };
@@ -112,5 +115,8 @@ export async function findAuditLog(db: Kysely<DB>, filter: AuditFilter): Promise
   if (filter.from) q = q.where(sql<boolean>`a.at >= (${filter.from}::date)::timestamp at time zone ${TIME_ZONE}`);
   if (filter.to) q = q.where(sql<boolean>`a.at < (${filter.to}::date + 1)::timestamp at time zone ${TIME_ZONE}`);
   if (filter.before !== undefined) q = q.where("a.id", "<", filter.before);
-  return q.orderBy("a.id", "desc").limit(filter.limit + 1).execute();
+  return q
+    .orderBy("a.id", "desc")
+    .limit(filter.limit + 1)
+    .execute();
 }

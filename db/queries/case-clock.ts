@@ -38,7 +38,16 @@ import type { Database } from "../client";
  */
 
 /** The states whose stage clock runs (lib/case/stage-clock.ts stageOfState). */
-export const CLOCK_STATES = ["reported", "filed", "dispatched", "acknowledged", "returned", "handled", "reported_back", "verifying"] as const;
+export const CLOCK_STATES = [
+  "reported",
+  "filed",
+  "dispatched",
+  "acknowledged",
+  "returned",
+  "handled",
+  "reported_back",
+  "verifying",
+] as const;
 
 /** Message templates with {number} {stage} {deadline} {level} {from} {to}; labels by code. */
 export type ClockTexts = {
@@ -172,6 +181,8 @@ export async function countClockCandidates(db: Database, now: Date): Promise<num
 
 /** Takes the clock's transaction-level advisory lock; false when another pass holds it. */
 export async function tryLockClock(db: Database): Promise<boolean> {
-  const { rows } = await sql<{ ok: boolean }>`select pg_try_advisory_xact_lock(hashtext('gridatlas.case-clock')) as ok`.execute(db);
+  const { rows } = await sql<{ ok: boolean }>`select pg_try_advisory_xact_lock(hashtext('gridatlas.case-clock')) as ok`.execute(
+    db,
+  );
   return rows[0].ok;
 }

@@ -16,7 +16,21 @@ const dateText = (column: string) => sql<string>`to_char(${sql.ref(column)}, 'YY
 export async function findCategoriesForAdmin(db: Database) {
   return db
     .selectFrom("case_category")
-    .select(["id", "code", "name", "parent_id as parentId", "grp", "kind", "default_level as defaultLevel", "default_urgency as defaultUrgency", "risk_assessed as riskAssessed", "sort", "active", "version", "updated_at as updatedAt"])
+    .select([
+      "id",
+      "code",
+      "name",
+      "parent_id as parentId",
+      "grp",
+      "kind",
+      "default_level as defaultLevel",
+      "default_urgency as defaultUrgency",
+      "risk_assessed as riskAssessed",
+      "sort",
+      "active",
+      "version",
+      "updated_at as updatedAt",
+    ])
     .orderBy("sort")
     .orderBy("id")
     .execute();
@@ -28,10 +42,22 @@ export async function findCategoryForAdmin(db: Database, id: number): Promise<Ca
   return (await findCategoriesForAdmin(db)).find((c) => c.id === id);
 }
 
-export async function updateCategoryRow(db: Database, id: number, expectedVersion: number, patch: { name: string; defaultLevel: string; defaultUrgency: string; active: boolean }) {
+export async function updateCategoryRow(
+  db: Database,
+  id: number,
+  expectedVersion: number,
+  patch: { name: string; defaultLevel: string; defaultUrgency: string; active: boolean },
+) {
   return db
     .updateTable("case_category")
-    .set({ name: patch.name, default_level: patch.defaultLevel, default_urgency: patch.defaultUrgency, active: patch.active, version: sql`version + 1`, updated_at: sql`now()` })
+    .set({
+      name: patch.name,
+      default_level: patch.defaultLevel,
+      default_urgency: patch.defaultUrgency,
+      active: patch.active,
+      version: sql`version + 1`,
+      updated_at: sql`now()`,
+    })
     .where("id", "=", id)
     .where("version", "=", expectedVersion)
     .returning(["id", "version"])
@@ -47,7 +73,12 @@ export async function findUnitsForAdmin(db: Database) {
 /** Active units among `ids`. */
 export async function findActiveUnitIds(db: Database, ids: readonly number[]): Promise<number[]> {
   if (ids.length === 0) return [];
-  const rows = await db.selectFrom("case_unit").select("id").where("id", "in", [...ids]).where("active", "=", true).execute();
+  const rows = await db
+    .selectFrom("case_unit")
+    .select("id")
+    .where("id", "in", [...ids])
+    .where("active", "=", true)
+    .execute();
   return rows.map((r) => r.id);
 }
 
@@ -93,7 +124,11 @@ export async function findRoutingRulesForAdmin(db: Database, scope: Scope, filte
       "rr.lead_unit_id as leadUnitId",
       "lu.name as leadUnitName",
       "rr.co_unit_ids as coUnitIds",
-      sql<string[]>`coalesce((select array_agg(u.name order by array_position(rr.co_unit_ids, u.id)) from case_unit u where u.id = any(rr.co_unit_ids)), '{}')`.as("coUnitNames"),
+      sql<
+        string[]
+      >`coalesce((select array_agg(u.name order by array_position(rr.co_unit_ids, u.id)) from case_unit u where u.id = any(rr.co_unit_ids)), '{}')`.as(
+        "coUnitNames",
+      ),
       "rr.auto_dispatch as autoDispatch",
       "rr.version",
       "rr.updated_at as updatedAt",
@@ -112,12 +147,24 @@ export async function findRoutingRuleRow(db: Database, id: number) {
   return db.selectFrom("routing_rule").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-export type RoutingRuleValues = { categoryId: number; regionId: number; leadUnitId: number; coUnitIds: number[]; autoDispatch: boolean };
+export type RoutingRuleValues = {
+  categoryId: number;
+  regionId: number;
+  leadUnitId: number;
+  coUnitIds: number[];
+  autoDispatch: boolean;
+};
 
 export async function insertRoutingRule(db: Database, v: RoutingRuleValues) {
   return db
     .insertInto("routing_rule")
-    .values({ category_id: v.categoryId, region_id: v.regionId, lead_unit_id: v.leadUnitId, co_unit_ids: v.coUnitIds, auto_dispatch: v.autoDispatch })
+    .values({
+      category_id: v.categoryId,
+      region_id: v.regionId,
+      lead_unit_id: v.leadUnitId,
+      co_unit_ids: v.coUnitIds,
+      auto_dispatch: v.autoDispatch,
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
 }
@@ -125,7 +172,15 @@ export async function insertRoutingRule(db: Database, v: RoutingRuleValues) {
 export async function updateRoutingRule(db: Database, id: number, expectedVersion: number, v: RoutingRuleValues) {
   return db
     .updateTable("routing_rule")
-    .set({ category_id: v.categoryId, region_id: v.regionId, lead_unit_id: v.leadUnitId, co_unit_ids: v.coUnitIds, auto_dispatch: v.autoDispatch, version: sql`version + 1`, updated_at: sql`now()` })
+    .set({
+      category_id: v.categoryId,
+      region_id: v.regionId,
+      lead_unit_id: v.leadUnitId,
+      co_unit_ids: v.coUnitIds,
+      auto_dispatch: v.autoDispatch,
+      version: sql`version + 1`,
+      updated_at: sql`now()`,
+    })
     .where("id", "=", id)
     .where("version", "=", expectedVersion)
     .returningAll()
@@ -133,7 +188,12 @@ export async function updateRoutingRule(db: Database, id: number, expectedVersio
 }
 
 export async function deleteRoutingRule(db: Database, id: number, expectedVersion: number) {
-  return db.deleteFrom("routing_rule").where("id", "=", id).where("version", "=", expectedVersion).returningAll().executeTakeFirst();
+  return db
+    .deleteFrom("routing_rule")
+    .where("id", "=", id)
+    .where("version", "=", expectedVersion)
+    .returningAll()
+    .executeTakeFirst();
 }
 
 // ---------- time limits ----------
@@ -142,7 +202,18 @@ export async function findTimeLimitsForAdmin(db: Database) {
   return db
     .selectFrom("time_limit_rule as t")
     .leftJoin("case_category as c", "c.id", "t.category_id")
-    .select(["t.id", "t.category_id as categoryId", "c.name as categoryName", "t.urgency", "t.level", "t.stage", "t.amount", "t.unit", "t.version", "t.updated_at as updatedAt"])
+    .select([
+      "t.id",
+      "t.category_id as categoryId",
+      "c.name as categoryName",
+      "t.urgency",
+      "t.level",
+      "t.stage",
+      "t.amount",
+      "t.unit",
+      "t.version",
+      "t.updated_at as updatedAt",
+    ])
     .orderBy(sql`t.category_id nulls first`)
     .orderBy(sql`t.level nulls first`)
     .orderBy(sql`array_position(array['emergency','urgent','general','complex'], t.urgency)`)
@@ -156,7 +227,14 @@ export async function findTimeLimitRow(db: Database, id: number) {
   return db.selectFrom("time_limit_rule").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-export type TimeLimitValues = { categoryId: number | null; urgency: string; level: string | null; stage: string; amount: number; unit: string };
+export type TimeLimitValues = {
+  categoryId: number | null;
+  urgency: string;
+  level: string | null;
+  stage: string;
+  amount: number;
+  unit: string;
+};
 
 export async function insertTimeLimit(db: Database, v: TimeLimitValues) {
   return db
@@ -169,7 +247,16 @@ export async function insertTimeLimit(db: Database, v: TimeLimitValues) {
 export async function updateTimeLimit(db: Database, id: number, expectedVersion: number, v: TimeLimitValues) {
   return db
     .updateTable("time_limit_rule")
-    .set({ category_id: v.categoryId, urgency: v.urgency, level: v.level, stage: v.stage, amount: v.amount, unit: v.unit, version: sql`version + 1`, updated_at: sql`now()` })
+    .set({
+      category_id: v.categoryId,
+      urgency: v.urgency,
+      level: v.level,
+      stage: v.stage,
+      amount: v.amount,
+      unit: v.unit,
+      version: sql`version + 1`,
+      updated_at: sql`now()`,
+    })
     .where("id", "=", id)
     .where("version", "=", expectedVersion)
     .returningAll()
@@ -177,7 +264,12 @@ export async function updateTimeLimit(db: Database, id: number, expectedVersion:
 }
 
 export async function deleteTimeLimit(db: Database, id: number, expectedVersion: number) {
-  return db.deleteFrom("time_limit_rule").where("id", "=", id).where("version", "=", expectedVersion).returningAll().executeTakeFirst();
+  return db
+    .deleteFrom("time_limit_rule")
+    .where("id", "=", id)
+    .where("version", "=", expectedVersion)
+    .returningAll()
+    .executeTakeFirst();
 }
 
 // ---------- calendar ----------
@@ -193,7 +285,9 @@ export async function findCalendarDaysForAdmin(db: Database, year: number) {
 
 /** The years that hold calendar rows (for the year picker), newest first. */
 export async function findCalendarYears(db: Database): Promise<number[]> {
-  const { rows } = await sql<{ year: number }>`select distinct extract(year from day)::int as year from calendar_day order by 1 desc`.execute(db);
+  const { rows } = await sql<{
+    year: number;
+  }>`select distinct extract(year from day)::int as year from calendar_day order by 1 desc`.execute(db);
   return rows.map((r) => r.year);
 }
 
@@ -242,7 +336,12 @@ export async function findEscalationRulesForAdmin(db: Database) {
     .execute();
 }
 
-export async function updateEscalationRule(db: Database, level: string, expectedVersion: number, v: { autoOnRed: boolean; notifyLevel: string }) {
+export async function updateEscalationRule(
+  db: Database,
+  level: string,
+  expectedVersion: number,
+  v: { autoOnRed: boolean; notifyLevel: string },
+) {
   return db
     .updateTable("escalation_rule")
     .set({ auto_on_red: v.autoOnRed, notify_level: v.notifyLevel, version: sql`version + 1`, updated_at: sql`now()` })
@@ -253,7 +352,11 @@ export async function updateEscalationRule(db: Database, level: string, expected
 }
 
 export async function findEscalationRuleRow(db: Database, level: string) {
-  return db.selectFrom("escalation_rule").select(["level", "auto_on_red as autoOnRed", "notify_level as notifyLevel", "version"]).where("level", "=", level).executeTakeFirst();
+  return db
+    .selectFrom("escalation_rule")
+    .select(["level", "auto_on_red as autoOnRed", "notify_level as notifyLevel", "version"])
+    .where("level", "=", level)
+    .executeTakeFirst();
 }
 
 // ---------- settings ----------
@@ -267,12 +370,14 @@ export async function findSettingRow(db: Database, key: string) {
 }
 
 export async function updateSetting(db: Database, key: string, expectedVersion: number, value: unknown) {
-  return db
-    .updateTable("case_setting")
-    // Sent as text and cast once: a JS string bound to jsonb directly would be stored as a JSON string.
-    .set({ value: sql`${JSON.stringify(value)}::text::jsonb`, version: sql`version + 1`, updated_at: sql`now()` })
-    .where("key", "=", key)
-    .where("version", "=", expectedVersion)
-    .returning(["key", "value", "version"])
-    .executeTakeFirst();
+  return (
+    db
+      .updateTable("case_setting")
+      // Sent as text and cast once: a JS string bound to jsonb directly would be stored as a JSON string.
+      .set({ value: sql`${JSON.stringify(value)}::text::jsonb`, version: sql`version + 1`, updated_at: sql`now()` })
+      .where("key", "=", key)
+      .where("version", "=", expectedVersion)
+      .returning(["key", "value", "version"])
+      .executeTakeFirst()
+  );
 }

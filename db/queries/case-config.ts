@@ -15,7 +15,18 @@ export async function findCaseConfigRows(db: Database) {
 export async function findCategory(db: Database, id: number) {
   return db
     .selectFrom("case_category as c")
-    .select(["c.id", "c.code", "c.name", "c.parent_id", "c.grp", "c.kind", "c.default_level", "c.default_urgency", "c.risk_assessed", "c.active"])
+    .select([
+      "c.id",
+      "c.code",
+      "c.name",
+      "c.parent_id",
+      "c.grp",
+      "c.kind",
+      "c.default_level",
+      "c.default_urgency",
+      "c.risk_assessed",
+      "c.active",
+    ])
     .where("c.id", "=", id)
     .executeTakeFirst();
 }

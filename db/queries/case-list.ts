@@ -88,8 +88,7 @@ export function caseFilterConditions(f: CaseListQuery): RawBuilder<SqlBool>[] {
       // A range on the unique number index (LIKE 'x%' cannot use it under a non-C collation), LIKE as the exact check.
       const prefix = f.q.toUpperCase();
       where.push(sql<SqlBool>`(c.number >= ${prefix} and c.number < ${`${prefix}\u{10FFFF}`} and c.number like ${`${prefix}%`})`);
-    }
-    else {
+    } else {
       const like = likeContains(f.q);
       where.push(sql<SqlBool>`(c.number ilike ${like} or c.description ilike ${like} or c.address ilike ${like})`);
     }
@@ -101,15 +100,35 @@ export function caseFilterConditions(f: CaseListQuery): RawBuilder<SqlBool>[] {
  * One page of summaries after `after` (limit + 1 rows are read to know whether more follow), each with the
  * cursor that continues after it. The exports walk the same pages with a larger limit.
  */
-export async function findCasePage(db: Database, f: CaseListQuery, page: { after?: CaseCursor; limit: number }): Promise<CaseListRow[]> {
+export async function findCasePage(
+  db: Database,
+  f: CaseListQuery,
+  page: { after?: CaseCursor; limit: number },
+): Promise<CaseListRow[]> {
   let q = db
     .selectFrom("case_record as c")
     .innerJoin("case_category as cat", "cat.id", "c.category_id")
     .innerJoin("region as g", "g.id", "c.grid_id")
     .leftJoin("case_unit as lu", "lu.id", "c.lead_unit_id")
     .select([
-      "c.id", "c.number", "c.state", "c.level", "c.light", "c.source", "c.kind", "c.urgency", "c.category_id", "cat.name as category_name",
-      "c.description", "c.address", "c.grid_id", "g.name as grid_name", "lu.name as lead_unit_name", "c.reported_at", "c.deadline_at", "c.closed_at",
+      "c.id",
+      "c.number",
+      "c.state",
+      "c.level",
+      "c.light",
+      "c.source",
+      "c.kind",
+      "c.urgency",
+      "c.category_id",
+      "cat.name as category_name",
+      "c.description",
+      "c.address",
+      "c.grid_id",
+      "g.name as grid_name",
+      "lu.name as lead_unit_name",
+      "c.reported_at",
+      "c.deadline_at",
+      "c.closed_at",
       sql<number>`st_x(c.geom)`.as("lon"),
       sql<number>`st_y(c.geom)`.as("lat"),
       // numeric, not double: the cursor must round-trip to the exact microsecond.
@@ -118,14 +137,23 @@ export async function findCasePage(db: Database, f: CaseListQuery, page: { after
   for (const w of caseFilterConditions(f)) q = q.where(w);
   if (page.after) {
     const { micros, id } = page.after;
-    q = q.where(sql<boolean>`(c.reported_at, c.id) < (timestamptz 'epoch' + ${micros}::bigint * interval '1 microsecond', ${id}::bigint)`);
+    q = q.where(
+      sql<boolean>`(c.reported_at, c.id) < (timestamptz 'epoch' + ${micros}::bigint * interval '1 microsecond', ${id}::bigint)`,
+    );
   }
-  return q.orderBy("c.reported_at", "desc").orderBy("c.id", "desc").limit(page.limit + 1).execute();
+  return q
+    .orderBy("c.reported_at", "desc")
+    .orderBy("c.id", "desc")
+    .limit(page.limit + 1)
+    .execute();
 }
 
 /** How many cases match, counting no further than `cap` (the export bound: beyond it the exact number does not matter). */
 export async function countCasesUpTo(db: Database, f: CaseListQuery, cap: number): Promise<number> {
-  let inner = db.selectFrom("case_record as c").innerJoin("region as g", "g.id", "c.grid_id").select(sql<number>`1`.as("one"));
+  let inner = db
+    .selectFrom("case_record as c")
+    .innerJoin("region as g", "g.id", "c.grid_id")
+    .select(sql<number>`1`.as("one"));
   for (const w of caseFilterConditions(f)) inner = inner.where(w);
   inner = inner.limit(cap);
   const row = await db

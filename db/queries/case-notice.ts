@@ -5,7 +5,9 @@ import type { Database } from "../client";
 export type NoticeAudience = { offices: readonly { level: string; path: string }[]; unitIds: readonly number[] };
 
 function audienceFilter(audience: NoticeAudience) {
-  const offices = audience.offices.map((o) => sql`(n.level = ${o.level} and n.region_path <@ ${o.path}::ltree and n.unit_id is null)`);
+  const offices = audience.offices.map(
+    (o) => sql`(n.level = ${o.level} and n.region_path <@ ${o.path}::ltree and n.unit_id is null)`,
+  );
   const units = audience.unitIds.length ? [sql`n.unit_id = any(${[...audience.unitIds]}::int[])`] : [];
   const parts = [...offices, ...units];
   return parts.length ? sql`(${sql.join(parts, sql` or `)})` : sql`false`;
@@ -13,7 +15,16 @@ function audienceFilter(audience: NoticeAudience) {
 
 /** Unread notices for the audience, newest first, with the case's number and light. */
 export async function findUnreadNotices(db: Database, audience: NoticeAudience, limit: number) {
-  const { rows } = await sql<{ id: number; case_id: number; kind: string; level: string; message: string; created_at: Date; number: string; light: string | null }>`
+  const { rows } = await sql<{
+    id: number;
+    case_id: number;
+    kind: string;
+    level: string;
+    message: string;
+    created_at: Date;
+    number: string;
+    light: string | null;
+  }>`
     select n.id, n.case_id, n.kind, n.level, n.message, n.created_at, c.number, c.light
       from case_notice n join case_record c on c.id = n.case_id
      where n.read_at is null and ${audienceFilter(audience)}
@@ -23,12 +34,22 @@ export async function findUnreadNotices(db: Database, audience: NoticeAudience, 
 }
 
 export async function countUnreadNotices(db: Database, audience: NoticeAudience): Promise<number> {
-  const { rows } = await sql<{ n: number }>`select count(*)::int as n from case_notice n where n.read_at is null and ${audienceFilter(audience)}`.execute(db);
+  const { rows } = await sql<{
+    n: number;
+  }>`select count(*)::int as n from case_notice n where n.read_at is null and ${audienceFilter(audience)}`.execute(db);
   return rows[0].n;
 }
 
 /** Marks one notice read if it belongs to the audience; returns whether it did. */
-export async function markNoticeRead(db: Database, audience: NoticeAudience, id: number, userId: number | null): Promise<boolean> {
-  const result = await sql`update case_notice n set read_at = now(), read_by = ${userId} where n.id = ${id} and n.read_at is null and ${audienceFilter(audience)}`.execute(db);
+export async function markNoticeRead(
+  db: Database,
+  audience: NoticeAudience,
+  id: number,
+  userId: number | null,
+): Promise<boolean> {
+  const result =
+    await sql`update case_notice n set read_at = now(), read_by = ${userId} where n.id = ${id} and n.read_at is null and ${audienceFilter(audience)}`.execute(
+      db,
+    );
   return Number(result.numAffectedRows ?? 0) > 0;
 }

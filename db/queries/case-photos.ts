@@ -47,7 +47,11 @@ export async function findPhotoOwnership(db: Database, id: number) {
 }
 
 export async function findPhotoContent(db: Database, id: number) {
-  return db.selectFrom("case_photo").select(["id", "mime", "content", "sha256", "byte_size"]).where("id", "=", id).executeTakeFirst();
+  return db
+    .selectFrom("case_photo")
+    .select(["id", "mime", "content", "sha256", "byte_size"])
+    .where("id", "=", id)
+    .executeTakeFirst();
 }
 
 /**

@@ -26,7 +26,10 @@ export type RateGroupRow = {
  * one level below the area), per lead unit, and the total. The FILTER clauses are the SQL twin of
  * countForRates in lib/case/rates.ts. Run inside `inScope` (case_record has row-level security).
  */
-export async function aggregateCaseRates(db: Database, args: { scope: Scope; areaPath: string; from: string; to: string; formula: RateFormula }): Promise<RateGroupRow[]> {
+export async function aggregateCaseRates(
+  db: Database,
+  args: { scope: Scope; areaPath: string; from: string; to: string; formula: RateFormula },
+): Promise<RateGroupRow[]> {
   const { scope, areaPath, from, to, formula: f } = args;
   const depth = areaPath.split(".").length;
   const { rows } = await sql<RateGroupRow>`

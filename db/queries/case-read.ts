@@ -10,8 +10,24 @@ export async function findCaseSummaries(db: Database, ids: readonly number[]) {
     .innerJoin("region as g", "g.id", "c.grid_id")
     .leftJoin("case_unit as lu", "lu.id", "c.lead_unit_id")
     .select([
-      "c.id", "c.number", "c.state", "c.level", "c.light", "c.source", "c.kind", "c.urgency", "c.category_id", "cat.name as category_name",
-      "c.description", "c.address", "c.grid_id", "g.name as grid_name", "lu.name as lead_unit_name", "c.reported_at", "c.deadline_at", "c.closed_at",
+      "c.id",
+      "c.number",
+      "c.state",
+      "c.level",
+      "c.light",
+      "c.source",
+      "c.kind",
+      "c.urgency",
+      "c.category_id",
+      "cat.name as category_name",
+      "c.description",
+      "c.address",
+      "c.grid_id",
+      "g.name as grid_name",
+      "lu.name as lead_unit_name",
+      "c.reported_at",
+      "c.deadline_at",
+      "c.closed_at",
       sql<number>`st_x(c.geom)`.as("lon"),
       sql<number>`st_y(c.geom)`.as("lat"),
     ])
@@ -28,11 +44,39 @@ export async function findCaseDetailRow(db: Database, id: number) {
     .leftJoin("case_unit as hu", "hu.id", "c.handled_by_unit_id")
     .leftJoin("case_category as cat", "cat.id", "c.category_id")
     .select([
-      "c.id", "c.version", "c.region_path", "c.reporter_user_id", "c.reporter_name", "c.reporter_phone_masked", "c.external_id", "c.channel",
-      "c.lead_unit_id", "c.co_unit_ids", "c.handled_by_unit_id", "hu.name as handled_by_unit_name", "c.stage", "c.stage_started_at", "c.yellow_at",
-      "c.handle_deadline_at", "c.extension_pending", "c.discovery_stars", "c.disposal_stars", "c.satisfaction", "c.timeliness",
-      "c.risk_l", "c.risk_e", "c.risk_c", "c.risk_value", "c.risk_grade", "c.reopen_count", "c.supervision_count", "c.merged_into_id",
-      "c.state", "c.level", "c.category_id", "cat.parent_id as parent_category_id",
+      "c.id",
+      "c.version",
+      "c.region_path",
+      "c.reporter_user_id",
+      "c.reporter_name",
+      "c.reporter_phone_masked",
+      "c.external_id",
+      "c.channel",
+      "c.lead_unit_id",
+      "c.co_unit_ids",
+      "c.handled_by_unit_id",
+      "hu.name as handled_by_unit_name",
+      "c.stage",
+      "c.stage_started_at",
+      "c.yellow_at",
+      "c.handle_deadline_at",
+      "c.extension_pending",
+      "c.discovery_stars",
+      "c.disposal_stars",
+      "c.satisfaction",
+      "c.timeliness",
+      "c.risk_l",
+      "c.risk_e",
+      "c.risk_c",
+      "c.risk_value",
+      "c.risk_grade",
+      "c.reopen_count",
+      "c.supervision_count",
+      "c.merged_into_id",
+      "c.state",
+      "c.level",
+      "c.category_id",
+      "cat.parent_id as parent_category_id",
     ])
     .where("c.id", "=", id)
     .executeTakeFirst();
@@ -41,7 +85,19 @@ export async function findCaseDetailRow(db: Database, id: number) {
 export async function findCaseEvents(db: Database, caseId: number) {
   return db
     .selectFrom("case_event")
-    .select(["id", "at", "actor_name", "action", "from_state", "to_state", "from_level", "to_level", "note", "details", "photo_ids"])
+    .select([
+      "id",
+      "at",
+      "actor_name",
+      "action",
+      "from_state",
+      "to_state",
+      "from_level",
+      "to_level",
+      "note",
+      "details",
+      "photo_ids",
+    ])
     .where("case_id", "=", caseId)
     .orderBy("id")
     .execute();

@@ -27,7 +27,10 @@ async function ids(query: Promise<{ id: number }[]>, limit: number): Promise<Que
  * Cases a unit of the caller handles (lead or co-unit) and has not reported back on yet; `coOnly` lists
  * those where the caller's units are co-units only (协办).
  */
-export async function findUnitQueue(db: Database, args: { scope: Scope; unitIds: readonly number[]; limit: number }): Promise<Queue & { coOnly: number[] }> {
+export async function findUnitQueue(
+  db: Database,
+  args: { scope: Scope; unitIds: readonly number[]; limit: number },
+): Promise<Queue & { coOnly: number[] }> {
   const units = [...args.unitIds];
   const rows = await db
     .selectFrom("case_record as c")
@@ -39,7 +42,11 @@ export async function findUnitQueue(db: Database, args: { scope: Scope; unitIds:
     .limit(args.limit + 1)
     .execute();
   const kept = rows.slice(0, args.limit);
-  return { ids: kept.map((r) => r.id), truncated: rows.length > args.limit, coOnly: kept.filter((r) => !r.lead).map((r) => r.id) };
+  return {
+    ids: kept.map((r) => r.id),
+    truncated: rows.length > args.limit,
+    coOnly: kept.filter((r) => !r.lead).map((r) => r.id),
+  };
 }
 
 /**
@@ -49,7 +56,13 @@ export async function findUnitQueue(db: Database, args: { scope: Scope; unitIds:
  */
 export function findVerifyQueue(
   db: Database,
-  args: { scope: Scope; areas: readonly { levels: readonly string[]; path: string }[]; userId: number; unitIds: readonly number[]; limit: number },
+  args: {
+    scope: Scope;
+    areas: readonly { levels: readonly string[]; path: string }[];
+    userId: number;
+    unitIds: readonly number[];
+    limit: number;
+  },
 ): Promise<Queue> {
   const units = [...args.unitIds];
   return ids(
@@ -57,10 +70,18 @@ export function findVerifyQueue(
       .selectFrom("case_record as c")
       .select("c.id")
       .where("c.state", "in", VERIFY_STATES)
-      .where((eb) => eb.or(args.areas.map((a): Expression<SqlBool> => eb.and([eb("c.level", "in", [...a.levels]), withinScope(sql.ref("c.region_path"), [a.path])]))))
+      .where((eb) =>
+        eb.or(
+          args.areas.map((a): Expression<SqlBool> =>
+            eb.and([eb("c.level", "in", [...a.levels]), withinScope(sql.ref("c.region_path"), [a.path])]),
+          ),
+        ),
+      )
       .where(withinScope(sql.ref("c.region_path"), args.scope))
       .where(sql<SqlBool>`c.reporter_user_id is distinct from ${args.userId}`)
-      .where(sql<SqlBool>`not coalesce(c.handled_by_unit_id = any(${units}::int[]) or c.lead_unit_id = any(${units}::int[]) or c.co_unit_ids && ${units}::int[], false)`)
+      .where(
+        sql<SqlBool>`not coalesce(c.handled_by_unit_id = any(${units}::int[]) or c.lead_unit_id = any(${units}::int[]) or c.co_unit_ids && ${units}::int[], false)`,
+      )
       .orderBy(byDeadline)
       .limit(args.limit + 1)
       .execute(),
@@ -69,13 +90,22 @@ export function findVerifyQueue(
 }
 
 /** Cases waiting for an office at its own level (to file, cancel or dispatch), one (level, area) per office role. */
-export function findOfficeQueue(db: Database, args: { scope: Scope; offices: readonly { level: string; path: string }[]; limit: number }): Promise<Queue> {
+export function findOfficeQueue(
+  db: Database,
+  args: { scope: Scope; offices: readonly { level: string; path: string }[]; limit: number },
+): Promise<Queue> {
   return ids(
     db
       .selectFrom("case_record as c")
       .select("c.id")
       .where("c.state", "in", OFFICE_STATES)
-      .where((eb) => eb.or(args.offices.map((o): Expression<SqlBool> => eb.and([eb("c.level", "=", o.level), withinScope(sql.ref("c.region_path"), [o.path])]))))
+      .where((eb) =>
+        eb.or(
+          args.offices.map((o): Expression<SqlBool> =>
+            eb.and([eb("c.level", "=", o.level), withinScope(sql.ref("c.region_path"), [o.path])]),
+          ),
+        ),
+      )
       .where(withinScope(sql.ref("c.region_path"), args.scope))
       .orderBy(byDeadline)
       .limit(args.limit + 1)

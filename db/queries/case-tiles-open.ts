@@ -27,8 +27,12 @@ export type OpenCopyResult = { refreshed: boolean; cases: number; caseVersion: n
  */
 export async function refreshCaseMapOpen(db: Kysely<DB>, options: { force?: boolean } = {}): Promise<OpenCopyResult> {
   return db.transaction().execute(async (trx) => {
-    await sql`insert into layer_version (layer, version, changed_at) values ('case', 1, now()) on conflict (layer) do nothing`.execute(trx);
-    const { rows: versionRows } = await sql<{ version: number }>`select version from layer_version where layer = 'case' for update`.execute(trx);
+    await sql`insert into layer_version (layer, version, changed_at) values ('case', 1, now()) on conflict (layer) do nothing`.execute(
+      trx,
+    );
+    const { rows: versionRows } = await sql<{
+      version: number;
+    }>`select version from layer_version where layer = 'case' for update`.execute(trx);
     const current = Number(versionRows[0].version);
     const { rows: stateRows } = await sql<{ case_version: number }>`select case_version from case_map_open_state`.execute(trx);
     if (!options.force && stateRows.length && Number(stateRows[0].case_version) === current) {
@@ -48,7 +52,9 @@ export async function refreshCaseMapOpen(db: Kysely<DB>, options: { force?: bool
     const version = Number(bumped[0].version);
     await sql`
       insert into case_map_open_state (singleton, case_version, refreshed_at) values (true, ${version}, now())
-      on conflict (singleton) do update set case_version = excluded.case_version, refreshed_at = excluded.refreshed_at`.execute(trx);
+      on conflict (singleton) do update set case_version = excluded.case_version, refreshed_at = excluded.refreshed_at`.execute(
+      trx,
+    );
     return { refreshed: true, cases: Number(inserted.numAffectedRows ?? 0), caseVersion: version };
   });
 }

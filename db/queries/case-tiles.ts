@@ -212,7 +212,8 @@ function heatSql(tile: TileCoord, scope: Scope | null, filter: CaseTileFilter): 
         `b.cell_x between ${add(cx0 * factor, "int")} and ${add((cx1 + 1) * factor - 1, "int")}`,
         `b.cell_y between ${add(cy0 * factor, "int")} and ${add((cy1 + 1) * factor - 1, "int")}`,
       ];
-  if (scope) where.push(`b.grid_id in (select g.id from region g where g.level = 4 and g.path <@ ${add(scopeLiteral(scope), "ltree[]")})`);
+  if (scope)
+    where.push(`b.grid_id in (select g.id from region g where g.level = 4 and g.path <@ ${add(scopeLiteral(scope), "ltree[]")})`);
   if (filter.from) where.push(`b.day >= ${add(filter.from, "date")}`);
   if (filter.to) where.push(`b.day <= ${add(filter.to, "date")}`);
   if (filter.categoryIds.length) where.push(`b.category_id in ${categorySubtree(add(filter.categoryIds, "int[]"))}`);
@@ -242,7 +243,12 @@ function heatSql(tile: TileCoord, scope: Scope | null, filter: CaseTileFilter): 
  */
 
 /** The statement and parameters of one case-layer tile. A null scope means the whole database (tests, benchmarks). */
-export function caseTileStatement(layer: CaseLayerName, tile: TileCoord, scope: Scope | null, filter: CaseTileFilter): CaseTileStatement {
+export function caseTileStatement(
+  layer: CaseLayerName,
+  tile: TileCoord,
+  scope: Scope | null,
+  filter: CaseTileFilter,
+): CaseTileStatement {
   if (layer === "case_heat") return heatSql(tile, scope, filter);
   return tile.z >= CASE_POINTS_MINZOOM ? casePointsSql(tile, scope, filter) : caseCellsSql(tile, scope, filter);
 }

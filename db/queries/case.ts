@@ -21,7 +21,10 @@ export async function insertCase(db: Database, values: InsertObject<DB, "case_re
 }
 
 /** A timeline row; `details` is an object stored as jsonb. */
-export async function insertCaseEvent(db: Database, values: Omit<Insertable<CaseEvent>, "details"> & { details?: Record<string, unknown> | null }) {
+export async function insertCaseEvent(
+  db: Database,
+  values: Omit<Insertable<CaseEvent>, "details"> & { details?: Record<string, unknown> | null },
+) {
   const { details, ...rest } = values;
   return db
     .insertInto("case_event")
@@ -36,7 +39,11 @@ function jsonb(value: object) {
 }
 
 export async function findCaseIdByClientRequest(db: Database, clientRequestId: string) {
-  const row = await db.selectFrom("case_record").select(["id", "number"]).where("client_request_id", "=", clientRequestId).executeTakeFirst();
+  const row = await db
+    .selectFrom("case_record")
+    .select(["id", "number"])
+    .where("client_request_id", "=", clientRequestId)
+    .executeTakeFirst();
   return row ?? null;
 }
 
@@ -57,7 +64,12 @@ export async function updateCase(db: Database, caseId: number, expectedVersion: 
 }
 
 export async function findEventByRequest(db: Database, caseId: number, requestId: string) {
-  return db.selectFrom("case_event").select(["id", "action"]).where("case_id", "=", caseId).where("request_id", "=", requestId).executeTakeFirst();
+  return db
+    .selectFrom("case_event")
+    .select(["id", "action"])
+    .where("case_id", "=", caseId)
+    .where("request_id", "=", requestId)
+    .executeTakeFirst();
 }
 
 /** The units an account acts for. */
@@ -103,13 +115,29 @@ export async function attachPhotos(db: Database, caseId: number, photoIds: reado
   return Number(result.numUpdatedRows);
 }
 
-export type NoticeInsert = { caseId: number; kind: "red_warning" | "major_risk" | "escalated" | "reminder" | "supervision" | "assigned"; level: string; regionPath: string; unitId?: number | null; message: string };
+export type NoticeInsert = {
+  caseId: number;
+  kind: "red_warning" | "major_risk" | "escalated" | "reminder" | "supervision" | "assigned";
+  level: string;
+  regionPath: string;
+  unitId?: number | null;
+  message: string;
+};
 
 export async function insertNotices(db: Database, notices: readonly NoticeInsert[]) {
   if (notices.length === 0) return;
   await db
     .insertInto("case_notice")
-    .values(notices.map((n) => ({ case_id: n.caseId, kind: n.kind, level: n.level, region_path: n.regionPath, unit_id: n.unitId ?? null, message: n.message })))
+    .values(
+      notices.map((n) => ({
+        case_id: n.caseId,
+        kind: n.kind,
+        level: n.level,
+        region_path: n.regionPath,
+        unit_id: n.unitId ?? null,
+        message: n.message,
+      })),
+    )
     .execute();
 }
 

@@ -58,13 +58,16 @@ export type BatchRow = {
 };
 
 export async function findBatch(db: Database, id: number, scope: Scope): Promise<BatchRow | null> {
-  const { rows } = await sql<BatchRow>`select ${BATCH_COLUMNS} from hotline_batch b where b.id = ${id} and ${batchInside(scope)}`.execute(db);
+  const { rows } =
+    await sql<BatchRow>`select ${BATCH_COLUMNS} from hotline_batch b where b.id = ${id} and ${batchInside(scope)}`.execute(db);
   return rows[0] ?? null;
 }
 
 export async function findRecentBatches(db: Database, scope: Scope, limit: number): Promise<BatchRow[]> {
   const { rows } = await sql<BatchRow>`
-    select ${BATCH_COLUMNS} from hotline_batch b where ${batchInside(scope)} order by b.created_at desc, b.id desc limit ${limit}`.execute(db);
+    select ${BATCH_COLUMNS} from hotline_batch b where ${batchInside(scope)} order by b.created_at desc, b.id desc limit ${limit}`.execute(
+    db,
+  );
   return rows;
 }
 
@@ -77,7 +80,16 @@ export const BATCH_LEASE_SECONDS = 120;
  * is not taken: null.
  */
 export async function claimBatch(db: Database, id: number, token: string) {
-  const { rows } = await sql<{ id: number; actor: unknown; scope: string[]; rows_cipher: Buffer | null; processed_rows: number; total_rows: number; status: string; duration_ms: number | null }>`
+  const { rows } = await sql<{
+    id: number;
+    actor: unknown;
+    scope: string[];
+    rows_cipher: Buffer | null;
+    processed_rows: number;
+    total_rows: number;
+    status: string;
+    duration_ms: number | null;
+  }>`
     update hotline_batch set status = 'running', started_at = coalesce(started_at, now()),
            lease_token = ${token}::uuid, lease_until = now() + make_interval(secs => ${BATCH_LEASE_SECONDS})
      where id = ${id} and (status = 'pending' or (status = 'running' and (lease_until is null or lease_until < now())))
@@ -91,7 +103,14 @@ export type BatchCounts = { created: number; updated: number; unchanged: number;
  * Adds one chunk's outcome in the chunk's transaction (the counts and the resume point commit with the rows)
  * and renews the lease. False when the lease is no longer this processor's: the caller must roll back.
  */
-export async function addBatchProgress(db: Database, id: number, token: string, processedRows: number, c: BatchCounts, elapsedMs: number): Promise<boolean> {
+export async function addBatchProgress(
+  db: Database,
+  id: number,
+  token: string,
+  processedRows: number,
+  c: BatchCounts,
+  elapsedMs: number,
+): Promise<boolean> {
   const result = await sql`
     update hotline_batch
        set processed_rows = ${processedRows},
@@ -104,7 +123,12 @@ export async function addBatchProgress(db: Database, id: number, token: string, 
 }
 
 /** The end of a batch: done (the rows, with callers' phones, are dropped) or failed with the reason. */
-export async function finishBatch(db: Database, id: number, token: string | null, outcome: { status: "done" } | { status: "failed"; error: string }) {
+export async function finishBatch(
+  db: Database,
+  id: number,
+  token: string | null,
+  outcome: { status: "done" } | { status: "failed"; error: string },
+) {
   await sql`
     update hotline_batch
        set status = ${outcome.status}, finished_at = now(), rows_cipher = null, error = ${outcome.status === "failed" ? outcome.error : null},
@@ -112,13 +136,30 @@ export async function finishBatch(db: Database, id: number, token: string | null
      where id = ${id} and (${token}::uuid is null or lease_token = ${token}::uuid)`.execute(db);
 }
 
-export type BatchRowReport = { rowNumber: number; orderNo: string | null; outcome: "created" | "updated" | "unchanged" | "queued" | "rejected"; reasonCode: string | null; message: string | null; caseId: number | null };
+export type BatchRowReport = {
+  rowNumber: number;
+  orderNo: string | null;
+  outcome: "created" | "updated" | "unchanged" | "queued" | "rejected";
+  reasonCode: string | null;
+  message: string | null;
+  caseId: number | null;
+};
 
 export async function insertBatchRows(db: Database, batchId: number, rows: readonly BatchRowReport[]) {
   if (rows.length === 0) return;
   await db
     .insertInto("hotline_batch_row")
-    .values(rows.map((r) => ({ batch_id: batchId, row_number: r.rowNumber, order_no: r.orderNo, outcome: r.outcome, reason_code: r.reasonCode, message: r.message, case_id: r.caseId })))
+    .values(
+      rows.map((r) => ({
+        batch_id: batchId,
+        row_number: r.rowNumber,
+        order_no: r.orderNo,
+        outcome: r.outcome,
+        reason_code: r.reasonCode,
+        message: r.message,
+        case_id: r.caseId,
+      })),
+    )
     .onConflict((oc) => oc.columns(["batch_id", "row_number"]).doNothing())
     .execute();
 }
@@ -135,7 +176,10 @@ export async function findBatchRows(db: Database, batchId: number, args: { outco
 }
 
 export async function countBatchRows(db: Database, batchId: number, outcome?: string | null): Promise<number> {
-  let q = db.selectFrom("hotline_batch_row").select(sql<number>`count(*)::int`.as("n")).where("batch_id", "=", batchId);
+  let q = db
+    .selectFrom("hotline_batch_row")
+    .select(sql<number>`count(*)::int`.as("n"))
+    .where("batch_id", "=", batchId);
   if (outcome) q = q.where("outcome", "=", outcome);
   return (await q.executeTakeFirstOrThrow()).n;
 }

@@ -22,7 +22,11 @@ export type ReplyRow = {
  * to the caller), when it was finished and the caller's satisfaction from the return visit. Runs inside the
  * caller's scoped transaction (cases have row-level security).
  */
-export async function findReplyRows(db: Database, scope: Scope, args: { from: Date; to: Date; onlyFinished: boolean; limit: number }): Promise<ReplyRow[]> {
+export async function findReplyRows(
+  db: Database,
+  scope: Scope,
+  args: { from: Date; to: Date; onlyFinished: boolean; limit: number },
+): Promise<ReplyRow[]> {
   const { rows } = await sql<ReplyRow>`
     select o.order_no, o.received_at, o.fields->>'kind' as kind, o.status as order_status,
            c.number as case_number, c.state, u.name as unit_name,

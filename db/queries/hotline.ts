@@ -27,7 +27,16 @@ export async function findOrdersForUpdate(db: Database, orderNos: readonly strin
   if (orderNos.length === 0) return [];
   const rows = await db
     .selectFrom("hotline_order")
-    .select(["id", "order_no", "status", "fields", "content_hash", sql<string>`region_path::text`.as("region_path"), "case_id", "version"])
+    .select([
+      "id",
+      "order_no",
+      "status",
+      "fields",
+      "content_hash",
+      sql<string>`region_path::text`.as("region_path"),
+      "case_id",
+      "version",
+    ])
     .where("order_no", "in", orderNos)
     .forUpdate()
     .execute();
@@ -73,7 +82,9 @@ export async function updateOrderValues(db: Database, id: number, v: OrderValues
 
 /** Moves a queued order to another area (its address now names a street). */
 export async function moveQueuedOrder(db: Database, id: number, regionPath: string) {
-  await sql`update hotline_order set region_path = ${regionPath}::ltree where id = ${id} and status = 'needs_location'`.execute(db);
+  await sql`update hotline_order set region_path = ${regionPath}::ltree where id = ${id} and status = 'needs_location'`.execute(
+    db,
+  );
 }
 
 /** Marks a queued order located: its case exists now and its region becomes the case's grid path. */
@@ -99,7 +110,14 @@ export async function findDistrictNames(db: Database) {
  * the building's), and so are social organisations (no number).
  */
 export async function findPlaceCandidates(db: Database) {
-  const { rows } = await sql<{ id: number; kind: "building" | "house"; address: string; grid_path: string; lon: number; lat: number }>`
+  const { rows } = await sql<{
+    id: number;
+    kind: "building" | "house";
+    address: string;
+    grid_path: string;
+    lon: number;
+    lat: number;
+  }>`
     select b.id, 'building' as kind, b.address, g.path::text as grid_path, st_x(p.pt) as lon, st_y(p.pt) as lat
       from building b
       join region g on g.id = b.grid_id
@@ -126,7 +144,11 @@ export async function findActiveCategories(db: Database) {
 }
 
 /** The needs-location queue of the caller's area, oldest order first (keyset on received_at, id). */
-export async function findQueuedOrders(db: Database, scope: Scope, args: { limit: number; after?: { receivedAt: Date; id: number } | null }) {
+export async function findQueuedOrders(
+  db: Database,
+  scope: Scope,
+  args: { limit: number; after?: { receivedAt: Date; id: number } | null },
+) {
   let q = db
     .selectFrom("hotline_order")
     .select(["id", "order_no", "fields", "received_at", "due_at", "version", sql<string>`region_path::text`.as("region_path")])
@@ -150,7 +172,19 @@ export async function countQueuedOrders(db: Database, scope: Scope): Promise<num
 export async function findQueuedOrderForUpdate(db: Database, id: number, scope: Scope) {
   const row = await db
     .selectFrom("hotline_order")
-    .select(["id", "order_no", "status", "fields", "content_hash", "reporter_phone_cipher", "received_at", "due_at", "version", "case_id", sql<string>`region_path::text`.as("region_path")])
+    .select([
+      "id",
+      "order_no",
+      "status",
+      "fields",
+      "content_hash",
+      "reporter_phone_cipher",
+      "received_at",
+      "due_at",
+      "version",
+      "case_id",
+      sql<string>`region_path::text`.as("region_path"),
+    ])
     .where("id", "=", id)
     .where(withinScope(sql.ref("region_path"), scope))
     .forUpdate()

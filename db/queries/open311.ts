@@ -83,6 +83,10 @@ export async function insertOpen311Request(db: Database, v: { caseId: number; ap
 }
 
 export async function findDistrictRegion(db: Database) {
-  const { rows } = await sql<{ path: string; code: string; name: string }>`select path::text as path, code, name from region where level = 0 order by id limit 1`.execute(db);
+  const { rows } = await sql<{
+    path: string;
+    code: string;
+    name: string;
+  }>`select path::text as path, code, name from region where level = 0 order by id limit 1`.execute(db);
   return rows[0] ?? null;
 }

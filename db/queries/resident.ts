@@ -181,7 +181,9 @@ function residentsOfSubtree(db: Kysely<DB>, regionPath: string, scope: Scope) {
 
 /** How many residents live in the region's subtree (inside the scope): checked before a large export. */
 export async function countResidentsInSubtree(db: Kysely<DB>, regionPath: string, scope: Scope): Promise<number> {
-  const row = await residentsOfSubtree(db, regionPath, scope).select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow();
+  const row = await residentsOfSubtree(db, regionPath, scope)
+    .select(sql<number>`count(*)::int`.as("n"))
+    .executeTakeFirstOrThrow();
   return row.n;
 }
 
@@ -189,7 +191,12 @@ export async function countResidentsInSubtree(db: Kysely<DB>, regionPath: string
  * Every resident of the region's subtree inside the scope, in the order a list is read on paper:
  * grid, building, entrance, floor, room, household, head of household first.
  */
-export async function findResidentsForExport(db: Kysely<DB>, regionPath: string, scope: Scope, options: { withCiphers: boolean }): Promise<ExportResidentRow[]> {
+export async function findResidentsForExport(
+  db: Kysely<DB>,
+  regionPath: string,
+  scope: Scope,
+  options: { withCiphers: boolean },
+): Promise<ExportResidentRow[]> {
   const base = residentsAtHome(db)
     .where(sql<boolean>`g.path <@ ${regionPath}::ltree`)
     .where(withinScope(sql.ref("g.path"), scope))

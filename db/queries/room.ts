@@ -37,7 +37,13 @@ export async function findRoomById(db: Kysely<DB>, id: number, scope: Scope): Pr
     .executeTakeFirst();
 }
 
-export type HouseholdRow = { id: number; type: string; registration: string; headResidentId: number | null; workUnit: string | null };
+export type HouseholdRow = {
+  id: number;
+  type: string;
+  registration: string;
+  headResidentId: number | null;
+  workUnit: string | null;
+};
 
 export async function findRoomHouseholds(db: Kysely<DB>, roomId: number): Promise<HouseholdRow[]> {
   return db

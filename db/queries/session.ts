@@ -15,7 +15,11 @@ export type SessionActorRow = {
  * The live session with this token hash and its account's assignments, in one round trip: not
  * revoked, not past its absolute expiry, not idle longer than `idleMinutes`, account not disabled.
  */
-export async function findLiveSession(db: Database, tokenHash: Buffer, idleMinutes: number): Promise<SessionActorRow | undefined> {
+export async function findLiveSession(
+  db: Database,
+  tokenHash: Buffer,
+  idleMinutes: number,
+): Promise<SessionActorRow | undefined> {
   const { rows } = await sql<SessionActorRow>`
     select s.id as "sessionId", s.last_seen_at as "lastSeenAt", u.id as "userId", u.username,
            u.display_name as "displayName", u.must_change_password as "mustChangePassword",
@@ -37,7 +41,11 @@ export async function findLiveSession(db: Database, tokenHash: Buffer, idleMinut
 
 /** Marks the session as used now (sliding idle timeout). */
 export async function touchSession(db: Database, sessionId: number): Promise<void> {
-  await db.updateTable("user_session").set({ last_seen_at: sql`now()` }).where("id", "=", sessionId).execute();
+  await db
+    .updateTable("user_session")
+    .set({ last_seen_at: sql`now()` })
+    .where("id", "=", sessionId)
+    .execute();
 }
 
 export async function insertSession(
@@ -46,7 +54,13 @@ export async function insertSession(
 ): Promise<number> {
   const inserted = await db
     .insertInto("user_session")
-    .values({ token_hash: row.tokenHash, user_id: row.userId, expires_at: row.expiresAt, address: row.address, user_agent: row.userAgent })
+    .values({
+      token_hash: row.tokenHash,
+      user_id: row.userId,
+      expires_at: row.expiresAt,
+      address: row.address,
+      user_agent: row.userAgent,
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   return inserted.id;
@@ -54,12 +68,21 @@ export async function insertSession(
 
 /** Revokes one session by its token hash (sign-out, rotation at sign-in). */
 export async function revokeSessionByTokenHash(db: Database, tokenHash: Buffer): Promise<void> {
-  await db.updateTable("user_session").set({ revoked_at: sql`now()` }).where("token_hash", "=", tokenHash).where("revoked_at", "is", null).execute();
+  await db
+    .updateTable("user_session")
+    .set({ revoked_at: sql`now()` })
+    .where("token_hash", "=", tokenHash)
+    .where("revoked_at", "is", null)
+    .execute();
 }
 
 /** Revokes every live session of an account, except `keepSessionId` (password change keeps the current one). */
 export async function revokeUserSessions(db: Database, userId: number, keepSessionId: number | null = null): Promise<number> {
-  let q = db.updateTable("user_session").set({ revoked_at: sql`now()` }).where("user_id", "=", userId).where("revoked_at", "is", null);
+  let q = db
+    .updateTable("user_session")
+    .set({ revoked_at: sql`now()` })
+    .where("user_id", "=", userId)
+    .where("revoked_at", "is", null);
   if (keepSessionId !== null) q = q.where("id", "<>", keepSessionId);
   const result = await q.executeTakeFirst();
   return Number(result.numUpdatedRows);

@@ -6,7 +6,12 @@ export type SignInUserRow = { id: number; passwordHash: string; disabled: boolea
 export async function findUserForSignIn(db: Database, username: string): Promise<SignInUserRow | undefined> {
   return db
     .selectFrom("app_user")
-    .select(["id", "password_hash as passwordHash", sql<boolean>`disabled_at is not null`.as("disabled"), "must_change_password as mustChangePassword"])
+    .select([
+      "id",
+      "password_hash as passwordHash",
+      sql<boolean>`disabled_at is not null`.as("disabled"),
+      "must_change_password as mustChangePassword",
+    ])
     .where("username", "=", username)
     .executeTakeFirst();
 }
@@ -17,8 +22,18 @@ export type FailureCountRow = { failures: number; lastFailureAt: Date | null };
  * Recent failed sign-ins for an account name (since its last success) and for an address, both within
  * the window: the inputs of the throttle.
  */
-export async function countRecentFailures(db: Database, username: string, address: string, windowMinutes: number): Promise<{ account: FailureCountRow; address: FailureCountRow }> {
-  const { rows } = await sql<{ accountFailures: number; accountLast: Date | null; addressFailures: number; addressLast: Date | null }>`
+export async function countRecentFailures(
+  db: Database,
+  username: string,
+  address: string,
+  windowMinutes: number,
+): Promise<{ account: FailureCountRow; address: FailureCountRow }> {
+  const { rows } = await sql<{
+    accountFailures: number;
+    accountLast: Date | null;
+    addressFailures: number;
+    addressLast: Date | null;
+  }>`
     with account as (
       select count(*)::int as n, max(at) as last from sign_in_attempt
        where username = ${username} and not succeeded and at > now() - make_interval(mins => ${windowMinutes})
@@ -36,6 +51,9 @@ export async function countRecentFailures(db: Database, username: string, addres
   };
 }
 
-export async function recordSignInAttempt(db: Database, row: { username: string; address: string; succeeded: boolean }): Promise<void> {
+export async function recordSignInAttempt(
+  db: Database,
+  row: { username: string; address: string; succeeded: boolean },
+): Promise<void> {
   await db.insertInto("sign_in_attempt").values(row).execute();
 }

@@ -30,6 +30,8 @@ export async function findTopologyProblems(db: Database, scope: Scope, tolerance
 /** How many regions each level holds inside the scope (the denominators of the report). */
 export async function countRegionsByLevel(db: Database, scope: Scope): Promise<RegionLevelCountRow[]> {
   const { rows } = await sql<RegionLevelCountRow>`
-    select level::int as level, count(*)::int as regions from region where path <@ ${scopeLiteral(scope)}::ltree[] group by level order by level`.execute(db);
+    select level::int as level, count(*)::int as regions from region where path <@ ${scopeLiteral(scope)}::ltree[] group by level order by level`.execute(
+    db,
+  );
   return rows;
 }

@@ -12,7 +12,8 @@ import { productDatabaseUrl } from "../url";
 import { seedCaseUnits } from "./case-units";
 import { formatCaseSeedReport, seedCases } from "./cases";
 
-const USAGE = "usage: npm run seed:cases -- [--seed <n>] [--now <ISO instant>] [--factor <x>] [--days <n>] [--database-url <url>]";
+const USAGE =
+  "usage: npm run seed:cases -- [--seed <n>] [--now <ISO instant>] [--factor <x>] [--days <n>] [--database-url <url>]";
 
 let args;
 try {
@@ -41,7 +42,9 @@ const now = args.now ? new Date(args.now) : undefined;
 const problems = [
   !Number.isInteger(seed) || seed < 0 ? `--seed must be a non-negative integer (got "${args.seed}")` : null,
   !(factor > 0 && factor <= 10) ? `--factor must be a number in (0, 10] (got "${args.factor}")` : null,
-  !Number.isInteger(days) || days < 1 || days > 3660 ? `--days must be a whole number of days, 1–3660 (got "${args.days}")` : null,
+  !Number.isInteger(days) || days < 1 || days > 3660
+    ? `--days must be a whole number of days, 1–3660 (got "${args.days}")`
+    : null,
   now && Number.isNaN(now.getTime()) ? `--now must be an ISO 8601 instant (got "${args.now}")` : null,
 ].filter(Boolean);
 if (problems.length) {
@@ -58,7 +61,9 @@ try {
     const made = await seedCaseUnits(conn.sql);
     console.error(`[seed:cases] the district had no case units: added ${made.units} units and ${made.rules} routing rules`);
   }
-  console.error(`[seed:cases] generating a year of cases (seed ${seed}, factor ${factor}) into ${new URL(url).pathname.slice(1)}`);
+  console.error(
+    `[seed:cases] generating a year of cases (seed ${seed}, factor ${factor}) into ${new URL(url).pathname.slice(1)}`,
+  );
   const report = await seedCases(conn, { seed, factor, days, now });
   console.log(formatCaseSeedReport(report));
 } catch (error) {

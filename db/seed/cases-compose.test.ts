@@ -3,11 +3,34 @@ import { CASES_PER_HOUSEHOLD_YEAR, CASES_PER_SHOP_AS_HOUSEHOLDS, gridWeight, sho
 import type { BuildingRow, GridRow } from "./cases-context";
 
 const grid = (overrides: Partial<GridRow> = {}): GridRow => ({
-  id: 1, code: "g", name: "第1网格", path: "1.2", districtCode: "110112", households: 400, residents: 1000, floating: 150,
-  communityId: 2, communityName: "中仓社区", communityKind: "urban", xiaoquName: "悟仙观小区", streetId: 3, streetName: "中仓街道", streetKind: "street",
-  polygon: [], inside: [0, 0], ...overrides,
+  id: 1,
+  code: "g",
+  name: "第1网格",
+  path: "1.2",
+  districtCode: "110112",
+  households: 400,
+  residents: 1000,
+  floating: 150,
+  communityId: 2,
+  communityName: "中仓社区",
+  communityKind: "urban",
+  xiaoquName: "悟仙观小区",
+  streetId: 3,
+  streetName: "中仓街道",
+  streetKind: "street",
+  polygon: [],
+  inside: [0, 0],
+  ...overrides,
 });
-const building = (floors: number): BuildingRow => ({ gridId: 1, name: "1号楼", address: "", floors, rooms: floors * 8, lon: 0, lat: 0 });
+const building = (floors: number): BuildingRow => ({
+  gridId: 1,
+  name: "1号楼",
+  address: "",
+  floors,
+  rooms: floors * 8,
+  lon: 0,
+  lat: 0,
+});
 
 describe("gridWeight (hotspots)", () => {
   it("is households × floating factor for a modern estate, more for an old one, plus the shops", () => {

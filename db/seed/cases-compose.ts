@@ -11,7 +11,16 @@ import { resolveLimit } from "../../lib/case/stage-clock";
 import type { CaseStage, CaseUrgency } from "../../lib/case/time-limits";
 import { localDateKey } from "../../lib/case/working-calendar";
 import { maskPhone } from "../../lib/pii/mask";
-import { CATEGORY_SPECS, DEFAULT_SOURCE_AFFINITY, HOTLINE_TOPICS, SOURCE_PLACES, SOURCE_SHARES, type CategorySpec, type HotlineTopic, type Place } from "./cases-catalog";
+import {
+  CATEGORY_SPECS,
+  DEFAULT_SOURCE_AFFINITY,
+  HOTLINE_TOPICS,
+  SOURCE_PLACES,
+  SOURCE_SHARES,
+  type CategorySpec,
+  type HotlineTopic,
+  type Place,
+} from "./cases-catalog";
 import type { BuildingRow, CaseSeedContext, CategoryRow, GridRow, ShopRow } from "./cases-context";
 import { simulateCase, type Actor, type CaseOutcome, type LifecycleRules } from "./cases-lifecycle";
 import { gridArea, pointEwkt, pointInGrid, pointNear, toMetres, type GridArea } from "./cases-place";
@@ -53,7 +62,9 @@ export function gridWeight(grid: GridRow, buildings: readonly BuildingRow[], sho
 /** Cases per grid (same order as ctx.grids): the year's total shared by weight, rounded stochastically. */
 export function planGridVolumes(ctx: CaseSeedContext, factor: number, seed: number, days = 365): number[] {
   const townsWithUrban = new Set(ctx.grids.filter((g) => g.communityKind === "urban").map((g) => g.streetId));
-  const weights = ctx.grids.map((g) => gridWeight(g, ctx.buildings.get(g.id) ?? [], ctx.shops.get(g.id)?.length ?? 0, townsWithUrban.has(g.streetId)));
+  const weights = ctx.grids.map((g) =>
+    gridWeight(g, ctx.buildings.get(g.id) ?? [], ctx.shops.get(g.id)?.length ?? 0, townsWithUrban.has(g.streetId)),
+  );
   const households = ctx.grids.reduce((a, g) => a + Math.max(0, g.households), 0);
   const total = households * CASES_PER_HOUSEHOLD_YEAR * factor * (days / 365);
   const sum = weights.reduce((a, b) => a + b, 0);
@@ -70,12 +81,42 @@ export type ComposedCase = { facts: CaseFacts; outcome: CaseOutcome };
 type Topic = { categoryCode: string; season: CategorySpec["season"]; texts: readonly string[]; done: readonly string[] };
 
 const pickSource = weightedPicker(SOURCE_SHARES);
-const pickL = weightedPicker<number>([[0.5, 10], [1, 30], [3, 35], [6, 20], [10, 5]].filter(([v]) => (LEC_LIKELIHOOD as readonly number[]).includes(v)) as [number, number][]);
-const pickE = weightedPicker<number>([[1, 10], [2, 25], [3, 35], [6, 25], [10, 5]].filter(([v]) => (LEC_EXPOSURE as readonly number[]).includes(v)) as [number, number][]);
-const pickC = weightedPicker<number>([[1, 45], [3, 35], [7, 15], [15, 4], [40, 1]].filter(([v]) => (LEC_CONSEQUENCE as readonly number[]).includes(v)) as [number, number][]);
+const pickL = weightedPicker<number>(
+  [
+    [0.5, 10],
+    [1, 30],
+    [3, 35],
+    [6, 20],
+    [10, 5],
+  ].filter(([v]) => (LEC_LIKELIHOOD as readonly number[]).includes(v)) as [number, number][],
+);
+const pickE = weightedPicker<number>(
+  [
+    [1, 10],
+    [2, 25],
+    [3, 35],
+    [6, 25],
+    [10, 5],
+  ].filter(([v]) => (LEC_EXPOSURE as readonly number[]).includes(v)) as [number, number][],
+);
+const pickC = weightedPicker<number>(
+  [
+    [1, 45],
+    [3, 35],
+    [7, 15],
+    [15, 4],
+    [40, 1],
+  ].filter(([v]) => (LEC_CONSEQUENCE as readonly number[]).includes(v)) as [number, number][],
+);
 
 /** District departments that take a district-level case no rule covers, by category group. */
-const FALLBACK_DEPARTMENT: Readonly<Record<string, string>> = { dispute: "dept.mz", hazard: "dept.ga", component: "dept.zj", event: "dept.cg", hotline: "dept.cg" };
+const FALLBACK_DEPARTMENT: Readonly<Record<string, string>> = {
+  dispute: "dept.mz",
+  hazard: "dept.ga",
+  component: "dept.zj",
+  event: "dept.cg",
+  hotline: "dept.cg",
+};
 
 const STAFF_PER_POOL = 3;
 
@@ -101,12 +142,18 @@ export function createCaseComposer(ctx: CaseSeedContext, options: ComposerOption
     if (pickers.has(key)) return pickers.get(key)!;
     let entries: [Topic, number][];
     if (source === "hotline") {
-      entries = topics.map((t: HotlineTopic) => [{ categoryCode: `hotline.${t.kind}`, season: t.season, texts: t.texts, done: t.done }, t.weight * (t.where[place] ?? 0)]);
+      entries = topics.map((t: HotlineTopic) => [
+        { categoryCode: `hotline.${t.kind}`, season: t.season, texts: t.texts, done: t.done },
+        t.weight * (t.where[place] ?? 0),
+      ]);
     } else {
       entries = specs.map((s) => {
         const affinity = s.sources?.[source] ?? DEFAULT_SOURCE_AFFINITY[source];
         const kind = village ? (s.village ?? 1) : (s.urban ?? 1);
-        return [{ categoryCode: s.code, season: s.season, texts: s.texts, done: s.done }, (s.where[place] ?? 0) * affinity * kind];
+        return [
+          { categoryCode: s.code, season: s.season, texts: s.texts, done: s.done },
+          (s.where[place] ?? 0) * affinity * kind,
+        ];
       });
     }
     entries = entries.filter(([, w]) => w > 0);
@@ -133,7 +180,12 @@ export function createCaseComposer(ctx: CaseSeedContext, options: ComposerOption
     let best: (typeof ctx.routing)[number] | null = null;
     for (const r of ctx.routing) {
       if (!ids.includes(r.categoryId) || !(path === r.regionPath || path.startsWith(r.regionPath + "."))) continue;
-      if (!best || r.regionPath.length > best.regionPath.length || (r.regionPath.length === best.regionPath.length && r.categoryId === categoryId)) best = r;
+      if (
+        !best ||
+        r.regionPath.length > best.regionPath.length ||
+        (r.regionPath.length === best.regionPath.length && r.categoryId === categoryId)
+      )
+        best = r;
     }
     return best ? { leadUnitId: best.leadUnitId, coUnitIds: best.coUnitIds, auto: best.auto } : null;
   };
@@ -152,13 +204,26 @@ export function createCaseComposer(ctx: CaseSeedContext, options: ComposerOption
     const workers = pool(`grid:${grid.code}`, 2);
     const placeWeights = (source: CaseSource) =>
       (Object.entries(SOURCE_PLACES[source]) as [Place, number][])
-        .map(([p, w]) => [p, p === "shop" ? (shops.length ? w * Math.min(3, 1 + shops.length / 4) : 0) : p === "building" && !pickBuilding ? 0 : w] as [Place, number])
+        .map(
+          ([p, w]) =>
+            [
+              p,
+              p === "shop"
+                ? shops.length
+                  ? w * Math.min(3, 1 + shops.length / 4)
+                  : 0
+                : p === "building" && !pickBuilding
+                  ? 0
+                  : w,
+            ] as [Place, number],
+        )
         .filter(([, w]) => w > 0);
 
     // Staff picks during a case's life draw from the case's own stream, so what a grid's cases are about
     // (drawn from `rng`) does not depend on how far their lives got by `now`.
     let lifeRng: Rng = rng;
-    const officeUnit = (level: CaseLevel): number | null => (level === "grid" || level === "community" ? station : level === "street" ? office : null);
+    const officeUnit = (level: CaseLevel): number | null =>
+      level === "grid" || level === "community" ? station : level === "street" ? office : null;
     const officeStaff = (level: CaseLevel, role: string): Actor => {
       const unitId = officeUnit(level);
       const key = unitId === null ? `district:${role}` : level === "grid" ? `${unitId}:grid:${role}` : `${unitId}:${role}`;
@@ -204,7 +269,10 @@ export function createCaseComposer(ctx: CaseSeedContext, options: ComposerOption
         placeLabel = ref ? shortAddress(ref.address, ctx.district.name, grid.streetName) : grid.name;
         address = ref ? `${ref.address}附近` : `${ctx.district.name}${grid.streetName}${grid.communityName}${grid.name}`;
       }
-      const description = rng.pick(topic.texts).replaceAll("{place}", placeLabel).replaceAll("{shop}", shopName || placeLabel);
+      const description = rng
+        .pick(topic.texts)
+        .replaceAll("{place}", placeLabel)
+        .replaceAll("{shop}", shopName || placeLabel);
 
       const level = category.defaultLevel;
       const urgency = pickUrgency(rng, category, source);
@@ -228,10 +296,14 @@ export function createCaseComposer(ctx: CaseSeedContext, options: ComposerOption
         phone = mobilePhone(rng);
       } else if (source === "department") {
         const dept = departments.length ? rng.pick(departments).id : station;
-        reporter = dept !== null ? { name: rng.pick(pool(`${dept}:inspector`)), unitId: dept } : { name: personName(rng), unitId: null };
+        reporter =
+          dept !== null ? { name: rng.pick(pool(`${dept}:inspector`)), unitId: dept } : { name: personName(rng), unitId: null };
         reporterName = reporter.name;
       } else if (source === "visit") {
-        reporter = station !== null ? { name: rng.pick(pool(`${station}:visit`)), unitId: station } : { name: rng.pick(workers), unitId: null };
+        reporter =
+          station !== null
+            ? { name: rng.pick(pool(`${station}:visit`)), unitId: station }
+            : { name: rng.pick(workers), unitId: null };
         reporterName = reporter.name;
       } else {
         reporter = { name: rng.pick(pool("district:video")), unitId: null };
@@ -255,9 +327,21 @@ export function createCaseComposer(ctx: CaseSeedContext, options: ComposerOption
       const outcome = simulateCase(
         rules,
         {
-          reportedAt, level, urgency, source, limitOf, routing, localUnitOf, unitName,
-          officeStaff, unitStaff, reporter,
-          visitor: source === "hotline" ? { name: lifeRng.pick(pool("district:return-visit")), unitId: null } : officeStaff(level, "visitor"),
+          reportedAt,
+          level,
+          urgency,
+          source,
+          limitOf,
+          routing,
+          localUnitOf,
+          unitName,
+          officeStaff,
+          unitStaff,
+          reporter,
+          visitor:
+            source === "hotline"
+              ? { name: lifeRng.pick(pool("district:return-visit")), unitId: null }
+              : officeStaff(level, "visitor"),
           doneNote,
           majorRisk: risk?.grade === "major",
         },
@@ -265,12 +349,25 @@ export function createCaseComposer(ctx: CaseSeedContext, options: ComposerOption
       );
       out.push({
         facts: {
-          id, number, districtCode: grid.districtCode, source, kind: category.kind, categoryId: category.id, description, address,
-          geom: pointEwkt(frame, point), gridId: grid.id, regionPath: grid.path,
-          reporterName, reporterPhoneCipher: phone ? copyBytea(protect(phone)) : null, reporterPhoneMasked: phone ? maskPhone(phone) : null,
+          id,
+          number,
+          districtCode: grid.districtCode,
+          source,
+          kind: category.kind,
+          categoryId: category.id,
+          description,
+          address,
+          geom: pointEwkt(frame, point),
+          gridId: grid.id,
+          regionPath: grid.path,
+          reporterName,
+          reporterPhoneCipher: phone ? copyBytea(protect(phone)) : null,
+          reporterPhoneMasked: phone ? maskPhone(phone) : null,
           externalSystem: source === "hotline" ? "12345" : null,
           externalId: source === "hotline" ? `12345-${localDay}${String(id % 10_000_000).padStart(7, "0")}` : null,
-          urgency, reportedAt: reportedAt.getTime(), risk,
+          urgency,
+          reportedAt: reportedAt.getTime(),
+          risk,
         },
         outcome,
       });
@@ -302,7 +399,9 @@ function pickUrgency(rng: Rng, category: CategoryRow, source: CaseSource): CaseU
 }
 
 function riskOf(rng: Rng, ctx: CaseSeedContext) {
-  const l = pickL(rng), e = pickE(rng), c = pickC(rng);
+  const l = pickL(rng),
+    e = pickE(rng),
+    c = pickC(rng);
   const a = assessRisk({ l, e, c, bands: ctx.riskBands });
   return { l, e, c, value: a.d, grade: a.grade };
 }

@@ -35,9 +35,26 @@ export type GridRow = {
   inside: [number, number];
 };
 
-export type BuildingRow = { gridId: number; name: string; address: string; floors: number; rooms: number; lon: number; lat: number };
+export type BuildingRow = {
+  gridId: number;
+  name: string;
+  address: string;
+  floors: number;
+  rooms: number;
+  lon: number;
+  lat: number;
+};
 export type ShopRow = { gridId: number; name: string; address: string; lon: number; lat: number };
-export type CategoryRow = { id: number; code: string; parentId: number | null; grp: string; kind: string; defaultLevel: CaseLevel; defaultUrgency: string; riskAssessed: boolean };
+export type CategoryRow = {
+  id: number;
+  code: string;
+  parentId: number | null;
+  grp: string;
+  kind: string;
+  defaultLevel: CaseLevel;
+  defaultUrgency: string;
+  riskAssessed: boolean;
+};
 export type UnitRow = { id: number; code: string; name: string; kind: string; regionId: number };
 export type RoutingRow = { categoryId: number; regionPath: string; leadUnitId: number; coUnitIds: number[]; auto: boolean };
 
@@ -97,15 +114,21 @@ export async function readCaseSeedContext(sql: Sql): Promise<CaseSeedContext> {
   const categories = await sql<CategoryRow[]>`
     select id, code, parent_id as "parentId", grp, kind, default_level as "defaultLevel", default_urgency as "defaultUrgency", risk_assessed as "riskAssessed"
       from case_category where active order by id`;
-  const units = await sql<UnitRow[]>`select id, code, name, kind, region_id as "regionId" from case_unit where active order by id`;
+  const units = await sql<
+    UnitRow[]
+  >`select id, code, name, kind, region_id as "regionId" from case_unit where active order by id`;
   const routing = await sql<RoutingRow[]>`
     select rr.category_id as "categoryId", r.path::text as "regionPath", rr.lead_unit_id as "leadUnitId", rr.co_unit_ids as "coUnitIds", rr.auto_dispatch as auto
       from routing_rule rr join region r on r.id = rr.region_id order by nlevel(r.path) desc, rr.id`;
 
-  const days = await sql<{ day: string; kind: "holiday" | "workday"; name: string }[]>`select day::text as day, kind, name from calendar_day order by day`;
+  const days = await sql<
+    { day: string; kind: "holiday" | "workday"; name: string }[]
+  >`select day::text as day, kind, name from calendar_day order by day`;
   const settings = await sql<{ key: string; value: unknown }[]>`select key, value from case_setting`;
   const setting = <T>(key: string, fallback: T): T => (settings.find((s) => s.key === key)?.value as T | undefined) ?? fallback;
-  const limits = await sql<{ categoryId: number | null; urgency: string; level: string | null; stage: string; amount: number; unit: string }[]>`
+  const limits = await sql<
+    { categoryId: number | null; urgency: string; level: string | null; stage: string; amount: number; unit: string }[]
+  >`
     select category_id as "categoryId", urgency, level, stage, amount, unit from time_limit_rule`;
   const escalation = await sql<{ level: CaseLevel; autoOnRed: boolean; notifyLevel: CaseLevel }[]>`
     select level, auto_on_red as "autoOnRed", notify_level as "notifyLevel" from escalation_rule`;

@@ -4,7 +4,17 @@ import { CHINA_2026_WORKING_CALENDAR as cal } from "../../lib/case/holidays-2026
 import { DISPOSAL_STAR_TABLE } from "../../lib/case/ratings";
 import { lightAt, resolveLimit, stageOfState, startStageClock } from "../../lib/case/stage-clock";
 import type { CaseUrgency } from "../../lib/case/time-limits";
-import { drawShare, formatLocalMinute, instantAtShare, passAfter, passAtOrAfter, simulateCase, type CaseOutcome, type LifecycleInput, type LifecycleRules } from "./cases-lifecycle";
+import {
+  drawShare,
+  formatLocalMinute,
+  instantAtShare,
+  passAfter,
+  passAtOrAfter,
+  simulateCase,
+  type CaseOutcome,
+  type LifecycleInput,
+  type LifecycleRules,
+} from "./cases-lifecycle";
 import { rngFor } from "./random";
 
 const local = (s: string) => new Date(`${s}+08:00`);
@@ -41,7 +51,13 @@ function input(overrides: Partial<LifecycleInput> & { urgency?: CaseUrgency } = 
 /** Every invariant the loader and the clock rely on, for one simulated case. */
 function checkOutcome(o: CaseOutcome, reportedAt: Date) {
   const ev = o.events;
-  expect(ev[0]).toMatchObject({ action: "report", fromState: null, toState: "reported", fromLevel: null, at: reportedAt.getTime() });
+  expect(ev[0]).toMatchObject({
+    action: "report",
+    fromState: null,
+    toState: "reported",
+    fromLevel: null,
+    at: reportedAt.getTime(),
+  });
   for (let i = 1; i < ev.length; i++) {
     expect(ev[i].at).toBeGreaterThanOrEqual(ev[i - 1].at);
     expect(ev[i].fromState).toBe(ev[i - 1].toState);
@@ -97,7 +113,11 @@ describe("clock pass instants", () => {
 
 describe("instantAtShare", () => {
   it("share 1 is the deadline and share 0.8 the yellow instant, on working and natural clocks", () => {
-    for (const limit of [{ amount: 7, unit: "working_days" }, { amount: 30, unit: "working_minutes" }, { amount: 24, unit: "natural_hours" }] as const) {
+    for (const limit of [
+      { amount: 7, unit: "working_days" },
+      { amount: 30, unit: "working_minutes" },
+      { amount: 24, unit: "natural_hours" },
+    ] as const) {
       const clock = startStageClock({ stage: "handle", limit, start: local("2026-09-30T10:00:00"), cal, yellowShare: 0.8 });
       expect(instantAtShare(clock, 1, cal)).toBe(clock.deadlineAt.getTime());
       expect(Math.abs(instantAtShare(clock, 0.8, cal) - clock.yellowAt.getTime())).toBeLessThanOrEqual(1);
@@ -106,7 +126,13 @@ describe("instantAtShare", () => {
   });
 
   it("7 working days from Wednesday 2026-09-30 10:00 end 2026-10-15 17:00 (National Day off, 10-10 works)", () => {
-    const clock = startStageClock({ stage: "handle", limit: { amount: 7, unit: "working_days" }, start: local("2026-09-30T10:00:00"), cal, yellowShare: 0.8 });
+    const clock = startStageClock({
+      stage: "handle",
+      limit: { amount: 7, unit: "working_days" },
+      start: local("2026-09-30T10:00:00"),
+      cal,
+      yellowShare: 0.8,
+    });
     expect(clock.deadlineAt).toEqual(local("2026-10-15T17:00:00"));
   });
 });
@@ -134,15 +160,28 @@ describe("simulateCase", () => {
     for (let i = 0; i < 2000; i++) {
       const pick = rngFor(7, "pick", i);
       const reportedAt = new Date(NOW.getTime() - Math.floor(pick.next() * 90 * 86_400_000));
-      const routing = pick.chance(0.4) ? { leadUnitId: 41, coUnitIds: pick.chance(0.5) ? [42] : [], auto: pick.chance(0.7) } : null;
-      const o = simulateCase(RULES, input({ reportedAt, urgency: pick.pick(urgencies), level: pick.pick(levels), routing, source: pick.pick(["grid_worker", "hotline"] as const) }), rngFor(7, "life", i));
+      const routing = pick.chance(0.4)
+        ? { leadUnitId: 41, coUnitIds: pick.chance(0.5) ? [42] : [], auto: pick.chance(0.7) }
+        : null;
+      const o = simulateCase(
+        RULES,
+        input({
+          reportedAt,
+          urgency: pick.pick(urgencies),
+          level: pick.pick(levels),
+          routing,
+          source: pick.pick(["grid_worker", "hotline"] as const),
+        }),
+        rngFor(7, "life", i),
+      );
       checkOutcome(o, reportedAt);
       states.set(o.state, (states.get(o.state) ?? 0) + 1);
     }
     // Most cases of the last three months are finished; every kind of ending occurs.
     const finished = (states.get("evaluated") ?? 0) + (states.get("closed") ?? 0) + (states.get("cancelled") ?? 0);
     expect(finished / 2000).toBeGreaterThan(0.8);
-    for (const s of ["evaluated", "closed", "cancelled", "acknowledged", "suspended"]) expect(states.get(s) ?? 0).toBeGreaterThan(0);
+    for (const s of ["evaluated", "closed", "cancelled", "acknowledged", "suspended"])
+      expect(states.get(s) ?? 0).toBeGreaterThan(0);
   }, 60_000);
 
   it("a case reported a minute ago waits to be filed, green, on its accept clock", () => {
@@ -180,7 +219,15 @@ describe("simulateCase", () => {
     // Search a seed whose handling runs late and is still open at NOW (deterministic).
     let found: CaseOutcome | null = null;
     for (let i = 0; i < 4000 && !found; i++) {
-      const o = simulateCase(RULES, input({ level: "grid", reportedAt: new Date(NOW.getTime() - 12 * 86_400_000), routing: { leadUnitId: 41, coUnitIds: [], auto: true } }), rngFor(11, i));
+      const o = simulateCase(
+        RULES,
+        input({
+          level: "grid",
+          reportedAt: new Date(NOW.getTime() - 12 * 86_400_000),
+          routing: { leadUnitId: 41, coUnitIds: [], auto: true },
+        }),
+        rngFor(11, i),
+      );
       if (o.light === "red") found = o;
     }
     expect(found).not.toBeNull();

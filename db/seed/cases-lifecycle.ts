@@ -16,7 +16,13 @@ import { disposalStars, timelinessOf, type Satisfaction, type Stars, type Timeli
 import { extendStageClock, lightAt, startStageClock, type StageClock } from "../../lib/case/stage-clock";
 import type { CaseStage, CaseUrgency } from "../../lib/case/time-limits";
 import type { Light } from "../../lib/case/traffic-light";
-import { addWorkingMinutes, clockOf, minutesBetween, type TimeLimit, type WorkingCalendar } from "../../lib/case/working-calendar";
+import {
+  addWorkingMinutes,
+  clockOf,
+  minutesBetween,
+  type TimeLimit,
+  type WorkingCalendar,
+} from "../../lib/case/working-calendar";
 import { cases } from "../../lib/i18n/zh-CN/case";
 import { caseClock } from "../../lib/i18n/zh-CN/case-clock";
 import { caseLoop } from "../../lib/i18n/zh-CN/case-loop";
@@ -80,7 +86,15 @@ export type SimEvent = {
 };
 
 /** A notice; `stage`, `deadline` and `caseLevel` (the case's level when it was raised) feed its message. */
-export type SimNotice = { at: number; kind: NoticeKind; level: CaseLevel; unitId: number | null; stage: CaseStage | null; deadline: number | null; caseLevel: CaseLevel };
+export type SimNotice = {
+  at: number;
+  kind: NoticeKind;
+  level: CaseLevel;
+  unitId: number | null;
+  stage: CaseStage | null;
+  deadline: number | null;
+  caseLevel: CaseLevel;
+};
 
 export type CaseOutcome = {
   state: CaseState;
@@ -155,13 +169,35 @@ export function drawShare(rng: Rng, mean: number, late: number): number {
 const LATE_HANDLE: Readonly<Record<CaseUrgency, number>> = { emergency: 0.08, urgent: 0.06, general: 0.055, complex: 0.1 };
 
 const pickSatisfactionOnTime = weightedPicker<Satisfaction>([
-  ["very_satisfied", 50], ["satisfied", 24], ["fairly_satisfied", 10], ["dissatisfied", 3], ["very_dissatisfied", 1], ["no_opinion", 12],
+  ["very_satisfied", 50],
+  ["satisfied", 24],
+  ["fairly_satisfied", 10],
+  ["dissatisfied", 3],
+  ["very_dissatisfied", 1],
+  ["no_opinion", 12],
 ]);
 const pickSatisfactionLate = weightedPicker<Satisfaction>([
-  ["very_satisfied", 12], ["satisfied", 20], ["fairly_satisfied", 22], ["dissatisfied", 18], ["very_dissatisfied", 7], ["no_opinion", 21],
+  ["very_satisfied", 12],
+  ["satisfied", 20],
+  ["fairly_satisfied", 22],
+  ["dissatisfied", 18],
+  ["very_dissatisfied", 7],
+  ["no_opinion", 21],
 ]);
-const pickDiscovery = weightedPicker<Stars>([[1, 5], [2, 46], [3, 34], [4, 12], [5, 3]]);
-const pickDiscoveryOther = weightedPicker<Stars>([[1, 8], [2, 60], [3, 26], [4, 5], [5, 1]]);
+const pickDiscovery = weightedPicker<Stars>([
+  [1, 5],
+  [2, 46],
+  [3, 34],
+  [4, 12],
+  [5, 3],
+]);
+const pickDiscoveryOther = weightedPicker<Stars>([
+  [1, 8],
+  [2, 60],
+  [3, 26],
+  [4, 5],
+  [5, 1],
+]);
 
 /** Simulates one case up to `rules.now`. */
 export function simulateCase(rules: LifecycleRules, input: LifecycleInput, rng: Rng): CaseOutcome {
@@ -175,16 +211,45 @@ class CaseSimulation {
   private clock: StageClock | null = null;
   private out: CaseOutcome;
 
-  constructor(private readonly rules: LifecycleRules, private readonly input: LifecycleInput, private readonly rng: Rng) {
+  constructor(
+    private readonly rules: LifecycleRules,
+    private readonly input: LifecycleInput,
+    private readonly rng: Rng,
+  ) {
     this.now = rules.now.getTime();
     this.level = input.level;
     this.out = {
-      state: "reported", level: input.level, version: 0, leadUnitId: null, coUnitIds: [], handledByUnitId: null, extensionCount: 0,
-      stage: null, stageStartedAt: null, yellowAt: null, deadlineAt: null, light: null, lightChangedAt: null,
-      handleStartedAt: null, handleDeadlineAt: null, escalatedForDeadline: null, remindedForDeadline: null,
-      filedAt: null, dispatchedAt: null, handledAt: null, closedAt: null, evaluatedAt: null, updatedAt: input.reportedAt.getTime(),
-      discoveryStars: null, disposalStars: null, satisfaction: null, timeliness: null, reopenCount: 0, supervisionCount: 0,
-      events: [], notices: [],
+      state: "reported",
+      level: input.level,
+      version: 0,
+      leadUnitId: null,
+      coUnitIds: [],
+      handledByUnitId: null,
+      extensionCount: 0,
+      stage: null,
+      stageStartedAt: null,
+      yellowAt: null,
+      deadlineAt: null,
+      light: null,
+      lightChangedAt: null,
+      handleStartedAt: null,
+      handleDeadlineAt: null,
+      escalatedForDeadline: null,
+      remindedForDeadline: null,
+      filedAt: null,
+      dispatchedAt: null,
+      handledAt: null,
+      closedAt: null,
+      evaluatedAt: null,
+      updatedAt: input.reportedAt.getTime(),
+      discoveryStars: null,
+      disposalStars: null,
+      satisfaction: null,
+      timeliness: null,
+      reopenCount: 0,
+      supervisionCount: 0,
+      events: [],
+      notices: [],
     };
   }
 
@@ -238,7 +303,14 @@ class CaseSimulation {
       if (!this.reach(t)) return;
       lead = input.routing.leadUnitId;
       co = input.routing.coUnitIds;
-      this.dispatchTo(t, { name: caseLoop.system.routingActor, unitId: null }, "auto_dispatch", lead, co, caseLoop.system.autoDispatchNote(input.unitName(lead)));
+      this.dispatchTo(
+        t,
+        { name: caseLoop.system.routingActor, unitId: null },
+        "auto_dispatch",
+        lead,
+        co,
+        caseLoop.system.autoDispatchNote(input.unitName(lead)),
+      );
     } else {
       const above = levelAbove(this.level);
       if (round === "first" && !input.routing && above) {
@@ -246,7 +318,17 @@ class CaseSimulation {
         if (!this.reach(tUp)) return;
         const fromLevel = this.level;
         this.level = above;
-        this.emitRaw(tUp, { name: caseLoop.system.routingActor, unitId: null }, "escalate", this.state, this.state, fromLevel, above, caseLoop.system.noRuleEscalateNote, { fromLevel });
+        this.emitRaw(
+          tUp,
+          { name: caseLoop.system.routingActor, unitId: null },
+          "escalate",
+          this.state,
+          this.state,
+          fromLevel,
+          above,
+          caseLoop.system.noRuleEscalateNote,
+          { fromLevel },
+        );
       }
       t = this.at(drawShare(rng, 0.3, 0.02));
       if (!this.reach(t)) return;
@@ -269,7 +351,9 @@ class CaseSimulation {
       const reason: ReturnReason = rng.pick(RETURN_REASONS);
       this.out.leadUnitId = null;
       this.out.coUnitIds = [];
-      this.emit(t, handler, "return", "returned", `${caseLoop.returnReasonLabels[reason]}，请重新派遣。`, { returnReason: reason });
+      this.emit(t, handler, "return", "returned", `${caseLoop.returnReasonLabels[reason]}，请重新派遣。`, {
+        returnReason: reason,
+      });
       this.dispatchLoop(t, "after_return", lead);
       return;
     }
@@ -277,13 +361,23 @@ class CaseSimulation {
     this.handleLoop(lead);
   }
 
-  private dispatchTo(t: number, actor: Actor, action: "dispatch" | "auto_dispatch", lead: number, co: readonly number[], note: string): void {
+  private dispatchTo(
+    t: number,
+    actor: Actor,
+    action: "dispatch" | "auto_dispatch",
+    lead: number,
+    co: readonly number[],
+    note: string,
+  ): void {
     this.out.leadUnitId = lead;
     this.out.coUnitIds = [...co];
     this.out.handledByUnitId = null;
     this.out.dispatchedAt = t;
     this.startStage("handle", t);
-    this.emit(t, actor, action, "dispatched", note, { leadUnit: this.input.unitName(lead), coUnits: co.map((id) => this.input.unitName(id)) });
+    this.emit(t, actor, action, "dispatched", note, {
+      leadUnit: this.input.unitName(lead),
+      coUnits: co.map((id) => this.input.unitName(id)),
+    });
   }
 
   /** From 已签收: optional extension or 挂账, then 处置, 反馈, 核查, 结案, 回访 (返工 loops back here). */
@@ -309,9 +403,17 @@ class CaseSimulation {
         this.out.handleDeadlineAt = extended.deadlineAt.getTime();
         this.out.extensionCount++;
         uDone = Math.min(uDone, 0.9);
-        this.emit(tApprove, input.officeStaff(this.level, "dispatcher"), decision, null, "同意延期。", { newDeadline: extended.deadlineAt.toISOString() });
+        this.emit(tApprove, input.officeStaff(this.level, "dispatcher"), decision, null, "同意延期。", {
+          newDeadline: extended.deadlineAt.toISOString(),
+        });
       } else {
-        this.emit(tApprove, input.officeStaff(this.level, "dispatcher"), decision, null, "理由不充分，不予延期，请按原时限办结。");
+        this.emit(
+          tApprove,
+          input.officeStaff(this.level, "dispatcher"),
+          decision,
+          null,
+          "理由不充分，不予延期，请按原时限办结。",
+        );
       }
     }
 
@@ -336,9 +438,12 @@ class CaseSimulation {
     if (!this.reach(tHandle)) return;
     const unit = this.clock!.limit.unit;
     // The running clock is the handling stage's: its total is already known after the steps above.
-    const limitMinutes = this.clockTotal ?? minutesBetween(new Date(handleStart), new Date(this.out.handleDeadlineAt!), clockOf(unit), this.rules.cal);
+    const limitMinutes =
+      this.clockTotal ??
+      minutesBetween(new Date(handleStart), new Date(this.out.handleDeadlineAt!), clockOf(unit), this.rules.cal);
     const usedMinutes = Math.max(0, minutesBetween(new Date(handleStart), new Date(tHandle), clockOf(unit), this.rules.cal));
-    this.out.timeliness = limitMinutes > 0 ? timelinessOf({ used: usedMinutes, limit: limitMinutes, earlyShare: this.rules.earlyShare }) : null;
+    this.out.timeliness =
+      limitMinutes > 0 ? timelinessOf({ used: usedMinutes, limit: limitMinutes, earlyShare: this.rules.earlyShare }) : null;
     this.out.handledAt = tHandle;
     this.out.handledByUnitId = lead;
     this.emit(tHandle, handler, "handle", "handled", null);
@@ -370,15 +475,27 @@ class CaseSimulation {
     if (!this.reach(tVisit)) return;
     const timeliness = this.out.timeliness ?? "on_time";
     const satisfaction = timeliness === "overdue" ? pickSatisfactionLate(rng) : pickSatisfactionOnTime(rng);
-    if ((satisfaction === "dissatisfied" || satisfaction === "very_dissatisfied") && rng.chance(0.25) && this.out.reopenCount < 2) {
-      this.reopen(tVisit, input.officeStaff(this.level, "verifier"), `回访${caseLoop.satisfactionLabels[satisfaction]}，问题仍存在，返工处理。`);
+    if (
+      (satisfaction === "dissatisfied" || satisfaction === "very_dissatisfied") &&
+      rng.chance(0.25) &&
+      this.out.reopenCount < 2
+    ) {
+      this.reopen(
+        tVisit,
+        input.officeStaff(this.level, "verifier"),
+        `回访${caseLoop.satisfactionLabels[satisfaction]}，问题仍存在，返工处理。`,
+      );
       this.handleLoop(lead);
       return;
     }
     this.out.satisfaction = satisfaction;
     this.out.disposalStars = disposalStars(timeliness, satisfaction);
     this.out.evaluatedAt = tVisit;
-    this.emit(tVisit, input.visitor, "evaluate", "evaluated", `回访：${caseLoop.satisfactionLabels[satisfaction]}。`, { satisfaction, disposalStars: this.out.disposalStars, timeliness });
+    this.emit(tVisit, input.visitor, "evaluate", "evaluated", `回访：${caseLoop.satisfactionLabels[satisfaction]}。`, {
+      satisfaction,
+      disposalStars: this.out.disposalStars,
+      timeliness,
+    });
   }
 
   /** 返工: back to the same unit in 已签收, on a fresh handling limit (transition-effects.ts "reopen"). */
@@ -395,7 +512,8 @@ class CaseSimulation {
   /** The instant a share of the running stage's limit is used (never before the previous step: steps keep their order). */
   private at(u: number): number {
     const clock = this.clock!;
-    if (this.clockTotal === null && clockOf(clock.limit.unit) === "working") this.clockTotal = minutesBetween(clock.startedAt, clock.deadlineAt, "working", this.rules.cal);
+    if (this.clockTotal === null && clockOf(clock.limit.unit) === "working")
+      this.clockTotal = minutesBetween(clock.startedAt, clock.deadlineAt, "working", this.rules.cal);
     return Math.max(instantAtShare(clock, u, this.rules.cal, this.clockTotal ?? undefined), this.lastAt + MINUTE);
   }
 
@@ -452,8 +570,23 @@ class CaseSimulation {
       if (rule?.autoOnRed && above) {
         const from = this.level;
         this.level = above;
-        const note = caseClock.autoEscalateNote(cases.stages[clock.stage], formatLocalMinute(deadline), caseLoop.levelLabels[from], caseLoop.levelLabels[above]);
-        this.emitRaw(at, { name: caseLoop.system.clockActor, unitId: null }, "auto_escalate", this.state, this.state, from, above, note, { deadlineAt: new Date(deadline).toISOString() });
+        const note = caseClock.autoEscalateNote(
+          cases.stages[clock.stage],
+          formatLocalMinute(deadline),
+          caseLoop.levelLabels[from],
+          caseLoop.levelLabels[above],
+        );
+        this.emitRaw(
+          at,
+          { name: caseLoop.system.clockActor, unitId: null },
+          "auto_escalate",
+          this.state,
+          this.state,
+          from,
+          above,
+          note,
+          { deadlineAt: new Date(deadline).toISOString() },
+        );
         if (final) this.notice(at, "escalated", above, null, clock);
       }
       // 督办: an overdue handling stage often draws a supervision order from the level above.
@@ -461,7 +594,17 @@ class CaseSimulation {
         const tOrder = redPass + HOUR + Math.floor(this.rng.next() * 2 * DAY);
         if (tOrder < until) {
           this.out.supervisionCount++;
-          this.emitRaw(tOrder, this.input.officeStaff(levelAbove(this.level) ?? this.level, "supervisor"), "supervision_order", this.state, this.state, this.level, this.level, "该案件已超期，请加快办理并及时反馈。", null);
+          this.emitRaw(
+            tOrder,
+            this.input.officeStaff(levelAbove(this.level) ?? this.level, "supervisor"),
+            "supervision_order",
+            this.state,
+            this.state,
+            this.level,
+            this.level,
+            "该案件已超期，请加快办理并及时反馈。",
+            null,
+          );
           if (final) this.notice(tOrder, "supervision", this.level, this.out.leadUnitId, clock);
         }
       }
@@ -470,20 +613,52 @@ class CaseSimulation {
 
   /** Notices are only recorded for the running stage at `now` (see finish): those are on someone's screen. */
   private notice(at: number, kind: NoticeKind, level: CaseLevel, unitId: number | null, clock: StageClock): void {
-    this.out.notices.push({ at, kind, level, unitId, stage: clock.stage, deadline: clock.deadlineAt.getTime(), caseLevel: this.level });
+    this.out.notices.push({
+      at,
+      kind,
+      level,
+      unitId,
+      stage: clock.stage,
+      deadline: clock.deadlineAt.getTime(),
+      caseLevel: this.level,
+    });
   }
 
   /** A step of the loop; `to` null = a side action (the state stays, as it does on the clock's rows). */
-  private emit(at: number, actor: Actor, action: string, to: CaseState | null, note: string | null, details: Record<string, unknown> | null = null): void {
+  private emit(
+    at: number,
+    actor: Actor,
+    action: string,
+    to: CaseState | null,
+    note: string | null,
+    details: Record<string, unknown> | null = null,
+  ): void {
     this.emitRaw(at, actor, action, this.state, to ?? this.state, this.level, this.level, note, details);
   }
 
   private emitRaw(
-    at: number, actor: Actor, action: string, from: CaseState, to: CaseState,
-    fromLevel: CaseLevel, toLevel: CaseLevel, note: string | null, details: Record<string, unknown> | null,
+    at: number,
+    actor: Actor,
+    action: string,
+    from: CaseState,
+    to: CaseState,
+    fromLevel: CaseLevel,
+    toLevel: CaseLevel,
+    note: string | null,
+    details: Record<string, unknown> | null,
   ): void {
     const first = this.out.events.length === 0;
-    this.out.events.push({ at, actor, action, fromState: first ? null : from, toState: to, fromLevel: first ? null : fromLevel, toLevel, note, details });
+    this.out.events.push({
+      at,
+      actor,
+      action,
+      fromState: first ? null : from,
+      toState: to,
+      fromLevel: first ? null : fromLevel,
+      toLevel,
+      note,
+      details,
+    });
     this.state = to;
     this.lastAt = Math.max(this.lastAt, at);
     this.out.version++;
@@ -502,14 +677,21 @@ class CaseSimulation {
       out.yellowAt = clock.yellowAt.getTime();
       out.deadlineAt = clock.deadlineAt.getTime();
       out.light = lightAt(clock, this.rules.now);
-      out.lightChangedAt = out.light === "red" ? Math.min(passAfter(out.deadlineAt), this.now) : out.light === "yellow" ? Math.min(passAtOrAfter(out.yellowAt), this.now) : out.stageStartedAt;
+      out.lightChangedAt =
+        out.light === "red"
+          ? Math.min(passAfter(out.deadlineAt), this.now)
+          : out.light === "yellow"
+            ? Math.min(passAtOrAfter(out.yellowAt), this.now)
+            : out.stageStartedAt;
       const base = { stage: null, deadline: null, caseLevel: this.level };
       if (this.input.majorRisk) {
-        for (const level of MAJOR_RISK_ALERT_LEVELS) out.notices.push({ ...base, at: this.input.reportedAt.getTime(), kind: "major_risk", level, unitId: null });
+        for (const level of MAJOR_RISK_ALERT_LEVELS)
+          out.notices.push({ ...base, at: this.input.reportedAt.getTime(), kind: "major_risk", level, unitId: null });
       }
       // A dispatch not yet acknowledged: the "assigned" notices to its lead and co-units are still unread work.
       if (this.state === "dispatched") {
-        for (const unitId of [out.leadUnitId!, ...out.coUnitIds]) out.notices.push({ ...base, at: out.dispatchedAt!, kind: "assigned", level: this.level, unitId });
+        for (const unitId of [out.leadUnitId!, ...out.coUnitIds])
+          out.notices.push({ ...base, at: out.dispatchedAt!, kind: "assigned", level: this.level, unitId });
       }
     } else {
       // Nothing timed (finished, cancelled, 挂账): its notices no longer matter on anyone's screen.

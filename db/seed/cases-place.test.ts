@@ -5,7 +5,14 @@ import { rngFor } from "./random";
 
 const frame = makeFrame(116.7, 39.8);
 /** A 200 m × 100 m rectangle east of the centre, with a 40 m square hole, as WGS-84 rings. */
-const rect = (x0: number, y0: number, w: number, h: number) => [[x0, y0], [x0 + w, y0], [x0 + w, y0 + h], [x0, y0 + h], [x0, y0]].map(([x, y]) => toLonLat(frame, x, y));
+const rect = (x0: number, y0: number, w: number, h: number) =>
+  [
+    [x0, y0],
+    [x0 + w, y0],
+    [x0 + w, y0 + h],
+    [x0, y0 + h],
+    [x0, y0],
+  ].map(([x, y]) => toLonLat(frame, x, y));
 const polygon: MultiPolygon = [[rect(100, 0, 200, 100), rect(180, 30, 40, 40).reverse()]];
 const area = gridArea(frame, polygon, toLonLat(frame, 120, 50));
 
@@ -32,7 +39,9 @@ describe("points in a grid", () => {
     const rng = rngFor(2, "near");
     for (let i = 0; i < 2000; i++) {
       const [x, y] = pointNear(area, rng, [103, 50], 30);
-      expect(insideWithMargin(area, x, y) || (x === 103 && y === 50) || (x === area.inside[0] && y === area.inside[1])).toBe(true);
+      expect(insideWithMargin(area, x, y) || (x === 103 && y === 50) || (x === area.inside[0] && y === area.inside[1])).toBe(
+        true,
+      );
     }
     // An anchor outside the grid never leaks out: the inside point is used.
     const far = pointNear(area, rng, [1000, 1000], 5);

@@ -5,7 +5,16 @@
  * metric frame (geometry.ts) around the district centre, converted to and from WGS-84 with one affine
  * transform.
  */
-import { distanceToSegments2, pointInSegments, segmentsOf, toLonLat, type BBox, type Frame, type MultiPolygon, type Pt } from "./geometry";
+import {
+  distanceToSegments2,
+  pointInSegments,
+  segmentsOf,
+  toLonLat,
+  type BBox,
+  type Frame,
+  type MultiPolygon,
+  type Pt,
+} from "./geometry";
 import type { Rng } from "./random";
 
 /** Metres a case point keeps from its grid's border. */
@@ -45,7 +54,8 @@ export function pointNear(g: GridArea, rng: Rng, anchor: Pt, radius: number): Pt
   for (let i = 0; i < 8; i++) {
     const angle = rng.next() * 2 * Math.PI;
     const r = radius * Math.sqrt(rng.next());
-    const x = anchor[0] + r * Math.cos(angle), y = anchor[1] + r * Math.sin(angle);
+    const x = anchor[0] + r * Math.cos(angle),
+      y = anchor[1] + r * Math.sin(angle);
     if (insideWithMargin(g, x, y)) return [x, y];
   }
   return insideWithMargin(g, anchor[0], anchor[1]) ? anchor : g.inside;
@@ -54,7 +64,8 @@ export function pointNear(g: GridArea, rng: Rng, anchor: Pt, radius: number): Pt
 /** A uniform point in the grid (rejection in its bounding box); the inside point after many misses. */
 export function pointInGrid(g: GridArea, rng: Rng): Pt {
   for (let i = 0; i < 80; i++) {
-    const x = rng.range(g.bbox.minX, g.bbox.maxX), y = rng.range(g.bbox.minY, g.bbox.maxY);
+    const x = rng.range(g.bbox.minX, g.bbox.maxX),
+      y = rng.range(g.bbox.minY, g.bbox.maxY);
     if (insideWithMargin(g, x, y, 3)) return [x, y];
   }
   return g.inside;

@@ -18,13 +18,16 @@ describe("yearWindow", () => {
 
 describe("dayWeight", () => {
   it("peaks summer problems in July and winter problems in January", () => {
-    const july = local("2026-07-15T00:00:00"), january = local("2026-01-14T00:00:00"); // both Wednesdays
+    const july = local("2026-07-15T00:00:00"),
+      january = local("2026-01-14T00:00:00"); // both Wednesdays
     expect(dayWeight(july, "hotline", "summer", cal)).toBeGreaterThan(2.5 * dayWeight(january, "hotline", "summer", cal));
     expect(dayWeight(january, "hotline", "winter", cal)).toBeGreaterThan(3 * dayWeight(july, "hotline", "winter", cal));
   });
 
   it("lets grid workers rest on weekends and holidays but keeps the hotline ringing", () => {
-    const saturday = local("2026-11-21T00:00:00"), national = local("2026-10-02T00:00:00"), swapped = local("2026-10-10T00:00:00");
+    const saturday = local("2026-11-21T00:00:00"),
+      national = local("2026-10-02T00:00:00"),
+      swapped = local("2026-10-10T00:00:00");
     expect(dayWeight(saturday, "grid_worker", "flat", cal)).toBeCloseTo(0.3);
     expect(dayWeight(national, "grid_worker", "flat", cal)).toBeCloseTo(0.3);
     // 2026-10-10 is a Saturday worked in exchange for National Day (调休上班).

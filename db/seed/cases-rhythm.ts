@@ -43,10 +43,16 @@ const HOURS: Readonly<Record<"patrol" | "hotline" | "office" | "camera" | "resid
   // patrols 08:30–12:00 and 14:00–18:00
   patrol: [0, 0, 0, 0, 0, 0, 0, 0.2, 1.2, 2.2, 2.4, 1.6, 0.4, 0.6, 1.8, 2.2, 2.0, 1.2, 0.3, 0.1, 0, 0, 0, 0],
   // 24-hour line, morning and after-dinner peaks, a trickle at night
-  hotline: [0.15, 0.08, 0.05, 0.05, 0.06, 0.1, 0.35, 0.9, 1.6, 2.0, 1.9, 1.5, 1.0, 1.1, 1.4, 1.5, 1.4, 1.2, 1.1, 1.5, 1.6, 1.3, 0.8, 0.4],
+  hotline: [
+    0.15, 0.08, 0.05, 0.05, 0.06, 0.1, 0.35, 0.9, 1.6, 2.0, 1.9, 1.5, 1.0, 1.1, 1.4, 1.5, 1.4, 1.2, 1.1, 1.5, 1.6, 1.3, 0.8, 0.4,
+  ],
   office: [0, 0, 0, 0, 0, 0, 0, 0, 0.6, 1.6, 1.8, 1.2, 0.2, 0.4, 1.4, 1.6, 1.3, 0.4, 0, 0, 0, 0, 0, 0],
-  camera: [0.3, 0.2, 0.15, 0.1, 0.15, 0.4, 0.8, 1.3, 1.5, 1.4, 1.3, 1.3, 1.2, 1.2, 1.3, 1.4, 1.5, 1.6, 1.6, 1.5, 1.3, 1.0, 0.7, 0.4],
-  resident: [0.05, 0.02, 0.02, 0.02, 0.03, 0.1, 0.4, 0.9, 1.3, 1.5, 1.5, 1.2, 0.9, 1.0, 1.2, 1.3, 1.3, 1.2, 1.2, 1.4, 1.4, 1.1, 0.6, 0.2],
+  camera: [
+    0.3, 0.2, 0.15, 0.1, 0.15, 0.4, 0.8, 1.3, 1.5, 1.4, 1.3, 1.3, 1.2, 1.2, 1.3, 1.4, 1.5, 1.6, 1.6, 1.5, 1.3, 1.0, 0.7, 0.4,
+  ],
+  resident: [
+    0.05, 0.02, 0.02, 0.02, 0.03, 0.1, 0.4, 0.9, 1.3, 1.5, 1.5, 1.2, 0.9, 1.0, 1.2, 1.3, 1.3, 1.2, 1.2, 1.4, 1.4, 1.1, 0.6, 0.2,
+  ],
 };
 
 const HOUR_PROFILE: Readonly<Record<CaseSource, keyof typeof HOURS>> = {
@@ -108,7 +114,8 @@ function weightsOf(window: YearWindow, source: CaseSource, season: Season): Floa
   let w = window.weights.get(key);
   if (!w) {
     w = new Float64Array(window.days);
-    for (let d = 0; d < window.days; d++) w[d] = dayWeight(new Date(window.firstMidnight + d * DAY_MS), source, season, window.cal);
+    for (let d = 0; d < window.days; d++)
+      w[d] = dayWeight(new Date(window.firstMidnight + d * DAY_MS), source, season, window.cal);
     window.weights.set(key, w);
   }
   return w;

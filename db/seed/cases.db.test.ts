@@ -30,7 +30,9 @@ afterAll(async () => {
 
 describe("a year of demo cases", () => {
   it("has about 1.26 cases per household, ten timeline rows each, and bins every case", async () => {
-    const { households } = await one(sql<{ households: number }[]>`select sum(households)::int as households from region where level = 4`);
+    const { households } = await one(
+      sql<{ households: number }[]>`select sum(households)::int as households from region where level = 4`,
+    );
     expect(report.cases).toBeGreaterThan(households * 1.1);
     expect(report.cases).toBeLessThan(households * 1.45);
     expect(report.events / report.cases).toBeGreaterThan(6);
@@ -52,17 +54,27 @@ describe("a year of demo cases", () => {
   });
 
   it("puts every case inside its basic grid, with the grid's path", async () => {
-    expect(await one(sql`
+    expect(
+      await one(sql`
       select count(*)::int as n from case_record c join region g on g.id = c.grid_id
-       where g.level <> 4 or not st_contains(g.geom, c.geom) or c.region_path <> g.path`)).toEqual({ n: 0 });
+       where g.level <> 4 or not st_contains(g.geom, c.geom) or c.region_path <> g.path`),
+    ).toEqual({ n: 0 });
   });
 
   it("numbers cases SJ + local report date + 7 digits, uniquely; 12345 orders carry their external id", async () => {
-    expect(await one(sql`
+    expect(
+      await one(sql`
       select count(*)::int as n from case_record
-       where number !~ '^SJ[0-9]{15}$' or substr(number, 3, 8) <> to_char(reported_at at time zone 'Asia/Shanghai', 'YYYYMMDD')`)).toEqual({ n: 0 });
-    expect(await one(sql`select count(*)::int as n from case_record where source = 'hotline' and (external_system <> '12345' or external_id !~ '^12345-20[0-9]{13}$')`)).toEqual({ n: 0 });
-    expect(await one(sql`select count(*)::int as n from case_record where source <> 'hotline' and external_id is not null`)).toEqual({ n: 0 });
+       where number !~ '^SJ[0-9]{15}$' or substr(number, 3, 8) <> to_char(reported_at at time zone 'Asia/Shanghai', 'YYYYMMDD')`),
+    ).toEqual({ n: 0 });
+    expect(
+      await one(
+        sql`select count(*)::int as n from case_record where source = 'hotline' and (external_system <> '12345' or external_id !~ '^12345-20[0-9]{13}$')`,
+      ),
+    ).toEqual({ n: 0 });
+    expect(
+      await one(sql`select count(*)::int as n from case_record where source <> 'hotline' and external_id is not null`),
+    ).toEqual({ n: 0 });
     // New cases continue the sequences: the default number and id do not collide with generated ones.
     const [made] = await sql<{ id: number; number: string }[]>`
       insert into case_record (district_code, source, kind, category_id, description, geom, grid_id, region_path, urgency, level, state)
@@ -74,15 +86,25 @@ describe("a year of demo cases", () => {
   });
 
   it("mixes sources and categories like a district: grid workers most, the hotline many, every group present", async () => {
-    const sources = Object.fromEntries((await sql<{ source: string; share: number }[]>`
-      select source, count(*)::float / sum(count(*)) over () as share from case_record group by 1`).map((r) => [r.source, r.share]));
+    const sources = Object.fromEntries(
+      (
+        await sql<{ source: string; share: number }[]>`
+      select source, count(*)::float / sum(count(*)) over () as share from case_record group by 1`
+      ).map((r) => [r.source, r.share]),
+    );
     expect(sources.grid_worker).toBeGreaterThan(0.45);
     expect(sources.hotline).toBeGreaterThan(0.2);
     expect(sources.hotline).toBeLessThan(0.4);
     for (const s of ["resident", "department", "visit", "video"]) expect(sources[s]).toBeGreaterThan(0);
-    const groups = await sql<{ grp: string }[]>`select distinct k.grp from case_record c join case_category k on k.id = c.category_id`;
+    const groups = await sql<
+      { grp: string }[]
+    >`select distinct k.grp from case_record c join case_category k on k.id = c.category_id`;
     expect(groups.map((g) => g.grp).sort()).toEqual(["component", "dispute", "event", "hazard", "hotline"]);
-    expect(await one(sql`select count(*)::int as n from case_record c join case_category k on k.id = c.category_id where (c.source = 'hotline') <> (k.grp = 'hotline')`)).toEqual({ n: 0 });
+    expect(
+      await one(
+        sql`select count(*)::int as n from case_record c join case_category k on k.id = c.category_id where (c.source = 'hotline') <> (k.grp = 'hotline')`,
+      ),
+    ).toEqual({ n: 0 });
   });
 
   it("finishes most cases, keeps some open, some reopened, and rates them by the rules", async () => {
@@ -90,36 +112,50 @@ describe("a year of demo cases", () => {
     expect(finished / report.cases).toBeGreaterThan(0.85);
     expect(report.open).toBeGreaterThan(0);
     expect(await one(sql`select count(*)::int as n from case_record where reopen_count > 0`)).not.toEqual({ n: 0 });
-    const table = Object.entries(DISPOSAL_STAR_TABLE).flatMap(([t, row]) => Object.entries(row).map(([s, stars]) => ({ t, s, stars })));
-    expect(await one(sql`
+    const table = Object.entries(DISPOSAL_STAR_TABLE).flatMap(([t, row]) =>
+      Object.entries(row).map(([s, stars]) => ({ t, s, stars })),
+    );
+    expect(
+      await one(sql`
       select count(*)::int as n from case_record c
         join jsonb_to_recordset(${sql.json(table)}) as d(t text, s text, stars int) on d.t = c.timeliness and d.s = c.satisfaction
-       where c.state = 'evaluated' and c.disposal_stars is distinct from d.stars`)).toEqual({ n: 0 });
-    expect(await one(sql`select count(*)::int as n from case_record where state = 'evaluated' and (disposal_stars is null or satisfaction is null or timeliness is null)`)).toEqual({ n: 0 });
+       where c.state = 'evaluated' and c.disposal_stars is distinct from d.stars`),
+    ).toEqual({ n: 0 });
+    expect(
+      await one(
+        sql`select count(*)::int as n from case_record where state = 'evaluated' and (disposal_stars is null or satisfaction is null or timeliness is null)`,
+      ),
+    ).toEqual({ n: 0 });
   });
 
   it("writes a timeline that starts with the report and accounts for every version", async () => {
-    expect(await one(sql`
+    expect(
+      await one(sql`
       select count(*)::int as n from case_record c
         join lateral (select count(*) as events, min(id) as first, max(at) as last from case_event e where e.case_id = c.id) e on true
        where e.events <> c.version or e.last <> c.updated_at
-          or (select action from case_event where id = e.first) <> 'report'`)).toEqual({ n: 0 });
+          or (select action from case_event where id = e.first) <> 'report'`),
+    ).toEqual({ n: 0 });
     // Each step starts where the one before ended.
-    expect(await one(sql`
+    expect(
+      await one(sql`
       select count(*)::int as n from (
         select to_state, lead(from_state) over (partition by case_id order by id) as next_from, at, lead(at) over (partition by case_id order by id) as next_at
           from case_event) s
-       where next_from is not null and (next_from <> to_state or next_at < at)`)).toEqual({ n: 0 });
+       where next_from is not null and (next_from <> to_state or next_at < at)`),
+    ).toEqual({ n: 0 });
   });
 
   it("keeps each open case's stage, light and clock bookkeeping as the clock would, so a pass at now changes nothing", async () => {
-    expect(await one(sql`
+    expect(
+      await one(sql`
       select count(*)::int as n from case_record
        where (state in ('reported', 'filed', 'dispatched', 'acknowledged', 'returned', 'handled', 'reported_back', 'verifying')) <> (stage is not null)
           or stage is distinct from case state when 'reported' then 'accept' when 'filed' then 'dispatch' when 'returned' then 'dispatch'
                                               when 'reported_back' then 'verify' when 'verifying' then 'verify'
                                               when 'dispatched' then 'handle' when 'acknowledged' then 'handle' when 'handled' then 'handle' end
-          or (stage is null and light is not null)`)).toEqual({ n: 0 });
+          or (stage is null and light is not null)`),
+    ).toEqual({ n: 0 });
     const before = await one(sql<{ n: number }[]>`select count(*)::int as n from case_notice`);
     const pass = await runCaseClock(conn.db, NOW);
     expect(pass).toMatchObject({ updated: 0, skipped: false });

@@ -21,7 +21,14 @@ import { caseLoop } from "../../lib/i18n/zh-CN/case-loop";
 import { createCaseComposer, planGridVolumes } from "./cases-compose";
 import { readCaseSeedContext } from "./cases-context";
 import { formatLocalMinute, type SimNotice } from "./cases-lifecycle";
-import { CASE_EVENT_COLUMNS, CASE_NOTICE_COLUMNS, CASE_RECORD_COLUMNS, caseEventLine, caseNoticeLine, caseRecordLine } from "./cases-rows";
+import {
+  CASE_EVENT_COLUMNS,
+  CASE_NOTICE_COLUMNS,
+  CASE_RECORD_COLUMNS,
+  caseEventLine,
+  caseNoticeLine,
+  caseRecordLine,
+} from "./cases-rows";
 import { yearWindow } from "./cases-rhythm";
 import { copyInto, type RowWriter } from "./copy";
 import { dropForLoad, restoreAfterLoad } from "./load-mode";
@@ -71,7 +78,11 @@ export async function seedCases(conn: Connection, options: CaseSeedOptions): Pro
   const protector = createBulkProtector();
   const compose = createCaseComposer(
     ctx,
-    { seed: options.seed, window, rules: { cal: ctx.calendar, yellowShare: ctx.yellowShare, earlyShare: ctx.earlyShare, escalation: ctx.escalation, now } },
+    {
+      seed: options.seed,
+      window,
+      rules: { cal: ctx.calendar, yellowShare: ctx.yellowShare, earlyShare: ctx.earlyShare, escalation: ctx.escalation, now },
+    },
     (phone) => protector.encrypt(phone),
   );
   phase("read district + rules");
@@ -101,7 +112,15 @@ export async function seedCases(conn: Connection, options: CaseSeedOptions): Pro
         writers.record.row(caseRecordLine(facts, outcome));
         for (const e of outcome.events) writers.event.row(caseEventLine(facts.id, e));
         for (const n of outcome.notices) {
-          writers.notice.row(caseNoticeLine(facts.id, facts.regionPath, n, noticeMessage(n, facts.number), readAtOf(n.at, now.getTime(), readRng.next())));
+          writers.notice.row(
+            caseNoticeLine(
+              facts.id,
+              facts.regionPath,
+              n,
+              noticeMessage(n, facts.number),
+              readAtOf(n.at, now.getTime(), readRng.next()),
+            ),
+          );
         }
         events += outcome.events.length;
         notices += outcome.notices.length;
@@ -143,7 +162,17 @@ export async function seedCases(conn: Connection, options: CaseSeedOptions): Pro
   await sql.unsafe(`analyze case_record, case_event, case_notice, case_heat_bin, case_heat_total`);
   phase("heat bins + layer versions + analyze");
 
-  return { cases: nextId - 1, events, notices, heatBins: bins, byState, open, red, phases, totalMs: Math.round(performance.now() - started) };
+  return {
+    cases: nextId - 1,
+    events,
+    notices,
+    heatBins: bins,
+    byState,
+    open,
+    red,
+    phases,
+    totalMs: Math.round(performance.now() - started),
+  };
 }
 
 /** The notice's words, as the verbs and the clock write them. */
@@ -182,9 +211,14 @@ export function formatCaseSeedReport(r: CaseSeedReport): string {
     `  case_event    ${n(r.events).padStart(10)}`,
     `  case_notice   ${n(r.notices).padStart(10)}`,
     `  case_heat_bin ${n(r.heatBins).padStart(10)}`,
-    `  states: ${Object.entries(r.byState).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${n(v)}`).join(", ")}`,
+    `  states: ${Object.entries(r.byState)
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, v]) => `${k} ${n(v)}`)
+      .join(", ")}`,
     ...r.phases.map((p) => `  ${p.name.padEnd(42)} ${s(p.ms).padStart(8)}`),
     `  ${"total".padEnd(42)} ${s(r.totalMs).padStart(8)}`,
-    copy > 0 ? `  rows/s (generate + COPY, all three tables): ${n(Math.round(((r.cases + r.events + r.notices) * 1000) / copy))}; cases/s overall: ${n(Math.round((r.cases * 1000) / r.totalMs))}` : "",
+    copy > 0
+      ? `  rows/s (generate + COPY, all three tables): ${n(Math.round(((r.cases + r.events + r.notices) * 1000) / copy))}; cases/s overall: ${n(Math.round((r.cases * 1000) / r.totalMs))}`
+      : "",
   ].join("\n");
 }

@@ -13,7 +13,8 @@ import { DivisionsError } from "./divisions";
 import { formatSeedReport } from "./report";
 import { formatCaseSeedReport } from "./cases";
 
-const USAGE = "usage: npm run seed -- [--divisions <csv>] [--scale small|medium|full] [--seed <n>] [--streets <code,…>] [--database-url <url>]";
+const USAGE =
+  "usage: npm run seed -- [--divisions <csv>] [--scale small|medium|full] [--seed <n>] [--streets <code,…>] [--database-url <url>]";
 
 let args;
 try {
@@ -49,12 +50,17 @@ const url = args["database-url"] ?? productDatabaseUrl();
 await prepareDatabase(url);
 const conn = connect(url, { max: 6 });
 try {
-  console.error(`[seed] generating ${args.scale} district from ${args.divisions} (seed ${seed}) into ${new URL(url).pathname.slice(1)}`);
+  console.error(
+    `[seed] generating ${args.scale} district from ${args.divisions} (seed ${seed}) into ${new URL(url).pathname.slice(1)}`,
+  );
   const report = await seedDistrict(conn, {
     divisionsCsv: args.divisions!,
     scale: args.scale as Scale,
     seed,
-    streets: args.streets?.split(",").map((x) => x.trim()).filter(Boolean),
+    streets: args.streets
+      ?.split(",")
+      .map((x) => x.trim())
+      .filter(Boolean),
   });
   console.log(formatSeedReport(report));
   if (report.cases) console.log(`\n${formatCaseSeedReport(report.cases)}`);

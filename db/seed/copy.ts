@@ -10,7 +10,9 @@ import type { Sql } from "./regions";
 
 /** Escapes a text value for COPY's text format (backslash, tab, newline, carriage return). */
 export function copyText(value: string): string {
-  return /[\\\t\n\r]/.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => ({ "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" })[c]!) : value;
+  return /[\\\t\n\r]/.test(value)
+    ? value.replace(/[\\\t\n\r]/g, (c) => ({ "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" })[c]!)
+    : value;
 }
 
 /** A bytea value in COPY text format: \x + hex, with the backslash escaped. */
@@ -25,7 +27,10 @@ export class RowWriter {
   private size = 0;
   rows = 0;
 
-  constructor(private readonly stream: Writable, private readonly chunk = 1 << 20) {}
+  constructor(
+    private readonly stream: Writable,
+    private readonly chunk = 1 << 20,
+  ) {}
 
   /** Adds one row (fields already formatted and escaped). */
   row(line: string) {

@@ -14,7 +14,9 @@ type Area = { id: number; name: string };
  * The areas of the demo accounts: the district, and the first populated basic grid (by code) with its
  * 小区, community and street, so every grid-ladder account sees buildings and residents.
  */
-async function demoAreas(db: Database): Promise<{ district: Area; street: Area; community: Area; xiaoqu: Area; grid: Area } | null> {
+async function demoAreas(
+  db: Database,
+): Promise<{ district: Area; street: Area; community: Area; xiaoqu: Area; grid: Area } | null> {
   const { rows } = await sql<{ level: number; id: number; name: string }>`
     with g as (select r.id, r.path from region r where r.level = 4 and r.residents > 0 order by r.code limit 1)
     select a.level, a.id, a.name from region a, g where a.path @> g.path order by a.level`.execute(db);
@@ -57,7 +59,9 @@ export async function ensureDemoAccounts(db: Database, hasher: PasswordHasher): 
       .onConflict((oc) => oc.columns(["user_id", "role", "region_id"]).doNothing())
       .execute();
     if (a.unitCode) {
-      await sql`insert into case_unit_member (user_id, unit_id) select ${user.id}, id from case_unit where code = ${a.unitCode} on conflict do nothing`.execute(db);
+      await sql`insert into case_unit_member (user_id, unit_id) select ${user.id}, id from case_unit where code = ${a.unitCode} on conflict do nothing`.execute(
+        db,
+      );
     }
   }
   return plan.map(({ username, displayName, role, area }) => ({ username, displayName, role, regionName: area.name }));
@@ -74,7 +78,12 @@ export async function ensureFirstAdmin(db: Database, hasher: PasswordHasher, pas
   if (!district) return null;
   const user = await db
     .insertInto("app_user")
-    .values({ username: "admin", display_name: "系统管理员", password_hash: await hasher.hash(password), must_change_password: true })
+    .values({
+      username: "admin",
+      display_name: "系统管理员",
+      password_hash: await hasher.hash(password),
+      must_change_password: true,
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   await db.insertInto("role_assignment").values({ user_id: user.id, role: "system_admin", region_id: district.id }).execute();

@@ -34,9 +34,15 @@ describe("parseDivisions", () => {
   });
 
   it("accepts a BOM, CRLF line ends, quoted fields and columns in any order", () => {
-    const text = "\uFEFFname,code,parent_code,level\r\n玄武区,320102,3201,district\r\n\"梅园新村街道\",320102002,320102,street\r\n\"长江路社区居委会\",320102002001,320102002,community\r\n";
+    const text =
+      '\uFEFFname,code,parent_code,level\r\n玄武区,320102,3201,district\r\n"梅园新村街道",320102002,320102,street\r\n"长江路社区居委会",320102002001,320102002,community\r\n';
     const d = parseDivisions(text);
-    expect(d.streets[0].communities[0]).toEqual({ code: "320102002001", name: "长江路社区", fullName: "长江路社区居委会", kind: "urban" });
+    expect(d.streets[0].communities[0]).toEqual({
+      code: "320102002001",
+      name: "长江路社区",
+      fullName: "长江路社区居委会",
+      kind: "urban",
+    });
   });
 
   it("names a missing column", () => {
@@ -46,17 +52,19 @@ describe("parseDivisions", () => {
   });
 
   it("reports bad codes, unknown levels, duplicates and orphans with their line", () => {
-    const problems = problemsOf([
-      HEADER,
-      "320102,玄武区,district,3201",
-      "32010200,短代码街道,street,320102",
-      "320102003,某街道,region,320102",
-      "320102002,梅园新村街道,street,320102",
-      "320102002,重复街道,street,320102",
-      "320102002001,长江路社区居委会,community,320102009",
-      "110105001,别区街道,street,110105",
-      "320102002002,,community,320102002",
-    ].join("\n"));
+    const problems = problemsOf(
+      [
+        HEADER,
+        "320102,玄武区,district,3201",
+        "32010200,短代码街道,street,320102",
+        "320102003,某街道,region,320102",
+        "320102002,梅园新村街道,street,320102",
+        "320102002,重复街道,street,320102",
+        "320102002001,长江路社区居委会,community,320102009",
+        "110105001,别区街道,street,110105",
+        "320102002002,,community,320102002",
+      ].join("\n"),
+    );
     expect(problems).toEqual([
       'line 3: code "32010200" of a street must have 9 digits',
       'line 4: level "region" is not one of district, street, community',
@@ -68,9 +76,13 @@ describe("parseDivisions", () => {
   });
 
   it("requires exactly one district and at least one street", () => {
-    expect(problemsOf(`${HEADER}\n320102002,梅园新村街道,street,320102`)).toContain("no district row (level district, 6-digit code)");
+    expect(problemsOf(`${HEADER}\n320102002,梅园新村街道,street,320102`)).toContain(
+      "no district row (level district, 6-digit code)",
+    );
     expect(problemsOf(`${HEADER}\n320102,玄武区,district,3201\n320103,秦淮区,district,3201`)[0]).toMatch(/2 district rows/);
-    expect(problemsOf(`${HEADER}\n320102,玄武区,district,3201`)).toEqual(["no street rows (level street, 9-digit codes under the district)"]);
+    expect(problemsOf(`${HEADER}\n320102,玄武区,district,3201`)).toEqual([
+      "no street rows (level street, 9-digit codes under the district)",
+    ]);
   });
 
   it("rejects a community whose code does not extend its street's", () => {

@@ -27,7 +27,9 @@ export class DivisionsError extends Error {
     readonly source: string,
     readonly problems: string[],
   ) {
-    super(`${source}: ${problems.length} problem${problems.length > 1 ? "s" : ""} in the divisions file:\n  ${problems.slice(0, 20).join("\n  ")}${problems.length > 20 ? `\n  … and ${problems.length - 20} more` : ""}`);
+    super(
+      `${source}: ${problems.length} problem${problems.length > 1 ? "s" : ""} in the divisions file:\n  ${problems.slice(0, 20).join("\n  ")}${problems.length > 20 ? `\n  … and ${problems.length - 20} more` : ""}`,
+    );
     this.name = "DivisionsError";
   }
 }
@@ -82,9 +84,14 @@ export function parseDivisions(text: string, source = "divisions.csv"): Division
   const header = splitCsvLine(lines[0] ?? "").map((h) => h.toLowerCase());
   const missing = REQUIRED_COLUMNS.filter((c) => !header.includes(c));
   if (missing.length) {
-    throw new DivisionsError(source, [`line 1: missing column${missing.length > 1 ? "s" : ""} ${missing.join(", ")} (the header must name code,name,level,parent_code)`]);
+    throw new DivisionsError(source, [
+      `line 1: missing column${missing.length > 1 ? "s" : ""} ${missing.join(", ")} (the header must name code,name,level,parent_code)`,
+    ]);
   }
-  const col = Object.fromEntries(REQUIRED_COLUMNS.map((c) => [c, header.indexOf(c)])) as Record<(typeof REQUIRED_COLUMNS)[number], number>;
+  const col = Object.fromEntries(REQUIRED_COLUMNS.map((c) => [c, header.indexOf(c)])) as Record<
+    (typeof REQUIRED_COLUMNS)[number],
+    number
+  >;
 
   type Row = { line: number; code: string; name: string; level: string; parent: string };
   const rows: Row[] = [];
@@ -97,7 +104,13 @@ export function parseDivisions(text: string, source = "divisions.csv"): Division
       problems.push(`line ${line}: ${f.length} fields, the header has ${header.length}`);
       continue;
     }
-    const row: Row = { line, code: f[col.code], name: f[col.name], level: f[col.level].toLowerCase(), parent: f[col.parent_code] };
+    const row: Row = {
+      line,
+      code: f[col.code],
+      name: f[col.name],
+      level: f[col.level].toLowerCase(),
+      parent: f[col.parent_code],
+    };
     if (!row.name) problems.push(`line ${line}: empty name`);
     const digits = { district: 6, street: 9, community: 12 }[row.level];
     if (digits === undefined) {
@@ -119,7 +132,11 @@ export function parseDivisions(text: string, source = "divisions.csv"): Division
 
   const districts = rows.filter((r) => r.level === "district");
   if (districts.length !== 1) {
-    problems.push(districts.length === 0 ? "no district row (level district, 6-digit code)" : `${districts.length} district rows (lines ${districts.map((d) => d.line).join(", ")}); a file describes one district`);
+    problems.push(
+      districts.length === 0
+        ? "no district row (level district, 6-digit code)"
+        : `${districts.length} district rows (lines ${districts.map((d) => d.line).join(", ")}); a file describes one district`,
+    );
   }
   const district = districts[0];
   const streets = new Map<string, Street>();
@@ -133,7 +150,9 @@ export function parseDivisions(text: string, source = "divisions.csv"): Division
   for (const r of rows.filter((r) => r.level === "community")) {
     const street = streets.get(r.parent);
     if (!street) {
-      problems.push(`line ${r.line}: community ${r.code} has parent ${r.parent || "(empty)"}, which is not a street in this file`);
+      problems.push(
+        `line ${r.line}: community ${r.code} has parent ${r.parent || "(empty)"}, which is not a street in this file`,
+      );
     } else if (!r.code.startsWith(r.parent)) {
       problems.push(`line ${r.line}: community code ${r.code} does not extend its street code ${r.parent}`);
     } else {
@@ -143,7 +162,13 @@ export function parseDivisions(text: string, source = "divisions.csv"): Division
   if (district && streets.size === 0) problems.push("no street rows (level street, 9-digit codes under the district)");
   if (problems.length) {
     const lineOf = (p: string) => Number(/^line (\d+):/.exec(p)?.[1] ?? Infinity);
-    throw new DivisionsError(source, problems.map((p, i) => ({ p, i })).sort((a, b) => lineOf(a.p) - lineOf(b.p) || a.i - b.i).map((x) => x.p));
+    throw new DivisionsError(
+      source,
+      problems
+        .map((p, i) => ({ p, i }))
+        .sort((a, b) => lineOf(a.p) - lineOf(b.p) || a.i - b.i)
+        .map((x) => x.p),
+    );
   }
 
   const sorted = [...streets.values()].sort((a, b) => a.code.localeCompare(b.code));

@@ -22,12 +22,24 @@ const TONGZHOU = {
 };
 
 /** A gently curving polyline through `via` at `angle`, long enough to cross the whole district. */
-function crossingLine(rng: Rng, via: Pt, angle: number, halfLength: number, amplitude: number, wavelength: number, step = 250): Pt[] {
-  const dx = Math.cos(angle), dy = Math.sin(angle);
-  const phase = rng.range(0, 2 * Math.PI), phase2 = rng.range(0, 2 * Math.PI);
+function crossingLine(
+  rng: Rng,
+  via: Pt,
+  angle: number,
+  halfLength: number,
+  amplitude: number,
+  wavelength: number,
+  step = 250,
+): Pt[] {
+  const dx = Math.cos(angle),
+    dy = Math.sin(angle);
+  const phase = rng.range(0, 2 * Math.PI),
+    phase2 = rng.range(0, 2 * Math.PI);
   const pts: Pt[] = [];
   for (let t = -halfLength; t <= halfLength; t += step) {
-    const lateral = amplitude * Math.sin((2 * Math.PI * t) / wavelength + phase) + 0.35 * amplitude * Math.sin((2 * Math.PI * t) / (wavelength / 2.7) + phase2);
+    const lateral =
+      amplitude * Math.sin((2 * Math.PI * t) / wavelength + phase) +
+      0.35 * amplitude * Math.sin((2 * Math.PI * t) / (wavelength / 2.7) + phase2);
     pts.push([via[0] + t * dx - lateral * dy, via[1] + t * dy + lateral * dx]);
   }
   return pts;
@@ -56,10 +68,19 @@ function blob(rng: Rng, centre: Pt, radius: number): Ring {
 }
 
 const lineWkt = (pts: Pt[]) => `LINESTRING(${pts.map(([x, y]) => `${x} ${y}`).join(",")})`;
-const polygonWkt = (ring: Ring) => `POLYGON((${ring.concat([ring[0]]).map(([x, y]) => `${x} ${y}`).join(",")}))`;
+const polygonWkt = (ring: Ring) =>
+  `POLYGON((${ring
+    .concat([ring[0]])
+    .map(([x, y]) => `${x} ${y}`)
+    .join(",")}))`;
 
 /** Inserts the district's roads and water; returns what buildings must avoid and how many features were made. */
-export async function buildMapFeatures(tx: Sql, plan: DistrictPlan, build: RegionBuild, seed: number): Promise<{ obstacles: Obstacle[]; count: number }> {
+export async function buildMapFeatures(
+  tx: Sql,
+  plan: DistrictPlan,
+  build: RegionBuild,
+  seed: number,
+): Promise<{ obstacles: Obstacle[]; count: number }> {
   const rng = rngFor(seed, plan.code, "features");
   const known = plan.code === "110112" ? TONGZHOU : undefined;
   const radius = Math.sqrt((plan.areaKm2 * 1e6) / Math.PI);
@@ -74,14 +95,35 @@ export async function buildMapFeatures(tx: Sql, plan: DistrictPlan, build: Regio
     const offset = rng.range(-0.6, 0.6) * coreRadius;
     const a = angles[i % angles.length] + rng.range(-0.15, 0.15);
     const via: Pt = [core[0] - Math.sin(a) * offset, core[1] + Math.cos(a) * offset];
-    lines.push({ kind: "road_major", name, pts: crossingLine(rng, via, a, radius * 2.2, rng.range(200, 700), rng.range(15000, 30000)), width: 40 });
+    lines.push({
+      kind: "road_major",
+      name,
+      pts: crossingLine(rng, via, a, radius * 2.2, rng.range(200, 700), rng.range(15000, 30000)),
+      width: 40,
+    });
   });
   lines.push({ kind: "road_major", name: known?.ring ?? "环城路", pts: ringAround(rng, core, coreRadius * 1.25), width: 40 });
 
   const riverNames = known?.rivers ?? rng.shuffle(GENERIC_RIVERS).slice(0, 2);
   // The main river runs roughly north–south past the urban core, the second one west–east further south.
-  const main: Pt[] = crossingLine(rng, [core[0] + coreRadius * 0.45, core[1]], -Math.PI / 2 + rng.range(-0.35, 0.35), radius * 2.2, rng.range(500, 1100), rng.range(6000, 12000), 120);
-  const second: Pt[] = crossingLine(rng, [core[0], core[1] - radius * rng.range(0.35, 0.6)], rng.range(-0.3, 0.3), radius * 2.2, rng.range(300, 700), rng.range(5000, 9000), 120);
+  const main: Pt[] = crossingLine(
+    rng,
+    [core[0] + coreRadius * 0.45, core[1]],
+    -Math.PI / 2 + rng.range(-0.35, 0.35),
+    radius * 2.2,
+    rng.range(500, 1100),
+    rng.range(6000, 12000),
+    120,
+  );
+  const second: Pt[] = crossingLine(
+    rng,
+    [core[0], core[1] - radius * rng.range(0.35, 0.6)],
+    rng.range(-0.3, 0.3),
+    radius * 2.2,
+    rng.range(300, 700),
+    rng.range(5000, 9000),
+    120,
+  );
   const rivers = [
     { name: riverNames[0], pts: main, width: rng.range(70, 110) },
     { name: riverNames[1], pts: second, width: rng.range(30, 50) },

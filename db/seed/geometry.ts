@@ -41,12 +41,14 @@ export type BBox = { minX: number; minY: number; maxX: number; maxY: number };
 
 export function bboxOf(mp: MultiPolygon): BBox {
   const b = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
-  for (const poly of mp) for (const ring of poly) for (const [x, y] of ring) {
-    if (x < b.minX) b.minX = x;
-    if (y < b.minY) b.minY = y;
-    if (x > b.maxX) b.maxX = x;
-    if (y > b.maxY) b.maxY = y;
-  }
+  for (const poly of mp)
+    for (const ring of poly)
+      for (const [x, y] of ring) {
+        if (x < b.minX) b.minX = x;
+        if (y < b.minY) b.minY = y;
+        if (x > b.maxX) b.maxX = x;
+        if (y > b.maxY) b.maxY = y;
+      }
   return b;
 }
 
@@ -56,13 +58,17 @@ export function segmentsOf(mp: MultiPolygon): Float64Array {
   for (const poly of mp) for (const ring of poly) n += ring.length;
   const out = new Float64Array(n * 4);
   let k = 0;
-  for (const poly of mp) for (const ring of poly) {
-    for (let i = 0; i < ring.length; i++) {
-      const a = ring[i];
-      const b = ring[(i + 1) % ring.length];
-      out[k++] = a[0]; out[k++] = a[1]; out[k++] = b[0]; out[k++] = b[1];
+  for (const poly of mp)
+    for (const ring of poly) {
+      for (let i = 0; i < ring.length; i++) {
+        const a = ring[i];
+        const b = ring[(i + 1) % ring.length];
+        out[k++] = a[0];
+        out[k++] = a[1];
+        out[k++] = b[0];
+        out[k++] = b[1];
+      }
     }
-  }
   return out.subarray(0, k);
 }
 
@@ -70,7 +76,10 @@ export function segmentsOf(mp: MultiPolygon): Float64Array {
 export function pointInSegments(segs: Float64Array, x: number, y: number): boolean {
   let inside = false;
   for (let k = 0; k < segs.length; k += 4) {
-    const x1 = segs[k], y1 = segs[k + 1], x2 = segs[k + 2], y2 = segs[k + 3];
+    const x1 = segs[k],
+      y1 = segs[k + 1],
+      x2 = segs[k + 2],
+      y2 = segs[k + 3];
     if (y1 > y !== y2 > y && x < ((x2 - x1) * (y - y1)) / (y2 - y1) + x1) inside = !inside;
   }
   return inside;
@@ -87,11 +96,13 @@ export function distanceToSegments2(segs: Float64Array, x: number, y: number): n
 }
 
 export function pointSegmentDistance2(px: number, py: number, x1: number, y1: number, x2: number, y2: number): number {
-  const dx = x2 - x1, dy = y2 - y1;
+  const dx = x2 - x1,
+    dy = y2 - y1;
   const len2 = dx * dx + dy * dy;
   let t = len2 > 0 ? ((px - x1) * dx + (py - y1) * dy) / len2 : 0;
   t = t < 0 ? 0 : t > 1 ? 1 : t;
-  const ex = x1 + t * dx - px, ey = y1 + t * dy - py;
+  const ex = x1 + t * dx - px,
+    ey = y1 + t * dy - py;
   return ex * ex + ey * ey;
 }
 
@@ -114,9 +125,13 @@ export function quadInside(segs: Float64Array, corners: Pt[], margin: number): b
     if (!pointInSegments(segs, x, y)) return false;
   }
   for (let k = 0; k < segs.length; k += 4) {
-    const x1 = segs[k], y1 = segs[k + 1], x2 = segs[k + 2], y2 = segs[k + 3];
+    const x1 = segs[k],
+      y1 = segs[k + 1],
+      x2 = segs[k + 2],
+      y2 = segs[k + 3];
     for (let i = 0; i < 4; i++) {
-      const a = corners[i], b = corners[(i + 1) % 4];
+      const a = corners[i],
+        b = corners[(i + 1) % 4];
       if (segmentsCross(a[0], a[1], b[0], b[1], x1, y1, x2, y2)) return false;
       if (pointSegmentDistance2(x1, y1, a[0], a[1], b[0], b[1]) < m2) return false;
       if (pointSegmentDistance2(a[0], a[1], x1, y1, x2, y2) < m2) return false;
@@ -129,7 +144,8 @@ export function quadInside(segs: Float64Array, corners: Pt[], margin: number): b
 export function pointInQuad(q: Pt[], x: number, y: number): boolean {
   let sign = 0;
   for (let i = 0; i < q.length; i++) {
-    const a = q[i], b = q[(i + 1) % q.length];
+    const a = q[i],
+      b = q[(i + 1) % q.length];
     const c = (b[0] - a[0]) * (y - a[1]) - (b[1] - a[1]) * (x - a[0]);
     if (c !== 0) {
       if (sign === 0) sign = Math.sign(c);
@@ -141,8 +157,10 @@ export function pointInQuad(q: Pt[], x: number, y: number): boolean {
 
 /** Corners of a rectangle centred at (cx, cy), `length` along the rotated x axis, `depth` across. */
 export function rectangle(cx: number, cy: number, length: number, depth: number, angle: number): Pt[] {
-  const c = Math.cos(angle), s = Math.sin(angle);
-  const hx = length / 2, hy = depth / 2;
+  const c = Math.cos(angle),
+    s = Math.sin(angle);
+  const hx = length / 2,
+    hy = depth / 2;
   return [
     [cx + -hx * c - -hy * s, cy + -hx * s + -hy * c],
     [cx + hx * c - -hy * s, cy + hx * s + -hy * c],

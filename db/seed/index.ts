@@ -68,7 +68,19 @@ const LOADED_TABLES = ["building", "room", "household", "resident", "organizatio
  * Every tile layer: their caches drop what they hold when the version moves. The case layers too: clearing
  * the district clears its cases (TRUNCATE … CASCADE), with or without new demo cases.
  */
-export const LAYERS = ["district", "street", "community", "xiaoqu", "grid", "building", "organization", "component", "basemap", "case", "case_heat"];
+export const LAYERS = [
+  "district",
+  "street",
+  "community",
+  "xiaoqu",
+  "grid",
+  "building",
+  "organization",
+  "component",
+  "basemap",
+  "case",
+  "case_heat",
+];
 
 const SMALL_MAX_COMMUNITIES = 8;
 
@@ -76,7 +88,8 @@ const SMALL_MAX_COMMUNITIES = 8;
 export function populatedCommunities(plan: DistrictPlan, scale: Scale, streets?: string[]): Set<string> {
   if (streets?.length) {
     const unknown = streets.filter((code) => !plan.streets.some((s) => s.code === code));
-    if (unknown.length) throw new Error(`unknown street code${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")} (not in the divisions file)`);
+    if (unknown.length)
+      throw new Error(`unknown street code${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")} (not in the divisions file)`);
     return new Set(plan.streets.filter((s) => streets.includes(s.code)).flatMap((s) => s.communities.map((c) => c.code)));
   }
   if (scale !== "small") return new Set(plan.streets.flatMap((s) => s.communities.map((c) => c.code)));
@@ -84,7 +97,9 @@ export function populatedCommunities(plan: DistrictPlan, scale: Scale, streets?:
   const office = plan.streets.find((s) => s.kind === "street" && s.communities.length > 0);
   if (office) chosen.push(...office.communities.slice(0, SMALL_MAX_COMMUNITIES).map((c) => c.code));
   const towns = plan.streets.filter((s) => s.kind !== "street" && s.communities.length > 0);
-  const mixed = towns.find((s) => s.communities.some((c) => c.kind === "urban") && s.communities.some((c) => c.kind === "village")) ?? towns[0];
+  const mixed =
+    towns.find((s) => s.communities.some((c) => c.kind === "urban") && s.communities.some((c) => c.kind === "village")) ??
+    towns[0];
   if (mixed) {
     // Both kinds: up to three urban communities, villages for the rest.
     const urban = mixed.communities.filter((c) => c.kind === "urban").slice(0, 3);
@@ -99,7 +114,8 @@ export function populatedCommunities(plan: DistrictPlan, scale: Scale, streets?:
 export async function seedDistrict(conn: Connection, options: SeedOptions): Promise<SeedReport> {
   const { sql } = conn;
   const max = (sql.options as { max?: number }).max ?? 10;
-  if (max < 3) throw new Error(`seedDistrict needs a connection pool of at least 3 (three COPY streams run at once); this one has ${max}`);
+  if (max < 3)
+    throw new Error(`seedDistrict needs a connection pool of at least 3 (three COPY streams run at once); this one has ${max}`);
   const phases: { name: string; ms: number }[] = [];
   const started = performance.now();
   let mark = started;
@@ -135,7 +151,9 @@ export async function seedDistrict(conn: Connection, options: SeedOptions): Prom
   phase("population (generate + COPY)");
   await restoreAfterLoad(sql, saved);
   for (const table of LOADED_TABLES) {
-    await sql.unsafe(`select setval(pg_get_serial_sequence('${table}', 'id'), greatest(max(id), 1), max(id) is not null) from ${table}`);
+    await sql.unsafe(
+      `select setval(pg_get_serial_sequence('${table}', 'id'), greatest(max(id), 1), max(id) is not null) from ${table}`,
+    );
   }
   phase("rebuild indexes + keys");
 

@@ -1,11 +1,33 @@
 import { describe, expect, it } from "vitest";
 import { distanceToSegments2, pointInQuad, pointInSegments, segmentsOf, type MultiPolygon, type Pt } from "./geometry";
-import { BUILDING_MARGIN, layoutUrbanGrid, layoutVillageGrid, pickEstateStyle, pointsInGrid, prepareGrid, type PlannedBuilding } from "./layout";
+import {
+  BUILDING_MARGIN,
+  layoutUrbanGrid,
+  layoutVillageGrid,
+  pickEstateStyle,
+  pointsInGrid,
+  prepareGrid,
+  type PlannedBuilding,
+} from "./layout";
 import { rngFor } from "./random";
 
 // An irregular grid of about 0.12 km² with a notch, crossed by a road.
-const GRID: MultiPolygon = [[[[0, 0], [420, 20], [400, 300], [220, 220], [180, 360], [-20, 330]]]];
-const ROAD: Pt[] = [[-100, 150], [600, 160]];
+const GRID: MultiPolygon = [
+  [
+    [
+      [0, 0],
+      [420, 20],
+      [400, 300],
+      [220, 220],
+      [180, 360],
+      [-20, 330],
+    ],
+  ],
+];
+const ROAD: Pt[] = [
+  [-100, 150],
+  [600, 160],
+];
 
 function overlaps(a: PlannedBuilding, b: PlannedBuilding) {
   return a.corners.some(([x, y]) => pointInQuad(b.corners, x, y)) || b.corners.some(([x, y]) => pointInQuad(a.corners, x, y));
@@ -29,7 +51,8 @@ describe("building layout", () => {
         }
         expect(Math.sqrt(distanceToSegments2(road, b.cx, b.cy))).toBeGreaterThan(32);
       }
-      for (let i = 0; i < buildings.length; i++) for (let j = i + 1; j < buildings.length; j++) expect(overlaps(buildings[i], buildings[j])).toBe(false);
+      for (let i = 0; i < buildings.length; i++)
+        for (let j = i + 1; j < buildings.length; j++) expect(overlaps(buildings[i], buildings[j])).toBe(false);
     });
   }
 
@@ -37,7 +60,10 @@ describe("building layout", () => {
     for (let s = 0; s < 20; s++) {
       const style = pickEstateStyle(rngFor(s, "style"));
       const buildings = layoutUrbanGrid(shape, 450, style, rngFor(s, "layout"));
-      const rooms = buildings.reduce((a, b) => a + b.floors * b.entrances * b.roomsPerFloor - (b.commercialGround ? b.entrances * b.roomsPerFloor : 0), 0);
+      const rooms = buildings.reduce(
+        (a, b) => a + b.floors * b.entrances * b.roomsPerFloor - (b.commercialGround ? b.entrances * b.roomsPerFloor : 0),
+        0,
+      );
       expect(rooms).toBeGreaterThanOrEqual(450);
       for (const b of buildings) {
         expect(b.floors).toBeGreaterThanOrEqual(6);

@@ -8,8 +8,15 @@
  * - Villages: courtyard houses packed around the village centre, the rest of the grid is fields.
  */
 import {
-  distanceToSegments2, pointInQuad, pointInSegments, quadInside, rectangle, segmentsOf,
-  type BBox, type MultiPolygon, type Pt,
+  distanceToSegments2,
+  pointInQuad,
+  pointInSegments,
+  quadInside,
+  rectangle,
+  segmentsOf,
+  type BBox,
+  type MultiPolygon,
+  type Pt,
 } from "./geometry";
 import type { Obstacle } from "./features";
 import type { Rng } from "./random";
@@ -32,8 +39,10 @@ export function prepareGrid(geom: MultiPolygon, site: Pt, obstacles: Obstacle[])
   const segs = segmentsOf(geom);
   const bbox = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
   for (let k = 0; k < segs.length; k += 2) {
-    bbox.minX = Math.min(bbox.minX, segs[k]); bbox.maxX = Math.max(bbox.maxX, segs[k]);
-    bbox.minY = Math.min(bbox.minY, segs[k + 1]); bbox.maxY = Math.max(bbox.maxY, segs[k + 1]);
+    bbox.minX = Math.min(bbox.minX, segs[k]);
+    bbox.maxX = Math.max(bbox.maxX, segs[k]);
+    bbox.minY = Math.min(bbox.minY, segs[k + 1]);
+    bbox.maxY = Math.max(bbox.maxY, segs[k + 1]);
   }
   const lines: GridShape["lines"] = [];
   const areas: GridShape["areas"] = [];
@@ -42,7 +51,11 @@ export function prepareGrid(geom: MultiPolygon, site: Pt, obstacles: Obstacle[])
       const segs = segmentsOf([[o.ring]]);
       let near = false;
       for (let k = 0; k < segs.length && !near; k += 2) {
-        near = segs[k] > bbox.minX - 300 && segs[k] < bbox.maxX + 300 && segs[k + 1] > bbox.minY - 300 && segs[k + 1] < bbox.maxY + 300;
+        near =
+          segs[k] > bbox.minX - 300 &&
+          segs[k] < bbox.maxX + 300 &&
+          segs[k + 1] > bbox.minY - 300 &&
+          segs[k + 1] < bbox.maxY + 300;
       }
       if (near) areas.push({ segs, clearance: o.clearance });
       continue;
@@ -51,8 +64,15 @@ export function prepareGrid(geom: MultiPolygon, site: Pt, obstacles: Obstacle[])
     const near: number[] = [];
     const pad = o.clearance + 200;
     for (let i = 0; i + 1 < o.points.length; i++) {
-      const [x1, y1] = o.points[i], [x2, y2] = o.points[i + 1];
-      if (Math.max(x1, x2) + pad < bbox.minX || Math.min(x1, x2) - pad > bbox.maxX || Math.max(y1, y2) + pad < bbox.minY || Math.min(y1, y2) - pad > bbox.maxY) continue;
+      const [x1, y1] = o.points[i],
+        [x2, y2] = o.points[i + 1];
+      if (
+        Math.max(x1, x2) + pad < bbox.minX ||
+        Math.min(x1, x2) - pad > bbox.maxX ||
+        Math.max(y1, y2) + pad < bbox.minY ||
+        Math.min(y1, y2) - pad > bbox.maxY
+      )
+        continue;
       near.push(x1, y1, x2, y2);
     }
     if (near.length) lines.push({ segs: Float64Array.from(near), clearance: o.clearance });
@@ -69,11 +89,24 @@ function clearOfObstacles(g: GridShape, x: number, y: number, radius: number): b
 }
 
 /** Up to `count` footprints on a rotated lattice around the grid's site, nearest first. */
-export function placeFootprints(g: GridShape, count: number, length: number, depth: number, angle: number, colPitch: number, rowPitch: number, rng: Rng, jitter = 0): Footprint[] {
-  const ux = Math.cos(angle), uy = Math.sin(angle);
-  const vx = -uy, vy = ux;
+export function placeFootprints(
+  g: GridShape,
+  count: number,
+  length: number,
+  depth: number,
+  angle: number,
+  colPitch: number,
+  rowPitch: number,
+  rng: Rng,
+  jitter = 0,
+): Footprint[] {
+  const ux = Math.cos(angle),
+    uy = Math.sin(angle);
+  const vx = -uy,
+    vy = ux;
   const diag = Math.hypot(g.bbox.maxX - g.bbox.minX, g.bbox.maxY - g.bbox.minY);
-  const ni = Math.ceil(diag / colPitch) + 1, nj = Math.ceil(diag / rowPitch) + 1;
+  const ni = Math.ceil(diag / colPitch) + 1,
+    nj = Math.ceil(diag / rowPitch) + 1;
   const [sx, sy] = g.site;
   // Villages grow as irregular blobs, not discs: the distance that orders the lots wobbles with direction.
   const [p2, p3] = jitter > 0 ? [rng.range(0, 2 * Math.PI), rng.range(0, 2 * Math.PI)] : [0, 0];
@@ -107,18 +140,31 @@ export function placeFootprints(g: GridShape, count: number, length: number, dep
   return out;
 }
 
-export type EstateStyle = { kind: "walkup" | "midrise" | "tower"; angle: number; entrances: number; roomsPerFloor: number; maxFloors: number };
+export type EstateStyle = {
+  kind: "walkup" | "midrise" | "tower";
+  angle: number;
+  entrances: number;
+  roomsPerFloor: number;
+  maxFloors: number;
+};
 
 /** An estate's era and street grid: 1980s–90s walk-ups, 2000s mid-rises, 2010s towers. */
 export function pickEstateStyle(rng: Rng): EstateStyle {
   const x = rng.next();
   const angle = rng.range(-0.2, 0.2);
   if (x < 0.3) return { kind: "walkup", angle, entrances: rng.int(2, 4), roomsPerFloor: 2, maxFloors: 6 };
-  if (x < 0.75) return { kind: "midrise", angle, entrances: rng.int(2, 4), roomsPerFloor: rng.int(2, 4), maxFloors: rng.int(9, 18) };
+  if (x < 0.75)
+    return { kind: "midrise", angle, entrances: rng.int(2, 4), roomsPerFloor: rng.int(2, 4), maxFloors: rng.int(9, 18) };
   return { kind: "tower", angle, entrances: rng.int(2, 3), roomsPerFloor: rng.int(4, 6), maxFloors: rng.int(24, 30) };
 }
 
-export type PlannedBuilding = Footprint & { type: string; floors: number; entrances: number; roomsPerFloor: number; commercialGround: boolean };
+export type PlannedBuilding = Footprint & {
+  type: string;
+  floors: number;
+  entrances: number;
+  roomsPerFloor: number;
+  commercialGround: boolean;
+};
 
 /** Share of an estate's rooms left empty, beyond the rooms the households need. */
 const URBAN_SPARE = 0.05;
@@ -153,11 +199,18 @@ export function layoutUrbanGrid(g: GridShape, households: number, style: EstateS
     const rowPitch = depth + Math.max(14, 0.7 * floors * 3 * t.spacing);
     const placed = placeFootprints(g, n, length, depth, style.angle, colPitch, rowPitch, rng);
     const built = placed.map((f) => ({
-      ...f, type: floors >= 10 ? "high_rise" : "mid_rise", floors, entrances: e, roomsPerFloor: rpf,
+      ...f,
+      type: floors >= 10 ? "high_rise" : "mid_rise",
+      floors,
+      entrances: e,
+      roomsPerFloor: rpf,
       // Ground-floor shops (底商) in some walk-ups and mid-rises facing the street.
       commercialGround: style.kind !== "tower" && rng.chance(0.3),
     }));
-    const capacity = built.reduce((a, b) => a + b.floors * b.entrances * b.roomsPerFloor - (b.commercialGround ? b.entrances * b.roomsPerFloor : 0), 0);
+    const capacity = built.reduce(
+      (a, b) => a + b.floors * b.entrances * b.roomsPerFloor - (b.commercialGround ? b.entrances * b.roomsPerFloor : 0),
+      0,
+    );
     if (capacity > bestRooms) {
       best = built;
       bestRooms = capacity;
@@ -180,13 +233,21 @@ export function layoutVillageGrid(g: GridShape, households: number, angle: numbe
     specs.push({ floors, roomsPerFloor, commercialGround });
     rooms += floors * roomsPerFloor - (commercialGround ? roomsPerFloor : 0);
   }
-  const length = rng.range(11, 15), depth = rng.range(9, 12);
+  const length = rng.range(11, 15),
+    depth = rng.range(9, 12);
   let placed: Footprint[] = [];
   for (const tight of [1, 0.75, 0.55]) {
     placed = placeFootprints(g, specs.length, length, depth, angle, length + 7 * tight, depth + 8 * tight, rng, 1.5);
     if (placed.length >= specs.length) break;
   }
-  return placed.map((f, i) => ({ ...f, type: "village_house", floors: specs[i].floors, entrances: 1, roomsPerFloor: specs[i].roomsPerFloor, commercialGround: specs[i].commercialGround }));
+  return placed.map((f, i) => ({
+    ...f,
+    type: "village_house",
+    floors: specs[i].floors,
+    entrances: 1,
+    roomsPerFloor: specs[i].roomsPerFloor,
+    commercialGround: specs[i].commercialGround,
+  }));
 }
 
 /** Random points inside the grid, `margin` from its border, outside buildings and clear of obstacles. */
@@ -194,10 +255,12 @@ export function pointsInGrid(g: GridShape, count: number, rng: Rng, buildings: F
   const out: Pt[] = [];
   const m2 = margin * margin;
   for (let tries = 0; out.length < count && tries < count * 60; tries++) {
-    const x = rng.range(g.bbox.minX, g.bbox.maxX), y = rng.range(g.bbox.minY, g.bbox.maxY);
+    const x = rng.range(g.bbox.minX, g.bbox.maxX),
+      y = rng.range(g.bbox.minY, g.bbox.maxY);
     if (!pointInSegments(g.segs, x, y) || distanceToSegments2(g.segs, x, y) < m2) continue;
     if (!clearOfObstacles(g, x, y, 2)) continue;
-    if (buildings.some((b) => Math.abs(b.cx - x) < b.length && Math.abs(b.cy - y) < b.length && pointInQuad(b.corners, x, y))) continue;
+    if (buildings.some((b) => Math.abs(b.cx - x) < b.length && Math.abs(b.cy - y) < b.length && pointInQuad(b.corners, x, y)))
+      continue;
     out.push([x, y]);
   }
   return out;
@@ -205,7 +268,8 @@ export function pointsInGrid(g: GridShape, count: number, rng: Rng, buildings: F
 
 /** A point inside a footprint: along its south face, `t` in (0, 1) from its west end (shops, 底商). */
 export function pointInFootprint(f: Footprint, t: number): Pt {
-  const ux = Math.cos(f.angle), uy = Math.sin(f.angle);
+  const ux = Math.cos(f.angle),
+    uy = Math.sin(f.angle);
   const along = (t - 0.5) * f.length * 0.85;
   const across = -0.3 * f.depth;
   return [f.cx + along * ux - across * uy, f.cy + along * uy + across * ux];

@@ -6,7 +6,10 @@
  */
 import type { Sql } from "./regions";
 
-type Saved = { constraints: { table: string; name: string; def: string; kind: string }[]; indexes: { name: string; def: string }[] };
+type Saved = {
+  constraints: { table: string; name: string; def: string; kind: string }[];
+  indexes: { name: string; def: string }[];
+};
 
 export async function dropForLoad(sql: Sql, tables: string[]): Promise<Saved> {
   const constraints = await sql<{ table: string; name: string; def: string; kind: string }[]>`
@@ -38,5 +41,6 @@ export async function restoreAfterLoad(sql: Sql, saved: Saved, parallel = 2) {
     while (next < jobs.length) await sql.unsafe(jobs[next++]);
   };
   await Promise.all(Array.from({ length: parallel }, worker));
-  for (const c of saved.constraints.filter((c) => c.kind === "f")) await sql.unsafe(`alter table ${c.table} add constraint ${c.name} ${c.def}`);
+  for (const c of saved.constraints.filter((c) => c.kind === "f"))
+    await sql.unsafe(`alter table ${c.table} add constraint ${c.name} ${c.def}`);
 }

@@ -8,7 +8,8 @@ import type { Rng } from "./random";
 
 export function makeOutline(rng: Rng, areaM2: number, aspect: number, vertices = 360): Ring {
   const harmonics: { k: number; a: number; phase: number }[] = [];
-  for (let k = 2; k <= 7; k++) harmonics.push({ k, a: rng.range(0.04, 0.13) / Math.pow(k, 0.6), phase: rng.range(0, 2 * Math.PI) });
+  for (let k = 2; k <= 7; k++)
+    harmonics.push({ k, a: rng.range(0.04, 0.13) / Math.pow(k, 0.6), phase: rng.range(0, 2 * Math.PI) });
   for (let k = 8; k <= 40; k++) harmonics.push({ k, a: rng.range(0, 0.018) * (8 / k), phase: rng.range(0, 2 * Math.PI) });
   const sx = 1 / Math.sqrt(aspect);
   const sy = Math.sqrt(aspect);

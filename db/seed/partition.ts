@@ -18,13 +18,22 @@ export type Lattice = { xs: Float64Array; ys: Float64Array; i: Int32Array; j: In
 /** Jittered lattice points inside `mp` (even–odd), spacing `s` metres, jitter ±30%. */
 export function latticeInside(mp: MultiPolygon, s: number, rng: Rng): Lattice {
   const segs = segmentsOf(mp);
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  let minX = Infinity,
+    minY = Infinity,
+    maxX = -Infinity,
+    maxY = -Infinity;
   for (let k = 0; k < segs.length; k += 2) {
-    minX = Math.min(minX, segs[k]); maxX = Math.max(maxX, segs[k]);
-    minY = Math.min(minY, segs[k + 1]); maxY = Math.max(maxY, segs[k + 1]);
+    minX = Math.min(minX, segs[k]);
+    maxX = Math.max(maxX, segs[k]);
+    minY = Math.min(minY, segs[k + 1]);
+    maxY = Math.max(maxY, segs[k + 1]);
   }
-  const xs: number[] = [], ys: number[] = [], is: number[] = [], js: number[] = [];
-  const ni = Math.ceil((maxX - minX) / s), nj = Math.ceil((maxY - minY) / s);
+  const xs: number[] = [],
+    ys: number[] = [],
+    is: number[] = [],
+    js: number[] = [];
+  const ni = Math.ceil((maxX - minX) / s),
+    nj = Math.ceil((maxY - minY) / s);
   for (let i = 0; i < ni; i++) {
     for (let j = 0; j < nj; j++) {
       // Draw the jitter for every lattice node (inside or not) so the stream does not depend on the shape.
@@ -33,11 +42,21 @@ export function latticeInside(mp: MultiPolygon, s: number, rng: Rng): Lattice {
       const x = minX + (i + 0.5 + rng.range(-0.3, 0.3)) * s;
       const y = minY + (j + 0.5 + rng.range(-0.3, 0.3)) * s;
       if (pointInSegments(segs, x, y)) {
-        xs.push(x); ys.push(y); is.push(i); js.push(j);
+        xs.push(x);
+        ys.push(y);
+        is.push(i);
+        js.push(j);
       }
     }
   }
-  return { xs: Float64Array.from(xs), ys: Float64Array.from(ys), i: Int32Array.from(is), j: Int32Array.from(js), spacing: s, count: xs.length };
+  return {
+    xs: Float64Array.from(xs),
+    ys: Float64Array.from(ys),
+    i: Int32Array.from(is),
+    j: Int32Array.from(js),
+    spacing: s,
+    count: xs.length,
+  };
 }
 
 /** k-means++ initialisation then Lloyd iterations on the points `idx` of the lattice; returns centres. */
@@ -50,7 +69,8 @@ export function kMeans(lat: Lattice, idx: number[], k: number, rng: Rng, iterati
     const [cx, cy] = centres[centres.length - 1];
     let total = 0;
     for (let n = 0; n < idx.length; n++) {
-      const dx = lat.xs[idx[n]] - cx, dy = lat.ys[idx[n]] - cy;
+      const dx = lat.xs[idx[n]] - cx,
+        dy = lat.ys[idx[n]] - cy;
       d2[n] = Math.min(d2[n], dx * dx + dy * dy);
       total += d2[n];
     }
@@ -66,15 +86,24 @@ export function kMeans(lat: Lattice, idx: number[], k: number, rng: Rng, iterati
     centres.push([lat.xs[idx[chosen]], lat.ys[idx[chosen]]]);
   }
   for (let it = 0; it < iterations; it++) {
-    const sx = new Float64Array(k), sy = new Float64Array(k), cnt = new Float64Array(k);
+    const sx = new Float64Array(k),
+      sy = new Float64Array(k),
+      cnt = new Float64Array(k);
     for (const p of idx) {
-      let best = 0, bd = Infinity;
+      let best = 0,
+        bd = Infinity;
       for (let c = 0; c < k; c++) {
-        const dx = lat.xs[p] - centres[c][0], dy = lat.ys[p] - centres[c][1];
+        const dx = lat.xs[p] - centres[c][0],
+          dy = lat.ys[p] - centres[c][1];
         const d = dx * dx + dy * dy;
-        if (d < bd) { bd = d; best = c; }
+        if (d < bd) {
+          bd = d;
+          best = c;
+        }
       }
-      sx[best] += lat.xs[p]; sy[best] += lat.ys[p]; cnt[best]++;
+      sx[best] += lat.xs[p];
+      sy[best] += lat.ys[p];
+      cnt[best]++;
     }
     for (let c = 0; c < k; c++) if (cnt[c] > 0) centres[c] = [sx[c] / cnt[c], sy[c] / cnt[c]];
   }
@@ -85,12 +114,17 @@ export function kMeans(lat: Lattice, idx: number[], k: number, rng: Rng, iterati
 export function snapToLattice(lat: Lattice, idx: number[], centres: Pt[]): number[] {
   const used = new Set<number>();
   return centres.map(([cx, cy]) => {
-    let best = -1, bd = Infinity;
+    let best = -1,
+      bd = Infinity;
     for (const p of idx) {
       if (used.has(p)) continue;
-      const dx = lat.xs[p] - cx, dy = lat.ys[p] - cy;
+      const dx = lat.xs[p] - cx,
+        dy = lat.ys[p] - cy;
       const d = dx * dx + dy * dy;
-      if (d < bd) { bd = d; best = p; }
+      if (d < bd) {
+        bd = d;
+        best = p;
+      }
     }
     used.add(best);
     return best;
@@ -105,7 +139,8 @@ export type Site = { x: number; y: number; target: number };
  * of `idx`.
  */
 export function assignByPower(lat: Lattice, idx: number[], sitesIn: Site[], iterations = 50): Int32Array {
-  const n = idx.length, k = sitesIn.length;
+  const n = idx.length,
+    k = sitesIn.length;
   const assign = new Int32Array(n);
   if (k === 1) return assign;
   const sites = sitesIn.map((s) => ({ ...s }));
@@ -115,20 +150,32 @@ export function assignByPower(lat: Lattice, idx: number[], sitesIn: Site[], iter
   const w = new Float64Array(k);
   const run = () => {
     for (let p = 0; p < n; p++) {
-      let best = 0, bd = Infinity;
-      const x = lat.xs[idx[p]], y = lat.ys[idx[p]];
+      let best = 0,
+        bd = Infinity;
+      const x = lat.xs[idx[p]],
+        y = lat.ys[idx[p]];
       for (let c = 0; c < k; c++) {
-        const dx = x - sites[c].x, dy = y - sites[c].y;
+        const dx = x - sites[c].x,
+          dy = y - sites[c].y;
         const d = dx * dx + dy * dy - w[c];
-        if (d < bd) { bd = d; best = c; }
+        if (d < bd) {
+          bd = d;
+          best = c;
+        }
       }
       assign[p] = best;
     }
   };
   for (let it = 0; it < iterations; it++) {
     run();
-    const cnt = new Float64Array(k), sx = new Float64Array(k), sy = new Float64Array(k);
-    for (let p = 0; p < n; p++) { cnt[assign[p]]++; sx[assign[p]] += lat.xs[idx[p]]; sy[assign[p]] += lat.ys[idx[p]]; }
+    const cnt = new Float64Array(k),
+      sx = new Float64Array(k),
+      sy = new Float64Array(k);
+    for (let p = 0; p < n; p++) {
+      cnt[assign[p]]++;
+      sx[assign[p]] += lat.xs[idx[p]];
+      sy[assign[p]] += lat.ys[idx[p]];
+    }
     for (let c = 0; c < k; c++) {
       const area = cnt[c] * cellArea;
       // A disc-shaped region grows by about π/2 · δ when its weight grows by δ: step half of that.
@@ -153,7 +200,12 @@ export function makeConnected(lat: Lattice, assign: Int32Array, k: number, siteP
   for (let p = 0; p < lat.count; p++) at.set(key(lat.i[p], lat.j[p]), p);
   const neighbours = (p: number) => {
     const out: number[] = [];
-    for (const [di, dj] of [[1, 0], [-1, 0], [0, 1], [0, -1]]) {
+    for (const [di, dj] of [
+      [1, 0],
+      [-1, 0],
+      [0, 1],
+      [0, -1],
+    ]) {
       const q = at.get(key(lat.i[p] + di, lat.j[p] + dj));
       if (q !== undefined) out.push(q);
     }
@@ -170,7 +222,10 @@ export function makeConnected(lat: Lattice, assign: Int32Array, k: number, siteP
       comp[p] = c;
       for (let h = 0; h < points.length; h++) {
         for (const q of neighbours(points[h])) {
-          if (comp[q] < 0 && assign[q] === assign[p]) { comp[q] = c; points.push(q); }
+          if (comp[q] < 0 && assign[q] === assign[p]) {
+            comp[q] = c;
+            points.push(q);
+          }
         }
       }
       comps.push({ site: assign[p], points });
@@ -183,9 +238,15 @@ export function makeConnected(lat: Lattice, assign: Int32Array, k: number, siteP
     comps.forEach((c, idx) => {
       if (largest.get(c.site) === idx) return;
       const votes = new Map<number, number>();
-      for (const p of c.points) for (const q of neighbours(p)) if (assign[q] !== c.site) votes.set(assign[q], (votes.get(assign[q]) ?? 0) + 1);
-      let best = -1, bv = -1;
-      for (const [s, v] of [...votes].sort((a, b) => a[0] - b[0])) if (v > bv) { bv = v; best = s; }
+      for (const p of c.points)
+        for (const q of neighbours(p)) if (assign[q] !== c.site) votes.set(assign[q], (votes.get(assign[q]) ?? 0) + 1);
+      let best = -1,
+        bv = -1;
+      for (const [s, v] of [...votes].sort((a, b) => a[0] - b[0]))
+        if (v > bv) {
+          bv = v;
+          best = s;
+        }
       if (best >= 0) {
         for (const p of c.points) assign[p] = best;
         changed = true;

@@ -6,7 +6,12 @@ import { rngFor } from "./random";
 function sample(village: boolean, n: number): HouseholdDraft[] {
   const rng = rngFor(1, village ? "village" : "urban", "people-test");
   return Array.from({ length: n }, () =>
-    draftHousehold(rng, { village, registration: rng.chance(0.25) ? "floating" : "registered", collective: rng.chance(0.02), place: "北京" }),
+    draftHousehold(rng, {
+      village,
+      registration: rng.chance(0.25) ? "floating" : "registered",
+      collective: rng.chance(0.02),
+      place: "北京",
+    }),
   );
 }
 

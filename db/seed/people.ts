@@ -15,8 +15,24 @@ const DAY = 86_400_000;
 
 /** 2020 census, share (%) of each 5-year age band from 0–4 to 85+. */
 const AGE_BANDS: [number, number][] = [
-  [0, 5.5], [5, 6.2], [10, 6.3], [15, 5.3], [20, 5.3], [25, 6.5], [30, 8.6], [35, 7.0], [40, 6.6],
-  [45, 8.1], [50, 8.6], [55, 7.2], [60, 5.2], [65, 5.5], [70, 3.8], [75, 2.4], [80, 1.6], [85, 1.1],
+  [0, 5.5],
+  [5, 6.2],
+  [10, 6.3],
+  [15, 5.3],
+  [20, 5.3],
+  [25, 6.5],
+  [30, 8.6],
+  [35, 7.0],
+  [40, 6.6],
+  [45, 8.1],
+  [50, 8.6],
+  [55, 7.2],
+  [60, 5.2],
+  [65, 5.5],
+  [70, 3.8],
+  [75, 2.4],
+  [80, 1.6],
+  [85, 1.1],
 ];
 const pickBand = weightedPicker(AGE_BANDS.map(([start, w]) => [start, w] as const));
 
@@ -52,10 +68,60 @@ export type HouseholdDraft = {
   members: Member[];
 };
 
-const URBAN_SIZES = weightedPicker<number>([[1, 32], [2, 35], [3, 21], [4, 8], [5, 2.5], [6, 1.5]]);
-const VILLAGE_SIZES = weightedPicker<number>([[1, 22], [2, 32], [3, 23], [4, 13], [5, 6], [6, 4]]);
+const URBAN_SIZES = weightedPicker<number>([
+  [1, 32],
+  [2, 35],
+  [3, 21],
+  [4, 8],
+  [5, 2.5],
+  [6, 1.5],
+]);
+const VILLAGE_SIZES = weightedPicker<number>([
+  [1, 22],
+  [2, 32],
+  [3, 23],
+  [4, 13],
+  [5, 6],
+  [6, 4],
+]);
 
-const PHONE_PREFIXES = ["130", "131", "132", "133", "134", "135", "136", "137", "138", "139", "150", "151", "152", "153", "155", "156", "157", "158", "159", "166", "176", "177", "178", "180", "181", "182", "183", "184", "185", "186", "187", "188", "189", "198", "199"];
+const PHONE_PREFIXES = [
+  "130",
+  "131",
+  "132",
+  "133",
+  "134",
+  "135",
+  "136",
+  "137",
+  "138",
+  "139",
+  "150",
+  "151",
+  "152",
+  "153",
+  "155",
+  "156",
+  "157",
+  "158",
+  "159",
+  "166",
+  "176",
+  "177",
+  "178",
+  "180",
+  "181",
+  "182",
+  "183",
+  "184",
+  "185",
+  "186",
+  "187",
+  "188",
+  "189",
+  "198",
+  "199",
+];
 
 export function mobilePhone(rng: Rng): string {
   return rng.pick(PHONE_PREFIXES) + String(Math.floor(rng.next() * 1e8)).padStart(8, "0");
@@ -71,17 +137,27 @@ type Person = { gender: Gender; age: number; relation: Relation; surname?: strin
 
 /** Who lives together: the relations, genders and ages of one household of `size`. */
 function compose(rng: Rng, size: number, village: boolean): { people: Person[]; singleParent: boolean } {
-  const child = (motherAge: number): Person => ({ gender: rng.chance(0.535) ? "M" : "F", age: Math.max(0, motherAge - rng.int(22, 36)), relation: "child" });
+  const child = (motherAge: number): Person => ({
+    gender: rng.chance(0.535) ? "M" : "F",
+    age: Math.max(0, motherAge - rng.int(22, 36)),
+    relation: "child",
+  });
   const couple = (minAge: number, maxAge: number): Person[] => {
     const headMale = rng.chance(0.72);
     const age = pyramidAge(rng, minAge, maxAge);
     const spouseAge = Math.max(20, Math.min(99, age + (headMale ? -rng.int(0, 4) : rng.int(0, 4))));
-    return [{ gender: headMale ? "M" : "F", age, relation: "head" }, { gender: headMale ? "F" : "M", age: spouseAge, relation: "spouse" }];
+    return [
+      { gender: headMale ? "M" : "F", age, relation: "head" },
+      { gender: headMale ? "F" : "M", age: spouseAge, relation: "spouse" },
+    ];
   };
   const mother = (c: Person[]) => (c[0].gender === "F" ? c[0].age : c[1].age);
   const parentsOf = (headAge: number, n: number): Person[] => {
     const a = Math.min(99, headAge + rng.int(22, 34));
-    const both: Person[] = [{ gender: "M", age: a, relation: "parent" }, { gender: "F", age: Math.max(headAge + 20, a - rng.int(0, 4)), relation: "parent" }];
+    const both: Person[] = [
+      { gender: "M", age: a, relation: "parent" },
+      { gender: "F", age: Math.max(headAge + 20, a - rng.int(0, 4)), relation: "parent" },
+    ];
     return n === 2 ? both : [rng.chance(0.55) ? both[1] : both[0]];
   };
   const x = rng.next();
@@ -89,7 +165,10 @@ function compose(rng: Rng, size: number, village: boolean): { people: Person[]; 
     case 1: {
       const age = pyramidAge(rng, 18, 99);
       // Young singles are mostly men (migrant workers); elderly singles mostly widows.
-      return { people: [{ gender: rng.chance(age >= 60 ? 0.42 : 0.64) ? "M" : "F", age, relation: "head" }], singleParent: false };
+      return {
+        people: [{ gender: rng.chance(age >= 60 ? 0.42 : 0.64) ? "M" : "F", age, relation: "head" }],
+        singleParent: false,
+      };
     }
     case 2: {
       if (x < 0.66) return { people: couple(22, 95), singleParent: false };
@@ -103,7 +182,10 @@ function compose(rng: Rng, size: number, village: boolean): { people: Person[]; 
       }
       // 留守: a grandparent raising a grandchild while the parents work in the city.
       const head: Person = { gender: rng.chance(0.45) ? "M" : "F", age: pyramidAge(rng, 55, 78), relation: "head" };
-      return { people: [head, { gender: rng.chance(0.535) ? "M" : "F", age: rng.int(2, 15), relation: "grandchild" }], singleParent: false };
+      return {
+        people: [head, { gender: rng.chance(0.535) ? "M" : "F", age: rng.int(2, 15), relation: "grandchild" }],
+        singleParent: false,
+      };
     }
     case 3: {
       if (x < 0.84) {
@@ -123,7 +205,10 @@ function compose(rng: Rng, size: number, village: boolean): { people: Person[]; 
       if (x < 0.85) return { people: [...c, child(mother(c)), ...parentsOf(c[0].age, 1)], singleParent: false };
       const k = child(mother(c));
       k.age = Math.max(k.age, 24);
-      return { people: [...c, k, { gender: k.gender === "M" ? "F" : "M", age: k.age + rng.int(-3, 3), relation: "other" }], singleParent: false };
+      return {
+        people: [...c, k, { gender: k.gender === "M" ? "F" : "M", age: k.age + rng.int(-3, 3), relation: "other" }],
+        singleParent: false,
+      };
     }
     default: {
       const c = couple(size === 5 ? 30 : 34, 58);
@@ -137,10 +222,19 @@ function compose(rng: Rng, size: number, village: boolean): { people: Person[]; 
         people.splice(0, 2, ...c2);
         const k = child(mother(c2));
         k.age = Math.max(24, Math.min(k.age, 40));
-        const kSpouse: Person = { gender: k.gender === "M" ? "F" : "M", age: Math.max(22, k.age + rng.int(-3, 3)), relation: "other" };
+        const kSpouse: Person = {
+          gender: k.gender === "M" ? "F" : "M",
+          age: Math.max(22, k.age + rng.int(-3, 3)),
+          relation: "other",
+        };
         people.push(k, kSpouse);
         const kMother = k.gender === "F" ? k.age : kSpouse.age;
-        while (people.length < size) people.push({ gender: rng.chance(0.535) ? "M" : "F", age: Math.max(0, kMother - rng.int(22, 34)), relation: "grandchild" });
+        while (people.length < size)
+          people.push({
+            gender: rng.chance(0.535) ? "M" : "F",
+            age: Math.max(0, kMother - rng.int(22, 34)),
+            relation: "grandchild",
+          });
       }
       return { people: people.slice(0, size), singleParent: false };
     }
@@ -162,7 +256,10 @@ export function draftHousehold(rng: Rng, ctx: HouseholdContext): HouseholdDraft 
   if (ctx.collective) {
     // 集体户: unrelated adults sharing a rented flat or a dormitory.
     const n = rng.int(2, 6);
-    people = Array.from({ length: n }, (_, i) => ({ gender: rng.chance(0.62) ? "M" : "F", age: rng.int(18, 48), relation: i === 0 ? "head" : "other" }) as Person);
+    people = Array.from(
+      { length: n },
+      (_, i) => ({ gender: rng.chance(0.62) ? "M" : "F", age: rng.int(18, 48), relation: i === 0 ? "head" : "other" }) as Person,
+    );
   } else {
     const size = ctx.village ? VILLAGE_SIZES(rng) : URBAN_SIZES(rng);
     ({ people, singleParent } = compose(rng, size, ctx.village));

@@ -44,8 +44,12 @@ describe("district plan (full scale)", () => {
 
   it("gives street offices less land than towns, and urban communities less than villages", () => {
     const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-    expect(avg(plan.streets.filter((s) => s.kind === "street").map((s) => s.areaKm2))).toBeLessThan(avg(plan.streets.filter((s) => s.kind !== "street").map((s) => s.areaKm2)) / 4);
-    expect(avg(communities.filter((c) => c.kind === "urban").map((c) => c.areaKm2))).toBeLessThan(avg(communities.filter((c) => c.kind === "village").map((c) => c.areaKm2)));
+    expect(avg(plan.streets.filter((s) => s.kind === "street").map((s) => s.areaKm2))).toBeLessThan(
+      avg(plan.streets.filter((s) => s.kind !== "street").map((s) => s.areaKm2)) / 4,
+    );
+    expect(avg(communities.filter((c) => c.kind === "urban").map((c) => c.areaKm2))).toBeLessThan(
+      avg(communities.filter((c) => c.kind === "village").map((c) => c.areaKm2)),
+    );
   });
 
   it("is deterministic and depends on the seed", () => {

@@ -36,12 +36,19 @@ export type DistrictPlan = {
 };
 
 /** Splits `total` into `parts` integers near total/parts (±12%), each kept inside [min, max] when possible. */
-export function splitHouseholds(total: number, parts: number, rng: ReturnType<typeof rngFor>, min: number, max: number): number[] {
+export function splitHouseholds(
+  total: number,
+  parts: number,
+  rng: ReturnType<typeof rngFor>,
+  min: number,
+  max: number,
+): number[] {
   const weights = Array.from({ length: parts }, () => 1 + rng.range(-0.12, 0.12));
   const sum = weights.reduce((a, b) => a + b, 0);
   const out = weights.map((w) => Math.round((total * w) / sum));
   // Clamp, then hand the rounding remainder to grids that have room, keeping the exact total.
-  for (let i = 0; i < parts; i++) out[i] = Math.min(Math.max(out[i], Math.min(min, total)), Math.max(max, Math.ceil(total / parts)));
+  for (let i = 0; i < parts; i++)
+    out[i] = Math.min(Math.max(out[i], Math.min(min, total)), Math.max(max, Math.ceil(total / parts)));
   let diff = total - out.reduce((a, b) => a + b, 0);
   for (let i = 0; diff !== 0 && i < parts * 1000; i++) {
     const k = i % parts;
@@ -52,7 +59,12 @@ export function splitHouseholds(total: number, parts: number, rng: ReturnType<ty
   return out;
 }
 
-function planCommunity(seed: number, streetKind: StreetKind, streetCode: string, c: { code: string; name: string; kind: CommunityKind }): CommunityPlan {
+function planCommunity(
+  seed: number,
+  streetKind: StreetKind,
+  streetCode: string,
+  c: { code: string; name: string; kind: CommunityKind },
+): CommunityPlan {
   const rng = rngFor(seed, c.code, "plan");
   let households: number;
   let grids: number;
@@ -72,7 +84,15 @@ function planCommunity(seed: number, streetKind: StreetKind, streetCode: string,
     areaKm2 = rng.range(1.0, 1.8) * Math.sqrt(households / 470);
   }
   const [min, max] = c.kind === "urban" ? [300, 600] : [250, 550];
-  return { code: c.code, name: c.name, kind: c.kind, streetCode, households, gridHouseholds: splitHouseholds(households, grids, rng, min, max), areaKm2 };
+  return {
+    code: c.code,
+    name: c.name,
+    kind: c.kind,
+    streetCode,
+    households,
+    gridHouseholds: splitHouseholds(households, grids, rng, min, max),
+    areaKm2,
+  };
 }
 
 /** Plans the whole district (all streets, all communities), independent of scale. */

@@ -15,14 +15,29 @@ import { createBulkProtector } from "../../lib/pii/protect";
 import { COPY_NULL, copyBytea, copyFileInto, copyInto, copyText, spoolTo, type RowWriter } from "./copy";
 import type { Obstacle } from "./features";
 import { pointWkt, polygonWkt, type Pt } from "./geometry";
-import { layoutUrbanGrid, layoutVillageGrid, pickEstateStyle, pointInFootprint, pointsInGrid, prepareGrid, type PlannedBuilding } from "./layout";
+import {
+  layoutUrbanGrid,
+  layoutVillageGrid,
+  pickEstateStyle,
+  pointInFootprint,
+  pointsInGrid,
+  prepareGrid,
+  type PlannedBuilding,
+} from "./layout";
 import { firmPlace, pickEnterpriseName, pickShopName, pickSocialName, STREET_ROAD_NAMES } from "./names";
 import { createIdSequencer, draftHousehold } from "./people";
 import type { DistrictPlan } from "./plan";
 import { rngFor, type Rng } from "./random";
 import type { GridInfo, RegionBuild, Sql } from "./regions";
 
-export type PopulationCounts = { building: number; room: number; household: number; resident: number; organization: number; component: number };
+export type PopulationCounts = {
+  building: number;
+  room: number;
+  household: number;
+  resident: number;
+  organization: number;
+  component: number;
+};
 
 export type PopulationOptions = {
   seed: number;
@@ -33,10 +48,38 @@ export type PopulationOptions = {
 };
 
 const COLUMNS = {
-  building: ["id", "district_code", "grid_id", "code", "name", "address", "type", "floors", "entrances", "rooms_per_floor", "geom"],
+  building: [
+    "id",
+    "district_code",
+    "grid_id",
+    "code",
+    "name",
+    "address",
+    "type",
+    "floors",
+    "entrances",
+    "rooms_per_floor",
+    "geom",
+  ],
   room: ["id", "district_code", "grid_id", "building_id", "entrance", "floor", "number", "area", "use"],
   household: ["id", "district_code", "grid_id", "room_id", "type", "registration", "head_resident_id", "work_unit"],
-  resident: ["id", "district_code", "grid_id", "household_id", "name", "gender", "birth_date", "relation", "id_number_cipher", "id_number_hash", "id_number_masked", "phone_cipher", "phone_masked", "tags", "key_person"],
+  resident: [
+    "id",
+    "district_code",
+    "grid_id",
+    "household_id",
+    "name",
+    "gender",
+    "birth_date",
+    "relation",
+    "id_number_cipher",
+    "id_number_hash",
+    "id_number_masked",
+    "phone_cipher",
+    "phone_masked",
+    "tags",
+    "key_person",
+  ],
   organization: ["id", "district_code", "grid_id", "building_id", "name", "kind", "address", "geom"],
   component: ["id", "district_code", "grid_id", "code", "kind", "geom"],
 };
@@ -56,13 +99,25 @@ function communityRates(seed: number, g: GridInfo) {
 function roomsOf(b: PlannedBuilding, rng: Rng): Room[] {
   const rooms: Room[] = [];
   const areas = Array.from({ length: b.roomsPerFloor }, () =>
-    b.type === "village_house" ? rng.range(45, 150) : b.roomsPerFloor <= 2 ? rng.range(75, 140) : b.roomsPerFloor <= 4 ? rng.range(58, 120) : rng.range(40, 95),
+    b.type === "village_house"
+      ? rng.range(45, 150)
+      : b.roomsPerFloor <= 2
+        ? rng.range(75, 140)
+        : b.roomsPerFloor <= 4
+          ? rng.range(58, 120)
+          : rng.range(40, 95),
   );
   for (let e = 1; e <= b.entrances; e++) {
     for (let f = 1; f <= b.floors; f++) {
       for (let r = 1; r <= b.roomsPerFloor; r++) {
         const commercial = b.commercialGround && f === 1;
-        rooms.push({ entrance: e, floor: f, number: `${e}-${f}${String(r).padStart(2, "0")}`, area: Math.round((commercial ? areas[r - 1] * 1.2 : areas[r - 1]) * 100) / 100, commercial });
+        rooms.push({
+          entrance: e,
+          floor: f,
+          number: `${e}-${f}${String(r).padStart(2, "0")}`,
+          area: Math.round((commercial ? areas[r - 1] * 1.2 : areas[r - 1]) * 100) / 100,
+          commercial,
+        });
       }
     }
   }
@@ -70,7 +125,13 @@ function roomsOf(b: PlannedBuilding, rng: Rng): Room[] {
 }
 
 /** Generates and loads the population of the `populated` communities. */
-export async function loadPopulation(sql: Sql, plan: DistrictPlan, build: RegionBuild, obstacles: Obstacle[], opts: PopulationOptions): Promise<PopulationCounts> {
+export async function loadPopulation(
+  sql: Sql,
+  plan: DistrictPlan,
+  build: RegionBuild,
+  obstacles: Obstacle[],
+  opts: PopulationOptions,
+): Promise<PopulationCounts> {
   const d = plan.code;
   const districtName = plan.name;
   const place = firmPlace(plan.code, plan.name);
@@ -99,8 +160,18 @@ export async function loadPopulation(sql: Sql, plan: DistrictPlan, build: Region
       const shape = prepareGrid(g.geom, g.site, obstacles);
       const village = g.kind === "village";
       const buildings = village
-        ? layoutVillageGrid(shape, households, rngFor(opts.seed, g.communityCode, "village-angle").range(-0.35, 0.35), rngFor(opts.seed, g.code, "layout"))
-        : layoutUrbanGrid(shape, households, pickEstateStyle(rngFor(opts.seed, g.xiaoquCode, "style")), rngFor(opts.seed, g.code, "layout"));
+        ? layoutVillageGrid(
+            shape,
+            households,
+            rngFor(opts.seed, g.communityCode, "village-angle").range(-0.35, 0.35),
+            rngFor(opts.seed, g.code, "layout"),
+          )
+        : layoutUrbanGrid(
+            shape,
+            households,
+            pickEstateStyle(rngFor(opts.seed, g.xiaoquCode, "style")),
+            rngFor(opts.seed, g.code, "layout"),
+          );
 
       // Buildings and their rooms.
       const numberKey = village ? g.communityCode : g.xiaoquCode;
@@ -114,7 +185,9 @@ export async function loadPopulation(sql: Sql, plan: DistrictPlan, build: Region
         const name = village ? `${placeName}${n}号` : `${n}号楼`;
         const address = village ? `${prefix}${n}号` : `${prefix}${n}号楼`;
         const code = `${g.code}${String(k + 1).padStart(4, "0")}`;
-        writers.building.row(`${id}\t${d}\t${g.id}\t${code}\t${copyText(name)}\t${copyText(address)}\t${b.type}\t${b.floors}\t${b.entrances}\t${b.roomsPerFloor}\t${polygonWkt(build.frame, b.corners)}\n`);
+        writers.building.row(
+          `${id}\t${d}\t${g.id}\t${code}\t${copyText(name)}\t${copyText(address)}\t${b.type}\t${b.floors}\t${b.entrances}\t${b.roomsPerFloor}\t${polygonWkt(build.frame, b.corners)}\n`,
+        );
         built.push({ id, plan: b, address, rooms: roomsOf(b, rng) });
       });
 
@@ -151,12 +224,16 @@ export async function loadPopulation(sql: Sql, plan: DistrictPlan, build: Region
           const collective = rng.chance(rented ? 0.07 : 0.004);
           const h = draftHousehold(rng, { village, registration, collective, place });
           const hid = ++ids.household;
-          writers.household.row(`${hid}\t${d}\t${g.id}\t${r.id}\t${h.type}\t${h.registration}\t${ids.resident + 1}\t${h.workUnit ? copyText(h.workUnit) : COPY_NULL}\n`);
+          writers.household.row(
+            `${hid}\t${d}\t${g.id}\t${r.id}\t${h.type}\t${h.registration}\t${ids.resident + 1}\t${h.workUnit ? copyText(h.workUnit) : COPY_NULL}\n`,
+          );
           for (const m of h.members) {
             const rid = ++ids.resident;
             const seq = nextId(m.birthDate, m.gender);
             const idNumber = makeIdNumber({ addressCode: d, birthDate: seq.birthDate, ordinal: seq.ordinal, gender: m.gender });
-            const phone = m.phone ? `${copyBytea(protector.encrypt(m.phone))}\t${maskPhone(m.phone)}` : `${COPY_NULL}\t${COPY_NULL}`;
+            const phone = m.phone
+              ? `${copyBytea(protector.encrypt(m.phone))}\t${maskPhone(m.phone)}`
+              : `${COPY_NULL}\t${COPY_NULL}`;
             writers.resident.row(
               `${rid}\t${d}\t${g.id}\t${hid}\t${m.name}\t${m.gender}\t${seq.birthDate}\t${m.relation}\t${copyBytea(protector.encrypt(idNumber))}\t${copyBytea(protector.hashIdNumber(idNumber))}\t${maskIdNumber(idNumber)}\t${phone}\t{${m.tags.join(",")}}\t${m.keyPerson ? "t" : "f"}\n`,
             );
@@ -170,7 +247,9 @@ export async function loadPopulation(sql: Sql, plan: DistrictPlan, build: Region
         shops.forEach((r, i) => {
           if (!rng.chance(0.8)) return;
           const [x, y] = pointInFootprint(b.plan, (i + 0.5) / shops.length);
-          writers.organization.row(`${++ids.organization}\t${d}\t${g.id}\t${b.id}\t${pickShopName(rng)}\tshop\t${copyText(`${b.address}底商${r.number}`)}\t${pointWkt(build.frame, x, y)}\n`);
+          writers.organization.row(
+            `${++ids.organization}\t${d}\t${g.id}\t${b.id}\t${pickShopName(rng)}\tshop\t${copyText(`${b.address}底商${r.number}`)}\t${pointWkt(build.frame, x, y)}\n`,
+          );
         });
       }
       const enterprises = village ? rng.int(0, 2) : rng.int(1, 4);
@@ -180,24 +259,47 @@ export async function loadPopulation(sql: Sql, plan: DistrictPlan, build: Region
         const isSocial = i >= enterprises;
         const name = isSocial ? pickSocialName(rng, g.communityName) : pickEnterpriseName(rng, place);
         const road = g.streetName.replace(/(街道|地区|镇|乡)$/, "").replace(/回族$/, "") + rng.pick(STREET_ROAD_NAMES);
-        const address = isSocial ? `${prefix}${g.communityName}居委会` : `${districtName}${g.streetName}${road}${rng.int(1, 299)}号`;
-        writers.organization.row(`${++ids.organization}\t${d}\t${g.id}\t${COPY_NULL}\t${copyText(name)}\t${isSocial ? "social" : "enterprise"}\t${copyText(address)}\t${pointWkt(build.frame, x, y)}\n`);
+        const address = isSocial
+          ? `${prefix}${g.communityName}居委会`
+          : `${districtName}${g.streetName}${road}${rng.int(1, 299)}号`;
+        writers.organization.row(
+          `${++ids.organization}\t${d}\t${g.id}\t${COPY_NULL}\t${copyText(name)}\t${isSocial ? "social" : "enterprise"}\t${copyText(address)}\t${pointWkt(build.frame, x, y)}\n`,
+        );
       });
 
       // City components (部件): lamps, manhole covers, hydrants, cameras.
       const counts: [string, string, number][] = village
-        ? [["lamp", "L", rng.int(3, 8)], ["manhole", "M", rng.int(2, 5)], ["hydrant", "H", rng.int(1, 2)], ["camera", "C", rng.int(1, 3)]]
-        : [["lamp", "L", rng.int(10, 20)], ["manhole", "M", rng.int(8, 15)], ["hydrant", "H", rng.int(2, 5)], ["camera", "C", rng.int(3, 8)]];
+        ? [
+            ["lamp", "L", rng.int(3, 8)],
+            ["manhole", "M", rng.int(2, 5)],
+            ["hydrant", "H", rng.int(1, 2)],
+            ["camera", "C", rng.int(1, 3)],
+          ]
+        : [
+            ["lamp", "L", rng.int(10, 20)],
+            ["manhole", "M", rng.int(8, 15)],
+            ["hydrant", "H", rng.int(2, 5)],
+            ["camera", "C", rng.int(3, 8)],
+          ];
       for (const [kind, letter, n] of counts) {
         pointsInGrid(shape, n, rng, buildings).forEach(([x, y]: Pt, i) => {
-          writers.component.row(`${++ids.component}\t${d}\t${g.id}\t${g.code}${letter}${String(i + 1).padStart(3, "0")}\t${kind}\t${pointWkt(build.frame, x, y)}\n`);
+          writers.component.row(
+            `${++ids.component}\t${d}\t${g.id}\t${g.code}${letter}${String(i + 1).padStart(3, "0")}\t${kind}\t${pointWkt(build.frame, x, y)}\n`,
+          );
         });
       }
 
       await Promise.all(Object.values(writers).map((w: RowWriter) => w.flushIfFull()));
     }
 
-    await Promise.all([writers.room.end(), writers.household.end(), writers.resident.end(), writers.building.end(), writers.organization.end(), writers.component.end()]);
+    await Promise.all([
+      writers.room.end(),
+      writers.household.end(),
+      writers.resident.end(),
+      writers.building.end(),
+      writers.organization.end(),
+      writers.component.end(),
+    ]);
     await copyFileInto(sql, path.join(spool, "building.tsv"), "building", COLUMNS.building);
     await Promise.all([
       copyFileInto(sql, path.join(spool, "organization.tsv"), "organization", COLUMNS.organization),

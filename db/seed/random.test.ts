@@ -37,7 +37,10 @@ describe("seeded PRNG", () => {
     const seen = new Set<number>();
     for (let i = 0; i < 1000; i++) seen.add(rng.int(1, 3));
     expect([...seen].sort()).toEqual([1, 2, 3]);
-    const pick = weightedPicker<string>([["a", 1], ["b", 3]]);
+    const pick = weightedPicker<string>([
+      ["a", 1],
+      ["b", 3],
+    ]);
     let b = 0;
     for (let i = 0; i < 40_000; i++) if (pick(rng) === "b") b++;
     expect(b / 40_000).toBeCloseTo(0.75, 1);

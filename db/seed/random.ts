@@ -6,7 +6,10 @@
 
 /** cyrb128: a fast 128-bit string hash, used only to derive PRNG states (not for security). */
 function cyrb128(str: string): [number, number, number, number] {
-  let h1 = 1779033703, h2 = 3144134277, h3 = 1013904242, h4 = 2773480762;
+  let h1 = 1779033703,
+    h2 = 3144134277,
+    h3 = 1013904242,
+    h4 = 2773480762;
   for (let i = 0; i < str.length; i++) {
     const k = str.charCodeAt(i);
     h1 = h2 ^ Math.imul(h1 ^ k, 597399067);
@@ -44,7 +47,10 @@ export type Rng = {
 export function createRng(state: [number, number, number, number]): Rng {
   let [a, b, c, d] = state;
   const next = () => {
-    a >>>= 0; b >>>= 0; c >>>= 0; d >>>= 0;
+    a >>>= 0;
+    b >>>= 0;
+    c >>>= 0;
+    d >>>= 0;
     let t = (a + b) | 0;
     a = b ^ (b >>> 9);
     b = (c + (c << 3)) | 0;
@@ -91,7 +97,8 @@ export function weightedPicker<T>(entries: readonly (readonly [T, number])[]): (
   for (const [, w] of entries) cumulative.push((total += w));
   return (rng) => {
     const x = rng.next() * total;
-    let lo = 0, hi = cumulative.length - 1;
+    let lo = 0,
+      hi = cumulative.length - 1;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (cumulative[mid] > x) hi = mid;

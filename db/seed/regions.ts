@@ -123,13 +123,19 @@ async function copyToChildren(tx: Sql, level: number, pairs: { parent: string; c
 }
 
 async function fetchPolygons(tx: Sql, level: number): Promise<Map<string, MultiPolygon>> {
-  const rows = await tx<{ code: string; g: string }[]>`select code, st_asgeojson(geom, 3) as g from seed_area where level = ${level} order by code`;
+  const rows = await tx<
+    { code: string; g: string }[]
+  >`select code, st_asgeojson(geom, 3) as g from seed_area where level = ${level} order by code`;
   return new Map(rows.map((r) => [r.code, (JSON.parse(r.g) as { coordinates: MultiPolygon }).coordinates]));
 }
 
 function centroidOf(lat: Lattice): Pt {
-  let sx = 0, sy = 0;
-  for (let p = 0; p < lat.count; p++) { sx += lat.xs[p]; sy += lat.ys[p]; }
+  let sx = 0,
+    sy = 0;
+  for (let p = 0; p < lat.count; p++) {
+    sx += lat.xs[p];
+    sy += lat.ys[p];
+  }
   return [sx / lat.count, sy / lat.count];
 }
 
@@ -139,7 +145,15 @@ function centroidOf(lat: Lattice): Pt {
  * zone around it — the points nearest the centre, with a wavy rim — and the `rest` share the remainder;
  * each group is spread by k-means and balanced by a power diagram.
  */
-function partitionParent(out: PointRows, parentCode: string, lat: Lattice, rng: Rng, centre: Pt | undefined, core: { code: string; target: number }[], rest: { code: string; target: number }[]) {
+function partitionParent(
+  out: PointRows,
+  parentCode: string,
+  lat: Lattice,
+  rng: Rng,
+  centre: Pt | undefined,
+  core: { code: string; target: number }[],
+  rest: { code: string; target: number }[],
+) {
   const all = Array.from({ length: lat.count }, (_, p) => p);
   const groups: { idx: number[]; children: { code: string; target: number }[] }[] = [];
   if (centre && core.length > 0 && rest.length > 0) {
@@ -148,7 +162,8 @@ function partitionParent(out: PointRows, parentCode: string, lat: Lattice, rng: 
     const [p1, p2] = [rng.range(0, 2 * Math.PI), rng.range(0, 2 * Math.PI)];
     const byDistance = all
       .map((p) => {
-        const dx = lat.xs[p] - centre[0], dy = lat.ys[p] - centre[1];
+        const dx = lat.xs[p] - centre[0],
+          dy = lat.ys[p] - centre[1];
         const t = Math.atan2(dy, dx);
         return { p, d: Math.hypot(dx, dy) * (1 + 0.18 * Math.sin(3 * t + p1) + 0.1 * Math.sin(5 * t + p2)) };
       })
@@ -230,17 +245,28 @@ export async function buildRegions(tx: Sql, plan: DistrictPlan, seed: number): P
   const outline = makeOutline(rngFor(seed, plan.code, "outline"), plan.areaKm2 * 1e6, plan.location.aspect);
   const meta: Meta[] = [{ code: plan.code, name: plan.name, kind: "district" }];
   await createStaging(tx);
-  const ring = outline.concat([outline[0]]).map(([x, y]) => `${x} ${y}`).join(",");
+  const ring = outline
+    .concat([outline[0]])
+    .map(([x, y]) => `${x} ${y}`)
+    .join(",");
   await tx`insert into seed_area (code, level, parent, geom) values (${plan.code}, 0, null, st_multi(st_geomfromtext(${`POLYGON((${ring}))`}, 0)))`;
 
   // Level 1: streets around the urban core, towns around them.
   const radius = Math.sqrt((plan.areaKm2 * 1e6) / Math.PI);
-  const corePoint: Pt = [plan.location.core.x * radius / Math.sqrt(plan.location.aspect), plan.location.core.y * radius * Math.sqrt(plan.location.aspect)];
+  const corePoint: Pt = [
+    (plan.location.core.x * radius) / Math.sqrt(plan.location.aspect),
+    plan.location.core.y * radius * Math.sqrt(plan.location.aspect),
+  ];
   {
     const area = plan.areaKm2 * 1e6;
     const shares = plan.streets.map((s) => s.areaKm2);
     const minShare = (Math.min(...shares) / shares.reduce((a, b) => a + b, 0)) * area;
-    const lat = latticeFor([[outline]], spacingFor(area, minShare, 14, 6000), plan.streets.length, rngFor(seed, plan.code, "lattice"));
+    const lat = latticeFor(
+      [[outline]],
+      spacingFor(area, minShare, 14, 6000),
+      plan.streets.length,
+      rngFor(seed, plan.code, "lattice"),
+    );
     const pts = newPoints();
     const core = plan.streets.filter((s) => s.kind === "street").map((s) => ({ code: s.code, target: s.areaKm2 }));
     const rest = plan.streets.filter((s) => s.kind !== "street").map((s) => ({ code: s.code, target: s.areaKm2 }));
@@ -271,7 +297,15 @@ export async function buildRegions(tx: Sql, plan: DistrictPlan, seed: number): P
       const urban = s.communities.filter((c) => c.kind === "urban").map((c) => ({ code: c.code, target: c.areaKm2 }));
       const villages = s.communities.filter((c) => c.kind === "village").map((c) => ({ code: c.code, target: c.areaKm2 }));
       const clustered = urban.length > 0 && villages.length > 0;
-      partitionParent(pts, s.code, lat, rngFor(seed, s.code, "sites"), clustered ? centroidOf(lat) : undefined, clustered ? urban : [], clustered ? villages : [...urban, ...villages]);
+      partitionParent(
+        pts,
+        s.code,
+        lat,
+        rngFor(seed, s.code, "sites"),
+        clustered ? centroidOf(lat) : undefined,
+        clustered ? urban : [],
+        clustered ? villages : [...urban, ...villages],
+      );
     }
     await copyToChildren(tx, 2, copies);
     await pointsToChildren(tx, 1, 2, pts);
@@ -292,7 +326,8 @@ export async function buildRegions(tx: Sql, plan: DistrictPlan, seed: number): P
         const rng = rngFor(seed, c.code, "grids");
         const lat = latticeFor(mp, Math.sqrt(multiPolygonArea(mp) / (g * 40)), g, rng);
         const all = Array.from({ length: lat.count }, (_, p) => p);
-        const sitePoints = g === 1 ? snapToLattice(lat, all, [centroidOf(lat)]) : snapToLattice(lat, all, kMeans(lat, all, g, rng, 15));
+        const sitePoints =
+          g === 1 ? snapToLattice(lat, all, [centroidOf(lat)]) : snapToLattice(lat, all, kMeans(lat, all, g, rng, 15));
         // Number grids north to south, then west to east, as a map reader would.
         const sites = sitePoints.map((p) => [lat.xs[p], lat.ys[p]] as Pt).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
         const tmps = sites.map((site, n) => {
@@ -302,9 +337,13 @@ export async function buildRegions(tx: Sql, plan: DistrictPlan, seed: number): P
         });
         gridOrder.set(c.code, tmps);
         if (g === 1) copies.push({ parent: c.code, child: tmps[0] });
-        else sites.forEach((site, n) => {
-          pts.parent.push(c.code); pts.child.push(tmps[n]); pts.x.push(site[0]); pts.y.push(site[1]);
-        });
+        else
+          sites.forEach((site, n) => {
+            pts.parent.push(c.code);
+            pts.child.push(tmps[n]);
+            pts.x.push(site[0]);
+            pts.y.push(site[1]);
+          });
       }
     }
     await copyToChildren(tx, 4, copies);
@@ -312,7 +351,10 @@ export async function buildRegions(tx: Sql, plan: DistrictPlan, seed: number): P
   }
 
   // Level 3: 小区 = groups of adjacent grids; then the final grid codes (小区 code + 3 digits).
-  const gridMeta = new Map<string, { code: string; parent: string; name: string; kind: string; xiaoquName: string; households: number; community: string }>();
+  const gridMeta = new Map<
+    string,
+    { code: string; parent: string; name: string; kind: string; xiaoquName: string; households: number; community: string }
+  >();
   {
     const pairs = await tx<{ a: string; b: string }[]>`
       select a.code as a, b.code as b
@@ -338,16 +380,29 @@ export async function buildRegions(tx: Sql, plan: DistrictPlan, seed: number): P
         let gridNumber = 0;
         groups.forEach((group, gi) => {
           const xcode = `${c.code}${String(gi + 1).padStart(3, "0")}`;
-          const xname = c.kind === "urban"
-            ? pickEstateName(rng, c.name, gi, used)
-            : groups.length === 1 ? c.name : `${c.name}第${chineseNumber(gi + 1)}片区`;
+          const xname =
+            c.kind === "urban"
+              ? pickEstateName(rng, c.name, gi, used)
+              : groups.length === 1
+                ? c.name
+                : `${c.name}第${chineseNumber(gi + 1)}片区`;
           xiaoqu.push({ code: xcode, parent: c.code, name: xname, kind: c.kind });
           group.forEach((tmp, k) => {
             const code = `${xcode}${String(k + 1).padStart(3, "0")}`;
             gridNumber++;
-            updates.tmp.push(tmp); updates.code.push(code); updates.parent.push(xcode);
+            updates.tmp.push(tmp);
+            updates.code.push(code);
+            updates.parent.push(xcode);
             const households = c.gridHouseholds[tmps.indexOf(tmp)];
-            gridMeta.set(code, { code, parent: xcode, name: `${c.name}第${gridNumber}网格`, kind: c.kind, xiaoquName: xname, households, community: c.code });
+            gridMeta.set(code, {
+              code,
+              parent: xcode,
+              name: `${c.name}第${gridNumber}网格`,
+              kind: c.kind,
+              xiaoquName: xname,
+              households,
+              community: c.code,
+            });
             sitesByTmp.set(code, sitesByTmp.get(tmp)!);
           });
         });
@@ -390,10 +445,17 @@ export async function buildRegions(tx: Sql, plan: DistrictPlan, seed: number): P
   const grids: GridInfo[] = gridRows.map((r) => {
     const m = gridMeta.get(r.code)!;
     return {
-      id: r.id, code: r.code, name: m.name, kind: m.kind as CommunityKind, households: m.households,
-      streetCode: m.community.slice(0, 9), streetName: streetName.get(m.community.slice(0, 9))!,
-      communityCode: m.community, communityName: communityName.get(m.community)!,
-      xiaoquCode: m.parent, xiaoquName: m.xiaoquName,
+      id: r.id,
+      code: r.code,
+      name: m.name,
+      kind: m.kind as CommunityKind,
+      households: m.households,
+      streetCode: m.community.slice(0, 9),
+      streetName: streetName.get(m.community.slice(0, 9))!,
+      communityCode: m.community,
+      communityName: communityName.get(m.community)!,
+      xiaoquCode: m.parent,
+      xiaoquName: m.xiaoquName,
       geom: (JSON.parse(r.g) as { coordinates: MultiPolygon }).coordinates,
       site: sitesByTmp.get(r.code)!,
     };
@@ -406,7 +468,13 @@ export async function buildRegions(tx: Sql, plan: DistrictPlan, seed: number): P
  * 小区 when it has up to three grids, else 片区 of two or three. Greedy growth from the first free grid
  * (north-west first), always taking the nearest free neighbour, so every group is connected.
  */
-export function groupAdjacent(order: string[], adjacent: Map<string, Set<string>>, sites: Map<string, Pt>, rng: Rng, kind: CommunityKind): string[][] {
+export function groupAdjacent(
+  order: string[],
+  adjacent: Map<string, Set<string>>,
+  sites: Map<string, Pt>,
+  rng: Rng,
+  kind: CommunityKind,
+): string[][] {
   if (kind === "village" && order.length <= 3) return [order.slice()];
   const free = new Set(order);
   const groups: string[][] = [];
@@ -424,7 +492,10 @@ export function groupAdjacent(order: string[], adjacent: Map<string, Set<string>
           if (!free.has(n)) continue;
           const [x, y] = sites.get(n)!;
           const d = (x - sx) ** 2 + (y - sy) ** 2;
-          if (d < bd) { bd = d; best = n; }
+          if (d < bd) {
+            bd = d;
+            best = n;
+          }
         }
       }
       if (!best) break;

@@ -9,7 +9,10 @@ const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 export function formatTopology(problems: SeedReport["topology"]): string {
   if (problems.length === 0) return "  no problems at any level (topology_check(1.0) returned zero rows)";
   return problems
-    .map((p) => `  level ${p.level} ${LEVEL_NAMES[p.level] ?? ""}: ${p.problem} × ${p.count}${p.areaM2 != null ? ` (${p.areaM2.toFixed(1)} m² in all)` : ""}`)
+    .map(
+      (p) =>
+        `  level ${p.level} ${LEVEL_NAMES[p.level] ?? ""}: ${p.problem} × ${p.count}${p.areaM2 != null ? ` (${p.areaM2.toFixed(1)} m² in all)` : ""}`,
+    )
     .join("\n");
 }
 

@@ -56,36 +56,70 @@ describe("small Tongzhou district", () => {
   });
 
   it("puts every building inside exactly one basic grid, and buildings never overlap", async () => {
-    expect(await count(sql`select count(*)::int as n from building b join region g on g.id = b.grid_id where g.level <> 4 or not st_within(b.geom, g.geom)`)).toBe(0);
-    expect(await count(sql`
+    expect(
+      await count(
+        sql`select count(*)::int as n from building b join region g on g.id = b.grid_id where g.level <> 4 or not st_within(b.geom, g.geom)`,
+      ),
+    ).toBe(0);
+    expect(
+      await count(sql`
       select count(*)::int as n from building b join region o on o.level = 4 and o.id <> b.grid_id and o.geom && b.geom
-       where st_relate(b.geom, o.geom, '2********')`)).toBe(0);
-    expect(await count(sql`
-      select count(*)::int as n from building a join building b on a.id < b.id and a.geom && b.geom where st_intersects(a.geom, b.geom)`)).toBe(0);
+       where st_relate(b.geom, o.geom, '2********')`),
+    ).toBe(0);
+    expect(
+      await count(sql`
+      select count(*)::int as n from building a join building b on a.id < b.id and a.geom && b.geom where st_intersects(a.geom, b.geom)`),
+    ).toBe(0);
     expect(await count(sql`select count(*)::int as n from building where not st_isvalid(geom)`)).toBe(0);
   });
 
   it("puts every organisation and component inside its grid", async () => {
-    expect(await count(sql`select count(*)::int as n from organization o join region g on g.id = o.grid_id where g.level <> 4 or not st_contains(g.geom, o.geom)`)).toBe(0);
-    expect(await count(sql`select count(*)::int as n from component c join region g on g.id = c.grid_id where g.level <> 4 or not st_contains(g.geom, c.geom)`)).toBe(0);
-    expect(await count(sql`select count(*)::int as n from organization o join building b on b.id = o.building_id where not st_contains(b.geom, o.geom)`)).toBe(0);
+    expect(
+      await count(
+        sql`select count(*)::int as n from organization o join region g on g.id = o.grid_id where g.level <> 4 or not st_contains(g.geom, o.geom)`,
+      ),
+    ).toBe(0);
+    expect(
+      await count(
+        sql`select count(*)::int as n from component c join region g on g.id = c.grid_id where g.level <> 4 or not st_contains(g.geom, c.geom)`,
+      ),
+    ).toBe(0);
+    expect(
+      await count(
+        sql`select count(*)::int as n from organization o join building b on b.id = o.building_id where not st_contains(b.geom, o.geom)`,
+      ),
+    ).toBe(0);
   });
 
   it("completes the chains resident → household → room → building → basic grid", async () => {
-    expect(await count(sql`
+    expect(
+      await count(sql`
       select count(*)::int as n from resident p
         left join household h on h.id = p.household_id
         left join room r on r.id = h.room_id
         left join building b on b.id = r.building_id
         left join region g on g.id = b.grid_id
-       where g.id is null or g.level <> 4`)).toBe(0);
+       where g.id is null or g.level <> 4`),
+    ).toBe(0);
     // Every household has a head who is its own member; nobody lives in a vacant or commercial room.
-    expect(await count(sql`
+    expect(
+      await count(sql`
       select count(*)::int as n from household h left join resident p on p.id = h.head_resident_id
-       where p.id is null or p.household_id <> h.id or p.relation <> 'head'`)).toBe(0);
-    expect(await count(sql`select count(*)::int as n from household h where not exists (select 1 from resident p where p.household_id = h.id)`)).toBe(0);
-    expect(await count(sql`select count(*)::int as n from household h join room r on r.id = h.room_id where r.use not in ('self', 'rented')`)).toBe(0);
-    expect(await count(sql`select count(*)::int as n from (select room_id from household group by room_id having count(*) > 1) x`)).toBe(0);
+       where p.id is null or p.household_id <> h.id or p.relation <> 'head'`),
+    ).toBe(0);
+    expect(
+      await count(
+        sql`select count(*)::int as n from household h where not exists (select 1 from resident p where p.household_id = h.id)`,
+      ),
+    ).toBe(0);
+    expect(
+      await count(
+        sql`select count(*)::int as n from household h join room r on r.id = h.room_id where r.use not in ('self', 'rented')`,
+      ),
+    ).toBe(0);
+    expect(
+      await count(sql`select count(*)::int as n from (select room_id from household group by room_id having count(*) > 1) x`),
+    ).toBe(0);
   });
 
   it("keeps the region counts of refresh_region_stats equal to direct counts", async () => {
@@ -105,7 +139,13 @@ describe("small Tongzhou district", () => {
              (select count(*)::int from household) as h, (select count(*)::int from resident) as p, (select count(*)::int from building) as b,
              (select count(*)::int from room where use = 'rented') as r, (select count(*)::int from resident where key_person) as k
         from region where level = 0`;
-    expect([district.households, district.residents, district.buildings, district.rented_rooms, district.key_persons]).toEqual([district.h, district.p, district.b, district.r, district.k]);
+    expect([district.households, district.residents, district.buildings, district.rented_rooms, district.key_persons]).toEqual([
+      district.h,
+      district.p,
+      district.b,
+      district.r,
+      district.k,
+    ]);
     expect(district.households).toBe(report.counts.household);
     const wrongStreets = await sql`
       select s.code from region s
@@ -117,12 +157,27 @@ describe("small Tongzhou district", () => {
 
   it("stores valid, unique identity numbers: encrypted, hashed and masked consistently", async () => {
     const keys = piiKeys();
-    const rows = await sql<{ id_number_cipher: Buffer; id_number_hash: Buffer; id_number_masked: string; birth_date: Date; gender: string; phone_cipher: Buffer | null; phone_masked: string | null }[]>`
+    const rows = await sql<
+      {
+        id_number_cipher: Buffer;
+        id_number_hash: Buffer;
+        id_number_masked: string;
+        birth_date: Date;
+        gender: string;
+        phone_cipher: Buffer | null;
+        phone_masked: string | null;
+      }[]
+    >`
       select id_number_cipher, id_number_hash, id_number_masked, birth_date, gender, phone_cipher, phone_masked from resident`;
     const seen = new Set<string>();
     for (const r of rows) {
       const id = decryptPii(r.id_number_cipher, keys);
-      expect(validateIdNumber(id)).toMatchObject({ valid: true, addressCode: "110112", gender: r.gender, birthDate: r.birth_date.toISOString().slice(0, 10) });
+      expect(validateIdNumber(id)).toMatchObject({
+        valid: true,
+        addressCode: "110112",
+        gender: r.gender,
+        birthDate: r.birth_date.toISOString().slice(0, 10),
+      });
       expect(hashIdNumber(id, keys).equals(r.id_number_hash)).toBe(true);
       expect(r.id_number_masked).toBe(maskIdNumber(id));
       if (r.phone_cipher) expect(r.phone_masked).toBe(maskPhone(decryptPii(r.phone_cipher, keys)));
@@ -153,7 +208,12 @@ describe("determinism", () => {
   it("keeps the region tree (codes, names, polygons) identical across scales", async () => {
     const small = await checksums();
     // Another scale and another populated street (文景街道: one community, quick to load).
-    const medium = await seedDistrict(conn, { divisionsCsv: DEFAULT_DIVISIONS_CSV, scale: "medium", seed: 7, streets: ["110112009"] });
+    const medium = await seedDistrict(conn, {
+      divisionsCsv: DEFAULT_DIVISIONS_CSV,
+      scale: "medium",
+      seed: 7,
+      streets: ["110112009"],
+    });
     expect(medium.populatedStreets.map((s) => s.name)).toEqual(["文景街道"]);
     const after = await checksums();
     expect(after.region).toBe(small.region);
@@ -172,9 +232,22 @@ describe("another district's file", () => {
     expect(await sql`select * from topology_check(1.0)`).toEqual([]);
     expect(await count(sql`select count(*)::int as n from region where code like '110112%'`)).toBe(0);
     const names = await sql<{ name: string }[]>`select name from region where level <= 2 order by code`;
-    expect(names.map((r) => r.name)).toEqual(["玄武区", "梅园新村街道", "长江路社区", "梅园社区", "大悲巷社区", "钟山镇", "钟灵社区", "白马村", "卫岗村", "灵谷村"]);
+    expect(names.map((r) => r.name)).toEqual([
+      "玄武区",
+      "梅园新村街道",
+      "长江路社区",
+      "梅园社区",
+      "大悲巷社区",
+      "钟山镇",
+      "钟灵社区",
+      "白马村",
+      "卫岗村",
+      "灵谷村",
+    ]);
     // Province 32 (Jiangsu): somewhere around Nanjing, far from Beijing.
-    const [c] = await sql<{ lon: number; lat: number }[]>`select st_x(st_centroid(geom)) as lon, st_y(st_centroid(geom)) as lat from region where level = 0`;
+    const [c] = await sql<
+      { lon: number; lat: number }[]
+    >`select st_x(st_centroid(geom)) as lon, st_y(st_centroid(geom)) as lat from region where level = 0`;
     expect(c.lon).toBeGreaterThan(117.5);
     expect(c.lon).toBeLessThan(120.5);
     expect(c.lat).toBeGreaterThan(31);

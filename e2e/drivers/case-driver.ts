@@ -10,7 +10,12 @@ export function caseDriver(browser: Browser) {
   const as = async (account: E2eAccount) => {
     let page = pages.get(account);
     if (!page) {
-      const context = await browser.newContext({ storageState: storageStateOf(account), viewport: { width: 1440, height: 900 }, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
+      const context = await browser.newContext({
+        storageState: storageStateOf(account),
+        viewport: { width: 1440, height: 900 },
+        locale: "zh-CN",
+        timezoneId: "Asia/Shanghai",
+      });
       page = await context.newPage();
       page.on("pageerror", (error) => {
         throw error;
@@ -29,7 +34,13 @@ export function caseDriver(browser: Browser) {
       return page;
     },
     /** Clicks the step's button, fills its form and waits for the page to show the new state. */
-    async step(account: E2eAccount, caseId: number, action: string, fill: (page: Page) => Promise<unknown> = async () => {}, expectState?: string) {
+    async step(
+      account: E2eAccount,
+      caseId: number,
+      action: string,
+      fill: (page: Page) => Promise<unknown> = async () => {},
+      expectState?: string,
+    ) {
       const page = await this.openCase(account, caseId);
       const version = Number(await page.getByTestId("case-page").getAttribute("data-version"));
       await page.getByTestId(`case-action-${action}`).click();

@@ -8,7 +8,9 @@ export const SCREENSHOT_DIR = path.resolve("test-results", "screenshots");
 type MapHandle = {
   getZoom(): number;
   project(lngLat: [number, number]): { x: number; y: number };
-  queryRenderedFeatures(options?: { layers?: string[] }): { id?: number | string; properties: Record<string, unknown>; layer: { id: string } }[];
+  queryRenderedFeatures(options?: {
+    layers?: string[];
+  }): { id?: number | string; properties: Record<string, unknown>; layer: { id: string } }[];
   loaded(): boolean;
 };
 
@@ -23,11 +25,15 @@ export function consoleDriver(page: Page, testInfo: TestInfo) {
   const waitForMapIdle = async () => {
     await expect(page.getByTestId("map")).toHaveAttribute("data-ready", "true", { timeout: 60_000 });
     // idle = no tile loading, no camera movement, everything drawn
-    await page.waitForFunction(() => {
-      const el = document.querySelector<HTMLElement>('[data-testid="map"]');
-      const map = (window as unknown as { __gridatlasMap?: { loaded(): boolean; isMoving(): boolean } }).__gridatlasMap;
-      return el?.dataset.idle === "true" && map?.loaded() && !map.isMoving();
-    }, null, { timeout: 60_000 });
+    await page.waitForFunction(
+      () => {
+        const el = document.querySelector<HTMLElement>('[data-testid="map"]');
+        const map = (window as unknown as { __gridatlasMap?: { loaded(): boolean; isMoving(): boolean } }).__gridatlasMap;
+        return el?.dataset.idle === "true" && map?.loaded() && !map.isMoving();
+      },
+      null,
+      { timeout: 60_000 },
+    );
   };
 
   const mapEval = <T, A>(fn: (map: MapHandle, arg: A) => T, arg: A) =>
@@ -137,19 +143,36 @@ export function consoleDriver(page: Page, testInfo: TestInfo) {
       renderedBuildingIds: () =>
         mapEval((map) => [...new Set(map.queryRenderedFeatures({ layers: ["building-fill"] }).map((f) => Number(f.id)))], null),
       panel: () => page.getByTestId("side-panel"),
-      async thePanelShowsRegion(facts: { name: string; households?: number; residents?: number; floating?: number; buildings?: number }) {
+      async thePanelShowsRegion(facts: {
+        name: string;
+        households?: number;
+        residents?: number;
+        floating?: number;
+        buildings?: number;
+      }) {
         const panel = page.getByTestId("region-panel");
         await expect(panel).toBeVisible();
         await expect(page.getByTestId("panel-title")).toHaveText(facts.name);
         const num = (n: number) => n.toLocaleString("zh-CN");
-        if (facts.households !== undefined) await expect(page.getByTestId("count-households-value")).toHaveText(num(facts.households));
-        if (facts.residents !== undefined) await expect(page.getByTestId("count-residents-value")).toHaveText(num(facts.residents));
+        if (facts.households !== undefined)
+          await expect(page.getByTestId("count-households-value")).toHaveText(num(facts.households));
+        if (facts.residents !== undefined)
+          await expect(page.getByTestId("count-residents-value")).toHaveText(num(facts.residents));
         if (facts.floating !== undefined) await expect(page.getByTestId("count-floating-value")).toHaveText(num(facts.floating));
-        if (facts.buildings !== undefined) await expect(page.getByTestId("count-buildings-value")).toHaveText(num(facts.buildings));
+        if (facts.buildings !== undefined)
+          await expect(page.getByTestId("count-buildings-value")).toHaveText(num(facts.buildings));
       },
       /** The feature-state the style lights a feature with (hover / selected). */
       featureState: (source: string, id: number) =>
-        mapEval((map, a) => (map as unknown as { getFeatureState(f: object): Record<string, unknown> }).getFeatureState({ source: a.source, sourceLayer: a.source, id: a.id }), { source, id }),
+        mapEval(
+          (map, a) =>
+            (map as unknown as { getFeatureState(f: object): Record<string, unknown> }).getFeatureState({
+              source: a.source,
+              sourceLayer: a.source,
+              id: a.id,
+            }),
+          { source, id },
+        ),
       noPageErrors() {
         expect(pageErrors).toEqual([]);
       },

@@ -43,7 +43,15 @@ export async function aGridWithBuildings({ db }: Connection): Promise<GridFacts>
   return { ...r, inside: [r.x, r.y] };
 }
 
-export type BuildingFacts = { id: number; name: string; address: string; floors: number; entrances: number; rooms: number; inside: [number, number] };
+export type BuildingFacts = {
+  id: number;
+  name: string;
+  address: string;
+  floors: number;
+  entrances: number;
+  rooms: number;
+  inside: [number, number];
+};
 
 /** The tallest building (a real 楼盘表 to look at), with its room count. */
 export async function aTallBuilding({ db }: Connection): Promise<BuildingFacts> {
@@ -57,7 +65,10 @@ export async function aTallBuilding({ db }: Connection): Promise<BuildingFacts> 
 }
 
 /** A room of the building with the most residents, including a key person when there is one. */
-export async function aPopulatedRoom({ db }: Connection, buildingId: number): Promise<{ id: number; number: string; residents: number; keyPersonName: string | null }> {
+export async function aPopulatedRoom(
+  { db }: Connection,
+  buildingId: number,
+): Promise<{ id: number; number: string; residents: number; keyPersonName: string | null }> {
   const { rows } = await sql<{ id: number; number: string; residents: number; keyPersonName: string | null }>`
     select r.id, r.number, count(p.id)::int as residents,
            (array_agg(p.name) filter (where p.key_person))[1] as "keyPersonName"
@@ -76,7 +87,9 @@ export async function aCommunity({ db }: Connection): Promise<{ id: number; code
 }
 
 /** Any room where a key person (重点人员) lives, with that person's real name (which must not show). */
-export async function aKeyPersonRoom({ db }: Connection): Promise<{ roomId: number; buildingId: number; name: string } | undefined> {
+export async function aKeyPersonRoom({
+  db,
+}: Connection): Promise<{ roomId: number; buildingId: number; name: string } | undefined> {
   const { rows } = await sql<{ roomId: number; buildingId: number; name: string }>`
     select r.id as "roomId", r.building_id as "buildingId", p.name
       from resident p join household h on h.id = p.household_id join room r on r.id = h.room_id

@@ -43,7 +43,9 @@ let gridB: RegionPick;
 
 async function firstUnder(parentPath: string, level: number): Promise<RegionPick> {
   const { rows } = await sql<RegionPick>`
-    select id, path::text as path, name, level from region where path <@ ${parentPath}::ltree and level = ${level} order by code limit 1`.execute(owner.db);
+    select id, path::text as path, name, level from region where path <@ ${parentPath}::ltree and level = ${level} order by code limit 1`.execute(
+    owner.db,
+  );
   return rows[0];
 }
 
@@ -57,14 +59,22 @@ async function maxAuditId(): Promise<number> {
   return rows[0].id ?? 0;
 }
 
-type AuditRow = { action: string; entity: string; entityId: string | null; actorUserId: number | null; before: Record<string, unknown> | null; after: Record<string, unknown> | null };
+type AuditRow = {
+  action: string;
+  entity: string;
+  entityId: string | null;
+  actorUserId: number | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+};
 
 async function auditSince(sinceId: number): Promise<AuditRow[]> {
   const { rows } = await sql<AuditRow>`
     select action, entity, entity_id as "entityId", actor_user_id::int as "actorUserId", before, after
       from audit_log where id > ${sinceId} order by id`.execute(owner.db);
   // Tolerates before/after stored as a JSON string scalar (recordAudit double-encoding) as well as objects.
-  const object = (v: unknown) => (typeof v === "string" ? (JSON.parse(v) as Record<string, unknown>) : (v as Record<string, unknown> | null));
+  const object = (v: unknown) =>
+    typeof v === "string" ? (JSON.parse(v) as Record<string, unknown>) : (v as Record<string, unknown> | null);
   return rows.map((r) => ({ ...r, before: object(r.before), after: object(r.after) }));
 }
 
@@ -79,14 +89,18 @@ async function addSessions(userId: number, n: number): Promise<number[]> {
   const ids: number[] = [];
   for (let i = 0; i < n; i++) {
     const { rows } = await sql<{ id: number }>`
-      insert into user_session (token_hash, user_id, expires_at) values (${randomBytes(32)}, ${userId}, now() + interval '1 hour') returning id::int`.execute(owner.db);
+      insert into user_session (token_hash, user_id, expires_at) values (${randomBytes(32)}, ${userId}, now() + interval '1 hour') returning id::int`.execute(
+      owner.db,
+    );
     ids.push(rows[0].id);
   }
   return ids;
 }
 
 async function liveSessionIds(userId: number): Promise<number[]> {
-  const { rows } = await sql<{ id: number }>`select id::int from user_session where user_id = ${userId} and revoked_at is null order by id`.execute(owner.db);
+  const { rows } = await sql<{
+    id: number;
+  }>`select id::int from user_session where user_id = ${userId} and revoked_at is null order by id`.execute(owner.db);
   return rows.map((r) => r.id);
 }
 
@@ -106,14 +120,23 @@ function username(label: string) {
 }
 
 async function newWorker(label = "w") {
-  return createAccount({ ctx: admin, input: { username: username(label), displayName: `测试${label}`, assignments: [{ role: "grid_worker", regionId: gridA.id }] } });
+  return createAccount({
+    ctx: admin,
+    input: { username: username(label), displayName: `测试${label}`, assignments: [{ role: "grid_worker", regionId: gridA.id }] },
+  });
 }
 
 beforeAll(async () => {
   await sql`delete from app_user where username like ${`${PREFIX}%`}`.execute(owner.db);
-  const { rows } = await sql<RegionPick>`select id, path::text as path, name, level from region where level = 0 order by id limit 1`.execute(owner.db);
+  const { rows } =
+    await sql<RegionPick>`select id, path::text as path, name, level from region where level = 0 order by id limit 1`.execute(
+      owner.db,
+    );
   district = rows[0];
-  const streets = await sql<RegionPick>`select id, path::text as path, name, level from region where level = 1 order by code limit 2`.execute(owner.db);
+  const streets =
+    await sql<RegionPick>`select id, path::text as path, name, level from region where level = 1 order by code limit 2`.execute(
+      owner.db,
+    );
   [streetA, streetB] = streets.rows;
   communityA = await firstUnder(streetA.path, 2);
   xiaoquA = await firstUnder(communityA.path, 3);
@@ -122,10 +145,18 @@ beforeAll(async () => {
 
   const hash = await argon2idHasher.hash(ADMIN_PASSWORD);
   const inserted = await sql<{ id: number }>`
-    insert into app_user (username, display_name, password_hash) values (${`${PREFIX}admin`}, '测试管理员', ${hash}) returning id::int`.execute(owner.db);
+    insert into app_user (username, display_name, password_hash) values (${`${PREFIX}admin`}, '测试管理员', ${hash}) returning id::int`.execute(
+    owner.db,
+  );
   const adminId = inserted.rows[0].id;
-  await sql`insert into role_assignment (user_id, role, region_id) values (${adminId}, 'system_admin', ${district.id})`.execute(owner.db);
-  admin = await contextWithAssignments(app.db, [{ role: "system_admin", regionId: district.id }], { userId: adminId, username: `${PREFIX}admin`, displayName: "测试管理员" });
+  await sql`insert into role_assignment (user_id, role, region_id) values (${adminId}, 'system_admin', ${district.id})`.execute(
+    owner.db,
+  );
+  admin = await contextWithAssignments(app.db, [{ role: "system_admin", regionId: district.id }], {
+    userId: adminId,
+    username: `${PREFIX}admin`,
+    displayName: "测试管理员",
+  });
 });
 
 describe("createAccount", () => {
@@ -134,7 +165,14 @@ describe("createAccount", () => {
     const name = username("new");
     const created = await createAccount({
       ctx: admin,
-      input: { username: name.toUpperCase(), displayName: " 张三 ", assignments: [{ role: "community_head", regionId: communityA.id }, { role: "analyst", regionId: streetA.id }] },
+      input: {
+        username: name.toUpperCase(),
+        displayName: " 张三 ",
+        assignments: [
+          { role: "community_head", regionId: communityA.id },
+          { role: "analyst", regionId: streetA.id },
+        ],
+      },
     });
     expect(created.username).toBe(name);
     expect(created.displayName).toBe("张三");
@@ -152,15 +190,35 @@ describe("createAccount", () => {
 
     const audit = await auditSince(since);
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ action: "account.create", entity: "app_user", entityId: String(created.id), actorUserId: admin.actor.userId, before: null });
-    expect(audit[0].after).toMatchObject({ username: name, displayName: "张三", mustChangePassword: true, disabled: false, passwordSet: "temporary" });
+    expect(audit[0]).toMatchObject({
+      action: "account.create",
+      entity: "app_user",
+      entityId: String(created.id),
+      actorUserId: admin.actor.userId,
+      before: null,
+    });
+    expect(audit[0].after).toMatchObject({
+      username: name,
+      displayName: "张三",
+      mustChangePassword: true,
+      disabled: false,
+      passwordSet: "temporary",
+    });
     expect((audit[0].after as { assignments: unknown[] }).assignments).toHaveLength(2);
     expect(JSON.stringify(audit[0])).not.toContain("argon2");
     expect(JSON.stringify(audit[0])).not.toContain(created.temporaryPassword);
   });
 
   it("keeps an administrator-chosen password (no temporary one), still requiring a change", async () => {
-    const created = await createAccount({ ctx: admin, input: { username: username("own"), displayName: "李四", assignments: [{ role: "grid_worker", regionId: gridA.id }], password: "Chosen-pass-01" } });
+    const created = await createAccount({
+      ctx: admin,
+      input: {
+        username: username("own"),
+        displayName: "李四",
+        assignments: [{ role: "grid_worker", regionId: gridA.id }],
+        password: "Chosen-pass-01",
+      },
+    });
     expect(created.temporaryPassword).toBeNull();
     const row = await userRow(created.id);
     expect(await argon2idHasher.verify(row.passwordHash, "Chosen-pass-01")).toBe(true);
@@ -169,13 +227,30 @@ describe("createAccount", () => {
 
   it("refuses a weak chosen password, a bad username and an empty assignment list (VALIDATION, no audit)", async () => {
     const since = await maxAuditId();
-    const weak = await createAccount({ ctx: admin, input: { username: username("weak"), displayName: "弱", assignments: [{ role: "grid_worker", regionId: gridA.id }], password: "short1" } }).catch((e) => e);
+    const weak = await createAccount({
+      ctx: admin,
+      input: {
+        username: username("weak"),
+        displayName: "弱",
+        assignments: [{ role: "grid_worker", regionId: gridA.id }],
+        password: "short1",
+      },
+    }).catch((e) => e);
     expect(weak).toMatchObject({ code: "VALIDATION", message: t.auth.passwordTooWeak });
-    const badName = await createAccount({ ctx: admin, input: { username: "张三", displayName: "张三", assignments: [{ role: "grid_worker", regionId: gridA.id }] } }).catch((e) => e);
+    const badName = await createAccount({
+      ctx: admin,
+      input: { username: "张三", displayName: "张三", assignments: [{ role: "grid_worker", regionId: gridA.id }] },
+    }).catch((e) => e);
     expect(badName).toMatchObject({ code: "VALIDATION", message: t.account.errors.usernameFormat });
-    const none = await createAccount({ ctx: admin, input: { username: username("none"), displayName: "无", assignments: [] } }).catch((e) => e);
+    const none = await createAccount({
+      ctx: admin,
+      input: { username: username("none"), displayName: "无", assignments: [] },
+    }).catch((e) => e);
     expect(none).toMatchObject({ code: "VALIDATION", message: t.account.errors.noAssignments });
-    const badRole = await createAccount({ ctx: admin, input: { username: username("role"), displayName: "无", assignments: [{ role: "king" as Role, regionId: gridA.id }] } }).catch((e) => e);
+    const badRole = await createAccount({
+      ctx: admin,
+      input: { username: username("role"), displayName: "无", assignments: [{ role: "king" as Role, regionId: gridA.id }] },
+    }).catch((e) => e);
     expect(badRole).toMatchObject({ code: "VALIDATION" });
     expect(await auditSince(since)).toHaveLength(0);
   });
@@ -183,7 +258,10 @@ describe("createAccount", () => {
   it("refuses a duplicate username with CONFLICT and a Chinese message naming it", async () => {
     const first = await newWorker("dup");
     const since = await maxAuditId();
-    const error = await createAccount({ ctx: admin, input: { username: first.username, displayName: "重复", assignments: [{ role: "grid_worker", regionId: gridA.id }] } }).catch((e) => e);
+    const error = await createAccount({
+      ctx: admin,
+      input: { username: first.username, displayName: "重复", assignments: [{ role: "grid_worker", regionId: gridA.id }] },
+    }).catch((e) => e);
     expect(error).toBeInstanceOf(DomainError);
     expect(error.code).toBe("CONFLICT");
     expect(error.message).toBe(t.account.errors.usernameTaken(first.username));
@@ -194,30 +272,57 @@ describe("createAccount", () => {
     const since = await maxAuditId();
     const error = await createAccount({
       ctx: admin,
-      input: { username: username("lvl"), displayName: "层级", assignments: [{ role: "analyst", regionId: streetA.id }, { role: "grid_worker", regionId: communityA.id }] },
+      input: {
+        username: username("lvl"),
+        displayName: "层级",
+        assignments: [
+          { role: "analyst", regionId: streetA.id },
+          { role: "grid_worker", regionId: communityA.id },
+        ],
+      },
     }).catch((e) => e);
     expect(error).toMatchObject({ code: "VALIDATION" });
     expect(error.message).toContain("第 2 行");
     expect(error.message).toContain("网格员");
-    const missing = await createAccount({ ctx: admin, input: { username: username("miss"), displayName: "无", assignments: [{ role: "analyst", regionId: 2_000_000_000 }] } }).catch((e) => e);
+    const missing = await createAccount({
+      ctx: admin,
+      input: { username: username("miss"), displayName: "无", assignments: [{ role: "analyst", regionId: 2_000_000_000 }] },
+    }).catch((e) => e);
     expect(missing).toMatchObject({ code: "VALIDATION", message: t.account.errors.regionMissing(1) });
     const dup = await createAccount({
       ctx: admin,
-      input: { username: username("dupr"), displayName: "重复行", assignments: [{ role: "grid_worker", regionId: gridA.id }, { role: "grid_worker", regionId: gridA.id }] },
+      input: {
+        username: username("dupr"),
+        displayName: "重复行",
+        assignments: [
+          { role: "grid_worker", regionId: gridA.id },
+          { role: "grid_worker", regionId: gridA.id },
+        ],
+      },
     }).catch((e) => e);
     expect(dup).toMatchObject({ code: "VALIDATION", message: t.account.errors.duplicateRow(2, 1) });
     expect(await auditSince(since)).toHaveLength(0);
   });
 
   it("refuses a region outside the administrator's own area (FORBIDDEN)", async () => {
-    const streetAdmin = await contextWithAssignments(app.db, [{ role: "system_admin", regionId: streetA.id }], { userId: admin.actor.userId, username: admin.actor.username, displayName: "街道管理员" });
+    const streetAdmin = await contextWithAssignments(app.db, [{ role: "system_admin", regionId: streetA.id }], {
+      userId: admin.actor.userId,
+      username: admin.actor.username,
+      displayName: "街道管理员",
+    });
     const since = await maxAuditId();
-    const error = await createAccount({ ctx: streetAdmin, input: { username: username("out"), displayName: "越界", assignments: [{ role: "grid_worker", regionId: gridB.id }] } }).catch((e) => e);
+    const error = await createAccount({
+      ctx: streetAdmin,
+      input: { username: username("out"), displayName: "越界", assignments: [{ role: "grid_worker", regionId: gridB.id }] },
+    }).catch((e) => e);
     expect(error).toMatchObject({ code: "FORBIDDEN" });
     expect(error.message).toContain("第 1 行");
     expect(await auditSince(since)).toHaveLength(0);
     // Inside the own area it works.
-    const ok = await createAccount({ ctx: streetAdmin, input: { username: username("in"), displayName: "本辖区", assignments: [{ role: "grid_worker", regionId: gridA.id }] } });
+    const ok = await createAccount({
+      ctx: streetAdmin,
+      input: { username: username("in"), displayName: "本辖区", assignments: [{ role: "grid_worker", regionId: gridA.id }] },
+    });
     expect(ok.id).toBeGreaterThan(0);
   });
 });
@@ -226,15 +331,32 @@ describe("listAccounts", () => {
   it("lists accounts with roles, regions, sessions and last sign-in, filtered and paged by username", async () => {
     const a = await newWorker("list");
     await addSessions(a.id, 2);
-    await sql`insert into sign_in_attempt (username, address, succeeded, at) values (${a.username}, '127.0.0.1', true, now() - interval '5 minutes'), (${a.username}, '127.0.0.1', false, now())`.execute(owner.db);
+    await sql`insert into sign_in_attempt (username, address, succeeded, at) values (${a.username}, '127.0.0.1', true, now() - interval '5 minutes'), (${a.username}, '127.0.0.1', false, now())`.execute(
+      owner.db,
+    );
     const page = await listAccounts({ ctx: admin, input: { q: a.username } });
     expect(page.accounts).toHaveLength(1);
     const item = page.accounts[0];
-    expect(item).toMatchObject({ id: a.id, username: a.username, displayName: "测试list", disabled: false, mustChangePassword: true, liveSessions: 2, version: 1 });
+    expect(item).toMatchObject({
+      id: a.id,
+      username: a.username,
+      displayName: "测试list",
+      disabled: false,
+      mustChangePassword: true,
+      liveSessions: 2,
+      version: 1,
+    });
     expect(item.lastSignInAt).not.toBeNull();
     expect(Date.now() - Date.parse(item.lastSignInAt!)).toBeGreaterThan(4 * 60_000);
     expect(item.assignments).toEqual([
-      expect.objectContaining({ role: "grid_worker", roleName: "网格员", regionId: gridA.id, regionName: gridA.name, level: 4, levelName: "网格" }),
+      expect.objectContaining({
+        role: "grid_worker",
+        roleName: "网格员",
+        regionId: gridA.id,
+        regionName: gridA.name,
+        level: 4,
+        levelName: "网格",
+      }),
     ]);
     expect(item).not.toHaveProperty("passwordHash");
 
@@ -257,7 +379,10 @@ describe("listAccounts", () => {
 
   it("filters by status and hides accounts reaching outside a narrower administrator's area", async () => {
     const inA = await newWorker("scopeA");
-    const inB = await createAccount({ ctx: admin, input: { username: username("scopeB"), displayName: "乙", assignments: [{ role: "grid_worker", regionId: gridB.id }] } });
+    const inB = await createAccount({
+      ctx: admin,
+      input: { username: username("scopeB"), displayName: "乙", assignments: [{ role: "grid_worker", regionId: gridB.id }] },
+    });
     await setAccountDisabled({ ctx: admin, input: { userId: inB.id, disabled: true, expectedVersion: inB.version } });
     const disabled = await listAccounts({ ctx: admin, input: { q: PREFIX, status: "disabled" } });
     expect(disabled.accounts.map((x) => x.id)).toContain(inB.id);
@@ -265,7 +390,11 @@ describe("listAccounts", () => {
     const active = await listAccounts({ ctx: admin, input: { q: PREFIX, status: "active" } });
     expect(active.accounts.map((x) => x.id)).not.toContain(inB.id);
 
-    const streetAdmin = await contextWithAssignments(app.db, [{ role: "system_admin", regionId: streetA.id }], { userId: 0, username: "street", displayName: "街道管理员" });
+    const streetAdmin = await contextWithAssignments(app.db, [{ role: "system_admin", regionId: streetA.id }], {
+      userId: 0,
+      username: "street",
+      displayName: "街道管理员",
+    });
     const seen = (await listAccounts({ ctx: streetAdmin, input: { q: PREFIX, limit: 200 } })).accounts.map((x) => x.id);
     expect(seen).toContain(inA.id);
     expect(seen).not.toContain(inB.id);
@@ -285,7 +414,10 @@ describe("setAccountDisabled", () => {
     const user = await newWorker("dis");
     await addSessions(user.id, 3);
     const since = await maxAuditId();
-    const result = await setAccountDisabled({ ctx: admin, input: { userId: user.id, disabled: true, expectedVersion: user.version } });
+    const result = await setAccountDisabled({
+      ctx: admin,
+      input: { userId: user.id, disabled: true, expectedVersion: user.version },
+    });
     expect(result).toEqual({ version: user.version + 1, disabled: true, revokedSessions: 3 });
     expect(await liveSessionIds(user.id)).toEqual([]);
     expect(await userRow(user.id)).toMatchObject({ disabled: true, version: user.version + 1 });
@@ -297,7 +429,10 @@ describe("setAccountDisabled", () => {
     expect(JSON.stringify(audit[0])).not.toContain("argon2");
 
     const since2 = await maxAuditId();
-    const enabled = await setAccountDisabled({ ctx: admin, input: { userId: user.id, disabled: false, expectedVersion: result.version } });
+    const enabled = await setAccountDisabled({
+      ctx: admin,
+      input: { userId: user.id, disabled: false, expectedVersion: result.version },
+    });
     expect(enabled).toMatchObject({ disabled: false, version: result.version + 1 });
     audit = await auditSince(since2);
     expect(audit.map((a) => a.action)).toEqual(["account.enable"]);
@@ -309,11 +444,25 @@ describe("setAccountDisabled", () => {
     const user = await newWorker("stale");
     await setAccountDisabled({ ctx: admin, input: { userId: user.id, disabled: true, expectedVersion: user.version } });
     const since = await maxAuditId();
-    expect(await code(setAccountDisabled({ ctx: admin, input: { userId: user.id, disabled: false, expectedVersion: user.version } }))).toBe("CONFLICT");
-    expect(await code(setAccountAssignments({ ctx: admin, input: { userId: user.id, assignments: [{ role: "analyst", regionId: district.id }], expectedVersion: user.version } }))).toBe("CONFLICT");
-    const self = await setAccountDisabled({ ctx: admin, input: { userId: admin.actor.userId!, disabled: true, expectedVersion: 1 } }).catch((e) => e);
+    expect(
+      await code(setAccountDisabled({ ctx: admin, input: { userId: user.id, disabled: false, expectedVersion: user.version } })),
+    ).toBe("CONFLICT");
+    expect(
+      await code(
+        setAccountAssignments({
+          ctx: admin,
+          input: { userId: user.id, assignments: [{ role: "analyst", regionId: district.id }], expectedVersion: user.version },
+        }),
+      ),
+    ).toBe("CONFLICT");
+    const self = await setAccountDisabled({
+      ctx: admin,
+      input: { userId: admin.actor.userId!, disabled: true, expectedVersion: 1 },
+    }).catch((e) => e);
     expect(self).toMatchObject({ code: "VALIDATION", message: t.account.errors.selfDisable });
-    expect(await code(setAccountDisabled({ ctx: admin, input: { userId: 2_000_000_000, disabled: true, expectedVersion: 1 } }))).toBe("NOT_FOUND");
+    expect(
+      await code(setAccountDisabled({ ctx: admin, input: { userId: 2_000_000_000, disabled: true, expectedVersion: 1 } })),
+    ).toBe("NOT_FOUND");
     expect(await auditSince(since)).toHaveLength(0);
     expect(await userRow(user.id)).toMatchObject({ disabled: true, version: user.version + 1 });
   });
@@ -325,11 +474,21 @@ describe("setAccountAssignments", () => {
     const since = await maxAuditId();
     const result = await setAccountAssignments({
       ctx: admin,
-      input: { userId: user.id, assignments: [{ role: "xiaoqu_head", regionId: xiaoquA.id }, { role: "hr_clerk", regionId: district.id }], expectedVersion: user.version },
+      input: {
+        userId: user.id,
+        assignments: [
+          { role: "xiaoqu_head", regionId: xiaoquA.id },
+          { role: "hr_clerk", regionId: district.id },
+        ],
+        expectedVersion: user.version,
+      },
     });
     expect(result.version).toBe(user.version + 1);
     expect(result.assignments.map((a) => a.role).sort()).toEqual(["hr_clerk", "xiaoqu_head"]);
-    const { rows } = await sql<{ role: string; regionId: number }>`select role, region_id as "regionId" from role_assignment where user_id = ${user.id} order by role`.execute(owner.db);
+    const { rows } = await sql<{
+      role: string;
+      regionId: number;
+    }>`select role, region_id as "regionId" from role_assignment where user_id = ${user.id} order by role`.execute(owner.db);
     expect(rows).toEqual([
       { role: "hr_clerk", regionId: district.id },
       { role: "xiaoqu_head", regionId: xiaoquA.id },
@@ -338,18 +497,32 @@ describe("setAccountAssignments", () => {
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ action: "account.assignments", entityId: String(user.id) });
     expect(audit[0].before).toMatchObject({ version: user.version, assignments: [{ role: "grid_worker", regionId: gridA.id }] });
-    expect((audit[0].after as { assignments: { role: string }[] }).assignments.map((a) => a.role).sort()).toEqual(["hr_clerk", "xiaoqu_head"]);
+    expect((audit[0].after as { assignments: { role: string }[] }).assignments.map((a) => a.role).sort()).toEqual([
+      "hr_clerk",
+      "xiaoqu_head",
+    ]);
   });
 
   it("refuses to take account management away from the administrator themself", async () => {
-    const error = await setAccountAssignments({ ctx: admin, input: { userId: admin.actor.userId!, assignments: [{ role: "analyst", regionId: district.id }], expectedVersion: 1 } }).catch((e) => e);
+    const error = await setAccountAssignments({
+      ctx: admin,
+      input: { userId: admin.actor.userId!, assignments: [{ role: "analyst", regionId: district.id }], expectedVersion: 1 },
+    }).catch((e) => e);
     expect(error).toMatchObject({ code: "VALIDATION", message: t.account.errors.selfLockout });
   });
 });
 
 describe("resetPassword and revokeSessions", () => {
   it("resetPassword gives a new temporary password once, requires a change, revokes sessions and audits", async () => {
-    const user = await createAccount({ ctx: admin, input: { username: username("reset"), displayName: "重置", assignments: [{ role: "grid_worker", regionId: gridA.id }], password: "Original-pass-1" } });
+    const user = await createAccount({
+      ctx: admin,
+      input: {
+        username: username("reset"),
+        displayName: "重置",
+        assignments: [{ role: "grid_worker", regionId: gridA.id }],
+        password: "Original-pass-1",
+      },
+    });
     await sql`update app_user set must_change_password = false where id = ${user.id}`.execute(owner.db);
     await addSessions(user.id, 2);
     const since = await maxAuditId();
@@ -372,7 +545,10 @@ describe("resetPassword and revokeSessions", () => {
 
   it("resetPassword refuses the administrator's own account", async () => {
     const since = await maxAuditId();
-    expect(await resetPassword({ ctx: admin, input: { userId: admin.actor.userId! } }).catch((e) => e)).toMatchObject({ code: "VALIDATION", message: t.account.errors.selfReset });
+    expect(await resetPassword({ ctx: admin, input: { userId: admin.actor.userId! } }).catch((e) => e)).toMatchObject({
+      code: "VALIDATION",
+      message: t.account.errors.selfReset,
+    });
     expect(await auditSince(since)).toHaveLength(0);
   });
 
@@ -384,7 +560,12 @@ describe("resetPassword and revokeSessions", () => {
     expect(await liveSessionIds(user.id)).toEqual([]);
     const audit = await auditSince(since);
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ action: "account.revoke_sessions", entityId: String(user.id), before: { liveSessions: 2 }, after: { revokedSessions: 2 } });
+    expect(audit[0]).toMatchObject({
+      action: "account.revoke_sessions",
+      entityId: String(user.id),
+      before: { liveSessions: 2 },
+      after: { revokedSessions: 2 },
+    });
   });
 });
 
@@ -393,21 +574,37 @@ describe("changeOwnPassword", () => {
     const created = await newWorker("pw");
     const temp = created.temporaryPassword!;
     const [current, other] = await addSessions(created.id, 2);
-    const base = await contextWithAssignments(app.db, [{ role: "grid_worker", regionId: gridA.id }], { userId: created.id, username: created.username, displayName: created.displayName });
+    const base = await contextWithAssignments(app.db, [{ role: "grid_worker", regionId: gridA.id }], {
+      userId: created.id,
+      username: created.username,
+      displayName: created.displayName,
+    });
     const me: RequestContext = { ...base, actor: { ...base.actor, sessionId: current, mustChangePassword: true } };
 
     const since = await maxAuditId();
-    expect(await changeOwnPassword({ ctx: me, input: { currentPassword: "wrong-pass-123", newPassword: "Brand-new-pass-9" } }).catch((e) => e)).toMatchObject({
+    expect(
+      await changeOwnPassword({ ctx: me, input: { currentPassword: "wrong-pass-123", newPassword: "Brand-new-pass-9" } }).catch(
+        (e) => e,
+      ),
+    ).toMatchObject({
       code: "VALIDATION",
       message: t.auth.currentPasswordWrong,
     });
-    expect(await changeOwnPassword({ ctx: me, input: { currentPassword: temp, newPassword: "short1" } }).catch((e) => e)).toMatchObject({ code: "VALIDATION", message: t.auth.passwordTooWeak });
-    expect(await changeOwnPassword({ ctx: me, input: { currentPassword: temp, newPassword: "onlyletterslong" } }).catch((e) => e)).toMatchObject({ code: "VALIDATION", message: t.auth.passwordTooWeak });
-    expect(await changeOwnPassword({ ctx: me, input: { currentPassword: temp, newPassword: temp } }).catch((e) => e)).toMatchObject({ code: "VALIDATION", message: t.auth.passwordSameAsOld });
+    expect(
+      await changeOwnPassword({ ctx: me, input: { currentPassword: temp, newPassword: "short1" } }).catch((e) => e),
+    ).toMatchObject({ code: "VALIDATION", message: t.auth.passwordTooWeak });
+    expect(
+      await changeOwnPassword({ ctx: me, input: { currentPassword: temp, newPassword: "onlyletterslong" } }).catch((e) => e),
+    ).toMatchObject({ code: "VALIDATION", message: t.auth.passwordTooWeak });
+    expect(
+      await changeOwnPassword({ ctx: me, input: { currentPassword: temp, newPassword: temp } }).catch((e) => e),
+    ).toMatchObject({ code: "VALIDATION", message: t.auth.passwordSameAsOld });
     expect(await auditSince(since)).toHaveLength(0);
     expect(await liveSessionIds(created.id)).toEqual([current, other]);
 
-    expect(await changeOwnPassword({ ctx: me, input: { currentPassword: temp, newPassword: "Brand-new-pass-9" } })).toEqual({ revokedSessions: 1 });
+    expect(await changeOwnPassword({ ctx: me, input: { currentPassword: temp, newPassword: "Brand-new-pass-9" } })).toEqual({
+      revokedSessions: 1,
+    });
     const row = await userRow(created.id);
     expect(row.mustChangePassword).toBe(false);
     expect(await argon2idHasher.verify(row.passwordHash, "Brand-new-pass-9")).toBe(true);
@@ -424,7 +621,9 @@ describe("changeOwnPassword", () => {
 
   it("needs a signed-in account (the system actor has none)", async () => {
     const system = await contextWithAssignments(app.db, [{ role: "system_admin", regionId: district.id }]);
-    expect(await code(changeOwnPassword({ ctx: system, input: { currentPassword: "x", newPassword: "Brand-new-pass-9" } }))).toBe("UNAUTHENTICATED");
+    expect(await code(changeOwnPassword({ ctx: system, input: { currentPassword: "x", newPassword: "Brand-new-pass-9" } }))).toBe(
+      "UNAUTHENTICATED",
+    );
   });
 });
 
@@ -451,11 +650,29 @@ describe("permissions", () => {
     const roles = ROLES.filter((r) => !PERMISSIONS[r].includes("account.manage"));
     expect(roles.length).toBe(ROLES.length - 1);
     for (const role of roles) {
-      const ctx = await contextWithAssignments(app.db, [{ role, regionId: await regionAtLevel(role) }], { userId: admin.actor.userId, username: "someone", displayName: "非管理员" });
+      const ctx = await contextWithAssignments(app.db, [{ role, regionId: await regionAtLevel(role) }], {
+        userId: admin.actor.userId,
+        username: "someone",
+        displayName: "非管理员",
+      });
       const calls: Promise<unknown>[] = [
         listAccounts({ ctx, input: {} }),
-        createAccount({ ctx, input: { username: username("nope"), displayName: "不应创建", assignments: [{ role: "grid_worker", regionId: gridA.id }] } }),
-        setAccountAssignments({ ctx, input: { userId: target.id, assignments: [{ role: "analyst", regionId: district.id }], expectedVersion: target.version } }),
+        createAccount({
+          ctx,
+          input: {
+            username: username("nope"),
+            displayName: "不应创建",
+            assignments: [{ role: "grid_worker", regionId: gridA.id }],
+          },
+        }),
+        setAccountAssignments({
+          ctx,
+          input: {
+            userId: target.id,
+            assignments: [{ role: "analyst", regionId: district.id }],
+            expectedVersion: target.version,
+          },
+        }),
         setAccountDisabled({ ctx, input: { userId: target.id, disabled: true, expectedVersion: target.version } }),
         resetPassword({ ctx, input: { userId: target.id } }),
         revokeSessions({ ctx, input: { userId: target.id } }),
@@ -470,11 +687,17 @@ describe("permissions", () => {
 
 describe("audit_log", () => {
   it("is append-only for the application role: UPDATE and DELETE fail", async () => {
-    await expect(sql`update audit_log set action = 'tampered' where id = (select max(id) from audit_log)`.execute(app.db)).rejects.toThrow();
+    await expect(
+      sql`update audit_log set action = 'tampered' where id = (select max(id) from audit_log)`.execute(app.db),
+    ).rejects.toThrow();
     await expect(sql`delete from audit_log where id = (select max(id) from audit_log)`.execute(app.db)).rejects.toThrow();
     // Even the owner cannot (the trigger), so the application role certainly could not through any grant.
-    await expect(sql`delete from audit_log where id = (select max(id) from audit_log)`.execute(owner.db)).rejects.toThrow(/append-only/);
-    const { rows } = await sql<{ n: number }>`select count(*)::int as n from audit_log where action = 'tampered'`.execute(owner.db);
+    await expect(sql`delete from audit_log where id = (select max(id) from audit_log)`.execute(owner.db)).rejects.toThrow(
+      /append-only/,
+    );
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from audit_log where action = 'tampered'`.execute(
+      owner.db,
+    );
     expect(rows[0].n).toBe(0);
   });
 });

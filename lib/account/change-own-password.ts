@@ -14,7 +14,13 @@ import { ChangeOwnPasswordInput } from "./schemas";
  * current password is checked, the new one must meet the policy and differ, the "must change" flag
  * clears and every OTHER session ends (the one in use stays signed in).
  */
-export async function changeOwnPassword({ ctx, input }: { ctx: RequestContext; input: ChangeOwnPasswordInput }): Promise<{ revokedSessions: number }> {
+export async function changeOwnPassword({
+  ctx,
+  input,
+}: {
+  ctx: RequestContext;
+  input: ChangeOwnPasswordInput;
+}): Promise<{ revokedSessions: number }> {
   const userId = ctx.actor.userId;
   if (userId === null) throw new DomainError("UNAUTHENTICATED", t.auth.noSession);
   const { currentPassword, newPassword } = parseAccountInput(ChangeOwnPasswordInput, input);
@@ -23,10 +29,14 @@ export async function changeOwnPassword({ ctx, input }: { ctx: RequestContext; i
   });
   if (!stored) throw new DomainError("UNAUTHENTICATED", t.auth.sessionGone);
   if (!(await argon2idHasher.verify(stored.passwordHash, currentPassword))) {
-    throw new DomainError("VALIDATION", t.auth.currentPasswordWrong, { details: { currentPassword: t.auth.currentPasswordWrong } });
+    throw new DomainError("VALIDATION", t.auth.currentPasswordWrong, {
+      details: { currentPassword: t.auth.currentPasswordWrong },
+    });
   }
-  if (!isAcceptablePassword(newPassword)) throw new DomainError("VALIDATION", t.auth.passwordTooWeak, { details: { newPassword: t.auth.passwordTooWeak } });
-  if (newPassword === currentPassword) throw new DomainError("VALIDATION", t.auth.passwordSameAsOld, { details: { newPassword: t.auth.passwordSameAsOld } });
+  if (!isAcceptablePassword(newPassword))
+    throw new DomainError("VALIDATION", t.auth.passwordTooWeak, { details: { newPassword: t.auth.passwordTooWeak } });
+  if (newPassword === currentPassword)
+    throw new DomainError("VALIDATION", t.auth.passwordSameAsOld, { details: { newPassword: t.auth.passwordSameAsOld } });
   const newHash = await argon2idHasher.hash(newPassword);
   return ctx.db
     .transaction()

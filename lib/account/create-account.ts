@@ -37,10 +37,21 @@ export async function createAccount({ ctx, input }: { ctx: RequestContext; input
         before: null,
         after: { ...accountSnapshot(created), passwordSet: generated === null ? "administrator" : "temporary" },
       });
-      return { id, username, displayName, version: created.version, assignments: created.assignments.map(toAssignmentView), temporaryPassword: generated };
+      return {
+        id,
+        username,
+        displayName,
+        version: created.version,
+        assignments: created.assignments.map(toAssignmentView),
+        temporaryPassword: generated,
+      };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new DomainError("CONFLICT", t.account.errors.usernameTaken(username), { cause: error, details: { username: "taken" } });
+    if (isUniqueViolation(error))
+      throw new DomainError("CONFLICT", t.account.errors.usernameTaken(username), {
+        cause: error,
+        details: { username: "taken" },
+      });
     throw wrapDatabaseError(error);
   }
 }

@@ -77,12 +77,24 @@ export function accountSnapshot(row: AccountRow): AccountSnapshot {
     disabled: row.disabled,
     mustChangePassword: row.mustChangePassword,
     version: row.version,
-    assignments: row.assignments.map((a) => ({ role: a.role, regionId: a.regionId, regionCode: a.regionCode, regionName: a.regionName })),
+    assignments: row.assignments.map((a) => ({
+      role: a.role,
+      regionId: a.regionId,
+      regionCode: a.regionCode,
+      regionName: a.regionName,
+    })),
   };
 }
 
 /** A region the administrator may assign (the region picker's options). */
-export type RegionOption = { id: number; code: string; name: string; level: number; levelName: string; parentName: string | null };
+export type RegionOption = {
+  id: number;
+  code: string;
+  name: string;
+  level: number;
+  levelName: string;
+  parentName: string | null;
+};
 
 /** A new account as its creator sees it once. */
 export type CreatedAccount = {

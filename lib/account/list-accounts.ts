@@ -19,5 +19,8 @@ export async function listAccounts({ ctx, input }: { ctx: RequestContext; input:
     throw wrapDatabaseError(e);
   });
   const page = rows.slice(0, filter.limit);
-  return { accounts: page.map(toAccountListItem), nextCursor: rows.length > filter.limit ? (page.at(-1)?.username ?? null) : null };
+  return {
+    accounts: page.map(toAccountListItem),
+    nextCursor: rows.length > filter.limit ? (page.at(-1)?.username ?? null) : null,
+  };
 }

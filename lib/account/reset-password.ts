@@ -16,7 +16,13 @@ import { AccountIdInput } from "./schemas";
  * the password at next sign-in and ends all its sessions. Administrators change their own password
  * on the password page instead.
  */
-export async function resetPassword({ ctx, input }: { ctx: RequestContext; input: AccountIdInput }): Promise<{ temporaryPassword: string; version: number; revokedSessions: number }> {
+export async function resetPassword({
+  ctx,
+  input,
+}: {
+  ctx: RequestContext;
+  input: AccountIdInput;
+}): Promise<{ temporaryPassword: string; version: number; revokedSessions: number }> {
   const scope = authorize(ctx, "account.manage");
   const { userId } = parseAccountInput(AccountIdInput, input);
   if (userId === ctx.actor.userId) throw new DomainError("VALIDATION", t.account.errors.selfReset);

@@ -13,7 +13,13 @@ import { AccountIdInput } from "./schemas";
  * Signs an account out everywhere (a lost phone, a shared computer). An administrator revoking their
  * own sessions keeps the one they are using.
  */
-export async function revokeSessions({ ctx, input }: { ctx: RequestContext; input: AccountIdInput }): Promise<{ revokedSessions: number }> {
+export async function revokeSessions({
+  ctx,
+  input,
+}: {
+  ctx: RequestContext;
+  input: AccountIdInput;
+}): Promise<{ revokedSessions: number }> {
   const scope = authorize(ctx, "account.manage");
   const { userId } = parseAccountInput(AccountIdInput, input);
   return ctx.db

@@ -1,7 +1,12 @@
 import "server-only";
 import type { z } from "zod";
 import type { Database } from "../../db/client";
-import { findAccountForUpdate, findRegionsForAssignment, type AccountAssignmentRow, type AccountRow } from "../../db/queries/account";
+import {
+  findAccountForUpdate,
+  findRegionsForAssignment,
+  type AccountAssignmentRow,
+  type AccountRow,
+} from "../../db/queries/account";
 import { roleAllows } from "../auth/permissions";
 import { ROLE_REGION_LEVEL, type Role } from "../auth/roles";
 import { scopeContains, type Scope } from "../auth/scope";
@@ -33,14 +38,17 @@ export function parseAccountInput<S extends z.ZodType>(schema: S, input: unknown
  */
 export async function loadManageableAccount(trx: Database, scope: Scope, userId: number): Promise<AccountRow> {
   const row = await findAccountForUpdate(trx, userId);
-  if (!row || !row.assignments.every((a) => scopeContains(scope, a.regionPath))) throw new DomainError("NOT_FOUND", text.accountNotFound);
+  if (!row || !row.assignments.every((a) => scopeContains(scope, a.regionPath)))
+    throw new DomainError("NOT_FOUND", text.accountNotFound);
   return row;
 }
 
 /** Optimistic concurrency: the caller's copy of the account must be the current one. */
 export function assertCurrentVersion(row: AccountRow, expectedVersion: number): void {
   if (row.version !== expectedVersion) {
-    throw new DomainError("CONFLICT", text.stale, { details: { expectedVersion: String(expectedVersion), currentVersion: String(row.version) } });
+    throw new DomainError("CONFLICT", text.stale, {
+      details: { expectedVersion: String(expectedVersion), currentVersion: String(row.version) },
+    });
   }
 }
 
@@ -49,26 +57,50 @@ export function assertCurrentVersion(row: AccountRow, expectedVersion: number): 
  * the region exists, sits at the level the role needs (ROLE_REGION_LEVEL) and lies inside the
  * administrator's scope; no row repeats another. Returns the rows with their regions.
  */
-export async function resolveAssignments(db: Database, scope: Scope, assignments: readonly { role: Role; regionId: number }[]): Promise<AccountAssignmentRow[]> {
-  const regions = new Map((await findRegionsForAssignment(db, [...new Set(assignments.map((a) => a.regionId))])).map((r) => [r.id, r]));
+export async function resolveAssignments(
+  db: Database,
+  scope: Scope,
+  assignments: readonly { role: Role; regionId: number }[],
+): Promise<AccountAssignmentRow[]> {
+  const regions = new Map(
+    (await findRegionsForAssignment(db, [...new Set(assignments.map((a) => a.regionId))])).map((r) => [r.id, r]),
+  );
   const seen = new Map<string, number>();
   return assignments.map((a, index) => {
     const row = index + 1;
     const key = `${a.role}@${a.regionId}`;
     const first = seen.get(key);
-    if (first !== undefined) throw new DomainError("VALIDATION", text.duplicateRow(row, first), { details: { [`assignments.${index}`]: "duplicate" } });
+    if (first !== undefined)
+      throw new DomainError("VALIDATION", text.duplicateRow(row, first), { details: { [`assignments.${index}`]: "duplicate" } });
     seen.set(key, row);
     const region = regions.get(a.regionId);
-    if (!region) throw new DomainError("VALIDATION", text.regionMissing(row), { details: { [`assignments.${index}.regionId`]: "missing" } });
+    if (!region)
+      throw new DomainError("VALIDATION", text.regionMissing(row), { details: { [`assignments.${index}.regionId`]: "missing" } });
     if (!scopeContains(scope, region.path)) {
-      throw new DomainError("FORBIDDEN", text.outsideScope(row, region.name), { details: { [`assignments.${index}.regionId`]: "outside scope" } });
+      throw new DomainError("FORBIDDEN", text.outsideScope(row, region.name), {
+        details: { [`assignments.${index}.regionId`]: "outside scope" },
+      });
     }
     const required = ROLE_REGION_LEVEL[a.role];
     if (required !== null && region.level !== required) {
-      const message = text.wrongLevel(row, t.auth.roles[a.role] ?? a.role, t.grid.levels[required] ?? String(required), region.name, levelNameOf(region.level, region.kind));
+      const message = text.wrongLevel(
+        row,
+        t.auth.roles[a.role] ?? a.role,
+        t.grid.levels[required] ?? String(required),
+        region.name,
+        levelNameOf(region.level, region.kind),
+      );
       throw new DomainError("VALIDATION", message, { details: { [`assignments.${index}.regionId`]: "wrong level" } });
     }
-    return { role: a.role, regionId: region.id, regionCode: region.code, regionName: region.name, regionPath: region.path, regionLevel: region.level, regionKind: region.kind };
+    return {
+      role: a.role,
+      regionId: region.id,
+      regionCode: region.code,
+      regionName: region.name,
+      regionPath: region.path,
+      regionLevel: region.level,
+      regionKind: region.kind,
+    };
   });
 }
 

@@ -20,17 +20,28 @@ export const Username = z
   .toLowerCase()
   .regex(/^[a-z0-9_.-]{3,32}$/, text.usernameFormat);
 
-const DisplayName = z.string({ error: text.displayNameRequired }).trim().min(1, text.displayNameRequired).max(40, text.displayNameTooLong);
+const DisplayName = z
+  .string({ error: text.displayNameRequired })
+  .trim()
+  .min(1, text.displayNameRequired)
+  .max(40, text.displayNameTooLong);
 
 const RoleInput = z.enum(ROLES, { error: text.unknownRole });
 
 export const AssignmentInput = z.object({
   role: RoleInput,
-  regionId: z.coerce.number({ error: text.regionRequired }).int(text.regionRequired).positive(text.regionRequired).max(2_147_483_647, text.regionRequired),
+  regionId: z.coerce
+    .number({ error: text.regionRequired })
+    .int(text.regionRequired)
+    .positive(text.regionRequired)
+    .max(2_147_483_647, text.regionRequired),
 });
 export type AssignmentInput = z.input<typeof AssignmentInput>;
 
-const Assignments = z.array(AssignmentInput, { error: text.noAssignments }).min(1, text.noAssignments).max(20, text.tooManyAssignments);
+const Assignments = z
+  .array(AssignmentInput, { error: text.noAssignments })
+  .min(1, text.noAssignments)
+  .max(20, text.tooManyAssignments);
 
 const ExpectedVersion = z.coerce.number({ error: text.stale }).int(text.stale).min(1, text.stale);
 
@@ -53,7 +64,11 @@ export const CreateAccountInput = z.object({
 });
 export type CreateAccountInput = z.input<typeof CreateAccountInput>;
 
-export const SetAccountAssignmentsInput = z.object({ userId: UserId, assignments: Assignments, expectedVersion: ExpectedVersion });
+export const SetAccountAssignmentsInput = z.object({
+  userId: UserId,
+  assignments: Assignments,
+  expectedVersion: ExpectedVersion,
+});
 export type SetAccountAssignmentsInput = z.input<typeof SetAccountAssignmentsInput>;
 
 export const SetAccountDisabledInput = z.object({ userId: UserId, disabled: z.boolean(), expectedVersion: ExpectedVersion });
@@ -63,7 +78,10 @@ export const AccountIdInput = z.object({ userId: UserId });
 export type AccountIdInput = z.input<typeof AccountIdInput>;
 
 export const ChangeOwnPasswordInput = z.object({
-  currentPassword: z.string({ error: t.auth.currentPasswordWrong }).min(1, t.auth.currentPasswordWrong).max(256, t.auth.currentPasswordWrong),
+  currentPassword: z
+    .string({ error: t.auth.currentPasswordWrong })
+    .min(1, t.auth.currentPasswordWrong)
+    .max(256, t.auth.currentPasswordWrong),
   newPassword: z.string({ error: t.auth.passwordTooWeak }).max(256, t.auth.passwordTooWeak),
 });
 export type ChangeOwnPasswordInput = z.input<typeof ChangeOwnPasswordInput>;

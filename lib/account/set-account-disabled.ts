@@ -14,7 +14,13 @@ import { SetAccountDisabledInput } from "./schemas";
  * Disables or re-enables an account. Disabling ends every session at once (sign-in also refuses a
  * disabled account); administrators cannot disable themselves.
  */
-export async function setAccountDisabled({ ctx, input }: { ctx: RequestContext; input: SetAccountDisabledInput }): Promise<{ version: number; disabled: boolean; revokedSessions: number }> {
+export async function setAccountDisabled({
+  ctx,
+  input,
+}: {
+  ctx: RequestContext;
+  input: SetAccountDisabledInput;
+}): Promise<{ version: number; disabled: boolean; revokedSessions: number }> {
   const scope = authorize(ctx, "account.manage");
   const { userId, disabled, expectedVersion } = parseAccountInput(SetAccountDisabledInput, input);
   if (disabled && userId === ctx.actor.userId) throw new DomainError("VALIDATION", t.account.errors.selfDisable);

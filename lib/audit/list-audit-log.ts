@@ -11,7 +11,13 @@ import { decodeStoredJson, summarizeChange } from "./summarize-change";
  * The change audit (who changed what, before → after), newest first, with filters and keyset pages.
  * District-wide, for roles with "audit.read" only.
  */
-export async function listAuditLog({ ctx, input }: { ctx: RequestContext; input: ListAuditLogInput }): Promise<LogPage<AuditEntry>> {
+export async function listAuditLog({
+  ctx,
+  input,
+}: {
+  ctx: RequestContext;
+  input: ListAuditLogInput;
+}): Promise<LogPage<AuditEntry>> {
   authorize(ctx, "audit.read");
   const filter = parseInput(ListAuditLogInput, input);
   const rows = await findAuditLog(ctx.db, filter).catch((e) => {

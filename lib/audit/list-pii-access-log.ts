@@ -11,7 +11,13 @@ import { ListPiiAccessLogInput } from "./schemas";
  * The personal-data access log (who saw whose data, which field, why), newest first, with filters and
  * keyset pages. District-wide: the log is for auditors, and only roles with "audit.read" may read it.
  */
-export async function listPiiAccessLog({ ctx, input }: { ctx: RequestContext; input: ListPiiAccessLogInput }): Promise<LogPage<PiiAccessEntry>> {
+export async function listPiiAccessLog({
+  ctx,
+  input,
+}: {
+  ctx: RequestContext;
+  input: ListPiiAccessLogInput;
+}): Promise<LogPage<PiiAccessEntry>> {
   authorize(ctx, "audit.read");
   const filter = parseInput(ListPiiAccessLogInput, input);
   const rows = await findPiiAccessLog(ctx.db, { ...filter, username: filter.user }).catch((e) => {

@@ -18,7 +18,11 @@ export type AuditEntry = {
  * change, so the change and its audit row commit or fail together. Secrets (password hashes, tokens)
  * must be left out of before/after by the caller.
  */
-export async function recordAudit(trx: Database, ctx: Pick<RequestContext, "actor" | "clientAddress">, entry: AuditEntry): Promise<void> {
+export async function recordAudit(
+  trx: Database,
+  ctx: Pick<RequestContext, "actor" | "clientAddress">,
+  entry: AuditEntry,
+): Promise<void> {
   await trx
     .insertInto("audit_log")
     .values({

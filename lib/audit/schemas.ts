@@ -18,7 +18,11 @@ const IsoDay = z
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
   }, text.badDate);
 
-const Cursor = z.coerce.number({ error: text.badCursor }).int(text.badCursor).positive(text.badCursor).max(Number.MAX_SAFE_INTEGER, text.badCursor);
+const Cursor = z.coerce
+  .number({ error: text.badCursor })
+  .int(text.badCursor)
+  .positive(text.badCursor)
+  .max(Number.MAX_SAFE_INTEGER, text.badCursor);
 
 const Login = z.string().trim().toLowerCase().max(32);
 
@@ -39,7 +43,13 @@ export const ListPiiAccessLogInput = z
     user: optional(Login),
     kind: optional(z.enum(PII_KINDS, { error: text.badKind })),
     field: optional(z.enum(PII_FIELDS, { error: text.badField })),
-    residentId: optional(z.coerce.number({ error: errorMessages.invalidId }).int(errorMessages.invalidId).positive(errorMessages.invalidId).max(Number.MAX_SAFE_INTEGER, errorMessages.invalidId)),
+    residentId: optional(
+      z.coerce
+        .number({ error: errorMessages.invalidId })
+        .int(errorMessages.invalidId)
+        .positive(errorMessages.invalidId)
+        .max(Number.MAX_SAFE_INTEGER, errorMessages.invalidId),
+    ),
     ...page,
   })
   .refine(datesInOrder, { message: text.dateOrder, path: ["to"] });

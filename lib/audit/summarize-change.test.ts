@@ -3,8 +3,12 @@ import { decodeStoredJson, formatValue, summarizeChange } from "./summarize-chan
 
 describe("summarizeChange", () => {
   it("lists only the fields that changed", () => {
-    expect(summarizeChange({ status: "active", name: "张三" }, { status: "disabled", name: "张三" })).toEqual(["status: active → disabled"]);
-    expect(summarizeChange({ roles: ["grid_worker"] }, { roles: ["grid_worker", "xiaoqu_head"] })).toEqual(["roles: grid_worker → grid_worker、xiaoqu_head"]);
+    expect(summarizeChange({ status: "active", name: "张三" }, { status: "disabled", name: "张三" })).toEqual([
+      "status: active → disabled",
+    ]);
+    expect(summarizeChange({ roles: ["grid_worker"] }, { roles: ["grid_worker", "xiaoqu_head"] })).toEqual([
+      "roles: grid_worker → grid_worker、xiaoqu_head",
+    ]);
   });
 
   it("shows a field that appeared or disappeared as empty on the other side", () => {
@@ -13,7 +17,11 @@ describe("summarizeChange", () => {
   });
 
   it("lists every field of a creation or a removal", () => {
-    expect(summarizeChange(null, { username: "zhangsan", disabled: false })).toEqual(["新建", "username: zhangsan", "disabled: false"]);
+    expect(summarizeChange(null, { username: "zhangsan", disabled: false })).toEqual([
+      "新建",
+      "username: zhangsan",
+      "disabled: false",
+    ]);
     expect(summarizeChange({ username: "zhangsan" }, null)).toEqual(["删除", "username: zhangsan"]);
   });
 

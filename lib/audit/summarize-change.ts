@@ -30,7 +30,8 @@ export function formatValue(value: unknown): string {
   if (value === null || value === undefined || value === "") return t.audit.change.empty;
   let text: string;
   if (typeof value === "string") text = value;
-  else if (Array.isArray(value) && value.every((v) => typeof v !== "object" || v === null)) text = value.map((v) => String(v)).join("、");
+  else if (Array.isArray(value) && value.every((v) => typeof v !== "object" || v === null))
+    text = value.map((v) => String(v)).join("、");
   else if (typeof value === "object") text = JSON.stringify(value);
   else text = String(value);
   const chars = Array.from(text);

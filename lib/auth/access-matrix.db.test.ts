@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from "vitest";
 
 // The routes use the product connection: point it at the test database before lib/env.ts reads it.
 vi.hoisted(() => {
-  process.env.DATABASE_URL = process.env.TEST_DATABASE_URL ?? `postgres://gridatlas@127.0.0.1:${process.env.GRIDATLAS_PG_PORT ?? 54329}/gridatlas_test`;
+  process.env.DATABASE_URL =
+    process.env.TEST_DATABASE_URL ?? `postgres://gridatlas@127.0.0.1:${process.env.GRIDATLAS_PG_PORT ?? 54329}/gridatlas_test`;
 });
 
 import { sql } from "kysely";
@@ -76,7 +77,15 @@ type Targets = {
 };
 
 async function targets(): Promise<Targets> {
-  const { rows } = await sql<{ path: string; grid: number; code: string; building: number; room: number; lon: number; lat: number }>`
+  const { rows } = await sql<{
+    path: string;
+    grid: number;
+    code: string;
+    building: number;
+    room: number;
+    lon: number;
+    lat: number;
+  }>`
     select g.path::text as path, g.id as grid, g.code, b.id as building, h.room_id as room,
            st_x(st_pointonsurface(g.geom)) as lon, st_y(st_pointonsurface(g.geom)) as lat
       from region g
@@ -87,10 +96,14 @@ async function targets(): Promise<Targets> {
   const t = rows[0];
   const category = await sql<{ id: number }>`select id from case_category where code = 'event.exposed_garbage'`.execute(owner.db);
   const categoryId = category.rows[0].id;
-  const ancestors = await sql<{ id: number }>`select id from region where path @> ${t.path}::ltree order by level`.execute(owner.db);
+  const ancestors = await sql<{ id: number }>`select id from region where path @> ${t.path}::ltree order by level`.execute(
+    owner.db,
+  );
   // An ordinary resident (not a key person) with a phone: the reveal target every reveal-capable role may see.
   const resident = await sql<{ id: number }>`
-    select id from resident where grid_id = ${t.grid} and not key_person and phone_cipher is not null order by id limit 1`.execute(owner.db);
+    select id from resident where grid_id = ${t.grid} and not key_person and phone_cipher is not null order by id limit 1`.execute(
+    owner.db,
+  );
   return {
     regionByLevel: ancestors.rows.map((r) => r.id),
     grid: t.grid,
@@ -107,11 +120,19 @@ async function targets(): Promise<Targets> {
 
 /** One case in the target grid, reported once by the district (the case verbs' target). */
 async function caseIn(grid: number, point: { lon: number; lat: number }, categoryId: number): Promise<number> {
-  const existing = await owner.db.selectFrom("case_record").select("id").where("grid_id", "=", grid).orderBy("id").executeTakeFirst();
+  const existing = await owner.db
+    .selectFrom("case_record")
+    .select("id")
+    .where("grid_id", "=", grid)
+    .orderBy("id")
+    .executeTakeFirst();
   if (existing) return existing.id;
   const district = await sql<{ id: number }>`select id from region where level = 0`.execute(owner.db);
   const ctx = await contextWithAssignments(app.db, [{ role: "district_commander", regionId: district.rows[0].id }]);
-  const { caseId } = await reportCase({ ctx, input: { clientRequestId: crypto.randomUUID(), categoryId, description: "矩阵测试案件", ...point } });
+  const { caseId } = await reportCase({
+    ctx,
+    input: { clientRequestId: crypto.randomUUID(), categoryId, description: "矩阵测试案件", ...point },
+  });
   return caseId;
 }
 
@@ -128,36 +149,70 @@ const VERBS: Case[] = [
   { name: "listRegionChildren", action: "map.view", run: (t, ctx) => listRegionChildren({ ctx, input: { id: t.grid } }) },
   { name: "searchPlaces", action: "map.view", run: (t, ctx) => searchPlaces({ ctx, input: { q: t.gridCode } }) },
   { name: "getBuilding", action: "building.read", run: (t, ctx) => getBuilding({ ctx, input: { id: t.building } }) },
-  { name: "getBuildingFloorPlan", action: "building.read", run: (t, ctx) => getBuildingFloorPlan({ ctx, input: { id: t.building } }) },
+  {
+    name: "getBuildingFloorPlan",
+    action: "building.read",
+    run: (t, ctx) => getBuildingFloorPlan({ ctx, input: { id: t.building } }),
+  },
   { name: "getRoomOccupants", action: "resident.read", run: (t, ctx) => getRoomOccupants({ ctx, input: { id: t.room } }) },
   { name: "checkTopology", action: "topology.read", run: (_t, ctx) => checkTopology({ ctx, input: {} }) },
   { name: "getResidentDetail", action: "resident.read", run: (t, ctx) => getResidentDetail({ ctx, input: { id: t.resident } }) },
-  { name: "revealResidentField", action: "resident.reveal", run: (t, ctx) => revealResidentField({ ctx, input: { id: t.resident, field: "phone", reason: "入户走访核实" } }) },
+  {
+    name: "revealResidentField",
+    action: "resident.reveal",
+    run: (t, ctx) => revealResidentField({ ctx, input: { id: t.resident, field: "phone", reason: "入户走访核实" } }),
+  },
   { name: "exportResidents", action: "resident.export", run: (t, ctx) => exportResidents({ ctx, input: { regionId: t.grid } }) },
-  { name: "exportResidents unmasked", action: "resident.export_unmasked", run: (t, ctx) => exportResidents({ ctx, input: { regionId: t.grid, unmasked: true, reason: "社会救助审核" } }) },
-  { name: "exportRegionStats", action: "region.export", run: (t, ctx) => exportRegionStats({ ctx, input: { regionId: t.grid } }) },
+  {
+    name: "exportResidents unmasked",
+    action: "resident.export_unmasked",
+    run: (t, ctx) => exportResidents({ ctx, input: { regionId: t.grid, unmasked: true, reason: "社会救助审核" } }),
+  },
+  {
+    name: "exportRegionStats",
+    action: "region.export",
+    run: (t, ctx) => exportRegionStats({ ctx, input: { regionId: t.grid } }),
+  },
   { name: "listPiiAccessLog", action: "audit.read", run: (_t, ctx) => listPiiAccessLog({ ctx, input: {} }) },
   { name: "listAuditLog", action: "audit.read", run: (_t, ctx) => listAuditLog({ ctx, input: {} }) },
   { name: "getCase", action: "case.read", run: (t, ctx) => getCase({ ctx, caseId: t.caseId }) },
   { name: "listCaseNotices", action: "case.read", run: (_t, ctx) => listCaseNotices({ ctx }) },
-  { name: "suggestDuplicates", action: "case.report", run: (t, ctx) => suggestDuplicates({ ctx, input: { categoryId: t.categoryId, ...t.point } }) },
+  {
+    name: "suggestDuplicates",
+    action: "case.report",
+    run: (t, ctx) => suggestDuplicates({ ctx, input: { categoryId: t.categoryId, ...t.point } }),
+  },
 ];
 
 type RouteCase = { name: string; action: Action; call: (t: Targets, cookie: string) => Promise<Response> };
 
-const get = (path: string, cookie: string) => new Request(`http://localhost:3000${path}`, { headers: cookie ? { cookie, "accept-encoding": "gzip" } : {} });
-const params = <P,>(p: P) => ({ params: Promise.resolve(p) });
+const get = (path: string, cookie: string) =>
+  new Request(`http://localhost:3000${path}`, { headers: cookie ? { cookie, "accept-encoding": "gzip" } : {} });
+const params = <P>(p: P) => ({ params: Promise.resolve(p) });
 /** A request with `nextUrl`, for the routes that read their query through NextRequest. */
-const getNext = (path: string, cookie: string) => Object.assign(get(path, cookie), { nextUrl: new URL(`http://localhost:3000${path}`) }) as never;
+const getNext = (path: string, cookie: string) =>
+  Object.assign(get(path, cookie), { nextUrl: new URL(`http://localhost:3000${path}`) }) as never;
 
 /** Every protected route, the action it needs, and a request on a target inside every role's area. */
 const ROUTES: RouteCase[] = [
   { name: "GET /api/district", action: "map.view", call: (_t, c) => districtRoute(get("/api/district", c)) },
-  { name: "GET /api/regions/:id", action: "map.view", call: (t, c) => regionRoute(get(`/api/regions/${t.grid}`, c), params({ id: String(t.grid) })) },
+  {
+    name: "GET /api/regions/:id",
+    action: "map.view",
+    call: (t, c) => regionRoute(get(`/api/regions/${t.grid}`, c), params({ id: String(t.grid) })),
+  },
   { name: "GET /api/search", action: "map.view", call: (t, c) => searchRoute(getNext(`/api/search?q=${t.gridCode}`, c)) },
   { name: "GET /api/accounts", action: "account.manage", call: (_t, c) => accountsRoute(getNext("/api/accounts", c)) },
-  { name: "GET /api/exports/residents", action: "resident.export", call: (t, c) => exportResidentsRoute(getNext(`/api/exports/residents?region=${t.grid}`, c)) },
-  { name: "GET /api/exports/regions", action: "region.export", call: (t, c) => exportRegionsRoute(getNext(`/api/exports/regions?region=${t.grid}`, c)) },
+  {
+    name: "GET /api/exports/residents",
+    action: "resident.export",
+    call: (t, c) => exportResidentsRoute(getNext(`/api/exports/residents?region=${t.grid}`, c)),
+  },
+  {
+    name: "GET /api/exports/regions",
+    action: "region.export",
+    call: (t, c) => exportRegionsRoute(getNext(`/api/exports/regions?region=${t.grid}`, c)),
+  },
   {
     name: "POST /api/residents/:id/reveal",
     action: "resident.reveal",
@@ -165,22 +220,47 @@ const ROUTES: RouteCase[] = [
       revealRoute(
         new Request(`http://localhost:3000/api/residents/${t.resident}/reveal`, {
           method: "POST",
-          headers: { ...(c ? { cookie: c } : {}), "content-type": "application/json", host: "localhost:3000", origin: "http://localhost:3000" },
+          headers: {
+            ...(c ? { cookie: c } : {}),
+            "content-type": "application/json",
+            host: "localhost:3000",
+            origin: "http://localhost:3000",
+          },
           body: JSON.stringify({ field: "phone", reason: "入户走访核实" }),
         }),
         params({ id: String(t.resident) }),
       ),
   },
-  { name: "GET /api/buildings/:id", action: "building.read", call: (t, c) => buildingRoute(get(`/api/buildings/${t.building}`, c), params({ id: String(t.building) })) },
-  { name: "GET /api/rooms/:id/occupants", action: "resident.read", call: (t, c) => occupantsRoute(get(`/api/rooms/${t.room}/occupants`, c), params({ id: String(t.room) })) },
+  {
+    name: "GET /api/buildings/:id",
+    action: "building.read",
+    call: (t, c) => buildingRoute(get(`/api/buildings/${t.building}`, c), params({ id: String(t.building) })),
+  },
+  {
+    name: "GET /api/rooms/:id/occupants",
+    action: "resident.read",
+    call: (t, c) => occupantsRoute(get(`/api/rooms/${t.room}/occupants`, c), params({ id: String(t.room) })),
+  },
   { name: "GET /api/topology", action: "topology.read", call: (_t, c) => topologyRoute(get("/api/topology", c)) },
-  { name: "GET /api/cases/:id", action: "case.read", call: (t, c) => caseRoute(get(`/api/cases/${t.caseId}`, c), params({ id: String(t.caseId) })) },
+  {
+    name: "GET /api/cases/:id",
+    action: "case.read",
+    call: (t, c) => caseRoute(get(`/api/cases/${t.caseId}`, c), params({ id: String(t.caseId) })),
+  },
   { name: "GET /api/case-notices", action: "case.read", call: (_t, c) => caseNoticesRoute(get("/api/case-notices", c)) },
-  { name: "GET /tiles/grid (TileJSON)", action: "map.view", call: (_t, c) => tileJsonRoute(get("/tiles/grid", c), params({ layer: "grid" })) },
+  {
+    name: "GET /tiles/grid (TileJSON)",
+    action: "map.view",
+    call: (_t, c) => tileJsonRoute(get("/tiles/grid", c), params({ layer: "grid" })),
+  },
   {
     name: "GET /tiles/grid/z/x/y",
     action: "map.view",
-    call: (t, c) => tileRoute(get(`/tiles/grid/14/${t.tile.x}/${t.tile.y}`, c), params({ layer: "grid", z: "14", x: String(t.tile.x), y: String(t.tile.y) })),
+    call: (t, c) =>
+      tileRoute(
+        get(`/tiles/grid/14/${t.tile.x}/${t.tile.y}`, c),
+        params({ layer: "grid", z: "14", x: String(t.tile.x), y: String(t.tile.y) }),
+      ),
   },
 ];
 
@@ -207,7 +287,11 @@ describe("the access matrix: every role × every protected route", () => {
       const allowed = roleAllows(role, route.action);
       expect(`${route.name}: ${res.status}`).toBe(`${route.name}: ${allowed ? res.status : 403}`);
       if (allowed) expect(res.status, route.name).toBeLessThan(300);
-      else expect(((await res.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: "FORBIDDEN", message: expect.stringMatching(/[\u4e00-\u9fff]/) });
+      else
+        expect(((await res.json()) as { error: { code: string; message: string } }).error).toMatchObject({
+          code: "FORBIDDEN",
+          message: expect.stringMatching(/[\u4e00-\u9fff]/),
+        });
     }
   });
 

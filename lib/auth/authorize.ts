@@ -21,6 +21,7 @@ export function can(ctx: Pick<RequestContext, "actor">, action: Action): boolean
  */
 export function authorize(ctx: Pick<RequestContext, "actor">, action: Action): Scope {
   const scope = scopeOf(ctx, action);
-  if (scope.length === 0) throw new DomainError("FORBIDDEN", t.auth.forbiddenAction[action] ?? t.errors.FORBIDDEN, { details: { action } });
+  if (scope.length === 0)
+    throw new DomainError("FORBIDDEN", t.auth.forbiddenAction[action] ?? t.errors.FORBIDDEN, { details: { action } });
   return scope;
 }

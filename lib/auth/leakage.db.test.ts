@@ -29,7 +29,20 @@ withSeededDistrict((c, _ctx, a) => {
 });
 
 /** A populated basic grid with its ancestors, one of its buildings, a lived-in room and its centre. */
-type GridChain = { grid: number; xiaoqu: number; community: number; street: number; district: number; code: string; path: string; building: number; buildingCode: string; room: number; lon: number; lat: number };
+type GridChain = {
+  grid: number;
+  xiaoqu: number;
+  community: number;
+  street: number;
+  district: number;
+  code: string;
+  path: string;
+  building: number;
+  buildingCode: string;
+  room: number;
+  lon: number;
+  lat: number;
+};
 
 async function populatedGrids(): Promise<GridChain[]> {
   const { rows } = await sql<GridChain>`
@@ -55,10 +68,16 @@ async function expectNothingOf(ctx: RequestContext, t: GridChain) {
   await expect(getBuildingFloorPlan({ ctx, input: { id: t.building } })).rejects.toMatchObject(notFound);
   await expect(getRoomOccupants({ ctx, input: { id: t.room } })).rejects.toMatchObject(notFound);
   expect(await searchPlaces({ ctx, input: { q: t.code } })).toEqual([]);
-  const { rows } = await sql<{ id: number }>`select id from resident where grid_id = ${t.grid} order by id limit 1`.execute(owner.db);
+  const { rows } = await sql<{ id: number }>`select id from resident where grid_id = ${t.grid} order by id limit 1`.execute(
+    owner.db,
+  );
   await expect(getResidentDetail({ ctx, input: { id: rows[0].id } })).rejects.toMatchObject(notFound);
-  await expect(revealResidentField({ ctx, input: { id: rows[0].id, field: "id_number", reason: "入户走访核实" } })).rejects.toMatchObject({ code: expect.stringMatching(/NOT_FOUND|FORBIDDEN/) });
-  await expect(exportResidents({ ctx, input: { regionId: t.grid } })).rejects.toMatchObject({ code: expect.stringMatching(/NOT_FOUND|FORBIDDEN/) });
+  await expect(
+    revealResidentField({ ctx, input: { id: rows[0].id, field: "id_number", reason: "入户走访核实" } }),
+  ).rejects.toMatchObject({ code: expect.stringMatching(/NOT_FOUND|FORBIDDEN/) });
+  await expect(exportResidents({ ctx, input: { regionId: t.grid } })).rejects.toMatchObject({
+    code: expect.stringMatching(/NOT_FOUND|FORBIDDEN/),
+  });
   expect((await searchPlaces({ ctx, input: { q: t.buildingCode } })).map((h) => h.id)).not.toContain(t.building);
   // Counts: the district's totals (which include grid t) are not readable either.
   await expect(getRegion({ ctx, input: { id: t.district } })).rejects.toMatchObject(notFound);
@@ -79,7 +98,8 @@ async function expectAllOf(ctx: RequestContext, own: GridChain) {
   expect(occupants.households.length).toBeGreaterThan(0);
   expect((await searchPlaces({ ctx, input: { q: own.code } })).map((h) => h.id)).toContain(own.grid);
   const tile = lonLatToTile(own.lon, own.lat, 16);
-  const buildings = decodeTile(await renderTile(app.sql, { layer: "building", ...tile, scope: authorize(ctx, "map.view") })).building ?? [];
+  const buildings =
+    decodeTile(await renderTile(app.sql, { layer: "building", ...tile, scope: authorize(ctx, "map.view") })).building ?? [];
   expect(buildings.map((f) => f.id)).toContain(own.building);
 }
 
@@ -121,7 +141,9 @@ describe("cross-area leakage", () => {
     const b = grids.find((g) => g.street !== a.street)!;
     const scopeA = authorize(await as("grid_worker", a.grid), "resident.read");
     const count = (trx: typeof app.db, table: "resident" | "household" | "room", gridId: number) =>
-      sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)} where grid_id = ${gridId}`.execute(trx).then((r) => r.rows[0].n);
+      sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)} where grid_id = ${gridId}`
+        .execute(trx)
+        .then((r) => r.rows[0].n);
     // Sanity: the owner (who bypasses RLS) sees people in both grids.
     expect(await count(owner.db, "resident", b.grid)).toBeGreaterThan(0);
     await inScope(app.db, scopeA, async (trx) => {

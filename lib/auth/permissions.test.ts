@@ -30,7 +30,11 @@ describe("the permission table", () => {
 
   it("lets only the district export unmasked, and only community level and up reveal key persons", () => {
     expect(ROLES.filter((r) => PERMISSIONS[r].includes("resident.export_unmasked"))).toEqual(["district_commander"]);
-    expect(ROLES.filter((r) => PERMISSIONS[r].includes("key_person.reveal"))).toEqual(["district_commander", "street_operator", "community_head"]);
+    expect(ROLES.filter((r) => PERMISSIONS[r].includes("key_person.reveal"))).toEqual([
+      "district_commander",
+      "street_operator",
+      "community_head",
+    ]);
     expect(ROLES.filter((r) => PERMISSIONS[r].includes("account.manage"))).toEqual(["system_admin"]);
     expect(PERMISSIONS.analyst).toEqual(expect.arrayContaining(["map.view", "region.export"]));
   });
@@ -41,7 +45,9 @@ describe("authorize", () => {
     const ctx = actorWith({ role: "grid_worker", regionPath: "1.2.3.4.5" }, { role: "analyst", regionPath: "1.2" });
     expect(authorize(ctx, "resident.read")).toEqual(["1.2.3.4.5"]);
     expect(authorize(ctx, "map.view")).toEqual(["1.2"]);
-    expect(() => authorize(ctx, "resident.export")).toThrowError(expect.objectContaining({ code: "FORBIDDEN", message: "您的角色无权导出居民信息。" }));
+    expect(() => authorize(ctx, "resident.export")).toThrowError(
+      expect.objectContaining({ code: "FORBIDDEN", message: "您的角色无权导出居民信息。" }),
+    );
     expect(can(ctx, "region.export")).toBe(true);
     expect(can(actorWith(), "map.view")).toBe(false);
   });
@@ -60,7 +66,9 @@ describe("scopes", () => {
 describe("the session cookie", () => {
   it("is HttpOnly and SameSite=Lax, and only a well-formed token is read back", () => {
     const token = "a".repeat(43);
-    expect(sessionCookie(token, 3600, true)).toBe(`gridatlas_session=${token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=3600; Secure`);
+    expect(sessionCookie(token, 3600, true)).toBe(
+      `gridatlas_session=${token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=3600; Secure`,
+    );
     expect(sessionTokenFromCookieHeader(`x=1; gridatlas_session=${token}; y=2`)).toBe(token);
     expect(sessionTokenFromCookieHeader("gridatlas_session=short")).toBeNull();
     expect(sessionTokenFromCookieHeader(null)).toBeNull();

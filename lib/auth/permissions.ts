@@ -42,7 +42,18 @@ export const ACTIONS = [
 
 export type Action = (typeof ACTIONS)[number];
 
-const GRID_LADDER: Action[] = ["map.view", "building.read", "resident.read", "resident.reveal", "resident.export", "region.export", "case.read", "case.report", "case.act", "case.export"];
+const GRID_LADDER: Action[] = [
+  "map.view",
+  "building.read",
+  "resident.read",
+  "resident.reveal",
+  "resident.export",
+  "region.export",
+  "case.read",
+  "case.report",
+  "case.act",
+  "case.export",
+];
 
 /**
  * The one table of who may do what (role → actions). The area comes from the assignment, not from here:
@@ -50,7 +61,15 @@ const GRID_LADDER: Action[] = ["map.view", "building.read", "resident.read", "re
  * Key persons are revealed only from the community level up; unmasked exports only by the district.
  */
 export const PERMISSIONS: Record<Role, readonly Action[]> = {
-  district_commander: [...GRID_LADDER, "key_person.reveal", "resident.export_unmasked", "topology.read", "audit.read", "case.import", "case.configure"],
+  district_commander: [
+    ...GRID_LADDER,
+    "key_person.reveal",
+    "resident.export_unmasked",
+    "topology.read",
+    "audit.read",
+    "case.import",
+    "case.configure",
+  ],
   street_operator: [...GRID_LADDER, "key_person.reveal", "topology.read", "case.import"],
   community_head: [...GRID_LADDER, "key_person.reveal"],
   xiaoqu_head: [...GRID_LADDER],

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 // The routes use the product connection: point it at the test database before lib/env.ts reads it.
 vi.hoisted(() => {
-  process.env.DATABASE_URL = process.env.TEST_DATABASE_URL ?? `postgres://gridatlas@127.0.0.1:${process.env.GRIDATLAS_PG_PORT ?? 54329}/gridatlas_test`;
+  process.env.DATABASE_URL =
+    process.env.TEST_DATABASE_URL ?? `postgres://gridatlas@127.0.0.1:${process.env.GRIDATLAS_PG_PORT ?? 54329}/gridatlas_test`;
 });
 
 import { sql } from "kysely";
@@ -49,7 +50,10 @@ async function makeUser(username: string, extra: { disabled?: boolean; mustChang
     })
     .returning("id")
     .executeTakeFirstOrThrow();
-  await owner.db.insertInto("role_assignment").values({ user_id: user.id, role: "district_commander", region_id: districtId }).execute();
+  await owner.db
+    .insertInto("role_assignment")
+    .values({ user_id: user.id, role: "district_commander", region_id: districtId })
+    .execute();
   return user.id;
 }
 
@@ -86,7 +90,11 @@ describe("signIn", () => {
     expect(ctx.actor).toMatchObject({ userId, username: "alice", mustChangePassword: false });
     expect(ctx.actor.assignments.map((a) => a.role)).toEqual(["district_commander"]);
     // Only the token's hash is stored.
-    const { rows } = await sql<{ n: number }>`select count(*)::int as n from user_session where token_hash = sha256(convert_to(${signed.token}, 'UTF8'))`.execute(owner.db);
+    const { rows } = await sql<{
+      n: number;
+    }>`select count(*)::int as n from user_session where token_hash = sha256(convert_to(${signed.token}, 'UTF8'))`.execute(
+      owner.db,
+    );
     expect(rows[0].n).toBe(1);
   });
 
@@ -94,8 +102,18 @@ describe("signIn", () => {
     await makeUser("bob");
     const wrong = countingHasher();
     const unknown = countingHasher();
-    const a = await signIn({ db: app.db, input: { username: "bob", password: "Wrong2026pass" }, request: request("10.0.0.2"), hasher: wrong }).catch((e) => e);
-    const b = await signIn({ db: app.db, input: { username: "nobody", password: "Wrong2026pass" }, request: request("10.0.0.3"), hasher: unknown }).catch((e) => e);
+    const a = await signIn({
+      db: app.db,
+      input: { username: "bob", password: "Wrong2026pass" },
+      request: request("10.0.0.2"),
+      hasher: wrong,
+    }).catch((e) => e);
+    const b = await signIn({
+      db: app.db,
+      input: { username: "nobody", password: "Wrong2026pass" },
+      request: request("10.0.0.3"),
+      hasher: unknown,
+    }).catch((e) => e);
     expect([a.code, a.message]).toEqual(["UNAUTHENTICATED", "用户名或密码错误。"]);
     expect([b.code, b.message]).toEqual([a.code, a.message]);
     expect(wrong.verifies).toBe(1);
@@ -105,45 +123,80 @@ describe("signIn", () => {
   it("after 5 failures per account waits a doubling delay, also for an unknown name; success clears it", async () => {
     await makeUser("carol");
     for (let i = 0; i < THROTTLE.freeFailures; i++) {
-      await expect(signIn({ db: app.db, input: { username: "carol", password: `Wrong${i}pass1` }, request: request(`10.1.0.${i}`) })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+      await expect(
+        signIn({ db: app.db, input: { username: "carol", password: `Wrong${i}pass1` }, request: request(`10.1.0.${i}`) }),
+      ).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
     }
     const t0 = new Date();
-    const throttled = await signIn({ db: app.db, input: { username: "carol", password: PASSWORD }, request: request("10.1.1.1"), now: t0 }).catch((e) => e);
+    const throttled = await signIn({
+      db: app.db,
+      input: { username: "carol", password: PASSWORD },
+      request: request("10.1.1.1"),
+      now: t0,
+    }).catch((e) => e);
     expect(throttled.code).toBe("THROTTLED");
     expect(Number(throttled.details.retryAfterSeconds)).toBeGreaterThan(25);
     expect(Number(throttled.details.retryAfterSeconds)).toBeLessThanOrEqual(THROTTLE.baseDelaySeconds);
     // The delay has passed: the right password works and clears the account's count.
     const later = new Date(Date.now() + (THROTTLE.baseDelaySeconds + 1) * 1000);
-    await expect(signIn({ db: app.db, input: { username: "carol", password: PASSWORD }, request: request("10.1.1.1"), now: later })).resolves.toMatchObject({ token: expect.any(String) });
-    await expect(signIn({ db: app.db, input: { username: "carol", password: PASSWORD }, request: request("10.1.1.1") })).resolves.toBeTruthy();
+    await expect(
+      signIn({ db: app.db, input: { username: "carol", password: PASSWORD }, request: request("10.1.1.1"), now: later }),
+    ).resolves.toMatchObject({ token: expect.any(String) });
+    await expect(
+      signIn({ db: app.db, input: { username: "carol", password: PASSWORD }, request: request("10.1.1.1") }),
+    ).resolves.toBeTruthy();
 
     for (let i = 0; i < THROTTLE.freeFailures; i++) {
-      await signIn({ db: app.db, input: { username: "ghost", password: "Wrong2026pass" }, request: request(`10.2.0.${i}`) }).catch(() => undefined);
+      await signIn({
+        db: app.db,
+        input: { username: "ghost", password: "Wrong2026pass" },
+        request: request(`10.2.0.${i}`),
+      }).catch(() => undefined);
     }
-    await expect(signIn({ db: app.db, input: { username: "ghost", password: "Wrong2026pass" }, request: request("10.2.1.1") })).rejects.toMatchObject({ code: "THROTTLED" });
+    await expect(
+      signIn({ db: app.db, input: { username: "ghost", password: "Wrong2026pass" }, request: request("10.2.1.1") }),
+    ).rejects.toMatchObject({ code: "THROTTLED" });
   });
 
   it("throttles an address that tries many names", async () => {
     for (let i = 0; i < THROTTLE.freeFailures; i++) {
-      await signIn({ db: app.db, input: { username: `spray${i}`, password: "Wrong2026pass" }, request: request("10.9.9.9") }).catch(() => undefined);
+      await signIn({
+        db: app.db,
+        input: { username: `spray${i}`, password: "Wrong2026pass" },
+        request: request("10.9.9.9"),
+      }).catch(() => undefined);
     }
     await makeUser("dave");
-    await expect(signIn({ db: app.db, input: { username: "dave", password: PASSWORD }, request: request("10.9.9.9") })).rejects.toMatchObject({ code: "THROTTLED" });
-    await expect(signIn({ db: app.db, input: { username: "dave", password: PASSWORD }, request: request("10.9.9.10") })).resolves.toBeTruthy();
+    await expect(
+      signIn({ db: app.db, input: { username: "dave", password: PASSWORD }, request: request("10.9.9.9") }),
+    ).rejects.toMatchObject({ code: "THROTTLED" });
+    await expect(
+      signIn({ db: app.db, input: { username: "dave", password: PASSWORD }, request: request("10.9.9.10") }),
+    ).resolves.toBeTruthy();
   });
 
   it("refuses a disabled account with its own message, only after the password was right", async () => {
     await makeUser("erin", { disabled: true });
-    await expect(signIn({ db: app.db, input: { username: "erin", password: PASSWORD }, request: request("10.3.0.1") })).rejects.toMatchObject({ code: "FORBIDDEN", message: "该账户已停用，请联系系统管理员。" });
-    await expect(signIn({ db: app.db, input: { username: "erin", password: "Wrong2026pass" }, request: request("10.3.0.1") })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    await expect(
+      signIn({ db: app.db, input: { username: "erin", password: PASSWORD }, request: request("10.3.0.1") }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN", message: "该账户已停用，请联系系统管理员。" });
+    await expect(
+      signIn({ db: app.db, input: { username: "erin", password: "Wrong2026pass" }, request: request("10.3.0.1") }),
+    ).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
   });
 
   it("rotates the session: signing in again revokes the token the browser came with", async () => {
     await makeUser("frank");
     const first = await signIn({ db: app.db, input: { username: "frank", password: PASSWORD }, request: request("10.4.0.1") });
-    const second = await signIn({ db: app.db, input: { username: "frank", password: PASSWORD }, request: { ...request("10.4.0.1"), previousToken: first.token } });
+    const second = await signIn({
+      db: app.db,
+      input: { username: "frank", password: PASSWORD },
+      request: { ...request("10.4.0.1"), previousToken: first.token },
+    });
     expect(second.token).not.toBe(first.token);
-    await expect(contextFromHeaders(app.db, new Headers({ cookie: `${SESSION_COOKIE}=${first.token}` }))).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    await expect(contextFromHeaders(app.db, new Headers({ cookie: `${SESSION_COOKIE}=${first.token}` }))).rejects.toMatchObject({
+      code: "UNAUTHENTICATED",
+    });
     await expect(contextFromHeaders(app.db, new Headers({ cookie: `${SESSION_COOKIE}=${second.token}` }))).resolves.toBeTruthy();
   });
 });
@@ -151,7 +204,9 @@ describe("signIn", () => {
 describe("sessions", () => {
   it("end at their absolute expiry, after the idle limit, when revoked and when the account is disabled", async () => {
     const headersOf = (token: string) => new Headers({ cookie: `${SESSION_COOKIE}=${token}` });
-    const expired = await createSignedInAccount(owner.db, "expired", [{ role: "district_commander", regionId: districtId }], { expiresInMs: -1000 });
+    const expired = await createSignedInAccount(owner.db, "expired", [{ role: "district_commander", regionId: districtId }], {
+      expiresInMs: -1000,
+    });
     await expect(contextFromHeaders(app.db, headersOf(expired.token))).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
 
     const idle = await createSignedInAccount(owner.db, "idle", [{ role: "district_commander", regionId: districtId }]);
@@ -173,7 +228,12 @@ describe("the sign-in and sign-out routes", () => {
   const form = (fields: Record<string, string>, headers: Record<string, string> = {}) =>
     new Request("http://localhost:3000/api/auth/sign-in", {
       method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", host: "localhost:3000", origin: "http://localhost:3000", ...headers },
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        host: "localhost:3000",
+        origin: "http://localhost:3000",
+        ...headers,
+      },
       body: new URLSearchParams(fields).toString(),
     });
 
@@ -187,19 +247,33 @@ describe("the sign-in and sign-out routes", () => {
     expect(cookie).toContain("HttpOnly");
     expect(cookie).toContain("SameSite=Lax");
     const token = cookie.split(";")[0].split("=")[1];
-    const district = await districtRoute(new Request("http://localhost:3000/api/district", { headers: { cookie: `${SESSION_COOKIE}=${token}` } }));
+    const district = await districtRoute(
+      new Request("http://localhost:3000/api/district", { headers: { cookie: `${SESSION_COOKIE}=${token}` } }),
+    );
     expect(district.status).toBe(200);
 
-    const out = await signOutRoute(new Request("http://localhost:3000/api/auth/sign-out", { method: "POST", headers: { cookie: `${SESSION_COOKIE}=${token}`, host: "localhost:3000", origin: "http://localhost:3000" } }));
+    const out = await signOutRoute(
+      new Request("http://localhost:3000/api/auth/sign-out", {
+        method: "POST",
+        headers: { cookie: `${SESSION_COOKIE}=${token}`, host: "localhost:3000", origin: "http://localhost:3000" },
+      }),
+    );
     expect(out.status).toBe(303);
     expect(out.headers.get("set-cookie")).toContain("Max-Age=0");
-    const after = await districtRoute(new Request("http://localhost:3000/api/district", { headers: { cookie: `${SESSION_COOKIE}=${token}` } }));
+    const after = await districtRoute(
+      new Request("http://localhost:3000/api/district", { headers: { cookie: `${SESSION_COOKIE}=${token}` } }),
+    );
     expect(after.status).toBe(401);
   });
 
   it("refuses a cross-site form post (CSRF) without signing in, and never redirects off-site", async () => {
     await makeUser("heidi");
-    const res = await signInRoute(form({ username: "heidi", password: PASSWORD, next: "//evil.example/x" }, { origin: "https://evil.example", "sec-fetch-site": "cross-site" }));
+    const res = await signInRoute(
+      form(
+        { username: "heidi", password: PASSWORD, next: "//evil.example/x" },
+        { origin: "https://evil.example", "sec-fetch-site": "cross-site" },
+      ),
+    );
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe("/sign-in?error=cross-site");
     expect(res.headers.get("set-cookie")).toBeNull();
@@ -211,18 +285,33 @@ describe("the sign-in and sign-out routes", () => {
       }),
     );
     expect(json.status).toBe(403);
-    const signOut = await signOutRoute(new Request("http://localhost:3000/api/auth/sign-out", { method: "POST", headers: { host: "localhost:3000", origin: "https://evil.example" } }));
+    const signOut = await signOutRoute(
+      new Request("http://localhost:3000/api/auth/sign-out", {
+        method: "POST",
+        headers: { host: "localhost:3000", origin: "https://evil.example" },
+      }),
+    );
     expect(signOut.status).toBe(403);
   });
 
   it("a throttled JSON sign-in answers 429 with Retry-After; a wrong form sign-in goes back with the reason", async () => {
-    const wrong = await signInRoute(form({ username: "nobody2", password: "Wrong2026pass" }, { [`x-gridatlas-client-address`]: "10.7.0.1" }));
+    const wrong = await signInRoute(
+      form({ username: "nobody2", password: "Wrong2026pass" }, { [`x-gridatlas-client-address`]: "10.7.0.1" }),
+    );
     expect(wrong.headers.get("location")).toBe("/sign-in?error=failed");
-    for (let i = 0; i < THROTTLE.freeFailures; i++) await signInRoute(form({ username: "nobody2", password: "Wrong2026pass" }, { "x-gridatlas-client-address": `10.7.1.${i}` }));
+    for (let i = 0; i < THROTTLE.freeFailures; i++)
+      await signInRoute(
+        form({ username: "nobody2", password: "Wrong2026pass" }, { "x-gridatlas-client-address": `10.7.1.${i}` }),
+      );
     const res = await signInRoute(
       new Request("http://localhost:3000/api/auth/sign-in", {
         method: "POST",
-        headers: { "content-type": "application/json", host: "localhost:3000", origin: "http://localhost:3000", "x-gridatlas-client-address": "10.7.2.1" },
+        headers: {
+          "content-type": "application/json",
+          host: "localhost:3000",
+          origin: "http://localhost:3000",
+          "x-gridatlas-client-address": "10.7.2.1",
+        },
         body: JSON.stringify({ username: "nobody2", password: "Wrong2026pass" }),
       }),
     );

@@ -47,7 +47,8 @@ export async function signIn({
   const { username, password } = parseInput(SignInInput, input);
   const failures = await countRecentFailures(db, username, request.address, THROTTLE.windowMinutes);
   const wait = secondsUntilAllowed([failures.account, failures.address], now);
-  if (wait > 0) throw new DomainError("THROTTLED", t.auth.signIn.throttled(wait), { details: { retryAfterSeconds: String(wait) } });
+  if (wait > 0)
+    throw new DomainError("THROTTLED", t.auth.signIn.throttled(wait), { details: { retryAfterSeconds: String(wait) } });
 
   const user = await findUserForSignIn(db, username);
   const passwordMatches = await hasher.verify(user?.passwordHash ?? (await dummyPasswordHash(hasher)), password);
@@ -64,7 +65,13 @@ export async function signIn({
   const expiresAt = new Date(now.getTime() + env().SESSION_TTL_HOURS * 3_600_000);
   await db.transaction().execute(async (trx) => {
     if (isWellFormedToken(request.previousToken)) await revokeSessionByTokenHash(trx, hashSessionToken(request.previousToken));
-    await insertSession(trx, { tokenHash: hashSessionToken(token), userId: user.id, expiresAt, address: request.address, userAgent: request.userAgent?.slice(0, 300) ?? null });
+    await insertSession(trx, {
+      tokenHash: hashSessionToken(token),
+      userId: user.id,
+      expiresAt,
+      address: request.address,
+      userAgent: request.userAgent?.slice(0, 300) ?? null,
+    });
     await recordSignInAttempt(trx, { username, address: request.address, succeeded: true });
   });
   return { token, expiresAt, userId: user.id, mustChangePassword: user.mustChangePassword };

@@ -13,7 +13,15 @@ describe("sign-in throttle", () => {
     const tenSecondsAgo = new Date(now.getTime() - 10_000);
     expect(secondsUntilAllowed([{ failures: 4, lastFailureAt: tenSecondsAgo }], now)).toBe(0);
     expect(secondsUntilAllowed([{ failures: 5, lastFailureAt: tenSecondsAgo }], now)).toBe(20);
-    expect(secondsUntilAllowed([{ failures: 5, lastFailureAt: tenSecondsAgo }, { failures: 6, lastFailureAt: tenSecondsAgo }], now)).toBe(50);
+    expect(
+      secondsUntilAllowed(
+        [
+          { failures: 5, lastFailureAt: tenSecondsAgo },
+          { failures: 6, lastFailureAt: tenSecondsAgo },
+        ],
+        now,
+      ),
+    ).toBe(50);
     expect(secondsUntilAllowed([{ failures: 9, lastFailureAt: null }], now)).toBe(0);
     expect(secondsUntilAllowed([{ failures: 5, lastFailureAt: new Date(now.getTime() - 31_000) }], now)).toBe(0);
   });

@@ -17,7 +17,10 @@ withSeededDistrict((c, x) => {
 type BuildingShape = { id: number; floors: number; entrances: number; rooms_per_floor: number; grid_id: number };
 
 async function buildings() {
-  const { rows } = await sql<BuildingShape>`select id, floors, entrances, rooms_per_floor, grid_id from building order by floors desc, id`.execute(conn.db);
+  const { rows } =
+    await sql<BuildingShape>`select id, floors, entrances, rooms_per_floor, grid_id from building order by floors desc, id`.execute(
+      conn.db,
+    );
   return rows;
 }
 
@@ -28,7 +31,9 @@ describe("getBuildingFloorPlan", () => {
       const { rows } = await sql<{ entrances: number; floors: number; widest: number; rooms: number }>`
         select count(distinct entrance)::int as entrances, max(floor)::int as floors,
                coalesce(max(n), 0)::int as widest, sum(n)::int as rooms
-          from (select entrance, floor, count(*) as n from room where building_id = ${b.id} group by entrance, floor) x`.execute(conn.db);
+          from (select entrance, floor, count(*) as n from room where building_id = ${b.id} group by entrance, floor) x`.execute(
+        conn.db,
+      );
       const real = rows[0];
       expect(plan.entrances).toHaveLength(Math.max(b.entrances, real.entrances));
       for (const block of plan.entrances) {
@@ -42,7 +47,8 @@ describe("getBuildingFloorPlan", () => {
       expect(cells).toHaveLength(real.rooms);
       expect(plan.counts.rooms).toBe(real.rooms);
       // every room sits in its own entrance block and floor row
-      for (const e of plan.entrances) for (const f of e.floors) for (const r of f.rooms) if (r) expect([r.entrance, r.floor]).toEqual([e.entrance, f.floor]);
+      for (const e of plan.entrances)
+        for (const f of e.floors) for (const r of f.rooms) if (r) expect([r.entrance, r.floor]).toEqual([e.entrance, f.floor]);
     }
   });
 
@@ -54,7 +60,9 @@ describe("getBuildingFloorPlan", () => {
              (select count(*)::int from resident p join household h on h.id = p.household_id join room r on r.id = h.room_id where r.building_id = ${b.id}) as residents,
              (select count(*)::int from room where building_id = ${b.id} and use = 'rented') as rented,
              (select count(*)::int from room where building_id = ${b.id} and use = 'vacant') as vacant,
-             (select count(*)::int from resident p join household h on h.id = p.household_id join room r on r.id = h.room_id where r.building_id = ${b.id} and p.key_person) as "keyPersons"`.execute(conn.db);
+             (select count(*)::int from resident p join household h on h.id = p.household_id join room r on r.id = h.room_id where r.building_id = ${b.id} and p.key_person) as "keyPersons"`.execute(
+      conn.db,
+    );
     expect(plan.counts).toMatchObject(rows[0]);
     expect(plan.counts.residents).toBeGreaterThan(0);
   });
@@ -71,7 +79,9 @@ describe("getBuildingFloorPlan", () => {
 
   it("throws NOT_FOUND for an unknown building and VALIDATION for a non-numeric id", async () => {
     await expect(getBuildingFloorPlan({ ctx, input: { id: 987_654_321 } })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(getBuildingFloorPlan({ ctx, input: { id: "abc" as unknown as number } })).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(getBuildingFloorPlan({ ctx, input: { id: "abc" as unknown as number } })).rejects.toMatchObject({
+      code: "VALIDATION",
+    });
     await expect(getBuilding({ ctx, input: { id: "12abc" as unknown as number } })).rejects.toMatchObject({ code: "VALIDATION" });
   });
 
@@ -79,7 +89,11 @@ describe("getBuildingFloorPlan", () => {
     const b = (await buildings())[0];
     const { rows } = await sql<{ path: string }>`
       select s.path::text as path from region s
-       where s.level = 1 and not exists (select 1 from region g where g.id = ${b.grid_id} and g.path <@ s.path) limit 1`.execute(conn.db);
-    await expect(getBuilding({ ctx: narrowedTo(ctx, rows[0].path), input: { id: b.id } })).rejects.toMatchObject({ code: "NOT_FOUND" });
+       where s.level = 1 and not exists (select 1 from region g where g.id = ${b.grid_id} and g.path <@ s.path) limit 1`.execute(
+      conn.db,
+    );
+    await expect(getBuilding({ ctx: narrowedTo(ctx, rows[0].path), input: { id: b.id } })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 });

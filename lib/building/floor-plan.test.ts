@@ -2,8 +2,28 @@ import { describe, expect, it } from "vitest";
 import type { RoomCellRow } from "../../db/queries/building";
 import { countFloorPlan, layOutFloorPlan } from "./floor-plan";
 
-function room(id: number, entrance: number, floor: number, number: string, use = "self", extra: Partial<RoomCellRow> = {}): RoomCellRow {
-  return { id, entrance, floor, number, area: 80, use, households: 1, residents: 3, specialResidents: 0, keyPersons: 0, floatingResidents: 0, ...extra };
+function room(
+  id: number,
+  entrance: number,
+  floor: number,
+  number: string,
+  use = "self",
+  extra: Partial<RoomCellRow> = {},
+): RoomCellRow {
+  return {
+    id,
+    entrance,
+    floor,
+    number,
+    area: 80,
+    use,
+    households: 1,
+    residents: 3,
+    specialResidents: 0,
+    keyPersons: 0,
+    floatingResidents: 0,
+    ...extra,
+  };
 }
 
 describe("layOutFloorPlan", () => {
@@ -34,7 +54,11 @@ describe("layOutFloorPlan", () => {
   });
 
   it("orders room numbers numerically", () => {
-    const blocks = layOutFloorPlan({ floors: 1, entrances: 1, roomsPerFloor: 3 }, [room(1, 1, 1, "110"), room(2, 1, 1, "19"), room(3, 1, 1, "101")]);
+    const blocks = layOutFloorPlan({ floors: 1, entrances: 1, roomsPerFloor: 3 }, [
+      room(1, 1, 1, "110"),
+      room(2, 1, 1, "19"),
+      room(3, 1, 1, "101"),
+    ]);
     expect(blocks[0].floors[0].rooms.map((r) => r?.number)).toEqual(["19", "101", "110"]);
   });
 
@@ -53,6 +77,17 @@ describe("countFloorPlan", () => {
       room(3, 1, 2, "201", "vacant", { households: 0, residents: 0 }),
       room(4, 2, 1, "101", "commercial", { specialResidents: 1, keyPersons: 1 }),
     ]);
-    expect(counts).toEqual({ rooms: 4, households: 3, residents: 9, self: 1, rented: 1, vacant: 1, commercial: 1, special: 1, keyPersons: 1, floating: 2 });
+    expect(counts).toEqual({
+      rooms: 4,
+      households: 3,
+      residents: 9,
+      self: 1,
+      rented: 1,
+      vacant: 1,
+      commercial: 1,
+      special: 1,
+      keyPersons: 1,
+      floating: 2,
+    });
   });
 });

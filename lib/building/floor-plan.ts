@@ -7,7 +7,10 @@ import type { EntranceBlock, FloorPlanCounts, RoomCell, RoomUse } from "./dto";
  * Every floor of every entrance appears even when it has no room registered (an empty row is
  * information too), and each entrance is as wide as its widest floor.
  */
-export function layOutFloorPlan(shape: { floors: number; entrances: number; roomsPerFloor: number }, rows: RoomCellRow[]): EntranceBlock[] {
+export function layOutFloorPlan(
+  shape: { floors: number; entrances: number; roomsPerFloor: number },
+  rows: RoomCellRow[],
+): EntranceBlock[] {
   const byEntrance = new Map<number, Map<number, RoomCell[]>>();
   let maxEntrance = shape.entrances;
   let maxFloor = shape.floors;
@@ -56,7 +59,18 @@ function toRoomCell(row: RoomCellRow): RoomCell {
 
 /** Totals shown above the matrix. */
 export function countFloorPlan(rows: RoomCellRow[]): FloorPlanCounts {
-  const counts: FloorPlanCounts = { rooms: 0, households: 0, residents: 0, self: 0, rented: 0, vacant: 0, commercial: 0, special: 0, keyPersons: 0, floating: 0 };
+  const counts: FloorPlanCounts = {
+    rooms: 0,
+    households: 0,
+    residents: 0,
+    self: 0,
+    rented: 0,
+    vacant: 0,
+    commercial: 0,
+    special: 0,
+    keyPersons: 0,
+    floating: 0,
+  };
   for (const r of rows) {
     counts.rooms += 1;
     counts.households += r.households;

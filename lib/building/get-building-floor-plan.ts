@@ -10,7 +10,13 @@ import { getBuilding } from "./get-building";
 import type { RowIdInput } from "./schemas";
 
 /** The 楼盘表 of a building: header, floors × entrances × rooms with their flags, and totals. */
-export async function getBuildingFloorPlan({ ctx, input }: { ctx: RequestContext; input: RowIdInput }): Promise<BuildingFloorPlan> {
+export async function getBuildingFloorPlan({
+  ctx,
+  input,
+}: {
+  ctx: RequestContext;
+  input: RowIdInput;
+}): Promise<BuildingFloorPlan> {
   const building = await getBuilding({ ctx, input });
   // Rooms are under row-level security: read them in the caller's area.
   const rows = await inScope(ctx.db, authorize(ctx, "building.read"), (trx) => findBuildingRooms(trx, building.id)).catch((e) => {

@@ -30,7 +30,13 @@ export async function getBuilding({ ctx, input }: { ctx: RequestContext; input: 
       roomsPerFloor: row.roomsPerFloor,
       gridId: row.gridId,
       bounds: [row.west, row.south, row.east, row.north],
-      breadcrumb: crumbs.map((c) => ({ id: c.id, code: c.code, name: c.name, level: c.level, levelName: levelNameOf(c.level, c.kind) })),
+      breadcrumb: crumbs.map((c) => ({
+        id: c.id,
+        code: c.code,
+        name: c.name,
+        level: c.level,
+        levelName: levelNameOf(c.level, c.kind),
+      })),
     };
   } catch (e) {
     throw wrapDatabaseError(e);

@@ -8,7 +8,13 @@ import { configChange, staleOrGone } from "./rules";
 import { DeleteCalendarDayInput } from "./schemas";
 
 /** Removes a day from the working calendar at the version the editor saw (case.configure). */
-export async function deleteCalendarDay({ ctx, input }: { ctx: RequestContext; input: DeleteCalendarDayInput }): Promise<{ day: string }> {
+export async function deleteCalendarDay({
+  ctx,
+  input,
+}: {
+  ctx: RequestContext;
+  input: DeleteCalendarDayInput;
+}): Promise<{ day: string }> {
   authorize(ctx, "case.configure");
   const { day, expectedVersion } = parseInput(DeleteCalendarDayInput, input);
   return configChange(ctx, async (trx) => {
@@ -16,7 +22,12 @@ export async function deleteCalendarDay({ ctx, input }: { ctx: RequestContext; i
     if (!before) staleOrGone(undefined);
     const deleted = await deleteRow(trx, day, expectedVersion);
     if (!deleted) staleOrGone(before);
-    await recordAudit(trx, ctx, { action: "case_config.calendar_day.delete", entity: "calendar_day", entityId: day, before: deleted });
+    await recordAudit(trx, ctx, {
+      action: "case_config.calendar_day.delete",
+      entity: "calendar_day",
+      entityId: day,
+      before: deleted,
+    });
     return { day };
   });
 }

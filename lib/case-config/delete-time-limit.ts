@@ -11,20 +11,35 @@ import { DeleteVersionedInput } from "./schemas";
 const e = caseDesk.config.errors;
 
 /** Deletes a specific time-limit rule (case.configure); the default rows stay (they may only be changed). */
-export async function deleteTimeLimit({ ctx, input }: { ctx: RequestContext; input: DeleteVersionedInput }): Promise<{ id: number }> {
+export async function deleteTimeLimit({
+  ctx,
+  input,
+}: {
+  ctx: RequestContext;
+  input: DeleteVersionedInput;
+}): Promise<{ id: number }> {
   authorize(ctx, "case.configure");
   const { id, expectedVersion } = parseInput(DeleteVersionedInput, input);
   return configChange(ctx, async (trx) => {
     const before = await findTimeLimitRow(trx, id);
     if (!before) staleOrGone(undefined, e.notFound);
-    if (before.category_id === null && before.level === null) throw new DomainError("VALIDATION", e.defaultLimitDelete, { details: { id: e.defaultLimitDelete } });
+    if (before.category_id === null && before.level === null)
+      throw new DomainError("VALIDATION", e.defaultLimitDelete, { details: { id: e.defaultLimitDelete } });
     const deleted = await deleteRow(trx, id, expectedVersion);
     if (!deleted) staleOrGone(before);
     await recordAudit(trx, ctx, {
       action: "case_config.time_limit.delete",
       entity: "time_limit_rule",
       entityId: id,
-      before: { categoryId: deleted.category_id, urgency: deleted.urgency, level: deleted.level, stage: deleted.stage, amount: deleted.amount, unit: deleted.unit, version: deleted.version },
+      before: {
+        categoryId: deleted.category_id,
+        urgency: deleted.urgency,
+        level: deleted.level,
+        stage: deleted.stage,
+        amount: deleted.amount,
+        unit: deleted.unit,
+        version: deleted.version,
+      },
     });
     return { id };
   });

@@ -57,7 +57,14 @@ export type TimeLimitDto = {
 
 export type CalendarDayDto = { day: string; kind: "holiday" | "workday"; name: string; version: number; updatedAt: string };
 
-export type EscalationRuleDto = { level: CaseLevel; autoOnRed: boolean; notifyLevel: CaseLevel; motto: string; version: number; updatedAt: string };
+export type EscalationRuleDto = {
+  level: CaseLevel;
+  autoOnRed: boolean;
+  notifyLevel: CaseLevel;
+  motto: string;
+  version: number;
+  updatedAt: string;
+};
 
 export type SettingDto = { key: string; value: unknown; version: number; updatedAt: string };
 

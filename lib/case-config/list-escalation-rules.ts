@@ -12,5 +12,12 @@ export async function listEscalationRules({ ctx }: { ctx: RequestContext }): Pro
   const rows = await findEscalationRulesForAdmin(ctx.db).catch((e) => {
     throw wrapDatabaseError(e);
   });
-  return rows.map((r) => ({ level: r.level as CaseLevel, autoOnRed: r.autoOnRed, notifyLevel: r.notifyLevel as CaseLevel, motto: r.motto, version: r.version, updatedAt: new Date(r.updatedAt).toISOString() }));
+  return rows.map((r) => ({
+    level: r.level as CaseLevel,
+    autoOnRed: r.autoOnRed,
+    notifyLevel: r.notifyLevel as CaseLevel,
+    motto: r.motto,
+    version: r.version,
+    updatedAt: new Date(r.updatedAt).toISOString(),
+  }));
 }

@@ -28,22 +28,29 @@ export async function resetCaseConfigForTests(owner: Database): Promise<void> {
       rates: DEFAULT_RATE_FORMULA,
     };
     for (const [key, value] of Object.entries(settings)) {
-      await sql`update case_setting set value = ${JSON.stringify(value)}::text::jsonb, version = 1 where key = ${key}`.execute(trx);
+      await sql`update case_setting set value = ${JSON.stringify(value)}::text::jsonb, version = 1 where key = ${key}`.execute(
+        trx,
+      );
     }
     await sql`delete from time_limit_rule`.execute(trx);
     for (const [urgency, stages] of Object.entries(DEFAULT_TIME_LIMITS)) {
       for (const [stage, limit] of Object.entries(stages as Record<string, { amount: number; unit: string }>)) {
-        await sql`insert into time_limit_rule (urgency, stage, amount, unit) values (${urgency}, ${stage}, ${limit.amount}, ${limit.unit})`.execute(trx);
+        await sql`insert into time_limit_rule (urgency, stage, amount, unit) values (${urgency}, ${stage}, ${limit.amount}, ${limit.unit})`.execute(
+          trx,
+        );
       }
     }
     await sql`delete from calendar_day`.execute(trx);
-    for (const d of CHINA_CALENDAR_DAYS_2026) await sql`insert into calendar_day (day, kind, name) values (${d.date}::date, ${d.kind}, ${d.name})`.execute(trx);
+    for (const d of CHINA_CALENDAR_DAYS_2026)
+      await sql`insert into calendar_day (day, kind, name) values (${d.date}::date, ${d.kind}, ${d.name})`.execute(trx);
     await sql`
       update escalation_rule e set auto_on_red = v.auto, notify_level = v.notify, version = 1
         from (values ('grid', true, 'community'), ('community', true, 'street'), ('street', true, 'district'), ('district', false, 'district')) as v(level, auto, notify)
        where e.level = v.level`.execute(trx);
     for (const c of CASE_CATEGORY_ROWS) {
-      await sql`update case_category set name = ${c.name}, default_level = ${c.defaultLevel}, default_urgency = ${c.defaultUrgency}, active = true, version = 1 where code = ${c.code}`.execute(trx);
+      await sql`update case_category set name = ${c.name}, default_level = ${c.defaultLevel}, default_urgency = ${c.defaultUrgency}, active = true, version = 1 where code = ${c.code}`.execute(
+        trx,
+      );
     }
     await sql`update case_unit set active = true`.execute(trx);
   });

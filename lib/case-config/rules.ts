@@ -13,12 +13,17 @@ const e = caseDesk.config.errors;
  * values at once and the others within their reuse window. A unique violation (two rules for the same key)
  * becomes CONFLICT with `duplicateMessage`.
  */
-export async function configChange<T>(ctx: RequestContext, work: (trx: Database) => Promise<T>, duplicateMessage?: string): Promise<T> {
+export async function configChange<T>(
+  ctx: RequestContext,
+  work: (trx: Database) => Promise<T>,
+  duplicateMessage?: string,
+): Promise<T> {
   let result: T;
   try {
     result = await ctx.db.transaction().execute((trx) => work(trx));
   } catch (error) {
-    if (duplicateMessage && (error as { code?: string } | null)?.code === "23505") throw new DomainError("CONFLICT", duplicateMessage, { cause: error });
+    if (duplicateMessage && (error as { code?: string } | null)?.code === "23505")
+      throw new DomainError("CONFLICT", duplicateMessage, { cause: error });
     throw wrapDatabaseError(error);
   }
   forgetCaseConfig();

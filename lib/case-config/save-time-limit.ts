@@ -10,8 +10,24 @@ import { SaveTimeLimitInput } from "./schemas";
 
 const e = caseDesk.config.errors;
 
-type Row = { category_id: number | null; urgency: string; level: string | null; stage: string; amount: number; unit: string; version: number };
-const snapshot = (r: Row) => ({ categoryId: r.category_id, urgency: r.urgency, level: r.level, stage: r.stage, amount: r.amount, unit: r.unit, version: r.version });
+type Row = {
+  category_id: number | null;
+  urgency: string;
+  level: string | null;
+  stage: string;
+  amount: number;
+  unit: string;
+  version: number;
+};
+const snapshot = (r: Row) => ({
+  categoryId: r.category_id,
+  urgency: r.urgency,
+  level: r.level,
+  stage: r.stage,
+  amount: r.amount,
+  unit: r.unit,
+  version: r.version,
+});
 
 /**
  * Adds a time-limit rule (no id) or changes one (id + expectedVersion) for category? × urgency × level? ×
@@ -19,17 +35,36 @@ const snapshot = (r: Row) => ({ categoryId: r.category_id, urgency: r.urgency, l
  * amount and unit, never become specific (the defaults must cover every urgency and stage).
  * One row per key (CONFLICT otherwise). New stages are timed by the new limit; running ones keep theirs.
  */
-export async function saveTimeLimit({ ctx, input }: { ctx: RequestContext; input: SaveTimeLimitInput }): Promise<{ id: number; version: number }> {
+export async function saveTimeLimit({
+  ctx,
+  input,
+}: {
+  ctx: RequestContext;
+  input: SaveTimeLimitInput;
+}): Promise<{ id: number; version: number }> {
   authorize(ctx, "case.configure");
   const v = parseInput(SaveTimeLimitInput, input);
   return configChange(
     ctx,
     async (trx) => {
-      if (v.categoryId !== null && !(await findCategoryForAdmin(trx, v.categoryId))) throw new DomainError("VALIDATION", e.categoryNotFound, { details: { categoryId: e.categoryNotFound } });
-      const values = { categoryId: v.categoryId, urgency: v.urgency, level: v.level, stage: v.stage, amount: v.amount, unit: v.unit };
+      if (v.categoryId !== null && !(await findCategoryForAdmin(trx, v.categoryId)))
+        throw new DomainError("VALIDATION", e.categoryNotFound, { details: { categoryId: e.categoryNotFound } });
+      const values = {
+        categoryId: v.categoryId,
+        urgency: v.urgency,
+        level: v.level,
+        stage: v.stage,
+        amount: v.amount,
+        unit: v.unit,
+      };
       if (v.id === undefined) {
         const created = await insertTimeLimit(trx, values);
-        await recordAudit(trx, ctx, { action: "case_config.time_limit.create", entity: "time_limit_rule", entityId: created.id, after: snapshot(created) });
+        await recordAudit(trx, ctx, {
+          action: "case_config.time_limit.create",
+          entity: "time_limit_rule",
+          entityId: created.id,
+          after: snapshot(created),
+        });
         return { id: created.id, version: created.version };
       }
       const before = await findTimeLimitRow(trx, v.id);
@@ -40,7 +75,13 @@ export async function saveTimeLimit({ ctx, input }: { ctx: RequestContext; input
       }
       const updated = await updateTimeLimit(trx, v.id, v.expectedVersion!, values);
       if (!updated) staleOrGone(before);
-      await recordAudit(trx, ctx, { action: "case_config.time_limit.update", entity: "time_limit_rule", entityId: v.id, before: snapshot(before), after: snapshot(updated) });
+      await recordAudit(trx, ctx, {
+        action: "case_config.time_limit.update",
+        entity: "time_limit_rule",
+        entityId: v.id,
+        before: snapshot(before),
+        after: snapshot(updated),
+      });
       return { id: updated.id, version: updated.version };
     },
     e.duplicateLimit,

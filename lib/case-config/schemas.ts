@@ -34,10 +34,16 @@ export const SaveRoutingRuleInput = z
     categoryId: z.coerce.number({ error: e.categoryRequired }).int(e.categoryRequired).positive(e.categoryRequired),
     regionId: z.coerce.number({ error: e.regionRequired }).int(e.regionRequired).positive(e.regionRequired),
     leadUnitId: z.coerce.number({ error: e.leadRequired }).int(e.leadRequired).positive(e.leadRequired),
-    coUnitIds: z.array(z.coerce.number({ error: e.coUnits }).int(e.coUnits).positive(e.coUnits), { error: e.coUnits }).max(10, e.coUnits).default([]),
+    coUnitIds: z
+      .array(z.coerce.number({ error: e.coUnits }).int(e.coUnits).positive(e.coUnits), { error: e.coUnits })
+      .max(10, e.coUnits)
+      .default([]),
     autoDispatch: z.boolean().default(true),
   })
-  .refine((v) => new Set(v.coUnitIds).size === v.coUnitIds.length && !v.coUnitIds.includes(v.leadUnitId), { message: e.coUnits, path: ["coUnitIds"] })
+  .refine((v) => new Set(v.coUnitIds).size === v.coUnitIds.length && !v.coUnitIds.includes(v.leadUnitId), {
+    message: e.coUnits,
+    path: ["coUnitIds"],
+  })
   .refine((v) => v.id === undefined || v.expectedVersion !== undefined, { message: e.staleVersion, path: ["expectedVersion"] });
 export type SaveRoutingRuleInput = z.input<typeof SaveRoutingRuleInput>;
 
@@ -104,7 +110,10 @@ export type DeleteCalendarDayInput = z.input<typeof DeleteCalendarDayInput>;
 
 export const UpdateEscalationRuleInput = z
   .object({ level: Level, expectedVersion: Version, autoOnRed: z.boolean(), notifyLevel: Level })
-  .refine((v) => CASE_LEVELS.indexOf(v.notifyLevel) >= CASE_LEVELS.indexOf(v.level), { message: e.notifyBelow, path: ["notifyLevel"] })
+  .refine((v) => CASE_LEVELS.indexOf(v.notifyLevel) >= CASE_LEVELS.indexOf(v.level), {
+    message: e.notifyBelow,
+    path: ["notifyLevel"],
+  })
   .refine((v) => !(v.level === "district" && v.autoOnRed), { message: e.districtNoAuto, path: ["autoOnRed"] });
 export type UpdateEscalationRuleInput = z.input<typeof UpdateEscalationRuleInput>;
 
@@ -119,11 +128,21 @@ export const SETTING_SCHEMAS = {
   early_share: Share,
   reminder_share: Share,
   risk_bands: z
-    .object({ importantFrom: z.number({ error: e.riskBands }).positive(e.riskBands).max(100_000, e.riskBands), majorFrom: z.number({ error: e.riskBands }).positive(e.riskBands).max(100_000, e.riskBands) }, { error: e.riskBands })
+    .object(
+      {
+        importantFrom: z.number({ error: e.riskBands }).positive(e.riskBands).max(100_000, e.riskBands),
+        majorFrom: z.number({ error: e.riskBands }).positive(e.riskBands).max(100_000, e.riskBands),
+      },
+      { error: e.riskBands },
+    )
     .refine((v) => v.majorFrom > v.importantFrom, { message: e.riskBands, path: ["majorFrom"] }),
   duplicate_window: z.object(
     {
-      meters: z.number({ error: e.duplicateWindow }).int(e.duplicateWindow).min(10, e.duplicateWindow).max(5000, e.duplicateWindow),
+      meters: z
+        .number({ error: e.duplicateWindow })
+        .int(e.duplicateWindow)
+        .min(10, e.duplicateWindow)
+        .max(5000, e.duplicateWindow),
       hours: z.number({ error: e.duplicateWindow }).int(e.duplicateWindow).min(1, e.duplicateWindow).max(720, e.duplicateWindow),
     },
     { error: e.duplicateWindow },

@@ -13,7 +13,13 @@ import { SETTING_SCHEMAS, UpdateCaseSettingInput } from "./schemas";
  * bands, the duplicate window or the rate formulas — each value checked by its own schema
  * (SETTING_SCHEMAS) before it is stored.
  */
-export async function updateCaseSetting({ ctx, input }: { ctx: RequestContext; input: UpdateCaseSettingInput }): Promise<{ key: string; version: number; value: unknown }> {
+export async function updateCaseSetting({
+  ctx,
+  input,
+}: {
+  ctx: RequestContext;
+  input: UpdateCaseSettingInput;
+}): Promise<{ key: string; version: number; value: unknown }> {
   authorize(ctx, "case.configure");
   const { key, expectedVersion, value: raw } = parseInput(UpdateCaseSettingInput, input);
   // Field errors are reported under "value" (the form shows them beside the setting).
@@ -23,7 +29,13 @@ export async function updateCaseSetting({ ctx, input }: { ctx: RequestContext; i
     if (!before) staleOrGone(undefined, caseDesk.config.errors.notFound);
     const updated = await updateSetting(trx, key, expectedVersion, value);
     if (!updated) staleOrGone(before);
-    await recordAudit(trx, ctx, { action: "case_config.setting.update", entity: "case_setting", entityId: key, before: { value: before.value, version: before.version }, after: { value: updated.value, version: updated.version } });
+    await recordAudit(trx, ctx, {
+      action: "case_config.setting.update",
+      entity: "case_setting",
+      entityId: key,
+      before: { value: before.value, version: before.version },
+      after: { value: updated.value, version: updated.version },
+    });
     return { key, version: updated.version, value: updated.value };
   });
 }

@@ -13,7 +13,13 @@ import { UpdateEscalationRuleInput } from "./schemas";
  * level's screen gets the red warning (红灯预警) — the level itself or one above, never below; the
  * district has nothing above it, so it never rises by itself.
  */
-export async function updateEscalationRule({ ctx, input }: { ctx: RequestContext; input: UpdateEscalationRuleInput }): Promise<{ level: string; version: number }> {
+export async function updateEscalationRule({
+  ctx,
+  input,
+}: {
+  ctx: RequestContext;
+  input: UpdateEscalationRuleInput;
+}): Promise<{ level: string; version: number }> {
   authorize(ctx, "case.configure");
   const v = parseInput(UpdateEscalationRuleInput, input);
   return configChange(ctx, async (trx) => {
@@ -21,7 +27,13 @@ export async function updateEscalationRule({ ctx, input }: { ctx: RequestContext
     if (!before) staleOrGone(undefined, caseDesk.config.errors.notFound);
     const updated = await updateRow(trx, v.level, v.expectedVersion, { autoOnRed: v.autoOnRed, notifyLevel: v.notifyLevel });
     if (!updated) staleOrGone(before);
-    await recordAudit(trx, ctx, { action: "case_config.escalation_rule.update", entity: "escalation_rule", entityId: v.level, before, after: updated });
+    await recordAudit(trx, ctx, {
+      action: "case_config.escalation_rule.update",
+      entity: "escalation_rule",
+      entityId: v.level,
+      before,
+      after: updated,
+    });
     return { level: updated.level, version: updated.version };
   });
 }

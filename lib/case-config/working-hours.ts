@@ -9,7 +9,10 @@ const RANGE = /^([01]?[0-9]|2[0-4]):([0-5][0-9])\s*[-–—~至到]\s*([01]?[0-9
 
 /** The ranges of a typed text, or null when any part is malformed, empty, unordered or overlapping. */
 export function parseWorkingHours(text: string): MinuteRange[] | null {
-  const parts = text.split(/[,，;；、\n]/).map((p) => p.trim()).filter(Boolean);
+  const parts = text
+    .split(/[,，;；、\n]/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   if (parts.length === 0 || parts.length > 6) return null;
   const ranges: MinuteRange[] = [];
   for (const part of parts) {
@@ -29,7 +32,8 @@ export function validWorkingHours(ranges: readonly (readonly number[])[]): boole
   for (const r of ranges) {
     if (r.length !== 2) return false;
     const [start, end] = r;
-    if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > 1440 || start >= end || start < previousEnd) return false;
+    if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > 1440 || start >= end || start < previousEnd)
+      return false;
     previousEnd = end;
   }
   return true;

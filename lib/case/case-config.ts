@@ -48,7 +48,8 @@ export function forgetCaseConfig(): void {
 
 async function readCaseConfig(db: Database): Promise<CaseConfig> {
   const rows = await findCaseConfigRows(db);
-  const setting = <T>(key: string, fallback: T): T => (rows.settings.find((s) => s.key === key)?.value as T | undefined) ?? fallback;
+  const setting = <T>(key: string, fallback: T): T =>
+    (rows.settings.find((s) => s.key === key)?.value as T | undefined) ?? fallback;
   const workingHours = setting<MinuteRange[]>("working_hours", [...DEFAULT_WORKING_HOURS]);
   return {
     calendar: calendarFromDays(
@@ -67,7 +68,9 @@ async function readCaseConfig(db: Database): Promise<CaseConfig> {
       amount: r.amount,
       unit: r.unit,
     })) as TimeLimitRuleRow[],
-    escalation: new Map(rows.escalation.map((r) => [r.level as CaseLevel, { autoOnRed: r.auto_on_red, notifyLevel: r.notify_level as CaseLevel }])),
+    escalation: new Map(
+      rows.escalation.map((r) => [r.level as CaseLevel, { autoOnRed: r.auto_on_red, notifyLevel: r.notify_level as CaseLevel }]),
+    ),
   };
 }
 

@@ -59,7 +59,11 @@ export type CaseEventDto = {
   photoIds: number[];
 };
 
-export type UnitOption = { id: number; name: string; kind: "department" | "street_office" | "community_station" | "grid_station" };
+export type UnitOption = {
+  id: number;
+  name: string;
+  kind: "department" | "street_office" | "community_station" | "grid_station";
+};
 
 export type CaseDetailDto = CaseSummaryDto & {
   version: number;

@@ -6,7 +6,13 @@ import { CASE_LEVELS, CASE_STATES, type CaseLevel, type CaseState } from "./case
 import { availableActions, type CaseFacts } from "./case-transitions";
 
 const GRID = "1.2.3.4.5";
-const assignment = (role: Role, regionPath: string): Assignment => ({ role, regionId: 1, regionPath, regionName: "", regionLevel: regionPath.split(".").length - 1 });
+const assignment = (role: Role, regionPath: string): Assignment => ({
+  role,
+  regionId: 1,
+  regionPath,
+  regionName: "",
+  regionLevel: regionPath.split(".").length - 1,
+});
 /** Each role assigned at its own level of the case's ladder (departments at the district). */
 const OWN_REGION: Record<Role, string> = {
   district_commander: "1",
@@ -37,7 +43,9 @@ const actionsOf = (role: Role, f: CaseFacts, unitIds: number[] = [], userId = 1)
 describe("what each role may do, by the level of the case", () => {
   it("the office of the case's level files and dispatches; the other offices only supervise from above", () => {
     const byRole = (level: CaseLevel) =>
-      (["xiaoqu_head", "community_head", "street_operator", "district_commander"] as const).filter((r) => actionsOf(r, facts("filed", level)).includes("dispatch"));
+      (["xiaoqu_head", "community_head", "street_operator", "district_commander"] as const).filter((r) =>
+        actionsOf(r, facts("filed", level)).includes("dispatch"),
+      );
     expect(CASE_LEVELS.map(byRole)).toEqual([["xiaoqu_head"], ["community_head"], ["street_operator"], ["district_commander"]]);
     expect(actionsOf("street_operator", facts("dispatched", "community"))).toEqual(["supervision_order"]);
     expect(actionsOf("community_head", facts("dispatched", "street"))).toEqual([]);
@@ -67,7 +75,10 @@ describe("what each role may do, by the level of the case", () => {
   });
 
   it("grants nothing outside the assignment's area", () => {
-    const outside = availableActions(facts("filed", "street"), caseActorFacts({ userId: 1, assignments: [assignment("street_operator", "1.9")], unitIds: [], casePath: GRID }));
+    const outside = availableActions(
+      facts("filed", "street"),
+      caseActorFacts({ userId: 1, assignments: [assignment("street_operator", "1.9")], unitIds: [], casePath: GRID }),
+    );
     expect(outside).toEqual([]);
   });
 });

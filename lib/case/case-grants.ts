@@ -18,7 +18,10 @@ const OFFICE: readonly GrantKind[] = ["operator", "dispatcher", "verifier", "sup
 export const ROLE_CASE_GRANTS: Readonly<Record<Role, readonly CaseGrant[]>> = {
   district_commander: OFFICE.map((kind) => ({ kind, level: "district" })),
   street_operator: OFFICE.map((kind) => ({ kind, level: "street" })),
-  community_head: [...OFFICE.map((kind) => ({ kind, level: "community" as CaseLevel })), ...onEveryLevel("verifier", ["community"])],
+  community_head: [
+    ...OFFICE.map((kind) => ({ kind, level: "community" as CaseLevel })),
+    ...onEveryLevel("verifier", ["community"]),
+  ],
   xiaoqu_head: OFFICE.map((kind) => ({ kind, level: "grid" })),
   grid_worker: onEveryLevel("verifier"),
   department_handler: [],
@@ -36,7 +39,12 @@ function onEveryLevel(kind: GrantKind, except: readonly CaseLevel[] = []): CaseG
  * The actor facts for one case: the grants of the assignments whose area contains the case's basic grid
  * (`casePath`), and the units the user acts for. The system actor (the clock) has userId null.
  */
-export function caseActorFacts(args: { userId: number | null; assignments: readonly Assignment[]; unitIds: readonly number[]; casePath: string }): CaseActorFacts {
+export function caseActorFacts(args: {
+  userId: number | null;
+  assignments: readonly Assignment[];
+  unitIds: readonly number[];
+  casePath: string;
+}): CaseActorFacts {
   const grants: CaseGrant[] = [];
   for (const a of args.assignments) {
     if (!scopeContains([a.regionPath], args.casePath)) continue;

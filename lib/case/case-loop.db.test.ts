@@ -17,7 +17,10 @@ withSeededDistrict((c, _ctx, a) => {
   app = a;
 });
 
-type Actors = Record<"worker" | "worker2" | "community" | "street" | "department" | "commander" | "otherCommunity", RequestContext>;
+type Actors = Record<
+  "worker" | "worker2" | "community" | "street" | "department" | "commander" | "otherCommunity",
+  RequestContext
+>;
 let actors: Actors;
 let a: GridChain;
 let b: GridChain;
@@ -40,7 +43,17 @@ beforeAll(async () => {
 });
 
 const report = async (ctx: RequestContext, code: string, at: GridChain = a, extra: Record<string, unknown> = {}) =>
-  reportCase({ ctx, input: { clientRequestId: randomUUID(), categoryId: await categoryId(owner, code), description: "小区门口物业与业主发生争执", lon: at.lon, lat: at.lat, ...extra } });
+  reportCase({
+    ctx,
+    input: {
+      clientRequestId: randomUUID(),
+      categoryId: await categoryId(owner, code),
+      description: "小区门口物业与业主发生争执",
+      lon: at.lon,
+      lat: at.lat,
+      ...extra,
+    },
+  });
 
 async function step(ctx: RequestContext, caseId: number, action: string, input: Record<string, unknown> = {}) {
   const current = await getCase({ ctx: actors.commander, caseId });
@@ -55,13 +68,22 @@ describe("the closed loop, report to rating", () => {
     expect(reported.replayed).toBe(false);
     expect(reported.number).toMatch(/^SJ\d{8}\d{7}$/);
     let c = await getCase({ ctx: actors.worker, caseId: reported.caseId });
-    expect(c).toMatchObject({ state: "reported", level: "community", light: "green", gridId: a.grid, reporterName: "测试loop_worker" });
+    expect(c).toMatchObject({
+      state: "reported",
+      level: "community",
+      light: "green",
+      gridId: a.grid,
+      reporterName: "测试loop_worker",
+    });
     expect(c.breadcrumb.map((r) => r.id)).toEqual([a.district, a.street, a.community, expect.any(Number), a.grid]);
 
     // 立案 by the community; no routing rule for 物业管理纠纷 → the street dispatches by hand.
     c = await step(actors.community, c.id, "file");
     expect(c).toMatchObject({ state: "filed", level: "street", stage: "dispatch" });
-    expect(c.events.slice(-2).map((e) => [e.action, e.actorName])).toEqual([["file", "测试loop_community"], ["escalate", "系统（派遣规则）"]]);
+    expect(c.events.slice(-2).map((e) => [e.action, e.actorName])).toEqual([
+      ["file", "测试loop_community"],
+      ["escalate", "系统（派遣规则）"],
+    ]);
     await expect(step(actors.community, c.id, "dispatch", { leadUnitId: cg })).rejects.toMatchObject({ code: "FORBIDDEN" });
 
     c = await step(actors.street, c.id, "dispatch", { leadUnitId: cg, note: "请城管到场处置" });
@@ -76,7 +98,10 @@ describe("the closed loop, report to rating", () => {
     expect(c).toMatchObject({ state: "reported_back", stage: "verify" });
 
     // 采办分离: neither the reporter nor the handling unit verifies.
-    await expect(step(actors.worker, c.id, "start_verification")).rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringContaining("采办分离") });
+    await expect(step(actors.worker, c.id, "start_verification")).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: expect.stringContaining("采办分离"),
+    });
     await expect(step(actors.department, c.id, "start_verification")).rejects.toMatchObject({ code: "FORBIDDEN" });
     c = await step(actors.worker2, c.id, "start_verification");
     c = await step(actors.community, c.id, "close", { note: "现场核查属实" });
@@ -85,11 +110,29 @@ describe("the closed loop, report to rating", () => {
     c = await step(actors.street, c.id, "evaluate", { satisfaction: "very_satisfied" });
     expect(c).toMatchObject({ state: "evaluated", satisfaction: "very_satisfied", disposalStars: 5 });
     expect(c.events.map((e) => e.action)).toEqual([
-      "report", "file", "escalate", "dispatch", "acknowledge", "handle", "report_back", "start_verification", "close", "evaluate",
+      "report",
+      "file",
+      "escalate",
+      "dispatch",
+      "acknowledge",
+      "handle",
+      "report_back",
+      "start_verification",
+      "close",
+      "evaluate",
     ]);
-    const { rows } = await sql<{ n: number }>`select count(*)::int as n from audit_log where entity = 'case' and entity_id = ${String(c.id)} and at >= ${started}`.execute(owner.db);
+    const { rows } = await sql<{
+      n: number;
+    }>`select count(*)::int as n from audit_log where entity = 'case' and entity_id = ${String(c.id)} and at >= ${started}`.execute(
+      owner.db,
+    );
     expect(rows[0].n).toBe(9);
-    const notices = await owner.db.selectFrom("case_notice").select(["kind", "level", "unit_id"]).where("case_id", "=", c.id).orderBy("id").execute();
+    const notices = await owner.db
+      .selectFrom("case_notice")
+      .select(["kind", "level", "unit_id"])
+      .where("case_id", "=", c.id)
+      .orderBy("id")
+      .execute();
     expect(notices).toEqual([
       { kind: "escalated", level: "street", unit_id: null },
       { kind: "assigned", level: "street", unit_id: cg },
@@ -123,13 +166,20 @@ describe("the closed loop, report to rating", () => {
     await step(actors.street, caseId, "dispatch", { leadUnitId: cg });
     const acknowledged = await step(actors.department, caseId, "acknowledge");
     await step(actors.department, caseId, "extension_request", { note: "需协调产权单位" });
-    await expect(step(actors.department, caseId, "extension_request", { note: "再次申请" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(step(actors.department, caseId, "extension_request", { note: "再次申请" })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
     const extended = await step(actors.street, caseId, "extension_approve");
     expect(new Date(extended.deadlineAt!).getTime()).toBeGreaterThan(new Date(acknowledged.deadlineAt!).getTime());
     expect(extended.extensionPending).toBe(false);
     const supervised = await step(actors.commander, caseId, "supervision_order", { note: "请三日内办结" });
     expect(supervised.supervisionCount).toBe(1);
-    const notice = await owner.db.selectFrom("case_notice").select(["unit_id"]).where("case_id", "=", caseId).where("kind", "=", "supervision").executeTakeFirstOrThrow();
+    const notice = await owner.db
+      .selectFrom("case_notice")
+      .select(["unit_id"])
+      .where("case_id", "=", caseId)
+      .where("kind", "=", "supervision")
+      .executeTakeFirstOrThrow();
     expect(notice.unit_id).toBe(cg);
   });
 
@@ -137,28 +187,59 @@ describe("the closed loop, report to rating", () => {
     const { caseId } = await report(actors.worker, "dispute.property");
     await step(actors.community, caseId, "file");
     await step(actors.street, caseId, "dispatch", { leadUnitId: cg });
-    for (const [action, input] of [["acknowledge", {}], ["handle", {}], ["report_back", { note: "已处理" }]] as const) await step(actors.department, caseId, action, input);
+    for (const [action, input] of [
+      ["acknowledge", {}],
+      ["handle", {}],
+      ["report_back", { note: "已处理" }],
+    ] as const)
+      await step(actors.department, caseId, action, input);
     await step(actors.community, caseId, "start_verification");
     await step(actors.community, caseId, "close");
     const reopened = await step(actors.street, caseId, "reopen", { note: "回访发现问题仍在" });
-    expect(reopened).toMatchObject({ state: "acknowledged", reopenCount: 1, leadUnitId: cg, stage: "handle", light: "green", timeliness: null });
+    expect(reopened).toMatchObject({
+      state: "acknowledged",
+      reopenCount: 1,
+      leadUnitId: cg,
+      stage: "handle",
+      light: "green",
+      timeliness: null,
+    });
   });
 });
 
 describe("reports", () => {
   it("refuses a point outside the district and a point outside the reporter's area", async () => {
-    const input = { clientRequestId: randomUUID(), categoryId: await categoryId(owner, "event.exposed_garbage"), description: "垃圾堆积" };
-    await expect(reportCase({ ctx: actors.worker, input: { ...input, lon: 100.0, lat: 30.0 } })).rejects.toMatchObject({ code: "VALIDATION", message: expect.stringContaining("不在本区范围内") });
-    await expect(reportCase({ ctx: actors.worker, input: { ...input, lon: b.lon, lat: b.lat } })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(reportCase({ ctx: actors.worker, input: { ...input, lon: a.lon, lat: a.lat, categoryId: 999999 } })).rejects.toMatchObject({ code: "VALIDATION" });
+    const input = {
+      clientRequestId: randomUUID(),
+      categoryId: await categoryId(owner, "event.exposed_garbage"),
+      description: "垃圾堆积",
+    };
+    await expect(reportCase({ ctx: actors.worker, input: { ...input, lon: 100.0, lat: 30.0 } })).rejects.toMatchObject({
+      code: "VALIDATION",
+      message: expect.stringContaining("不在本区范围内"),
+    });
+    await expect(reportCase({ ctx: actors.worker, input: { ...input, lon: b.lon, lat: b.lat } })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(
+      reportCase({ ctx: actors.worker, input: { ...input, lon: a.lon, lat: a.lat, categoryId: 999999 } }),
+    ).rejects.toMatchObject({ code: "VALIDATION" });
   });
 
   it("stores a retried or double-clicked report once", async () => {
-    const input = { clientRequestId: randomUUID(), categoryId: await categoryId(owner, "event.exposed_garbage"), description: "垃圾堆积", lon: a.lon, lat: a.lat };
+    const input = {
+      clientRequestId: randomUUID(),
+      categoryId: await categoryId(owner, "event.exposed_garbage"),
+      description: "垃圾堆积",
+      lon: a.lon,
+      lat: a.lat,
+    };
     const results = await Promise.all([1, 2, 3, 4].map(() => reportCase({ ctx: actors.worker, input })));
     expect(new Set(results.map((r) => r.caseId)).size).toBe(1);
     expect(results.filter((r) => !r.replayed)).toHaveLength(1);
-    const { rows } = await sql<{ n: number }>`select count(*)::int as n from case_record where client_request_id = ${input.clientRequestId}::uuid`.execute(owner.db);
+    const { rows } = await sql<{
+      n: number;
+    }>`select count(*)::int as n from case_record where client_request_id = ${input.clientRequestId}::uuid`.execute(owner.db);
     expect(rows[0].n).toBe(1);
   });
 
@@ -175,9 +256,17 @@ describe("reports", () => {
     const { caseId } = await report(actors.worker, "hazard.fire_safety", a, { risk: { l: 6, e: 6, c: 7 } });
     const c = await getCase({ ctx: actors.commander, caseId });
     expect(c.risk).toEqual({ l: 6, e: 6, c: 7, value: 252, grade: "major" });
-    const levels = await owner.db.selectFrom("case_notice").select("level").where("case_id", "=", caseId).where("kind", "=", "major_risk").orderBy("level").execute();
+    const levels = await owner.db
+      .selectFrom("case_notice")
+      .select("level")
+      .where("case_id", "=", caseId)
+      .where("kind", "=", "major_risk")
+      .orderBy("level")
+      .execute();
     expect(levels.map((n) => n.level)).toEqual(["district", "street"]);
-    await expect(report(actors.worker, "event.illegal_ads", a, { risk: { l: 6, e: 6, c: 7 } })).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(report(actors.worker, "event.illegal_ads", a, { risk: { l: 6, e: 6, c: 7 } })).rejects.toMatchObject({
+      code: "VALIDATION",
+    });
   });
 });
 
@@ -185,8 +274,12 @@ describe("concurrency and scope", () => {
   it("lets one of two simultaneous steps win; the other gets a conflict; a retried request is applied once", async () => {
     const { caseId } = await report(actors.worker, "dispute.property");
     const current = await getCase({ ctx: actors.community, caseId });
-    const fileIt = (requestId: string) => transitionCase({ ctx: actors.community, input: { caseId, action: "file", expectedVersion: current.version, requestId } });
-    const cancelIt = transitionCase({ ctx: actors.community, input: { caseId, action: "cancel", note: "不属实", expectedVersion: current.version, requestId: randomUUID() } });
+    const fileIt = (requestId: string) =>
+      transitionCase({ ctx: actors.community, input: { caseId, action: "file", expectedVersion: current.version, requestId } });
+    const cancelIt = transitionCase({
+      ctx: actors.community,
+      input: { caseId, action: "cancel", note: "不属实", expectedVersion: current.version, requestId: randomUUID() },
+    });
     const requestId = randomUUID();
     const outcomes = await Promise.allSettled([fileIt(requestId), cancelIt]);
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
@@ -197,7 +290,9 @@ describe("concurrency and scope", () => {
     if (outcomes[0].status === "fulfilled") {
       const again = await Promise.all([fileIt(requestId), fileIt(requestId)]);
       expect(again.every((r) => r.replayed)).toBe(true);
-      const { rows } = await sql<{ n: number }>`select count(*)::int as n from case_event where case_id = ${caseId} and action = 'file'`.execute(owner.db);
+      const { rows } = await sql<{
+        n: number;
+      }>`select count(*)::int as n from case_event where case_id = ${caseId} and action = 'file'`.execute(owner.db);
       expect(rows[0].n).toBe(1);
     }
   });
@@ -212,7 +307,9 @@ describe("concurrency and scope", () => {
 
   it("lists only the steps the caller may take now", async () => {
     const { caseId } = await report(actors.worker, "dispute.property");
-    expect((await getCase({ ctx: actors.community, caseId })).availableActions).toEqual(expect.arrayContaining(["file", "cancel"]));
+    expect((await getCase({ ctx: actors.community, caseId })).availableActions).toEqual(
+      expect.arrayContaining(["file", "cancel"]),
+    );
     expect((await getCase({ ctx: actors.worker, caseId })).availableActions).toEqual(["withdraw"]);
     expect((await getCase({ ctx: actors.department, caseId })).availableActions).toEqual([]);
   });
@@ -232,7 +329,9 @@ describe("notices (预警)", () => {
     const forUnit = await listCaseNotices({ ctx: actors.department });
     const assigned = forUnit.notices.find((n) => n.caseId === caseId && n.kind === "assigned")!;
     expect(assigned).toBeDefined();
-    await expect(readCaseNotice({ ctx: actors.otherCommunity, noticeId: assigned.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(readCaseNotice({ ctx: actors.otherCommunity, noticeId: assigned.id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     await readCaseNotice({ ctx: actors.department, noticeId: assigned.id });
     const after = await listCaseNotices({ ctx: actors.department });
     expect(after.notices.some((n) => n.id === assigned.id)).toBe(false);

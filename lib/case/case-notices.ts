@@ -17,12 +17,23 @@ const OFFICE_LEVEL: Partial<Record<Role, CaseLevel>> = {
   xiaoqu_head: "grid",
 };
 
-export type CaseNoticeDto = { id: number; caseId: number; caseNumber: string; kind: string; level: CaseLevel; message: string; createdAt: string; light: string | null };
+export type CaseNoticeDto = {
+  id: number;
+  caseId: number;
+  caseNumber: string;
+  kind: string;
+  level: CaseLevel;
+  message: string;
+  createdAt: string;
+  light: string | null;
+};
 
 const NOTICE_LIMIT = 30;
 
 async function audienceOf(ctx: RequestContext, db: RequestContext["db"]): Promise<NoticeAudience> {
-  const offices = ctx.actor.assignments.flatMap((a) => (OFFICE_LEVEL[a.role] ? [{ level: OFFICE_LEVEL[a.role]!, path: a.regionPath }] : []));
+  const offices = ctx.actor.assignments.flatMap((a) =>
+    OFFICE_LEVEL[a.role] ? [{ level: OFFICE_LEVEL[a.role]!, path: a.regionPath }] : [],
+  );
   return { offices, unitIds: await findUnitIdsOfUser(db, ctx.actor.userId) };
 }
 

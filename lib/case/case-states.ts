@@ -44,7 +44,17 @@ export const TERMINAL_STATES: readonly CaseState[] = ["cancelled", "evaluated"];
  * Open states: the case still needs someone's work, so its clock runs, it shows a light, it can be escalated
  * and supervised. Closed cases wait only for the return visit, so they are not open.
  */
-export const OPEN_STATES: readonly CaseState[] = ["reported", "filed", "dispatched", "acknowledged", "returned", "handled", "reported_back", "verifying", "suspended"];
+export const OPEN_STATES: readonly CaseState[] = [
+  "reported",
+  "filed",
+  "dispatched",
+  "acknowledged",
+  "returned",
+  "handled",
+  "reported_back",
+  "verifying",
+  "suspended",
+];
 
 /**
  * The escalation ladder 小问题不出网格、一般问题不出社区、突出问题不出镇街、老大难问题及时报区, lowest first.

@@ -25,11 +25,21 @@ const EXPECTED: [CaseAction, string, CaseState | "same", string][] = [
   ["evaluate", "closed", "evaluated", "operator"],
   ["suspend", "filed dispatched acknowledged returned", "suspended", "operator dispatcher"],
   ["resume", "suspended", "filed", "operator dispatcher"],
-  ["escalate", "reported filed dispatched acknowledged returned handled reported_back verifying suspended", "same", "operator dispatcher system"],
+  [
+    "escalate",
+    "reported filed dispatched acknowledged returned handled reported_back verifying suspended",
+    "same",
+    "operator dispatcher system",
+  ],
   ["extension_request", "acknowledged", "same", "lead_unit"],
   ["extension_approve", "acknowledged handled", "same", "operator dispatcher"],
   ["extension_reject", "acknowledged handled", "same", "operator dispatcher"],
-  ["supervision_order", "reported filed dispatched acknowledged returned handled reported_back verifying suspended", "same", "supervisor"],
+  [
+    "supervision_order",
+    "reported filed dispatched acknowledged returned handled reported_back verifying suspended",
+    "same",
+    "supervisor",
+  ],
   ["co_report_back", "acknowledged handled", "same", "co_unit"],
   [
     "rate_discovery",
@@ -61,7 +71,17 @@ const LEAD = 100;
 const CO = 101;
 
 function facts(state: CaseState, over: Partial<CaseFacts> = {}): CaseFacts {
-  return { state, level: "grid", reporterUserId: REPORTER, leadUnitId: LEAD, coUnitIds: [CO], handledByUnitId: LEAD, extensionPending: false, version: 7, ...over };
+  return {
+    state,
+    level: "grid",
+    reporterUserId: REPORTER,
+    leadUnitId: LEAD,
+    coUnitIds: [CO],
+    handledByUnitId: LEAD,
+    extensionPending: false,
+    version: 7,
+    ...over,
+  };
 }
 
 /** One persona per actor kind, each holding that kind only (for a grid-level case). */
@@ -138,15 +158,24 @@ describe("every action × every actor kind, in an allowed state", () => {
   }
 
   it("names who may act in the refusal", () => {
-    const result = checkTransition({ caseFacts: facts("dispatched"), actor: PERSONAS.outsider, action: "acknowledge", input: FULL });
+    const result = checkTransition({
+      caseFacts: facts("dispatched"),
+      actor: PERSONAS.outsider,
+      action: "acknowledge",
+      input: FULL,
+    });
     expect(result).toEqual({ ok: false, code: "FORBIDDEN", message: "只有主办单位可以执行「签收」。" });
   });
 
   it("counts command-center grants only at the case's current level", () => {
     // A street operator is not the grid's operator: filing a grid-level case is for the grid level.
     const streetOperator: CaseActorFacts = { userId: 60, unitIds: [], grants: [{ kind: "operator", level: "street" }] };
-    expect(checkTransition({ caseFacts: facts("reported"), actor: streetOperator, action: "file", input: FULL })).toMatchObject({ code: "FORBIDDEN" });
-    expect(checkTransition({ caseFacts: facts("reported", { level: "street" }), actor: streetOperator, action: "file", input: FULL })).toEqual({
+    expect(checkTransition({ caseFacts: facts("reported"), actor: streetOperator, action: "file", input: FULL })).toMatchObject({
+      code: "FORBIDDEN",
+    });
+    expect(
+      checkTransition({ caseFacts: facts("reported", { level: "street" }), actor: streetOperator, action: "file", input: FULL }),
+    ).toEqual({
       ok: true,
       to: "filed",
       level: "street",
@@ -156,7 +185,12 @@ describe("every action × every actor kind, in an allowed state", () => {
   it("lets a supervisor order only from above the case's level, or at the district for district cases", () => {
     const sup = (level: CaseLevel): CaseActorFacts => ({ userId: 51, unitIds: [], grants: [{ kind: "supervisor", level }] });
     const order = (caseLevel: CaseLevel, supLevel: CaseLevel) =>
-      checkTransition({ caseFacts: facts("acknowledged", { level: caseLevel }), actor: sup(supLevel), action: "supervision_order", input: FULL }).ok;
+      checkTransition({
+        caseFacts: facts("acknowledged", { level: caseLevel }),
+        actor: sup(supLevel),
+        action: "supervision_order",
+        input: FULL,
+      }).ok;
     expect(order("grid", "grid")).toBe(false);
     expect(order("grid", "community")).toBe(true);
     expect(order("grid", "district")).toBe(true);
@@ -170,7 +204,17 @@ describe("every action × every actor kind, in an allowed state", () => {
 
 describe("notes and reasons", () => {
   // Hand-written: the actions whose note is their content or their justification.
-  const NOTE_REQUIRED: CaseAction[] = ["cancel", "report_back", "reopen", "suspend", "escalate", "extension_request", "extension_reject", "supervision_order", "co_report_back"];
+  const NOTE_REQUIRED: CaseAction[] = [
+    "cancel",
+    "report_back",
+    "reopen",
+    "suspend",
+    "escalate",
+    "extension_request",
+    "extension_reject",
+    "supervision_order",
+    "co_report_back",
+  ];
 
   for (const [action, from, , who] of EXPECTED) {
     const state = from.split(" ")[0] as CaseState;
@@ -186,19 +230,35 @@ describe("notes and reasons", () => {
   }
 
   it("says which action needs the note", () => {
-    const result = checkTransition({ caseFacts: facts("filed"), actor: PERSONAS.operator, action: "cancel", input: { expectedVersion: 7 } });
+    const result = checkTransition({
+      caseFacts: facts("filed"),
+      actor: PERSONAS.operator,
+      action: "cancel",
+      input: { expectedVersion: 7 },
+    });
     expect(result).toEqual({ ok: false, code: "VALIDATION", message: "执行「不予立案（作废）」必须填写理由或说明。" });
   });
 
   it("refuses a note over 1000 characters on any action, and takes exactly 1000", () => {
-    const file = (note: string) => checkTransition({ caseFacts: facts("reported"), actor: PERSONAS.operator, action: "file", input: { expectedVersion: 7, note } });
+    const file = (note: string) =>
+      checkTransition({
+        caseFacts: facts("reported"),
+        actor: PERSONAS.operator,
+        action: "file",
+        input: { expectedVersion: 7, note },
+      });
     expect(file("字".repeat(1000)).ok).toBe(true);
     expect(file("字".repeat(1001))).toMatchObject({ ok: false, code: "VALIDATION", message: "说明不能超过 1000 个字符。" });
   });
 
   it("takes a return only with 属地不符, 职能不符 or 权属不清", () => {
     const ret = (returnReason: unknown) =>
-      checkTransition({ caseFacts: facts("dispatched"), actor: PERSONAS.lead_unit, action: "return", input: { expectedVersion: 7, returnReason } as TransitionInput });
+      checkTransition({
+        caseFacts: facts("dispatched"),
+        actor: PERSONAS.lead_unit,
+        action: "return",
+        input: { expectedVersion: 7, returnReason } as TransitionInput,
+      });
     expect(ret("territory_mismatch")).toEqual({ ok: true, to: "returned", level: "grid" });
     expect(ret("function_mismatch").ok).toBe(true);
     expect(ret("ownership_unclear").ok).toBe(true);
@@ -208,7 +268,12 @@ describe("notes and reasons", () => {
 
   it("dispatches to exactly one lead unit, with distinct co-units other than the lead", () => {
     const dispatch = (leadUnitId: unknown, coUnitIds?: unknown) =>
-      checkTransition({ caseFacts: facts("filed"), actor: PERSONAS.dispatcher, action: "dispatch", input: { expectedVersion: 7, leadUnitId, coUnitIds } as TransitionInput });
+      checkTransition({
+        caseFacts: facts("filed"),
+        actor: PERSONAS.dispatcher,
+        action: "dispatch",
+        input: { expectedVersion: 7, leadUnitId, coUnitIds } as TransitionInput,
+      });
     expect(dispatch(200)).toEqual({ ok: true, to: "dispatched", level: "grid" });
     expect(dispatch(200, [201, 202]).ok).toBe(true);
     expect(dispatch(undefined)).toMatchObject({ code: "VALIDATION", message: "派遣必须指定一个主办单位。" });
@@ -221,7 +286,12 @@ describe("notes and reasons", () => {
 
   it("evaluates only with one of the six satisfaction answers", () => {
     const evaluate = (satisfaction: unknown) =>
-      checkTransition({ caseFacts: facts("closed"), actor: PERSONAS.operator, action: "evaluate", input: { expectedVersion: 7, satisfaction } as TransitionInput });
+      checkTransition({
+        caseFacts: facts("closed"),
+        actor: PERSONAS.operator,
+        action: "evaluate",
+        input: { expectedVersion: 7, satisfaction } as TransitionInput,
+      });
     for (const s of ["very_satisfied", "satisfied", "fairly_satisfied", "dissatisfied", "very_dissatisfied", "no_opinion"]) {
       expect(evaluate(s)).toEqual({ ok: true, to: "evaluated", level: "grid" });
     }
@@ -231,9 +301,15 @@ describe("notes and reasons", () => {
 
   it("rates discovery with an integer from 1 to 5 only", () => {
     const rate = (discoveryStars: unknown) =>
-      checkTransition({ caseFacts: facts("filed"), actor: PERSONAS.operator, action: "rate_discovery", input: { expectedVersion: 7, discoveryStars } as TransitionInput });
+      checkTransition({
+        caseFacts: facts("filed"),
+        actor: PERSONAS.operator,
+        action: "rate_discovery",
+        input: { expectedVersion: 7, discoveryStars } as TransitionInput,
+      });
     for (const n of [1, 2, 3, 4, 5]) expect(rate(n)).toEqual({ ok: true, to: "filed", level: "grid" });
-    for (const n of [0, 6, 3.5, "3", undefined]) expect(rate(n)).toMatchObject({ code: "VALIDATION", message: "发现评星必须是 1 到 5 的整数。" });
+    for (const n of [0, 6, 3.5, "3", undefined])
+      expect(rate(n)).toMatchObject({ code: "VALIDATION", message: "发现评星必须是 1 到 5 的整数。" });
   });
 });
 
@@ -268,30 +344,56 @@ describe("采办分离", () => {
   });
 
   it("does not let the reporter record its own return visit or rate its own discovery", () => {
-    expect(checkTransition({ caseFacts: facts("closed"), actor: reporterWithGrants, action: "evaluate", input: FULL })).toMatchObject({ code: "FORBIDDEN" });
-    expect(checkTransition({ caseFacts: facts("filed"), actor: reporterWithGrants, action: "rate_discovery", input: FULL })).toMatchObject({ code: "FORBIDDEN" });
+    expect(
+      checkTransition({ caseFacts: facts("closed"), actor: reporterWithGrants, action: "evaluate", input: FULL }),
+    ).toMatchObject({ code: "FORBIDDEN" });
+    expect(
+      checkTransition({ caseFacts: facts("filed"), actor: reporterWithGrants, action: "rate_discovery", input: FULL }),
+    ).toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("still lets the reporter, as operator and dispatcher, file and dispatch (collection is not disposal)", () => {
-    expect(checkTransition({ caseFacts: facts("reported"), actor: reporterWithGrants, action: "file", input: FULL }).ok).toBe(true);
-    expect(checkTransition({ caseFacts: facts("filed"), actor: reporterWithGrants, action: "dispatch", input: FULL }).ok).toBe(true);
+    expect(checkTransition({ caseFacts: facts("reported"), actor: reporterWithGrants, action: "file", input: FULL }).ok).toBe(
+      true,
+    );
+    expect(checkTransition({ caseFacts: facts("filed"), actor: reporterWithGrants, action: "dispatch", input: FULL }).ok).toBe(
+      true,
+    );
   });
 
   it("never lets the handling units verify, close or reopen", () => {
-    const verifierOf = (unitIds: number[]): CaseActorFacts => ({ userId: 41, unitIds, grants: [{ kind: "verifier", level: "grid" }] });
+    const verifierOf = (unitIds: number[]): CaseActorFacts => ({
+      userId: 41,
+      unitIds,
+      grants: [{ kind: "verifier", level: "grid" }],
+    });
     const message = "承办（主办、协办）单位不能对本单位处置的案件执行「结案」（采办分离）。";
     // lead unit 100 (also the handler)
-    expect(checkTransition({ caseFacts: facts("verifying"), actor: verifierOf([LEAD]), action: "close", input: FULL })).toEqual({ ok: false, code: "FORBIDDEN", message });
+    expect(checkTransition({ caseFacts: facts("verifying"), actor: verifierOf([LEAD]), action: "close", input: FULL })).toEqual({
+      ok: false,
+      code: "FORBIDDEN",
+      message,
+    });
     // a co-unit
-    expect(checkTransition({ caseFacts: facts("verifying"), actor: verifierOf([CO]), action: "close", input: FULL })).toMatchObject({ code: "FORBIDDEN" });
+    expect(
+      checkTransition({ caseFacts: facts("verifying"), actor: verifierOf([CO]), action: "close", input: FULL }),
+    ).toMatchObject({ code: "FORBIDDEN" });
     // the recorded handler when it is no longer the lead (re-dispatched after a reopen in an older flow)
     const handledElsewhere = facts("reported_back", { leadUnitId: 300, handledByUnitId: 150 });
-    expect(checkTransition({ caseFacts: handledElsewhere, actor: verifierOf([150]), action: "start_verification", input: FULL })).toMatchObject({
+    expect(
+      checkTransition({ caseFacts: handledElsewhere, actor: verifierOf([150]), action: "start_verification", input: FULL }),
+    ).toMatchObject({
       code: "FORBIDDEN",
     });
-    expect(checkTransition({ caseFacts: facts("reported_back"), actor: verifierOf([LEAD]), action: "reopen", input: FULL })).toMatchObject({ code: "FORBIDDEN" });
+    expect(
+      checkTransition({ caseFacts: facts("reported_back"), actor: verifierOf([LEAD]), action: "reopen", input: FULL }),
+    ).toMatchObject({ code: "FORBIDDEN" });
     // a verifier of an unrelated unit may
-    expect(checkTransition({ caseFacts: facts("verifying"), actor: verifierOf([777]), action: "close", input: FULL })).toEqual({ ok: true, to: "closed", level: "grid" });
+    expect(checkTransition({ caseFacts: facts("verifying"), actor: verifierOf([777]), action: "close", input: FULL })).toEqual({
+      ok: true,
+      to: "closed",
+      level: "grid",
+    });
   });
 
   it("lets a reporter without an account (12345 caller) never match a user", () => {
@@ -338,26 +440,49 @@ describe("the whole loop, with a reopen", () => {
 
   it("keeps a reopened case with the same unit: no second acknowledgement, no return", () => {
     const reopened = facts("acknowledged");
-    expect(checkTransition({ caseFacts: reopened, actor: PERSONAS.lead_unit, action: "acknowledge", input: FULL })).toMatchObject({ code: "CONFLICT" });
-    expect(checkTransition({ caseFacts: reopened, actor: PERSONAS.lead_unit, action: "return", input: FULL })).toMatchObject({ code: "CONFLICT" });
-    expect(checkTransition({ caseFacts: reopened, actor: PERSONAS.lead_unit, action: "handle", input: FULL })).toEqual({ ok: true, to: "handled", level: "grid" });
+    expect(checkTransition({ caseFacts: reopened, actor: PERSONAS.lead_unit, action: "acknowledge", input: FULL })).toMatchObject(
+      { code: "CONFLICT" },
+    );
+    expect(checkTransition({ caseFacts: reopened, actor: PERSONAS.lead_unit, action: "return", input: FULL })).toMatchObject({
+      code: "CONFLICT",
+    });
+    expect(checkTransition({ caseFacts: reopened, actor: PERSONAS.lead_unit, action: "handle", input: FULL })).toEqual({
+      ok: true,
+      to: "handled",
+      level: "grid",
+    });
   });
 
   it("sends a returned case back to the dispatcher, who re-dispatches or cancels", () => {
     const returned = facts("returned");
-    expect(checkTransition({ caseFacts: returned, actor: PERSONAS.dispatcher, action: "dispatch", input: FULL })).toEqual({ ok: true, to: "dispatched", level: "grid" });
-    expect(checkTransition({ caseFacts: returned, actor: PERSONAS.operator, action: "cancel", input: FULL })).toEqual({ ok: true, to: "cancelled", level: "grid" });
+    expect(checkTransition({ caseFacts: returned, actor: PERSONAS.dispatcher, action: "dispatch", input: FULL })).toEqual({
+      ok: true,
+      to: "dispatched",
+      level: "grid",
+    });
+    expect(checkTransition({ caseFacts: returned, actor: PERSONAS.operator, action: "cancel", input: FULL })).toEqual({
+      ok: true,
+      to: "cancelled",
+      level: "grid",
+    });
   });
 
   it("suspends (挂账) and resumes to filed", () => {
-    expect(checkTransition({ caseFacts: facts("acknowledged"), actor: PERSONAS.dispatcher, action: "suspend", input: FULL })).toEqual({ ok: true, to: "suspended", level: "grid" });
-    expect(checkTransition({ caseFacts: facts("suspended"), actor: PERSONAS.operator, action: "resume", input: FULL })).toEqual({ ok: true, to: "filed", level: "grid" });
+    expect(
+      checkTransition({ caseFacts: facts("acknowledged"), actor: PERSONAS.dispatcher, action: "suspend", input: FULL }),
+    ).toEqual({ ok: true, to: "suspended", level: "grid" });
+    expect(checkTransition({ caseFacts: facts("suspended"), actor: PERSONAS.operator, action: "resume", input: FULL })).toEqual({
+      ok: true,
+      to: "filed",
+      level: "grid",
+    });
   });
 });
 
 describe("escalation up the ladder", () => {
   it("raises the level one step at a time and keeps the state, then refuses beyond the district", () => {
-    const escalate = (level: CaseLevel) => checkTransition({ caseFacts: facts("acknowledged", { level }), actor: PERSONAS.system, action: "escalate", input: FULL });
+    const escalate = (level: CaseLevel) =>
+      checkTransition({ caseFacts: facts("acknowledged", { level }), actor: PERSONAS.system, action: "escalate", input: FULL });
     expect(escalate("grid")).toEqual({ ok: true, to: "acknowledged", level: "community" });
     expect(escalate("community")).toEqual({ ok: true, to: "acknowledged", level: "street" });
     expect(escalate("street")).toEqual({ ok: true, to: "acknowledged", level: "district" });
@@ -367,13 +492,21 @@ describe("escalation up the ladder", () => {
   it("hands the case to the level above: the grid operator can no longer act, the community operator can", () => {
     const atCommunity = facts("filed", { level: "community" });
     const communityOperator: CaseActorFacts = { userId: 22, unitIds: [], grants: [{ kind: "operator", level: "community" }] };
-    expect(checkTransition({ caseFacts: atCommunity, actor: PERSONAS.operator, action: "escalate", input: FULL })).toMatchObject({ code: "FORBIDDEN" });
-    expect(checkTransition({ caseFacts: atCommunity, actor: communityOperator, action: "escalate", input: FULL })).toEqual({ ok: true, to: "filed", level: "street" });
+    expect(checkTransition({ caseFacts: atCommunity, actor: PERSONAS.operator, action: "escalate", input: FULL })).toMatchObject({
+      code: "FORBIDDEN",
+    });
+    expect(checkTransition({ caseFacts: atCommunity, actor: communityOperator, action: "escalate", input: FULL })).toEqual({
+      ok: true,
+      to: "filed",
+      level: "street",
+    });
   });
 
   it("refuses escalating a closed, cancelled or evaluated case", () => {
     for (const state of ["closed", "cancelled", "evaluated"] as const) {
-      expect(checkTransition({ caseFacts: facts(state), actor: PERSONAS.system, action: "escalate", input: FULL })).toMatchObject({ code: "CONFLICT" });
+      expect(checkTransition({ caseFacts: facts(state), actor: PERSONAS.system, action: "escalate", input: FULL })).toMatchObject(
+        { code: "CONFLICT" },
+      );
     }
   });
 
@@ -384,14 +517,21 @@ describe("escalation up the ladder", () => {
 
 describe("concurrency and extensions", () => {
   it("refuses a stale version even when everything else is right", () => {
-    const result = checkTransition({ caseFacts: facts("dispatched"), actor: PERSONAS.lead_unit, action: "acknowledge", input: { expectedVersion: 6 } });
+    const result = checkTransition({
+      caseFacts: facts("dispatched"),
+      actor: PERSONAS.lead_unit,
+      action: "acknowledge",
+      input: { expectedVersion: 6 },
+    });
     expect(result).toEqual({ ok: false, code: "CONFLICT", message: "案件已被他人更新，请刷新后重试。" });
   });
 
   it("refuses a retried request after it succeeded (double click)", () => {
     // First click moved dispatched v7 → acknowledged v8; the second click still carries version 7.
     const after = facts("acknowledged", { version: 8 });
-    expect(checkTransition({ caseFacts: after, actor: PERSONAS.lead_unit, action: "acknowledge", input: { expectedVersion: 7 } })).toMatchObject({ code: "CONFLICT" });
+    expect(
+      checkTransition({ caseFacts: after, actor: PERSONAS.lead_unit, action: "acknowledge", input: { expectedVersion: 7 } }),
+    ).toMatchObject({ code: "CONFLICT" });
   });
 
   it("allows one pending extension request at a time, and decisions only on a pending one", () => {
@@ -402,9 +542,20 @@ describe("concurrency and extensions", () => {
       code: "CONFLICT",
       message: "已有一项延期申请正在等待审批。",
     });
-    expect(checkTransition({ caseFacts: none, actor: PERSONAS.dispatcher, action: "extension_approve", input: FULL })).toMatchObject({ code: "CONFLICT" });
-    expect(checkTransition({ caseFacts: none, actor: PERSONAS.dispatcher, action: "extension_reject", input: FULL })).toMatchObject({ code: "CONFLICT" });
-    expect(checkTransition({ caseFacts: pending, actor: PERSONAS.dispatcher, action: "extension_approve", input: { expectedVersion: 7 } })).toEqual({
+    expect(
+      checkTransition({ caseFacts: none, actor: PERSONAS.dispatcher, action: "extension_approve", input: FULL }),
+    ).toMatchObject({ code: "CONFLICT" });
+    expect(
+      checkTransition({ caseFacts: none, actor: PERSONAS.dispatcher, action: "extension_reject", input: FULL }),
+    ).toMatchObject({ code: "CONFLICT" });
+    expect(
+      checkTransition({
+        caseFacts: pending,
+        actor: PERSONAS.dispatcher,
+        action: "extension_approve",
+        input: { expectedVersion: 7 },
+      }),
+    ).toEqual({
       ok: true,
       to: "acknowledged",
       level: "grid",
@@ -412,7 +563,12 @@ describe("concurrency and extensions", () => {
   });
 
   it("refuses an unknown action", () => {
-    const result = checkTransition({ caseFacts: facts("reported"), actor: PERSONAS.operator, action: "teleport" as CaseAction, input: FULL });
+    const result = checkTransition({
+      caseFacts: facts("reported"),
+      actor: PERSONAS.operator,
+      action: "teleport" as CaseAction,
+      input: FULL,
+    });
     expect(result).toEqual({ ok: false, code: "VALIDATION", message: "未知的操作。" });
   });
 });

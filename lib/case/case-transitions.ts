@@ -83,8 +83,7 @@ export type TransitionInput = {
 };
 
 export type TransitionResult =
-  | { ok: true; to: CaseState; level: CaseLevel }
-  | { ok: false; code: "FORBIDDEN" | "CONFLICT" | "VALIDATION"; message: string };
+  { ok: true; to: CaseState; level: CaseLevel } | { ok: false; code: "FORBIDDEN" | "CONFLICT" | "VALIDATION"; message: string };
 
 /** What an action needs beyond a note. */
 type Requirement = "none" | "return_reason" | "lead_unit" | "satisfaction" | "discovery_stars" | "level_above";
@@ -108,9 +107,23 @@ export type TransitionRule = {
 /** Longest note kept on a timeline row. */
 export const NOTE_MAX_LENGTH = 1000;
 
-const ALL_BUT_REPORTED: readonly CaseState[] = ["filed", "cancelled", "dispatched", "acknowledged", "returned", "handled", "reported_back", "verifying", "closed", "evaluated", "suspended"];
+const ALL_BUT_REPORTED: readonly CaseState[] = [
+  "filed",
+  "cancelled",
+  "dispatched",
+  "acknowledged",
+  "returned",
+  "handled",
+  "reported_back",
+  "verifying",
+  "closed",
+  "evaluated",
+  "suspended",
+];
 
-const rule = (r: Omit<TransitionRule, "excludesReporter" | "excludesHandlingUnits" | "requires"> & Partial<TransitionRule>): TransitionRule => ({
+const rule = (
+  r: Omit<TransitionRule, "excludesReporter" | "excludesHandlingUnits" | "requires"> & Partial<TransitionRule>,
+): TransitionRule => ({
   requires: "none",
   excludesReporter: false,
   excludesHandlingUnits: false,
@@ -138,11 +151,31 @@ const rule = (r: Omit<TransitionRule, "excludesReporter" | "excludesHandlingUnit
  */
 export const TRANSITIONS: Readonly<Record<CaseAction, TransitionRule>> = {
   file: rule({ action: "file", from: ["reported"], to: "filed", actors: ["operator"], note: "optional" }),
-  cancel: rule({ action: "cancel", from: ["reported", "filed", "returned"], to: "cancelled", actors: ["operator"], note: "required" }),
+  cancel: rule({
+    action: "cancel",
+    from: ["reported", "filed", "returned"],
+    to: "cancelled",
+    actors: ["operator"],
+    note: "required",
+  }),
   withdraw: rule({ action: "withdraw", from: ["reported"], to: "cancelled", actors: ["reporter"], note: "optional" }),
-  dispatch: rule({ action: "dispatch", from: ["filed", "returned"], to: "dispatched", actors: ["dispatcher"], note: "optional", requires: "lead_unit" }),
+  dispatch: rule({
+    action: "dispatch",
+    from: ["filed", "returned"],
+    to: "dispatched",
+    actors: ["dispatcher"],
+    note: "optional",
+    requires: "lead_unit",
+  }),
   acknowledge: rule({ action: "acknowledge", from: ["dispatched"], to: "acknowledged", actors: ["lead_unit"], note: "optional" }),
-  return: rule({ action: "return", from: ["dispatched"], to: "returned", actors: ["lead_unit"], note: "optional", requires: "return_reason" }),
+  return: rule({
+    action: "return",
+    from: ["dispatched"],
+    to: "returned",
+    actors: ["lead_unit"],
+    note: "optional",
+    requires: "return_reason",
+  }),
   // The verb records facts.leadUnitId as the case's handledByUnitId, which 采办分离 checks later.
   handle: rule({ action: "handle", from: ["acknowledged"], to: "handled", actors: ["lead_unit"], note: "optional" }),
   report_back: rule({ action: "report_back", from: ["handled"], to: "reported_back", actors: ["lead_unit"], note: "required" }),
@@ -155,7 +188,15 @@ export const TRANSITIONS: Readonly<Record<CaseAction, TransitionRule>> = {
     excludesReporter: true,
     excludesHandlingUnits: true,
   }),
-  close: rule({ action: "close", from: ["verifying"], to: "closed", actors: ["verifier", "operator"], note: "optional", excludesReporter: true, excludesHandlingUnits: true }),
+  close: rule({
+    action: "close",
+    from: ["verifying"],
+    to: "closed",
+    actors: ["verifier", "operator"],
+    note: "optional",
+    excludesReporter: true,
+    excludesHandlingUnits: true,
+  }),
   reopen: rule({
     action: "reopen",
     from: ["reported_back", "verifying", "closed"],
@@ -165,16 +206,72 @@ export const TRANSITIONS: Readonly<Record<CaseAction, TransitionRule>> = {
     excludesReporter: true,
     excludesHandlingUnits: true,
   }),
-  evaluate: rule({ action: "evaluate", from: ["closed"], to: "evaluated", actors: ["operator"], note: "optional", requires: "satisfaction", excludesReporter: true }),
-  suspend: rule({ action: "suspend", from: ["filed", "dispatched", "acknowledged", "returned"], to: "suspended", actors: ["operator", "dispatcher"], note: "required" }),
+  evaluate: rule({
+    action: "evaluate",
+    from: ["closed"],
+    to: "evaluated",
+    actors: ["operator"],
+    note: "optional",
+    requires: "satisfaction",
+    excludesReporter: true,
+  }),
+  suspend: rule({
+    action: "suspend",
+    from: ["filed", "dispatched", "acknowledged", "returned"],
+    to: "suspended",
+    actors: ["operator", "dispatcher"],
+    note: "required",
+  }),
   resume: rule({ action: "resume", from: ["suspended"], to: "filed", actors: ["operator", "dispatcher"], note: "optional" }),
-  escalate: rule({ action: "escalate", from: OPEN_STATES, to: null, actors: ["operator", "dispatcher", "system"], note: "required", requires: "level_above" }),
-  extension_request: rule({ action: "extension_request", from: ["acknowledged"], to: null, actors: ["lead_unit"], note: "required", extension: "none" }),
-  extension_approve: rule({ action: "extension_approve", from: ["acknowledged", "handled"], to: null, actors: ["dispatcher", "operator"], note: "optional", extension: "pending" }),
-  extension_reject: rule({ action: "extension_reject", from: ["acknowledged", "handled"], to: null, actors: ["dispatcher", "operator"], note: "required", extension: "pending" }),
+  escalate: rule({
+    action: "escalate",
+    from: OPEN_STATES,
+    to: null,
+    actors: ["operator", "dispatcher", "system"],
+    note: "required",
+    requires: "level_above",
+  }),
+  extension_request: rule({
+    action: "extension_request",
+    from: ["acknowledged"],
+    to: null,
+    actors: ["lead_unit"],
+    note: "required",
+    extension: "none",
+  }),
+  extension_approve: rule({
+    action: "extension_approve",
+    from: ["acknowledged", "handled"],
+    to: null,
+    actors: ["dispatcher", "operator"],
+    note: "optional",
+    extension: "pending",
+  }),
+  extension_reject: rule({
+    action: "extension_reject",
+    from: ["acknowledged", "handled"],
+    to: null,
+    actors: ["dispatcher", "operator"],
+    note: "required",
+    extension: "pending",
+  }),
   supervision_order: rule({ action: "supervision_order", from: OPEN_STATES, to: null, actors: ["supervisor"], note: "required" }),
-  co_report_back: rule({ action: "co_report_back", from: ["acknowledged", "handled"], to: null, actors: ["co_unit"], note: "required" }),
-  rate_discovery: rule({ action: "rate_discovery", from: ALL_BUT_REPORTED, to: null, actors: ["operator"], note: "optional", requires: "discovery_stars", excludesReporter: true }),
+  co_report_back: rule({
+    action: "co_report_back",
+    from: ["acknowledged", "handled"],
+    to: null,
+    actors: ["co_unit"],
+    note: "required",
+  }),
+  rate_discovery: rule({
+    action: "rate_discovery",
+    from: ALL_BUT_REPORTED,
+    to: null,
+    actors: ["operator"],
+    note: "optional",
+    requires: "discovery_stars",
+    excludesReporter: true,
+  }),
 };
 
 /** The kinds the actor holds for this case (see the list at the top of this file). */
@@ -188,7 +285,9 @@ export function actorKindsFor(facts: CaseFacts, actor: CaseActorFacts): ActorKin
   if (facts.leadUnitId !== null && actor.unitIds.includes(facts.leadUnitId)) kinds.push("lead_unit");
   if (facts.coUnitIds.some((id) => actor.unitIds.includes(id))) kinds.push("co_unit");
   if (atLevel("verifier")) kinds.push("verifier");
-  const supervises = actor.grants.some((g) => g.kind === "supervisor" && (levelRank(g.level) > levelRank(facts.level) || g.level === "district"));
+  const supervises = actor.grants.some(
+    (g) => g.kind === "supervisor" && (levelRank(g.level) > levelRank(facts.level) || g.level === "district"),
+  );
   if (supervises) kinds.push("supervisor");
   return kinds;
 }
@@ -199,7 +298,11 @@ function actsForHandlingUnit(facts: CaseFacts, actor: CaseActorFacts): boolean {
   return handling.some((id) => actor.unitIds.includes(id));
 }
 
-const refuse = (code: "FORBIDDEN" | "CONFLICT" | "VALIDATION", message: string): TransitionResult => ({ ok: false, code, message });
+const refuse = (code: "FORBIDDEN" | "CONFLICT" | "VALIDATION", message: string): TransitionResult => ({
+  ok: false,
+  code,
+  message,
+});
 
 function isCaseAction(value: unknown): value is CaseAction {
   return typeof value === "string" && (CASE_ACTIONS as readonly string[]).includes(value);
@@ -214,13 +317,15 @@ function checkInput(rule: TransitionRule, input: TransitionInput): TransitionRes
   if (note.length > NOTE_MAX_LENGTH) return refuse("VALIDATION", caseLoop.errors.noteTooLong(NOTE_MAX_LENGTH));
   switch (rule.requires) {
     case "return_reason":
-      if (!(RETURN_REASONS as readonly unknown[]).includes(input.returnReason)) return refuse("VALIDATION", caseLoop.errors.returnReasonRequired);
+      if (!(RETURN_REASONS as readonly unknown[]).includes(input.returnReason))
+        return refuse("VALIDATION", caseLoop.errors.returnReasonRequired);
       break;
     case "lead_unit": {
       if (!isUnitId(input.leadUnitId)) return refuse("VALIDATION", caseLoop.errors.leadUnitRequired);
       const co = input.coUnitIds ?? [];
       const distinct = new Set(co).size === co.length;
-      if (!co.every(isUnitId) || !distinct || co.includes(input.leadUnitId)) return refuse("VALIDATION", caseLoop.errors.coUnitsInvalid);
+      if (!co.every(isUnitId) || !distinct || co.includes(input.leadUnitId))
+        return refuse("VALIDATION", caseLoop.errors.coUnitsInvalid);
       break;
     }
     case "satisfaction":
@@ -241,24 +346,35 @@ function checkInput(rule: TransitionRule, input: TransitionInput): TransitionRes
  * it may not (Chinese, safe to show). Pure; the caller writes the state, the level, the timeline row and the
  * version + 1 in one transaction, guarded by `WHERE version = expectedVersion`.
  */
-export function checkTransition(args: { caseFacts: CaseFacts; actor: CaseActorFacts; action: CaseAction; input: TransitionInput }): TransitionResult {
+export function checkTransition(args: {
+  caseFacts: CaseFacts;
+  actor: CaseActorFacts;
+  action: CaseAction;
+  input: TransitionInput;
+}): TransitionResult {
   return check(args, true);
 }
 
-function check(args: { caseFacts: CaseFacts; actor: CaseActorFacts; action: CaseAction; input: TransitionInput }, withInput: boolean): TransitionResult {
+function check(
+  args: { caseFacts: CaseFacts; actor: CaseActorFacts; action: CaseAction; input: TransitionInput },
+  withInput: boolean,
+): TransitionResult {
   const { caseFacts: facts, actor, action, input } = args;
   if (!isCaseAction(action)) return refuse("VALIDATION", caseLoop.errors.unknownAction);
   const r = TRANSITIONS[action];
   const actionLabel = caseLoop.actionLabels[action];
 
   if (input.expectedVersion !== facts.version) return refuse("CONFLICT", caseLoop.errors.versionConflict);
-  if (!r.from.includes(facts.state)) return refuse("CONFLICT", caseLoop.errors.wrongState(caseLoop.stateLabels[facts.state], actionLabel));
+  if (!r.from.includes(facts.state))
+    return refuse("CONFLICT", caseLoop.errors.wrongState(caseLoop.stateLabels[facts.state], actionLabel));
   if (r.extension === "none" && facts.extensionPending) return refuse("CONFLICT", caseLoop.errors.extensionPending);
   if (r.extension === "pending" && !facts.extensionPending) return refuse("CONFLICT", caseLoop.errors.noPendingExtension);
 
   const kinds = actorKindsFor(facts, actor);
-  if (r.excludesReporter && kinds.includes("reporter")) return refuse("FORBIDDEN", caseLoop.errors.reporterSeparation(actionLabel));
-  if (r.excludesHandlingUnits && actsForHandlingUnit(facts, actor)) return refuse("FORBIDDEN", caseLoop.errors.unitSeparation(actionLabel));
+  if (r.excludesReporter && kinds.includes("reporter"))
+    return refuse("FORBIDDEN", caseLoop.errors.reporterSeparation(actionLabel));
+  if (r.excludesHandlingUnits && actsForHandlingUnit(facts, actor))
+    return refuse("FORBIDDEN", caseLoop.errors.unitSeparation(actionLabel));
   if (!r.actors.some((k) => kinds.includes(k))) {
     const who = r.actors.map((k) => caseLoop.actorKindLabels[k]).join("或");
     return refuse("FORBIDDEN", caseLoop.errors.forbidden(actionLabel, who));
@@ -282,5 +398,7 @@ function check(args: { caseFacts: CaseFacts; actor: CaseActorFacts; action: Case
  * can still be refused by its input (a missing note, a bad unit) or by a concurrent change.
  */
 export function availableActions(facts: CaseFacts, actor: CaseActorFacts): CaseAction[] {
-  return CASE_ACTIONS.filter((action) => check({ caseFacts: facts, actor, action, input: { expectedVersion: facts.version } }, false).ok);
+  return CASE_ACTIONS.filter(
+    (action) => check({ caseFacts: facts, actor, action, input: { expectedVersion: facts.version } }, false).ok,
+  );
 }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { CaseSummaryDto } from "./case-dto";
-import { beijingDateTime, beijingWallDate, caseFeature, EXPORT_COLUMNS, exportCells, maskPhonesInText } from "./export-cases-format";
+import {
+  beijingDateTime,
+  beijingWallDate,
+  caseFeature,
+  EXPORT_COLUMNS,
+  exportCells,
+  maskPhonesInText,
+} from "./export-cases-format";
 
 const sample: CaseSummaryDto = {
   id: 7,
@@ -68,7 +75,10 @@ describe("exportCells", () => {
   });
 
   it("a closed case shows no light", () => {
-    const cells = exportCells({ ...sample, state: "closed", light: "red", closedAt: "2026-11-24T01:00:00.000Z" }, beijingDateTime);
+    const cells = exportCells(
+      { ...sample, state: "closed", light: "red", closedAt: "2026-11-24T01:00:00.000Z" },
+      beijingDateTime,
+    );
     expect(cells[EXPORT_COLUMNS.findIndex((c) => c.key === "light")]).toBeNull();
   });
 });
@@ -77,8 +87,15 @@ describe("caseFeature", () => {
   it("is a GeoJSON point without free text or reporter", () => {
     const f = caseFeature(sample);
     expect(f.geometry).toEqual({ type: "Point", coordinates: [116.657123, 39.901235] });
-    for (const key of ["description", "address", "reporterName", "reporterPhone", "reporterPhoneMasked"]) expect(f.properties).not.toHaveProperty(key);
+    for (const key of ["description", "address", "reporterName", "reporterPhone", "reporterPhoneMasked"])
+      expect(f.properties).not.toHaveProperty(key);
     expect(JSON.stringify(f)).not.toContain("王某");
-    expect(f.properties).toMatchObject({ number: sample.number, state: "dispatched", stateName: "已派遣", light: "yellow", category: "暴露垃圾" });
+    expect(f.properties).toMatchObject({
+      number: sample.number,
+      state: "dispatched",
+      stateName: "已派遣",
+      light: "yellow",
+      category: "暴露垃圾",
+    });
   });
 });

@@ -68,7 +68,9 @@ export function xlsxStream(batches: CaseBatches, sheetName: string): ReadableStr
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.columns = EXPORT_COLUMNS.map((col) => ({ header: col.header, key: col.key, width: col.width }));
   sheet.getRow(1).font = { bold: true };
-  const dateColumns = EXPORT_COLUMNS.flatMap((col, i) => (["reportedAt", "deadline", "closedAt"].includes(col.key) ? [i + 1] : []));
+  const dateColumns = EXPORT_COLUMNS.flatMap((col, i) =>
+    ["reportedAt", "deadline", "closedAt"].includes(col.key) ? [i + 1] : [],
+  );
   for (const i of dateColumns) sheet.getColumn(i).numFmt = "yyyy-mm-dd hh:mm";
   void (async () => {
     try {

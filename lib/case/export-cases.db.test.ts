@@ -41,9 +41,18 @@ beforeAll(async () => {
       light: "yellow",
       state: "dispatched",
     },
-    { gridId: area.own.grid, reportedAt: "2026-06-02T02:00:00Z", description: "=HYPERLINK(\"http://evil\")", category: "component.manhole", state: "closed", light: null },
+    {
+      gridId: area.own.grid,
+      reportedAt: "2026-06-02T02:00:00Z",
+      description: '=HYPERLINK("http://evil")',
+      category: "component.manhole",
+      state: "closed",
+      light: null,
+    },
   ]);
-  otherIds = await insertTestCases(owner.db, [{ gridId: area.other.grid, reportedAt: "2026-06-03T02:00:00Z", description: "邻社区案件" }]);
+  otherIds = await insertTestCases(owner.db, [
+    { gridId: area.other.grid, reportedAt: "2026-06-03T02:00:00Z", description: "邻社区案件" },
+  ]);
 });
 
 async function bytesOf(file: FileDownload): Promise<Buffer> {
@@ -51,7 +60,9 @@ async function bytesOf(file: FileDownload): Promise<Buffer> {
 }
 
 async function exportsSince(): Promise<{ n: number; last: { rowCount: number; format: string } | null }> {
-  const { rows } = await sql<{ after: { rowCount: number; format: string } }>`select after from audit_log where action = 'case.export' order by id desc`.execute(owner.db);
+  const { rows } = await sql<{
+    after: { rowCount: number; format: string };
+  }>`select after from audit_log where action = 'case.export' order by id desc`.execute(owner.db);
   return { n: rows.length, last: rows[0]?.after ?? null };
 }
 
@@ -113,7 +124,8 @@ describe("exportCases", () => {
       expect(lon).toBeLessThan(118);
       expect(lat).toBeGreaterThan(39);
       expect(lat).toBeLessThan(41);
-      for (const key of ["description", "address", "reporterName", "reporterPhone", "reporterPhoneMasked"]) expect(f.properties).not.toHaveProperty(key);
+      for (const key of ["description", "address", "reporterName", "reporterPhone", "reporterPhoneMasked"])
+        expect(f.properties).not.toHaveProperty(key);
     }
     const raw = JSON.stringify(doc);
     expect(raw).not.toContain(SECRET_NAME);
@@ -125,13 +137,18 @@ describe("exportCases", () => {
     const head = await contextWithAssignments(app.db, [{ role: "community_head", regionId: area.own.community }]);
     const doc = JSON.parse((await bytesOf(await exportCases({ ctx: head, input: { format: "geojson" } }))).toString("utf8"));
     expect(doc.features.map((f: { id: number }) => f.id).sort()).toEqual([...ownIds].sort());
-    await expect(exportCases({ ctx: head, input: { format: "csv", area: area.other.community } })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(exportCases({ ctx: head, input: { format: "csv", area: area.other.community } })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     const department = await contextWithAssignments(app.db, [{ role: "department_handler", regionId: area.street.id }]);
     await expect(exportCases({ ctx: department, input: { format: "csv" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("refuses an unknown format and a list beyond the bound, with Chinese messages and no audit row", async () => {
-    await expect(exportCases({ ctx: district, input: { format: "pdf" as never } })).rejects.toMatchObject({ code: "VALIDATION", details: { format: "导出格式只能是 xlsx、csv 或 geojson。" } });
+    await expect(exportCases({ ctx: district, input: { format: "pdf" as never } })).rejects.toMatchObject({
+      code: "VALIDATION",
+      details: { format: "导出格式只能是 xlsx、csv 或 geojson。" },
+    });
     const before = await exportsSince();
     await expect(exportCases({ ctx: district, input: { format: "csv" }, maxRows: 2 })).rejects.toMatchObject({
       code: "VALIDATION",

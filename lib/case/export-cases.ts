@@ -42,7 +42,13 @@ const ExportCasesInput = z
 export type ExportCasesInput = z.input<typeof ExportCasesInput>;
 
 /** A file to download: its names, type, the number of cases counted when it started, and its bytes as a stream. */
-export type FileDownload = { filename: string; asciiFilename: string; contentType: string; rowCount: number; body: ReadableStream<Uint8Array> | Uint8Array<ArrayBuffer> };
+export type FileDownload = {
+  filename: string;
+  asciiFilename: string;
+  contentType: string;
+  rowCount: number;
+  body: ReadableStream<Uint8Array> | Uint8Array<ArrayBuffer>;
+};
 
 /**
  * Exports the case list under the list's filters (case.export, inside the caller's area) as xlsx, CSV with
@@ -78,14 +84,24 @@ export async function exportCases({
       }
       // The newest matching case (a page of limit 0 reads exactly one row): where the stream starts.
       const [top] = await findCasePage(trx, query, { limit: 0 });
-      await recordAudit(trx, ctx, { action: "case.export", entity: "case_record", entityId: null, after: { format, filters: filter, rowCount } });
+      await recordAudit(trx, ctx, {
+        action: "case.export",
+        entity: "case_record",
+        entityId: null,
+        after: { format, filters: filter, rowCount },
+      });
       return { query, rowCount, first: top ? parseCursor(top.cursor)! : null };
     });
   } catch (e) {
     throw wrapDatabaseError(e);
   }
   const batches = caseBatches(ctx.db, scope, start.query, start.first, maxRows);
-  const body = format === "csv" ? csvStream(batches) : format === "geojson" ? geojsonStream(batches) : xlsxStream(batches, caseDesk.export.sheetName);
+  const body =
+    format === "csv"
+      ? csvStream(batches)
+      : format === "geojson"
+        ? geojsonStream(batches)
+        : xlsxStream(batches, caseDesk.export.sheetName);
   const date = compactDate(now);
   return {
     filename: `${caseDesk.export.filename(date)}.${format}`,
@@ -100,7 +116,13 @@ export async function exportCases({
  * The matching cases from `first` (inclusive) down, in batches; at most `maxRows` in all.
  * Starting "after" a position one id above the first row includes it and excludes anything newer.
  */
-async function* caseBatches(db: Database, scope: Scope, query: CaseListQuery, first: CaseCursor | null, maxRows: number): CaseBatches {
+async function* caseBatches(
+  db: Database,
+  scope: Scope,
+  query: CaseListQuery,
+  first: CaseCursor | null,
+  maxRows: number,
+): CaseBatches {
   if (!first) return;
   let after: CaseCursor = { micros: first.micros, id: first.id + 1 };
   let sent = 0;

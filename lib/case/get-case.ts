@@ -1,5 +1,12 @@
 import "server-only";
-import { findBreadcrumb, findCaseDetailRow, findCaseEvents, findCasePhotoIds, findCaseSummaries, findUnitsByIds } from "../../db/queries/case-read";
+import {
+  findBreadcrumb,
+  findCaseDetailRow,
+  findCaseEvents,
+  findCasePhotoIds,
+  findCaseSummaries,
+  findUnitsByIds,
+} from "../../db/queries/case-read";
 import { findRoutingRule, findUnitIdsOfUser } from "../../db/queries/case";
 import { inScope } from "../../db/queries/scope";
 import type { Database } from "../../db/client";
@@ -35,12 +42,25 @@ export async function readCaseDetail(trx: Database, ctx: RequestContext, id: num
     findUnitIdsOfUser(trx, ctx.actor.userId),
   ]);
   const facts = caseFactsOf(row);
-  const actor = caseActorFacts({ userId: ctx.actor.userId, assignments: actingAssignments(ctx), unitIds: myUnits, casePath: row.region_path });
+  const actor = caseActorFacts({
+    userId: ctx.actor.userId,
+    assignments: actingAssignments(ctx),
+    unitIds: myUnits,
+    casePath: row.region_path,
+  });
   const actions = can(ctx, "case.act") && actor.userId !== null ? availableActions(facts, actor) : [];
-  const routing = actions.includes("dispatch") ? await findRoutingRule(trx, row.category_id, row.parent_category_id, row.region_path) : null;
+  const routing = actions.includes("dispatch")
+    ? await findRoutingRule(trx, row.category_id, row.parent_category_id, row.region_path)
+    : null;
   const risk =
     row.risk_value !== null && row.risk_grade !== null
-      ? { l: Number(row.risk_l), e: Number(row.risk_e), c: Number(row.risk_c), value: Number(row.risk_value), grade: row.risk_grade as "general" | "important" | "major" }
+      ? {
+          l: Number(row.risk_l),
+          e: Number(row.risk_e),
+          c: Number(row.risk_c),
+          value: Number(row.risk_value),
+          grade: row.risk_grade as "general" | "important" | "major",
+        }
       : null;
   return {
     ...toCaseSummaryDto(summary),

@@ -71,7 +71,9 @@ export const FILTER_KEYS = ["q", "from", "to", "category", "state", "light", "so
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
 /** The raw filter values of a URL's search params (only the known keys, first value of each). */
-export function filterParams(params: Record<string, string | string[] | undefined> | URLSearchParams): Partial<Record<FilterKey, string>> {
+export function filterParams(
+  params: Record<string, string | string[] | undefined> | URLSearchParams,
+): Partial<Record<FilterKey, string>> {
   const out: Partial<Record<FilterKey, string>> = {};
   for (const key of FILTER_KEYS) {
     const value = params instanceof URLSearchParams ? params.get(key) : params[key];

@@ -35,7 +35,12 @@ export async function insertTestCases(owner: Database, cases: readonly TestCase[
     serial += 1;
     const number = c.number ?? `SJT${String(process.pid % 1000).padStart(3, "0")}${String(serial).padStart(9, "0")}`;
     const reportedAt = typeof c.reportedAt === "string" ? c.reportedAt : c.reportedAt.toISOString();
-    const deadline = c.deadlineAt === undefined || c.deadlineAt === null ? null : typeof c.deadlineAt === "string" ? c.deadlineAt : c.deadlineAt.toISOString();
+    const deadline =
+      c.deadlineAt === undefined || c.deadlineAt === null
+        ? null
+        : typeof c.deadlineAt === "string"
+          ? c.deadlineAt
+          : c.deadlineAt.toISOString();
     const { rows } = await sql<{ id: number }>`
       insert into case_record (number, district_code, source, kind, category_id, description, address, geom, grid_id, region_path,
                                reporter_name, reporter_phone_masked, urgency, level, state, light, satisfaction, lead_unit_id, reported_at, deadline_at)
@@ -65,7 +70,14 @@ export type TwoCommunities = {
 };
 
 export async function twoCommunities(owner: Database): Promise<TwoCommunities> {
-  const { rows } = await sql<{ street: number; streetPath: string; community: number; communityPath: string; grid: number; gridPath: string }>`
+  const { rows } = await sql<{
+    street: number;
+    streetPath: string;
+    community: number;
+    communityPath: string;
+    grid: number;
+    gridPath: string;
+  }>`
     select s.id as street, s.path::text as "streetPath", c.id as community, c.path::text as "communityPath",
            (select g.id from region g where g.level = 4 and g.path <@ c.path order by g.code limit 1) as grid,
            (select g.path::text from region g where g.level = 4 and g.path <@ c.path order by g.code limit 1) as "gridPath"
@@ -75,6 +87,11 @@ export async function twoCommunities(owner: Database): Promise<TwoCommunities> {
   const street = rows[0];
   const second = rows.find((r) => r.street === street.street && r.community !== street.community);
   if (!second) throw new Error("the seeded district has no street with two communities");
-  const pick = (r: typeof street) => ({ community: r.community, grid: r.grid, gridPath: r.gridPath, communityPath: r.communityPath });
+  const pick = (r: typeof street) => ({
+    community: r.community,
+    grid: r.grid,
+    gridPath: r.gridPath,
+    communityPath: r.communityPath,
+  });
   return { street: { id: street.street, path: street.streetPath }, own: pick(street), other: pick(second) };
 }

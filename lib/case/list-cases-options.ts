@@ -26,11 +26,24 @@ export type AreaChoice = {
 };
 
 /** The pickers of the case list and the rates page: the category tree and the area choice, for `action`'s scope. */
-export async function caseListOptions({ ctx, areaId, action = "case.read" }: { ctx: RequestContext; areaId?: number; action?: "case.read" | "case.export" }): Promise<{ categories: CategoryOption[]; area: AreaChoice }> {
+export async function caseListOptions({
+  ctx,
+  areaId,
+  action = "case.read",
+}: {
+  ctx: RequestContext;
+  areaId?: number;
+  action?: "case.read" | "case.export";
+}): Promise<{ categories: CategoryOption[]; area: AreaChoice }> {
   const scope = authorize(ctx, action);
   try {
     const [categoryRows, rootRows] = await Promise.all([findCategoryOptions(ctx.db), findScopeRoots(ctx.db, scope)]);
-    const option = (r: { id: number; name: string; level: number; kind: string }): AreaOption => ({ id: r.id, name: r.name, level: r.level, levelName: levelNameOf(r.level, r.kind) });
+    const option = (r: { id: number; name: string; level: number; kind: string }): AreaOption => ({
+      id: r.id,
+      name: r.name,
+      level: r.level,
+      levelName: levelNameOf(r.level, r.kind),
+    });
     const roots = rootRows.map(option);
     let current: AreaOption | null = null;
     let ancestors: AreaOption[] = [];
@@ -52,8 +65,10 @@ export async function caseListOptions({ ctx, areaId, action = "case.read" }: { c
 }
 
 /** Parents first, each followed by its children (depth-first, by sort order): the order of an indented picker. */
-export function nestCategories(rows: readonly { id: number; name: string; parentId: number | null; active: boolean; sort: number }[]): CategoryOption[] {
-  const byParent = new Map<number | null, typeof rows[number][]>();
+export function nestCategories(
+  rows: readonly { id: number; name: string; parentId: number | null; active: boolean; sort: number }[],
+): CategoryOption[] {
+  const byParent = new Map<number | null, (typeof rows)[number][]>();
   for (const r of rows) {
     const list = byParent.get(r.parentId) ?? [];
     list.push(r);

@@ -46,7 +46,9 @@ describe("listCases: scope", () => {
       { gridId: area.own.grid, reportedAt: "2026-03-02T02:00:00Z", description: "本社区垃圾暴露" },
       { gridId: area.own.grid, reportedAt: "2026-03-03T02:00:00Z", description: "本社区井盖缺失", category: "component.manhole" },
     ]);
-    other = await insertTestCases(owner.db, [{ gridId: area.other.grid, reportedAt: "2026-03-02T03:00:00Z", description: "邻社区垃圾暴露" }]);
+    other = await insertTestCases(owner.db, [
+      { gridId: area.other.grid, reportedAt: "2026-03-02T03:00:00Z", description: "邻社区垃圾暴露" },
+    ]);
   });
 
   it("a community head sees the own community's cases and never another community's", async () => {
@@ -55,7 +57,9 @@ describe("listCases: scope", () => {
     expect(ids).not.toContain(other[0]);
     // Not by a text search, not by naming the other community as the area.
     expect(await allIds(communityHead, { q: "邻社区" })).toEqual([]);
-    await expect(listCases({ ctx: communityHead, input: { area: area.other.community } })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(listCases({ ctx: communityHead, input: { area: area.other.community } })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 
   it("the district sees both, and the area filter narrows to one community", async () => {
@@ -84,19 +88,28 @@ describe("listCases: filters", () => {
   beforeAll(async () => {
     await deleteAllCases(owner.db);
     const g = area.own.grid;
-    const [garbage, manhole, family, red, hotline, closed, streetLevel, emergency, lateOnDay, nextDay] = await insertTestCases(owner.db, [
-      { gridId: g, reportedAt: "2026-04-01T02:00:00Z", category: "event.exposed_garbage", description: "小区门口垃圾堆放", address: "悟仙观路 12 号" },
-      { gridId: g, reportedAt: "2026-04-02T02:00:00Z", category: "component.manhole", description: "井盖缺失" },
-      { gridId: g, reportedAt: "2026-04-03T02:00:00Z", category: "dispute.family", description: "邻里噪音纠纷" },
-      { gridId: g, reportedAt: "2026-04-04T02:00:00Z", light: "red", state: "dispatched", description: "超期案件" },
-      { gridId: g, reportedAt: "2026-04-05T02:00:00Z", source: "hotline", description: "热线工单" },
-      { gridId: g, reportedAt: "2026-04-06T02:00:00Z", state: "closed", light: "red", description: "已结案（灯为旧值）" },
-      { gridId: g, reportedAt: "2026-04-07T02:00:00Z", level: "street", description: "街道级案件" },
-      { gridId: g, reportedAt: "2026-04-08T02:00:00Z", urgency: "emergency", description: "特急案件" },
-      // 23:59:59 on 10 April in Beijing, and midnight starting 11 April.
-      { gridId: g, reportedAt: "2026-04-10T15:59:59Z", description: "四月十日深夜" },
-      { gridId: g, reportedAt: "2026-04-10T16:00:00Z", description: "四月十一日零点" },
-    ]);
+    const [garbage, manhole, family, red, hotline, closed, streetLevel, emergency, lateOnDay, nextDay] = await insertTestCases(
+      owner.db,
+      [
+        {
+          gridId: g,
+          reportedAt: "2026-04-01T02:00:00Z",
+          category: "event.exposed_garbage",
+          description: "小区门口垃圾堆放",
+          address: "悟仙观路 12 号",
+        },
+        { gridId: g, reportedAt: "2026-04-02T02:00:00Z", category: "component.manhole", description: "井盖缺失" },
+        { gridId: g, reportedAt: "2026-04-03T02:00:00Z", category: "dispute.family", description: "邻里噪音纠纷" },
+        { gridId: g, reportedAt: "2026-04-04T02:00:00Z", light: "red", state: "dispatched", description: "超期案件" },
+        { gridId: g, reportedAt: "2026-04-05T02:00:00Z", source: "hotline", description: "热线工单" },
+        { gridId: g, reportedAt: "2026-04-06T02:00:00Z", state: "closed", light: "red", description: "已结案（灯为旧值）" },
+        { gridId: g, reportedAt: "2026-04-07T02:00:00Z", level: "street", description: "街道级案件" },
+        { gridId: g, reportedAt: "2026-04-08T02:00:00Z", urgency: "emergency", description: "特急案件" },
+        // 23:59:59 on 10 April in Beijing, and midnight starting 11 April.
+        { gridId: g, reportedAt: "2026-04-10T15:59:59Z", description: "四月十日深夜" },
+        { gridId: g, reportedAt: "2026-04-10T16:00:00Z", description: "四月十一日零点" },
+      ],
+    );
     ids = { garbage, manhole, family, red, hotline, closed, streetLevel, emergency, lateOnDay, nextDay };
   });
 
@@ -105,7 +118,9 @@ describe("listCases: filters", () => {
   it("category includes its subtree", async () => {
     const { rows } = await sql<{ id: number }>`select id from case_category where code = 'dispute'`.execute(owner.db);
     expect(await only({ category: rows[0].id })).toEqual([ids.family]);
-    const { rows: leaf } = await sql<{ id: number }>`select id from case_category where code = 'component.manhole'`.execute(owner.db);
+    const { rows: leaf } = await sql<{ id: number }>`select id from case_category where code = 'component.manhole'`.execute(
+      owner.db,
+    );
     expect(await only({ category: leaf[0].id })).toEqual([ids.manhole]);
   });
 
@@ -133,11 +148,20 @@ describe("listCases: filters", () => {
   });
 
   it("refuses malformed filters with Chinese messages", async () => {
-    await expect(listCases({ ctx: district, input: { from: "2026-02-30" } })).rejects.toMatchObject({ code: "VALIDATION", details: { from: "日期格式应为 YYYY-MM-DD。" } });
-    await expect(listCases({ ctx: district, input: { from: "2026-04-02", to: "2026-04-01" } })).rejects.toMatchObject({ code: "VALIDATION", details: { to: "结束日期不能早于开始日期。" } });
+    await expect(listCases({ ctx: district, input: { from: "2026-02-30" } })).rejects.toMatchObject({
+      code: "VALIDATION",
+      details: { from: "日期格式应为 YYYY-MM-DD。" },
+    });
+    await expect(listCases({ ctx: district, input: { from: "2026-04-02", to: "2026-04-01" } })).rejects.toMatchObject({
+      code: "VALIDATION",
+      details: { to: "结束日期不能早于开始日期。" },
+    });
     await expect(listCases({ ctx: district, input: { state: "lost" as never } })).rejects.toMatchObject({ code: "VALIDATION" });
     await expect(listCases({ ctx: district, input: { after: "yesterday" } })).rejects.toMatchObject({ code: "VALIDATION" });
-    await expect(listCases({ ctx: district, input: { category: 999999 } })).rejects.toMatchObject({ code: "VALIDATION", message: "未找到该事件类别。" });
+    await expect(listCases({ ctx: district, input: { category: 999999 } })).rejects.toMatchObject({
+      code: "VALIDATION",
+      message: "未找到该事件类别。",
+    });
   });
 });
 
@@ -156,7 +180,9 @@ describe("listCases: keyset pages", () => {
       { gridId: area.own.grid, reportedAt: "2026-05-01T00:10:00.000001Z" },
       { gridId: area.own.grid, reportedAt: "2026-05-01T00:10:00.000002Z" },
     ]);
-    const expected = (await sql<{ id: number }>`select id from case_record order by reported_at desc, id desc`.execute(owner.db)).rows.map((r) => r.id);
+    const expected = (
+      await sql<{ id: number }>`select id from case_record order by reported_at desc, id desc`.execute(owner.db)
+    ).rows.map((r) => r.id);
     expect(expected).toHaveLength(139);
 
     const seen: number[] = [];

@@ -45,7 +45,10 @@ export async function listCases({ ctx, input }: { ctx: RequestContext; input: Li
     });
   } catch (e) {
     if ((e as { code?: string } | null)?.code === "57014") {
-      throw new DomainError("VALIDATION", caseDesk.list.errors.tooSlow, { cause: e, details: { q: caseDesk.list.errors.tooSlow } });
+      throw new DomainError("VALIDATION", caseDesk.list.errors.tooSlow, {
+        cause: e,
+        details: { q: caseDesk.list.errors.tooSlow },
+      });
     }
     throw wrapDatabaseError(e);
   }
@@ -59,7 +62,8 @@ export async function resolveCaseQuery(db: Database, scope: Scope, filter: CaseL
   let areaPath: string | undefined;
   if (filter.area !== undefined) {
     const region = await findRegionById(db, filter.area, scope);
-    if (!region) throw new DomainError("NOT_FOUND", errorMessages.regionNotFound, { details: { area: errorMessages.regionNotFound } });
+    if (!region)
+      throw new DomainError("NOT_FOUND", errorMessages.regionNotFound, { details: { area: errorMessages.regionNotFound } });
     areaPath = region.path;
   }
   if (filter.category !== undefined && !(await categoryExists(db, filter.category))) {

@@ -11,12 +11,14 @@ withSeededDistrict((c, _ctx, a) => {
   app = a;
 });
 
-const setActive = (codes: string[], active: boolean) => owner.db.updateTable("case_category").set({ active }).where("code", "in", codes).execute();
+const setActive = (codes: string[], active: boolean) =>
+  owner.db.updateTable("case_category").set({ active }).where("code", "in", codes).execute();
 
 describe("listCategories", () => {
   let gridId: number;
   beforeAll(async () => {
-    gridId = (await owner.db.selectFrom("region").select("id").where("level", "=", 4).orderBy("code").executeTakeFirstOrThrow()).id;
+    gridId = (await owner.db.selectFrom("region").select("id").where("level", "=", 4).orderBy("code").executeTakeFirstOrThrow())
+      .id;
     await setActive(["event.debris", "hotline"], false);
   });
   afterAll(async () => {
@@ -30,8 +32,19 @@ describe("listCategories", () => {
     const [dispute, hazard, , event] = tree;
     expect(dispute.children).toHaveLength(12);
     expect(hazard.children).toHaveLength(11);
-    expect(dispute.children[0]).toMatchObject({ code: "dispute.family", name: "家庭邻里纠纷", group: "dispute", riskAssessed: true, defaultLevel: "grid", children: [] });
-    expect(hazard.children.find((c) => c.code === "hazard.fire_safety")).toMatchObject({ defaultUrgency: "urgent", kind: "enforcement", riskAssessed: true });
+    expect(dispute.children[0]).toMatchObject({
+      code: "dispute.family",
+      name: "家庭邻里纠纷",
+      group: "dispute",
+      riskAssessed: true,
+      defaultLevel: "grid",
+      children: [],
+    });
+    expect(hazard.children.find((c) => c.code === "hazard.fire_safety")).toMatchObject({
+      defaultUrgency: "urgent",
+      kind: "enforcement",
+      riskAssessed: true,
+    });
     // an inactive type is left out, and so is an inactive root with all of its types
     expect(event.children.map((c) => c.code)).not.toContain("event.debris");
     expect(event.children.find((c) => c.code === "event.exposed_garbage")).toMatchObject({ riskAssessed: false });
@@ -46,10 +59,26 @@ describe("listCategories", () => {
 });
 
 describe("nestCategoryTree", () => {
-  const row = (id: number, parent: number | null, code: string) => ({ id, code, name: code, parent_id: parent, grp: "event", kind: "management", default_level: "street", default_urgency: "general", risk_assessed: false });
+  const row = (id: number, parent: number | null, code: string) => ({
+    id,
+    code,
+    name: code,
+    parent_id: parent,
+    grp: "event",
+    kind: "management",
+    default_level: "street",
+    default_urgency: "general",
+    risk_assessed: false,
+  });
 
   it("nests any depth in any row order and drops a node whose parent is missing", () => {
-    const tree = nestCategoryTree([row(5, 9, "a.b.c"), row(9, 1, "a.b"), row(1, null, "a"), row(7, 42, "orphan"), row(2, null, "b")]);
+    const tree = nestCategoryTree([
+      row(5, 9, "a.b.c"),
+      row(9, 1, "a.b"),
+      row(1, null, "a"),
+      row(7, 42, "orphan"),
+      row(2, null, "b"),
+    ]);
     expect(tree.map((r) => r.code)).toEqual(["a", "b"]);
     expect(tree[0].children[0].code).toBe("a.b");
     expect(tree[0].children[0].children[0].code).toBe("a.b.c");

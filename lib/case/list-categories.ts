@@ -38,7 +38,17 @@ export async function listCategories({ ctx }: { ctx: RequestContext }): Promise<
 
 /** Rows in sort order → the tree (any depth, any row order); a node whose parent is missing is dropped with its subtree. */
 export function nestCategoryTree(
-  rows: readonly { id: number; code: string; name: string; parent_id: number | null; grp: string; kind: string; default_level: string; default_urgency: string; risk_assessed: boolean }[],
+  rows: readonly {
+    id: number;
+    code: string;
+    name: string;
+    parent_id: number | null;
+    grp: string;
+    kind: string;
+    default_level: string;
+    default_urgency: string;
+    risk_assessed: boolean;
+  }[],
 ): CategoryNodeDto[] {
   const nodes = new Map<number, CategoryNodeDto>();
   for (const r of rows) {

@@ -15,7 +15,10 @@ withSeededDistrict((c, _ctx, a) => {
 });
 
 let area: TwoCommunities;
-let actors: Record<"worker" | "worker2" | "otherWorker" | "department" | "narrowDepartment" | "water" | "street" | "community" | "analyst" | "hr", RequestContext>;
+let actors: Record<
+  "worker" | "worker2" | "otherWorker" | "department" | "narrowDepartment" | "water" | "street" | "community" | "analyst" | "hr",
+  RequestContext
+>;
 const ids: Record<string, number> = {};
 
 const day = (n: number) => new Date(Date.now() + n * 86_400_000);
@@ -56,20 +59,76 @@ beforeAll(async () => {
   const other = area.other.grid;
   const at = day(-1);
   // handled by a unit
-  await insertCase("派给城管-后到期", { gridId: own, state: "dispatched", level: "street", leadUnit: "dept.cg", deadlineAt: day(2), reportedAt: at });
-  await insertCase("城管协办-先到期", { gridId: own, state: "acknowledged", level: "street", leadUnit: "dept.zj", coUnits: ["dept.cg"], deadlineAt: day(1), reportedAt: at });
-  await insertCase("城管已处置-邻社区", { gridId: other, state: "handled", level: "street", leadUnit: "dept.cg", deadlineAt: null, reportedAt: at });
-  await insertCase("城管已反馈", { gridId: own, state: "reported_back", level: "community", leadUnit: "dept.cg", handledBy: "dept.cg", reportedAt: at, reporter: actors.worker2 });
+  await insertCase("派给城管-后到期", {
+    gridId: own,
+    state: "dispatched",
+    level: "street",
+    leadUnit: "dept.cg",
+    deadlineAt: day(2),
+    reportedAt: at,
+  });
+  await insertCase("城管协办-先到期", {
+    gridId: own,
+    state: "acknowledged",
+    level: "street",
+    leadUnit: "dept.zj",
+    coUnits: ["dept.cg"],
+    deadlineAt: day(1),
+    reportedAt: at,
+  });
+  await insertCase("城管已处置-邻社区", {
+    gridId: other,
+    state: "handled",
+    level: "street",
+    leadUnit: "dept.cg",
+    deadlineAt: null,
+    reportedAt: at,
+  });
+  await insertCase("城管已反馈", {
+    gridId: own,
+    state: "reported_back",
+    level: "community",
+    leadUnit: "dept.cg",
+    handledBy: "dept.cg",
+    reportedAt: at,
+    reporter: actors.worker2,
+  });
   await insertCase("城管已结案", { gridId: own, state: "closed", level: "street", leadUnit: "dept.cg", reportedAt: at });
   // waiting for verification
-  await insertCase("本人上报待核查", { gridId: own, state: "reported_back", level: "community", leadUnit: "dept.sw", reporter: actors.worker, reportedAt: at });
-  await insertCase("邻网格待核查", { gridId: other, state: "verifying", level: "community", leadUnit: "dept.sw", reportedAt: at });
+  await insertCase("本人上报待核查", {
+    gridId: own,
+    state: "reported_back",
+    level: "community",
+    leadUnit: "dept.sw",
+    reporter: actors.worker,
+    reportedAt: at,
+  });
+  await insertCase("邻网格待核查", {
+    gridId: other,
+    state: "verifying",
+    level: "community",
+    leadUnit: "dept.sw",
+    reportedAt: at,
+  });
   // waiting at an office's level
-  await insertCase("待街道受理", { gridId: own, state: "reported", level: "street", reportedAt: at, reporter: actors.worker, deadlineAt: day(1) });
+  await insertCase("待街道受理", {
+    gridId: own,
+    state: "reported",
+    level: "street",
+    reportedAt: at,
+    reporter: actors.worker,
+    deadlineAt: day(1),
+  });
   await insertCase("待社区派遣", { gridId: own, state: "filed", level: "community", reportedAt: at });
   await insertCase("邻社区退回街道", { gridId: other, state: "returned", level: "street", reportedAt: at });
   // the worker's old report
-  await insertCase("一个月前上报", { gridId: own, state: "evaluated", level: "community", reportedAt: day(-40), reporter: actors.worker });
+  await insertCase("一个月前上报", {
+    gridId: own,
+    state: "evaluated",
+    level: "community",
+    reportedAt: day(-40),
+    reporter: actors.worker,
+  });
 });
 
 describe("listMyTasks", () => {
@@ -80,7 +139,13 @@ describe("listMyTasks", () => {
     expect(names(tasks, "handle")).toEqual(["城管协办-先到期", "派给城管-后到期", "城管已处置-邻社区"]);
     const items = section(tasks, "handle")!.items;
     expect(items.map((i) => i.coUnit)).toEqual([true, false, false]);
-    expect(items[0]).toMatchObject({ id: ids["城管协办-先到期"], number: expect.any(String), categoryName: "暴露垃圾", light: "green", state: "acknowledged" });
+    expect(items[0]).toMatchObject({
+      id: ids["城管协办-先到期"],
+      number: expect.any(String),
+      categoryName: "暴露垃圾",
+      light: "green",
+      state: "acknowledged",
+    });
     expect(Date.parse(items[0].deadlineAt!)).toBeLessThan(Date.parse(items[1].deadlineAt!));
     expect(items[2].deadlineAt).toBeNull();
   });
@@ -95,10 +160,12 @@ describe("listMyTasks", () => {
     expect(tasks.sections.map((s) => s.kind)).toEqual(["verify", "mine"]);
     expect(names(tasks, "verify")).toEqual(["城管已反馈"]);
     const mine = section(tasks, "mine")!.items;
-    expect(mine.map((i) => [i.description, i.state])).toEqual([
-      ["本人上报待核查", "reported_back"],
-      ["待街道受理", "reported"],
-    ].sort((x, y) => ids[y[0]] - ids[x[0]]));
+    expect(mine.map((i) => [i.description, i.state])).toEqual(
+      [
+        ["本人上报待核查", "reported_back"],
+        ["待街道受理", "reported"],
+      ].sort((x, y) => ids[y[0]] - ids[x[0]]),
+    );
   });
 
   it("采办分离: the colleague who reported a case does not get it to verify", async () => {
@@ -129,7 +196,13 @@ describe("listMyTasks", () => {
   });
 
   it("marks a long queue as truncated at 50", async () => {
-    const many = Array.from({ length: 51 }, (_, i) => ({ gridId: area.own.grid, state: "filed", level: "community", reportedAt: day(-1 - i / 100), description: `批量${i}` }));
+    const many = Array.from({ length: 51 }, (_, i) => ({
+      gridId: area.own.grid,
+      state: "filed",
+      level: "community",
+      reportedAt: day(-1 - i / 100),
+      description: `批量${i}`,
+    }));
     const added = await insertTestCases(owner.db, many);
     try {
       const office = (await listMyTasks({ ctx: actors.community })).sections.find((s) => s.kind === "office")!;
@@ -139,5 +212,4 @@ describe("listMyTasks", () => {
       await owner.db.deleteFrom("case_record").where("id", "in", added).execute();
     }
   });
-
 });

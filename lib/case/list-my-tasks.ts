@@ -44,8 +44,12 @@ export async function listMyTasks({ ctx }: { ctx: RequestContext }): Promise<MyT
   const scope = authorize(ctx, "case.read");
   const userId = ctx.actor.userId;
   const acting = can(ctx, "case.act") ? ctx.actor.assignments : [];
-  const offices = acting.flatMap((a) => levelsWith(a.role, ["operator", "dispatcher"]).map((level) => ({ level, path: a.regionPath })));
-  const verifiers = acting.map((a) => ({ levels: levelsWith(a.role, ["verifier"]), path: a.regionPath })).filter((a) => a.levels.length > 0);
+  const offices = acting.flatMap((a) =>
+    levelsWith(a.role, ["operator", "dispatcher"]).map((level) => ({ level, path: a.regionPath })),
+  );
+  const verifiers = acting
+    .map((a) => ({ levels: levelsWith(a.role, ["verifier"]), path: a.regionPath }))
+    .filter((a) => a.levels.length > 0);
   const reports = can(ctx, "case.report");
   const isGridWorker = ctx.actor.assignments.some((a) => a.role === "grid_worker");
   try {
@@ -58,8 +62,13 @@ export async function listMyTasks({ ctx }: { ctx: RequestContext }): Promise<MyT
         coOnly = new Set(co);
         queues.push({ kind: "handle", ...queue });
       }
-      if (verifiers.length > 0 && userId !== null) queues.push({ kind: "verify", ...(await findVerifyQueue(trx, { scope, areas: verifiers, userId, unitIds, limit: PER_SECTION })) });
-      if (offices.length > 0) queues.push({ kind: "office", ...(await findOfficeQueue(trx, { scope, offices, limit: PER_SECTION })) });
+      if (verifiers.length > 0 && userId !== null)
+        queues.push({
+          kind: "verify",
+          ...(await findVerifyQueue(trx, { scope, areas: verifiers, userId, unitIds, limit: PER_SECTION })),
+        });
+      if (offices.length > 0)
+        queues.push({ kind: "office", ...(await findOfficeQueue(trx, { scope, offices, limit: PER_SECTION })) });
       if (reports && userId !== null) {
         const since = new Date(Date.now() - OWN_REPORTS_DAYS * 86_400_000);
         const own = await findOwnReports(trx, { scope, userId, since, limit: OWN_REPORTS });

@@ -22,7 +22,15 @@ const percent = (rate: number | null) => (rate === null ? null : `${(rate * 100)
  * total, each with its counts and three rates. Small (one line per region or unit), so built in memory.
  * Audited like every export.
  */
-export async function exportCaseRates({ ctx, input, now = new Date() }: { ctx: RequestContext; input: ExportCaseRatesInput; now?: Date }): Promise<FileDownload> {
+export async function exportCaseRates({
+  ctx,
+  input,
+  now = new Date(),
+}: {
+  ctx: RequestContext;
+  input: ExportCaseRatesInput;
+  now?: Date;
+}): Promise<FileDownload> {
   const scope = authorize(ctx, "case.export");
   const format = input.format;
   if (format !== "xlsx" && format !== "csv") {
@@ -30,24 +38,60 @@ export async function exportCaseRates({ ctx, input, now = new Date() }: { ctx: R
   }
   const report = await caseRatesFor(ctx, scope, input, now);
   const c = text.columns;
-  const header = [text.groupColumn, c.name, c.reported, c.counted, c.responded, c.resolved, c.rated, c.satisfied, c.response, c.resolution, c.satisfaction];
+  const header = [
+    text.groupColumn,
+    c.name,
+    c.reported,
+    c.counted,
+    c.responded,
+    c.resolved,
+    c.rated,
+    c.satisfied,
+    c.response,
+    c.resolution,
+    c.satisfaction,
+  ];
   const lines: [string, RateRow][] = [
     ...report.regions.map((r): [string, RateRow] => [text.groups.region, r]),
     ...report.units.map((r): [string, RateRow] => [text.groups.unit, r]),
     [text.groups.total, report.total],
   ];
-  const counts = (r: RateRow) => [r.counts.reported, r.counts.counted, r.counts.responded, r.counts.resolved, r.counts.rated, r.counts.satisfied];
-  const base = text.filename(safeFileNamePart(report.area.name), report.period.from.replaceAll("-", ""), report.period.to.replaceAll("-", ""));
+  const counts = (r: RateRow) => [
+    r.counts.reported,
+    r.counts.counted,
+    r.counts.responded,
+    r.counts.resolved,
+    r.counts.rated,
+    r.counts.satisfied,
+  ];
+  const base = text.filename(
+    safeFileNamePart(report.area.name),
+    report.period.from.replaceAll("-", ""),
+    report.period.to.replaceAll("-", ""),
+  );
   const ascii = text.asciiFilename(report.period.from.replaceAll("-", ""), report.period.to.replaceAll("-", ""));
   let body: Uint8Array<ArrayBuffer>;
   if (format === "csv") {
-    body = new TextEncoder().encode(toCsv(header, lines.map(([g, r]): CsvCell[] => [g, r.name, ...counts(r), percent(r.rates.response), percent(r.rates.resolution), percent(r.rates.satisfaction)])));
+    body = new TextEncoder().encode(
+      toCsv(
+        header,
+        lines.map(([g, r]): CsvCell[] => [
+          g,
+          r.name,
+          ...counts(r),
+          percent(r.rates.response),
+          percent(r.rates.resolution),
+          percent(r.rates.satisfaction),
+        ]),
+      ),
+    );
   } else {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet(text.sheetName, { views: [{ state: "frozen", ySplit: 1 }] });
     sheet.columns = header.map((h, i) => ({ header: h, width: i === 1 ? 28 : i === 0 ? 10 : 10 }));
     sheet.getRow(1).font = { bold: true };
-    for (const [g, r] of lines) sheet.addRow([g, r.name, ...counts(r), r.rates.response, r.rates.resolution, r.rates.satisfaction]);
+    for (const [g, r] of lines)
+      sheet.addRow([g, r.name, ...counts(r), r.rates.response, r.rates.resolution, r.rates.satisfaction]);
     for (const i of [9, 10, 11]) sheet.getColumn(i).numFmt = "0.0%";
     sheet.getRow(sheet.rowCount).font = { bold: true };
     body = new Uint8Array(await workbook.xlsx.writeBuffer());
@@ -67,7 +111,8 @@ export async function exportCaseRates({ ctx, input, now = new Date() }: { ctx: R
   return {
     filename: `${base}.${format}`,
     asciiFilename: `${ascii}.${format}`,
-    contentType: format === "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    contentType:
+      format === "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     rowCount: lines.length,
     body,
   };

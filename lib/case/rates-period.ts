@@ -9,7 +9,13 @@ import { caseDesk } from "../i18n/zh-CN/case-desk";
 export const PERIOD_KINDS = ["month", "quarter", "year", "custom"] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
 
-export type RatePeriod = { kind: PeriodKind; from: string; to: string; /** "2026-11", "2026-Q4", "2026" or "2026-01-05~2026-02-04". */ value: string; label: string };
+export type RatePeriod = {
+  kind: PeriodKind;
+  from: string;
+  to: string;
+  /** "2026-11", "2026-Q4", "2026" or "2026-01-05~2026-02-04". */ value: string;
+  label: string;
+};
 
 const text = caseDesk.rates.errors;
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
@@ -19,13 +25,32 @@ const validDay = (v: string) => {
   const d = new Date(`${v}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
 };
-const Day = z.string().trim().regex(/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/, caseDesk.list.errors.badDate).refine(validDay, caseDesk.list.errors.badDate);
+const Day = z
+  .string()
+  .trim()
+  .regex(/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/, caseDesk.list.errors.badDate)
+  .refine(validDay, caseDesk.list.errors.badDate);
 
 export const RatePeriodInput = z.object({
   period: opt(z.enum(PERIOD_KINDS, { error: text.badPeriod })),
-  month: opt(z.string().trim().regex(/^[0-9]{4}-(0[1-9]|1[0-2])$/, text.badMonth)),
-  quarter: opt(z.string().trim().regex(/^[0-9]{4}-Q[1-4]$/, text.badQuarter)),
-  year: opt(z.string().trim().regex(/^[0-9]{4}$/, text.badYear)),
+  month: opt(
+    z
+      .string()
+      .trim()
+      .regex(/^[0-9]{4}-(0[1-9]|1[0-2])$/, text.badMonth),
+  ),
+  quarter: opt(
+    z
+      .string()
+      .trim()
+      .regex(/^[0-9]{4}-Q[1-4]$/, text.badQuarter),
+  ),
+  year: opt(
+    z
+      .string()
+      .trim()
+      .regex(/^[0-9]{4}$/, text.badYear),
+  ),
   from: opt(Day),
   to: opt(Day),
 });
@@ -54,14 +79,21 @@ export function resolvePeriod(input: RatePeriodInput, today: string): RatePeriod
     const y = Number(value.slice(0, 4));
     const q = Number(value.slice(-1));
     const last = q * 3;
-    return { kind, value, from: `${y}-${pad(last - 2)}-01`, to: `${y}-${pad(last)}-${pad(lastDayOfMonth(y, last))}`, label: caseDesk.rates.period.quarterName(y, q) };
+    return {
+      kind,
+      value,
+      from: `${y}-${pad(last - 2)}-01`,
+      to: `${y}-${pad(last)}-${pad(lastDayOfMonth(y, last))}`,
+      label: caseDesk.rates.period.quarterName(y, q),
+    };
   }
   if (kind === "year") {
     const value = p.year ?? String(ty);
     return { kind, value, from: `${value}-01-01`, to: `${value}-12-31`, label: `${value} 年` };
   }
   if (!p.from || !p.to) throw new DomainError("VALIDATION", text.customNeedsDates, { details: { from: text.customNeedsDates } });
-  if (p.from > p.to) throw new DomainError("VALIDATION", caseDesk.list.errors.dateOrder, { details: { to: caseDesk.list.errors.dateOrder } });
+  if (p.from > p.to)
+    throw new DomainError("VALIDATION", caseDesk.list.errors.dateOrder, { details: { to: caseDesk.list.errors.dateOrder } });
   const days = (Date.parse(p.to) - Date.parse(p.from)) / 86_400_000;
   if (days > 5 * 366) throw new DomainError("VALIDATION", text.rangeTooLong, { details: { to: text.rangeTooLong } });
   return { kind, value: `${p.from}~${p.to}`, from: p.from, to: p.to, label: caseDesk.rates.period.range(p.from, p.to) };

@@ -53,7 +53,10 @@ const asRateCase = (c: Omit<TestCase, "gridId">) => ({ state: c.state as CaseSta
 beforeAll(async () => {
   area = await twoCommunities(owner.db);
   await deleteAllCases(owner.db);
-  await insertTestCases(owner.db, [...OWN.map((c) => ({ ...c, gridId: area.own.grid })), ...OTHER.map((c) => ({ ...c, gridId: area.other.grid }))]);
+  await insertTestCases(owner.db, [
+    ...OWN.map((c) => ({ ...c, gridId: area.own.grid })),
+    ...OTHER.map((c) => ({ ...c, gridId: area.other.grid })),
+  ]);
 });
 
 const MARCH = { period: "month" as const, month: "2026-03" };
@@ -90,7 +93,9 @@ describe("getCaseRates", () => {
     const report = await getCaseRates({ ctx: head, input: MARCH });
     expect(report.area.id).toBe(area.own.community);
     expect(report.total.counts.reported).toBe(10);
-    await expect(getCaseRates({ ctx: head, input: { ...MARCH, area: area.other.community } })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getCaseRates({ ctx: head, input: { ...MARCH, area: area.other.community } })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 
   it("follows the configured formula in case_setting", async () => {
@@ -102,14 +107,19 @@ describe("getCaseRates", () => {
       expect(own.counts).toEqual(countForRates(OWN.map(asRateCase), rateFormulaOf(strict)));
       expect(own.counts.satisfied).toBe(1);
     } finally {
-      await sql`update case_setting set value = ${JSON.stringify(DEFAULT_RATE_FORMULA)}::text::jsonb where key = 'rates'`.execute(owner.db);
+      await sql`update case_setting set value = ${JSON.stringify(DEFAULT_RATE_FORMULA)}::text::jsonb where key = 'rates'`.execute(
+        owner.db,
+      );
     }
   });
 
   it("a quarter and a custom range count the cases inside them", async () => {
     const q1 = await getCaseRates({ ctx: district, input: { period: "quarter", quarter: "2026-Q1", area: area.street.id } });
     expect(q1.total.counts.reported).toBe(15);
-    const april = await getCaseRates({ ctx: district, input: { period: "custom", from: "2026-04-01", to: "2026-04-01", area: area.street.id } });
+    const april = await getCaseRates({
+      ctx: district,
+      input: { period: "custom", from: "2026-04-01", to: "2026-04-01", area: area.street.id },
+    });
     expect(april.total.counts.reported).toBe(1);
   });
 });
@@ -123,16 +133,24 @@ describe("exportCaseRates", () => {
     const last = sheet.getRow(sheet.rowCount).values as unknown[];
     expect(last.slice(1, 4)).toEqual(["合计", "合计", 14]);
     expect(last[9]).toBeCloseTo(11 / 14, 12);
-    const csv = Buffer.from((await exportCaseRates({ ctx: district, input: { ...MARCH, area: area.street.id, format: "csv" } })).body as Uint8Array).toString("utf8");
+    const csv = Buffer.from(
+      (await exportCaseRates({ ctx: district, input: { ...MARCH, area: area.street.id, format: "csv" } })).body as Uint8Array,
+    ).toString("utf8");
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(csv).toContain("80.0%");
-    const { rows } = await sql<{ n: number }>`select count(*)::int as n from audit_log where action = 'case.rates_export'`.execute(owner.db);
+    const { rows } = await sql<{
+      n: number;
+    }>`select count(*)::int as n from audit_log where action = 'case.rates_export'`.execute(owner.db);
     expect(rows[0].n).toBeGreaterThanOrEqual(2);
   });
 
   it("needs case.export and a known format", async () => {
     const department = await contextWithAssignments(app.db, [{ role: "department_handler", regionId: area.street.id }]);
-    await expect(exportCaseRates({ ctx: department, input: { ...MARCH, format: "csv" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(exportCaseRates({ ctx: district, input: { ...MARCH, format: "pdf" } })).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(exportCaseRates({ ctx: department, input: { ...MARCH, format: "csv" } })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(exportCaseRates({ ctx: district, input: { ...MARCH, format: "pdf" } })).rejects.toMatchObject({
+      code: "VALIDATION",
+    });
   });
 });

@@ -14,7 +14,14 @@ import { errorMessages } from "../i18n/zh-CN/errors";
 import { rateFormulaOf, ratesOf, type RateCounts, type RateFormula, type Rates } from "./rates";
 import { beijingDay, resolvePeriod, type RatePeriod, type RatePeriodInput } from "./rates-period";
 
-export type RateRow = { key: string; name: string; regionId: number | null; unitId: number | null; counts: RateCounts; rates: Rates };
+export type RateRow = {
+  key: string;
+  name: string;
+  regionId: number | null;
+  unitId: number | null;
+  counts: RateCounts;
+  rates: Rates;
+};
 
 export type CaseRatesReport = {
   area: { id: number; name: string; levelName: string; level: number };
@@ -30,7 +37,12 @@ export type CaseRatesReport = {
 const AreaInput = z.object({
   area: z.preprocess(
     (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
-    z.coerce.number({ error: caseDesk.list.errors.badId }).int(caseDesk.list.errors.badId).positive(caseDesk.list.errors.badId).max(2_147_483_647, caseDesk.list.errors.badId).optional(),
+    z.coerce
+      .number({ error: caseDesk.list.errors.badId })
+      .int(caseDesk.list.errors.badId)
+      .positive(caseDesk.list.errors.badId)
+      .max(2_147_483_647, caseDesk.list.errors.badId)
+      .optional(),
   ),
 });
 
@@ -43,12 +55,25 @@ const ZERO: RateCounts = { reported: 0, counted: 0, responded: 0, resolved: 0, r
  * the caller (case.read), per child region, per lead unit and in total, under the configured formula
  * (lib/case/rates.ts documents the defaults). Without an area: the caller's own area.
  */
-export async function getCaseRates({ ctx, input, now = new Date() }: { ctx: RequestContext; input: CaseRatesInput; now?: Date }): Promise<CaseRatesReport> {
+export async function getCaseRates({
+  ctx,
+  input,
+  now = new Date(),
+}: {
+  ctx: RequestContext;
+  input: CaseRatesInput;
+  now?: Date;
+}): Promise<CaseRatesReport> {
   return caseRatesFor(ctx, authorize(ctx, "case.read"), input, now);
 }
 
 /** The report for an already authorized scope (the rates export asks for case.export instead). */
-export async function caseRatesFor(ctx: RequestContext, scope: Scope, input: CaseRatesInput, now: Date): Promise<CaseRatesReport> {
+export async function caseRatesFor(
+  ctx: RequestContext,
+  scope: Scope,
+  input: CaseRatesInput,
+  now: Date,
+): Promise<CaseRatesReport> {
   const { area: areaId } = parseInput(AreaInput, { area: input.area });
   const period = resolvePeriod(input, beijingDay(now));
   try {
@@ -57,7 +82,8 @@ export async function caseRatesFor(ctx: RequestContext, scope: Scope, input: Cas
       let area: RegionRow | undefined;
       if (areaId !== undefined) {
         area = await findRegionById(trx, areaId, scope);
-        if (!area) throw new DomainError("NOT_FOUND", errorMessages.regionNotFound, { details: { area: errorMessages.regionNotFound } });
+        if (!area)
+          throw new DomainError("NOT_FOUND", errorMessages.regionNotFound, { details: { area: errorMessages.regionNotFound } });
       } else {
         [area] = await findScopeRoots(trx, scope);
         if (!area) throw new DomainError("NOT_FOUND", errorMessages.regionNotFound);
@@ -68,15 +94,39 @@ export async function caseRatesFor(ctx: RequestContext, scope: Scope, input: Cas
         findRegionChildren(trx, area.id, scope),
       ]);
       const byPath = new Map(groups.filter((g) => g.grouping === "region").map((g) => [g.regionPath, g]));
-      const row = (key: string, name: string, regionId: number | null, unitId: number | null, counts: RateCounts): RateRow => ({ key, name, regionId, unitId, counts, rates: ratesOf(counts) });
-      const countsOf = (g: RateCounts | undefined): RateCounts => (g ? { reported: g.reported, counted: g.counted, responded: g.responded, resolved: g.resolved, rated: g.rated, satisfied: g.satisfied } : ZERO);
+      const row = (key: string, name: string, regionId: number | null, unitId: number | null, counts: RateCounts): RateRow => ({
+        key,
+        name,
+        regionId,
+        unitId,
+        counts,
+        rates: ratesOf(counts),
+      });
+      const countsOf = (g: RateCounts | undefined): RateCounts =>
+        g
+          ? {
+              reported: g.reported,
+              counted: g.counted,
+              responded: g.responded,
+              resolved: g.resolved,
+              rated: g.rated,
+              satisfied: g.satisfied,
+            }
+          : ZERO;
       const regions = children.map((c) => row(`region-${c.id}`, c.name, c.id, null, countsOf(byPath.get(c.path))));
       const units = groups
         .filter((g) => g.grouping === "unit")
         .sort((a, b) => b.reported - a.reported || (a.unitName ?? "").localeCompare(b.unitName ?? "", "zh-CN"))
         .map((g) => row(`unit-${g.unitId ?? "none"}`, g.unitName ?? caseDesk.rates.noUnit, null, g.unitId, countsOf(g)));
       const total = row("total", caseDesk.rates.total, area.id, null, countsOf(groups.find((g) => g.grouping === "total")));
-      return { area: { id: area.id, name: area.name, level: area.level, levelName: levelNameOf(area.level, area.kind) }, period, formula, regions, units, total };
+      return {
+        area: { id: area.id, name: area.name, level: area.level, levelName: levelNameOf(area.level, area.kind) },
+        period,
+        formula,
+        regions,
+        units,
+        total,
+      };
     });
   } catch (e) {
     throw wrapDatabaseError(e);

@@ -29,7 +29,11 @@ describe("the three rates, default formulas", () => {
   it("nothing to divide by gives null, not 0% or 100%", () => {
     expect(ratesOf(countForRates([], DEFAULT_RATE_FORMULA))).toEqual({ response: null, resolution: null, satisfaction: null });
     // Only a cancelled case: responded 0/1, resolution has no denominator, nobody rated.
-    expect(ratesOf(countForRates([{ state: "cancelled", satisfaction: null }], DEFAULT_RATE_FORMULA))).toEqual({ response: 0, resolution: null, satisfaction: null });
+    expect(ratesOf(countForRates([{ state: "cancelled", satisfaction: null }], DEFAULT_RATE_FORMULA))).toEqual({
+      response: 0,
+      resolution: null,
+      satisfaction: null,
+    });
   });
 
   it("a configured formula changes the counts: satisfaction counting only 非常满意 and 满意, 挂账 not a response", () => {
@@ -47,7 +51,18 @@ describe("the three rates, default formulas", () => {
 describe("RateFormulaSchema", () => {
   it("accepts the seeded setting (without excludedStates: defaulted to cancelled)", () => {
     const seeded = {
-      responseStates: ["filed", "dispatched", "acknowledged", "returned", "handled", "reported_back", "verifying", "closed", "evaluated", "suspended"],
+      responseStates: [
+        "filed",
+        "dispatched",
+        "acknowledged",
+        "returned",
+        "handled",
+        "reported_back",
+        "verifying",
+        "closed",
+        "evaluated",
+        "suspended",
+      ],
       resolvedStates: ["closed", "evaluated"],
       satisfiedLevels: ["very_satisfied", "satisfied", "fairly_satisfied"],
       ratedLevels: ["very_satisfied", "satisfied", "fairly_satisfied", "dissatisfied", "very_dissatisfied"],

@@ -29,7 +29,18 @@ export type RateFormula = {
 };
 
 export const DEFAULT_RATE_FORMULA: RateFormula = {
-  responseStates: ["filed", "dispatched", "acknowledged", "returned", "handled", "reported_back", "verifying", "closed", "evaluated", "suspended"],
+  responseStates: [
+    "filed",
+    "dispatched",
+    "acknowledged",
+    "returned",
+    "handled",
+    "reported_back",
+    "verifying",
+    "closed",
+    "evaluated",
+    "suspended",
+  ],
   resolvedStates: ["closed", "evaluated"],
   excludedStates: ["cancelled"],
   satisfiedLevels: ["very_satisfied", "satisfied", "fairly_satisfied"],
@@ -43,29 +54,42 @@ const errors = {
   resolvedExcluded: "计为“办结”的状态不能同时被排除在统计之外。",
 };
 
-const States = z.array(z.enum(CASE_STATES, { error: errors.states }), { error: errors.states }).min(1, errors.states).max(CASE_STATES.length);
-const Levels = z.array(z.enum(SATISFACTION_LEVELS, { error: errors.levels }), { error: errors.levels }).min(1, errors.levels).max(SATISFACTION_LEVELS.length);
+const States = z
+  .array(z.enum(CASE_STATES, { error: errors.states }), { error: errors.states })
+  .min(1, errors.states)
+  .max(CASE_STATES.length);
+const Levels = z
+  .array(z.enum(SATISFACTION_LEVELS, { error: errors.levels }), { error: errors.levels })
+  .min(1, errors.levels)
+  .max(SATISFACTION_LEVELS.length);
 
 /** The stored formula (case_setting "rates"): every list checked, duplicates dropped, `excludedStates` defaulted. */
 export const RateFormulaSchema = z
   .object({
     responseStates: States,
     resolvedStates: States,
-    excludedStates: z.array(z.enum(CASE_STATES, { error: errors.states })).max(CASE_STATES.length).default([...DEFAULT_RATE_FORMULA.excludedStates]),
+    excludedStates: z
+      .array(z.enum(CASE_STATES, { error: errors.states }))
+      .max(CASE_STATES.length)
+      .default([...DEFAULT_RATE_FORMULA.excludedStates]),
     satisfiedLevels: Levels,
     ratedLevels: Levels,
   })
-  .refine((f) => f.satisfiedLevels.every((l) => f.ratedLevels.includes(l)), { message: errors.satisfiedNotRated, path: ["satisfiedLevels"] })
-  .refine((f) => !f.resolvedStates.some((s) => f.excludedStates.includes(s)), { message: errors.resolvedExcluded, path: ["resolvedStates"] })
-  .transform(
-    (f): RateFormula => ({
-      responseStates: unique(f.responseStates),
-      resolvedStates: unique(f.resolvedStates),
-      excludedStates: unique(f.excludedStates),
-      satisfiedLevels: unique(f.satisfiedLevels),
-      ratedLevels: unique(f.ratedLevels),
-    }),
-  );
+  .refine((f) => f.satisfiedLevels.every((l) => f.ratedLevels.includes(l)), {
+    message: errors.satisfiedNotRated,
+    path: ["satisfiedLevels"],
+  })
+  .refine((f) => !f.resolvedStates.some((s) => f.excludedStates.includes(s)), {
+    message: errors.resolvedExcluded,
+    path: ["resolvedStates"],
+  })
+  .transform((f): RateFormula => ({
+    responseStates: unique(f.responseStates),
+    resolvedStates: unique(f.resolvedStates),
+    excludedStates: unique(f.excludedStates),
+    satisfiedLevels: unique(f.satisfiedLevels),
+    ratedLevels: unique(f.ratedLevels),
+  }));
 
 function unique<T>(values: readonly T[]): T[] {
   return [...new Set(values)];
@@ -95,7 +119,11 @@ const ratio = (num: number, den: number) => (den > 0 ? num / den : null);
 
 /** The three rates of a group's counts (null where nothing is divided by). */
 export function ratesOf(c: RateCounts): Rates {
-  return { response: ratio(c.responded, c.reported), resolution: ratio(c.resolved, c.counted), satisfaction: ratio(c.satisfied, c.rated) };
+  return {
+    response: ratio(c.responded, c.reported),
+    resolution: ratio(c.resolved, c.counted),
+    satisfaction: ratio(c.satisfied, c.rated),
+  };
 }
 
 /**
@@ -120,8 +148,20 @@ export function countForRates(cases: readonly { state: CaseState; satisfaction: 
 }
 
 /** The configured lists in words, for the page's "口径" note. */
-export function describeFormula(f: RateFormula): { response: string; resolved: string; excluded: string; satisfied: string; rated: string } {
+export function describeFormula(f: RateFormula): {
+  response: string;
+  resolved: string;
+  excluded: string;
+  satisfied: string;
+  rated: string;
+} {
   const states = (list: readonly CaseState[]) => list.map((s) => caseLoop.stateLabels[s]).join("、");
   const levels = (list: readonly Satisfaction[]) => list.map((l) => caseLoop.satisfactionLabels[l]).join("、");
-  return { response: states(f.responseStates), resolved: states(f.resolvedStates), excluded: states(f.excludedStates) || "—", satisfied: levels(f.satisfiedLevels), rated: levels(f.ratedLevels) };
+  return {
+    response: states(f.responseStates),
+    resolved: states(f.resolvedStates),
+    excluded: states(f.excludedStates) || "—",
+    satisfied: levels(f.satisfiedLevels),
+    rated: levels(f.ratedLevels),
+  };
 }

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { Satisfaction, Timeliness } from "./ratings";
-import { SATISFACTION_LEVELS, TIMELINESS, describeDiscoveryStars, describeDisposalStars, disposalStars, parseDiscoveryStars, timelinessOf } from "./ratings";
+import {
+  SATISFACTION_LEVELS,
+  TIMELINESS,
+  describeDiscoveryStars,
+  describeDisposalStars,
+  disposalStars,
+  parseDiscoveryStars,
+  timelinessOf,
+} from "./ratings";
 
 describe("discovery stars", () => {
   it("takes integers 1–5 and describes each as DOMAIN.md does", () => {
@@ -15,7 +23,9 @@ describe("discovery stars", () => {
 
   it("refuses anything else as VALIDATION", () => {
     for (const bad of [0, 6, -1, 2.5, "3", null, undefined, Number.NaN]) {
-      expect(() => parseDiscoveryStars(bad)).toThrow(expect.objectContaining({ code: "VALIDATION", message: "发现评星必须是 1 到 5 的整数。" }));
+      expect(() => parseDiscoveryStars(bad)).toThrow(
+        expect.objectContaining({ code: "VALIDATION", message: "发现评星必须是 1 到 5 的整数。" }),
+      );
     }
   });
 });

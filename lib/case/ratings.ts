@@ -41,7 +41,14 @@ export function describeDiscoveryStars(stars: DiscoveryStars): string {
  * DOMAIN.md's "fairly satisfied" (比较满意, the second step of a 5-step scale) is our 满意 (satisfied);
  * 基本满意 is the middle step and is not counted as "fairly satisfied".
  */
-export const SATISFACTION_LEVELS = ["very_satisfied", "satisfied", "fairly_satisfied", "dissatisfied", "very_dissatisfied", "no_opinion"] as const;
+export const SATISFACTION_LEVELS = [
+  "very_satisfied",
+  "satisfied",
+  "fairly_satisfied",
+  "dissatisfied",
+  "very_dissatisfied",
+  "no_opinion",
+] as const;
 
 export type Satisfaction = (typeof SATISFACTION_LEVELS)[number];
 
@@ -66,7 +73,14 @@ export const DEFAULT_EARLY_SHARE = 0.5;
  */
 export function timelinessOf(args: { used: number; limit: number; earlyShare?: number }): Timeliness {
   const { used, limit, earlyShare = DEFAULT_EARLY_SHARE } = args;
-  const valid = Number.isFinite(used) && used >= 0 && Number.isFinite(limit) && limit > 0 && Number.isFinite(earlyShare) && earlyShare > 0 && earlyShare < 1;
+  const valid =
+    Number.isFinite(used) &&
+    used >= 0 &&
+    Number.isFinite(limit) &&
+    limit > 0 &&
+    Number.isFinite(earlyShare) &&
+    earlyShare > 0 &&
+    earlyShare < 1;
   if (!valid) throw new DomainError("VALIDATION", caseLoop.errors.timelinessInvalid);
   if (used > limit) return "overdue";
   if (used < earlyShare * limit) return "early";

@@ -1,7 +1,14 @@
 import "server-only";
 import { sql } from "kysely";
 import { z } from "zod";
-import { attachPhotos, findCaseIdByClientRequest, findGridAtPoint, insertCase, insertCaseEvent, insertNotices } from "../../db/queries/case";
+import {
+  attachPhotos,
+  findCaseIdByClientRequest,
+  findGridAtPoint,
+  insertCase,
+  insertCaseEvent,
+  insertNotices,
+} from "../../db/queries/case";
 import { findCategory } from "../../db/queries/case-config";
 import { inScope } from "../../db/queries/scope";
 import type { Database } from "../../db/client";
@@ -49,7 +56,10 @@ export async function reportCase({ ctx, input }: { ctx: RequestContext; input: u
       // A retry is answered from the same transaction (no transaction of its own before every report); the
       // duplicate search goes out with it (pipelined, one round trip) and runs before the insert, so the new
       // case need not be excluded from it.
-      const [earlier, duplicates] = await Promise.all([replayIn(trx), suggestDuplicatesIn(trx, { categoryId: parsed.categoryId, lon: parsed.lon, lat: parsed.lat })]);
+      const [earlier, duplicates] = await Promise.all([
+        replayIn(trx),
+        suggestDuplicatesIn(trx, { categoryId: parsed.categoryId, lon: parsed.lon, lat: parsed.lat }),
+      ]);
       if (earlier) return earlier;
       const created = await createCaseInTransaction(trx, { ctx, scope, input: { ...parsed, channel: parsed.channel } });
       return { ...created, replayed: false, duplicates };
@@ -91,9 +101,19 @@ export async function createCaseInTransaction(
   // Independent reads go out together: postgres.js pipelines them on the transaction's connection (one round
   // trip instead of three). The configuration is read on this connection too: waiting for a second pool
   // connection while holding one deadlocks the pool when as many reports arrive at once as it has connections.
-  const [category, grid, config] = await Promise.all([findCategory(trx, input.categoryId), findGridAtPoint(trx, input.lon, input.lat), loadCaseConfig(trx)]);
-  if (!category || !category.active) throw new DomainError("VALIDATION", caseLoop.errors.categoryInvalid, { details: { categoryId: caseLoop.errors.categoryInvalid } });
-  if (!grid) throw new DomainError("VALIDATION", caseLoop.errors.outsideDistrict, { details: { location: caseLoop.errors.outsideDistrict } });
+  const [category, grid, config] = await Promise.all([
+    findCategory(trx, input.categoryId),
+    findGridAtPoint(trx, input.lon, input.lat),
+    loadCaseConfig(trx),
+  ]);
+  if (!category || !category.active)
+    throw new DomainError("VALIDATION", caseLoop.errors.categoryInvalid, {
+      details: { categoryId: caseLoop.errors.categoryInvalid },
+    });
+  if (!grid)
+    throw new DomainError("VALIDATION", caseLoop.errors.outsideDistrict, {
+      details: { location: caseLoop.errors.outsideDistrict },
+    });
   if (!scopeContains(scope, grid.path)) throw new DomainError("FORBIDDEN", caseLoop.errors.outsideArea);
 
   let risk: ReturnType<typeof assessRisk> | null = null;
@@ -104,8 +124,20 @@ export async function createCaseInTransaction(
   const reportedAt = input.reportedAt ?? new Date();
   const level = category.default_level as CaseLevel;
   const urgency = input.urgency ?? (category.default_urgency as ReportCaseInput["urgency"] & string);
-  const limit = resolveLimit(config.timeLimits, { categoryId: category.id, parentCategoryId: category.parent_id, urgency, level, stage: "accept" });
-  const clock = startStageClock({ stage: "accept", limit, start: reportedAt, cal: config.calendar, yellowShare: config.yellowShare });
+  const limit = resolveLimit(config.timeLimits, {
+    categoryId: category.id,
+    parentCategoryId: category.parent_id,
+    urgency,
+    level,
+    stage: "accept",
+  });
+  const clock = startStageClock({
+    stage: "accept",
+    limit,
+    start: reportedAt,
+    cal: config.calendar,
+    yellowShare: config.yellowShare,
+  });
   const phone = input.reporterPhone?.replace(/[\s-]/g, "") || null;
 
   const created = await insertCase(trx, {
@@ -160,21 +192,39 @@ export async function createCaseInTransaction(
       to_state: "reported",
       to_level: level,
       note: null,
-      details: { channel: input.channel, source: input.source ?? defaultSource(ctx), ...(risk ? { risk: { value: risk.d, grade: risk.grade } } : {}) },
+      details: {
+        channel: input.channel,
+        source: input.source ?? defaultSource(ctx),
+        ...(risk ? { risk: { value: risk.d, grade: risk.grade } } : {}),
+      },
       photo_ids: input.photoIds,
       request_id: input.clientRequestId ?? null,
     }),
     risk?.alertLevels.length
       ? insertNotices(
           trx,
-          risk.alertLevels.map((alertLevel) => ({ caseId: created.id, kind: "major_risk" as const, level: alertLevel, regionPath: grid.path, message: caseLoop.system.majorRiskNotice(created.number) })),
+          risk.alertLevels.map((alertLevel) => ({
+            caseId: created.id,
+            kind: "major_risk" as const,
+            level: alertLevel,
+            regionPath: grid.path,
+            message: caseLoop.system.majorRiskNotice(created.number),
+          })),
         )
       : undefined,
     recordAudit(trx, ctx, {
       action: "case.report",
       entity: "case",
       entityId: created.id,
-      after: { number: created.number, categoryId: category.id, gridId: grid.id, level, urgency, channel: input.channel, externalId: input.externalId ?? null },
+      after: {
+        number: created.number,
+        categoryId: category.id,
+        gridId: grid.id,
+        level,
+        urgency,
+        channel: input.channel,
+        externalId: input.externalId ?? null,
+      },
     }),
     enqueue(trx, CASE_CHANGED_JOB, { caseId: created.id, action: "report" }, { throttleSeconds: CASE_CHANGED_THROTTLE_SECONDS }),
   ]);

@@ -22,8 +22,18 @@ describe("LEC risk, worked examples (default bands: < 70 一般, 70–160 重要
   });
 
   it("alerts the street and the district at once, and asks for an emergency plan, only for 重大", () => {
-    expect(assessRisk({ l: 6, e: 2, c: 15 })).toEqual({ d: 180, grade: "major", needsEmergencyPlan: true, alertLevels: ["street", "district"] });
-    expect(assessRisk({ l: 10, e: 1, c: 15 })).toEqual({ d: 150, grade: "important", needsEmergencyPlan: false, alertLevels: [] });
+    expect(assessRisk({ l: 6, e: 2, c: 15 })).toEqual({
+      d: 180,
+      grade: "major",
+      needsEmergencyPlan: true,
+      alertLevels: ["street", "district"],
+    });
+    expect(assessRisk({ l: 10, e: 1, c: 15 })).toEqual({
+      d: 150,
+      grade: "important",
+      needsEmergencyPlan: false,
+      alertLevels: [],
+    });
     expect(assessRisk({ l: 1, e: 1, c: 1 })).toEqual({ d: 1, grade: "general", needsEmergencyPlan: false, alertLevels: [] });
   });
 
@@ -31,14 +41,20 @@ describe("LEC risk, worked examples (default bands: < 70 一般, 70–160 重要
     const bands = { importantFrom: 60, majorFrom: 150 };
     expect(assessRisk({ l: 3, e: 1, c: 15, bands })).toMatchObject({ d: 45, grade: "general" });
     expect(assessRisk({ l: 0.1, e: 6, c: 100, bands })).toMatchObject({ d: 60, grade: "important" });
-    expect(assessRisk({ l: 10, e: 1, c: 15, bands })).toMatchObject({ d: 150, grade: "major", alertLevels: ["street", "district"] });
+    expect(assessRisk({ l: 10, e: 1, c: 15, bands })).toMatchObject({
+      d: 150,
+      grade: "major",
+      alertLevels: ["street", "district"],
+    });
     expect(riskGrade(159.99)).toBe("important");
     expect(riskGrade(160)).toBe("major");
     expect(riskGrade(69.99)).toBe("general");
   });
 
   it("refuses values outside the standard sets", () => {
-    expect(() => assessRisk({ l: 2, e: 1, c: 1 })).toThrow(expect.objectContaining({ code: "VALIDATION", message: "可能性（L）的取值必须是以下之一：0.1、0.2、0.5、1、3、6、10。" }));
+    expect(() => assessRisk({ l: 2, e: 1, c: 1 })).toThrow(
+      expect.objectContaining({ code: "VALIDATION", message: "可能性（L）的取值必须是以下之一：0.1、0.2、0.5、1、3、6、10。" }),
+    );
     expect(() => assessRisk({ l: 1, e: 4, c: 1 })).toThrow(expect.objectContaining({ code: "VALIDATION" }));
     expect(() => assessRisk({ l: 1, e: 1, c: 50 })).toThrow(expect.objectContaining({ code: "VALIDATION" }));
   });
@@ -47,7 +63,9 @@ describe("LEC risk, worked examples (default bands: < 70 一般, 70–160 重要
     expect(() => checkRiskBands({ importantFrom: 160, majorFrom: 70 })).toThrow(expect.objectContaining({ code: "VALIDATION" }));
     expect(() => checkRiskBands({ importantFrom: 100, majorFrom: 100 })).toThrow(expect.objectContaining({ code: "VALIDATION" }));
     expect(() => checkRiskBands({ importantFrom: 0, majorFrom: 100 })).toThrow(expect.objectContaining({ code: "VALIDATION" }));
-    expect(() => checkRiskBands({ importantFrom: 70, majorFrom: Number.NaN })).toThrow(expect.objectContaining({ code: "VALIDATION" }));
+    expect(() => checkRiskBands({ importantFrom: 70, majorFrom: Number.NaN })).toThrow(
+      expect.objectContaining({ code: "VALIDATION" }),
+    );
     expect(checkRiskBands({ importantFrom: 70, majorFrom: 160 })).toEqual({ importantFrom: 70, majorFrom: 160 });
   });
 });

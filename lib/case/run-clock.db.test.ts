@@ -46,7 +46,16 @@ async function insertCase(c: NewCase = {}): Promise<{ id: number; number: string
 
 async function caseRow(id: number) {
   const [row] = await conn.sql<
-    { light: string | null; level: string; version: number; updated_at: Date; light_changed_at: Date; reminded_for_deadline: Date | null; escalated_for_deadline: Date | null; state: string }[]
+    {
+      light: string | null;
+      level: string;
+      version: number;
+      updated_at: Date;
+      light_changed_at: Date;
+      reminded_for_deadline: Date | null;
+      escalated_for_deadline: Date | null;
+      state: string;
+    }[]
   >`select light, level, version, updated_at, light_changed_at, reminded_for_deadline, escalated_for_deadline, state from case_record where id = ${id}`;
   return row;
 }
@@ -57,12 +66,26 @@ async function noticesOf(id: number) {
 }
 
 async function eventsOf(id: number) {
-  return conn.sql<{ action: string; actor_name: string; actor_user_id: number | null; from_state: string; to_state: string; from_level: string; to_level: string; note: string; at: Date }[]>`
+  return conn.sql<
+    {
+      action: string;
+      actor_name: string;
+      actor_user_id: number | null;
+      from_state: string;
+      to_state: string;
+      from_level: string;
+      to_level: string;
+      note: string;
+      at: Date;
+    }[]
+  >`
     select action, actor_name, actor_user_id, from_state, to_state, from_level, to_level, note, at from case_event where case_id = ${id} order by id`;
 }
 
 async function caseLayerVersion(): Promise<number> {
-  const [row] = await conn.sql<{ version: number }[]>`select coalesce((select version from layer_version where layer = 'case'), 0)::int as version`;
+  const [row] = await conn.sql<
+    { version: number }[]
+  >`select coalesce((select version from layer_version where layer = 'case'), 0)::int as version`;
   return row.version;
 }
 
@@ -72,10 +95,10 @@ beforeEach(async () => {
   const { sql } = conn;
   await sql`delete from case_record`;
   await sql`update escalation_rule set auto_on_red = (level <> 'district')`;
-  [grid] = await sql<typeof grid[]>`
+  [grid] = await sql<(typeof grid)[]>`
     select id, path::text as path, district_code, st_x(st_pointonsurface(geom)) as lon, st_y(st_pointonsurface(geom)) as lat
       from region where level = 4 and households > 0 order by code limit 1`;
-  [category] = await sql<typeof category[]>`select id, kind from case_category where code = 'event.exposed_garbage'`;
+  [category] = await sql<(typeof category)[]>`select id, kind from case_category where code = 'event.exposed_garbage'`;
   [{ id: unitId }] = await sql<{ id: number }[]>`select id from case_unit where code = 'dept.cg'`;
 });
 
@@ -138,7 +161,9 @@ describe("reminders (临期提醒)", () => {
     expect((await pass(at(90))).reminders).toBe(0);
     expect((await pass(at(95))).updated).toBe(0);
     const notices = await noticesOf(c.id);
-    expect(notices).toEqual([{ kind: "reminder", level: "street", unit_id: unitId, region_path: grid.path, message: expect.stringContaining(c.number) }]);
+    expect(notices).toEqual([
+      { kind: "reminder", level: "street", unit_id: unitId, region_path: grid.path, message: expect.stringContaining(c.number) },
+    ]);
     expect(notices[0].message).toContain("临期提醒");
     // The deadline in Beijing time: 2026-11-23 10:40.
     expect(notices[0].message).toContain("2026-11-23 10:40");
@@ -178,20 +203,37 @@ describe("red warning and automatic escalation (红灯预警, 小问题不出网
     expect(red).toMatchObject({ redWarnings: 1, escalations: 1 });
 
     const row = await caseRow(c.id);
-    expect(row).toMatchObject({ level: "community", version: before.version + 1, state: "acknowledged", light: "red", escalated_for_deadline: DEADLINE });
+    expect(row).toMatchObject({
+      level: "community",
+      version: before.version + 1,
+      state: "acknowledged",
+      light: "red",
+      escalated_for_deadline: DEADLINE,
+    });
     expect(row.updated_at).toEqual(at(100, 1));
 
     const events = await eventsOf(c.id);
     expect(events).toEqual([
       {
-        action: "auto_escalate", actor_name: "系统（时限监控）", actor_user_id: null, from_state: "acknowledged", to_state: "acknowledged",
-        from_level: "grid", to_level: "community", note: expect.stringContaining("超过时限自动上报"), at: at(100, 1),
+        action: "auto_escalate",
+        actor_name: "系统（时限监控）",
+        actor_user_id: null,
+        from_state: "acknowledged",
+        to_state: "acknowledged",
+        from_level: "grid",
+        to_level: "community",
+        note: expect.stringContaining("超过时限自动上报"),
+        at: at(100, 1),
       },
     ]);
     expect(events[0].note).toContain("由网格上报至社区");
 
     const notices = await noticesOf(c.id);
-    expect(notices.map((n) => [n.kind, n.level])).toEqual([["reminder", "grid"], ["red_warning", "community"], ["escalated", "community"]]);
+    expect(notices.map((n) => [n.kind, n.level])).toEqual([
+      ["reminder", "grid"],
+      ["red_warning", "community"],
+      ["escalated", "community"],
+    ]);
     expect(notices.every((n) => n.region_path === grid.path && n.message.includes(c.number))).toBe(true);
 
     // The same deadline never escalates or warns again.
@@ -211,7 +253,11 @@ describe("red warning and automatic escalation (红灯预警, 小问题不出网
       levels.push((await caseRow(c.id)).level);
     }
     expect(levels).toEqual(["community", "street", "district", "district"]);
-    expect((await eventsOf(c.id)).map((e) => `${e.from_level}→${e.to_level}`)).toEqual(["grid→community", "community→street", "street→district"]);
+    expect((await eventsOf(c.id)).map((e) => `${e.from_level}→${e.to_level}`)).toEqual([
+      "grid→community",
+      "community→street",
+      "street→district",
+    ]);
     const warnings = (await noticesOf(c.id)).filter((n) => n.kind === "red_warning").map((n) => n.level);
     // grid → community warns the community, community the street, street and district the district.
     expect(warnings).toEqual(["community", "street", "district", "district"]);
@@ -232,7 +278,10 @@ describe("red warning and automatic escalation (红灯预警, 小问题不出网
     const result = await pass(at(100, 1));
     expect(result).toMatchObject({ redWarnings: 1, escalations: 0 });
     expect(await caseRow(c.id)).toMatchObject({ level: "community", version: 1, light: "red", escalated_for_deadline: DEADLINE });
-    expect((await noticesOf(c.id)).map((n) => [n.kind, n.level])).toEqual([["reminder", "community"], ["red_warning", "street"]]);
+    expect((await noticesOf(c.id)).map((n) => [n.kind, n.level])).toEqual([
+      ["reminder", "community"],
+      ["red_warning", "street"],
+    ]);
   });
 });
 
@@ -251,7 +300,9 @@ describe("a pass", () => {
 
     const second = await pass(at(100, 1));
     expect(second).toMatchObject({ updated: 0, lights: 0, reminders: 0, redWarnings: 0, escalations: 0 });
-    expect(await conn.sql`select id, light, level, version, updated_at, light_changed_at from case_record order by id`).toEqual(snapshot);
+    expect(await conn.sql`select id, light, level, version, updated_at, light_changed_at from case_record order by id`).toEqual(
+      snapshot,
+    );
     expect(await conn.sql`select count(*)::int as n from case_notice`).toEqual(notices);
     expect(await caseLayerVersion()).toBe(v1);
   });
@@ -270,7 +321,13 @@ describe("a pass", () => {
     } finally {
       other.release();
     }
-    expect(await caseRow(c.id)).toMatchObject({ state: "reported_back", level: "grid", version: 2, light: "green", escalated_for_deadline: null });
+    expect(await caseRow(c.id)).toMatchObject({
+      state: "reported_back",
+      level: "grid",
+      version: 2,
+      light: "green",
+      escalated_for_deadline: null,
+    });
     expect(await noticesOf(c.id)).toEqual([]);
     expect(await eventsOf(c.id)).toEqual([]);
   });

@@ -23,7 +23,16 @@ export function clockTexts(): ClockTexts {
   };
 }
 
-const NOTHING: ClockPassResult = { updated: 0, lights: 0, toYellow: 0, toRed: 0, toGreen: 0, reminders: 0, redWarnings: 0, escalations: 0 };
+const NOTHING: ClockPassResult = {
+  updated: 0,
+  lights: 0,
+  toYellow: 0,
+  toRed: 0,
+  toGreen: 0,
+  reminders: 0,
+  redWarnings: 0,
+  escalations: 0,
+};
 
 /**
  * One pass of the case clock at `now` (the worker passes the current instant, tests a fixed one): lights,

@@ -10,7 +10,8 @@ import { NOTE_MAX_LENGTH } from "./case-transitions";
 
 export const CaseIdSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
-const oneOf = <T extends readonly number[]>(values: T) => z.number().refine((v) => (values as readonly number[]).includes(v), "不在可选范围内");
+const oneOf = <T extends readonly number[]>(values: T) =>
+  z.number().refine((v) => (values as readonly number[]).includes(v), "不在可选范围内");
 
 export const RiskInputSchema = z.object({ l: oneOf(LEC_LIKELIHOOD), e: oneOf(LEC_EXPOSURE), c: oneOf(LEC_CONSEQUENCE) });
 
@@ -29,7 +30,11 @@ export const ReportCaseSchema = z.object({
   source: z.enum(CASE_SOURCES).nullish(),
   photoIds: z.array(z.number().int().positive()).max(9).default([]),
   reporterName: z.string().trim().max(40).nullish(),
-  reporterPhone: z.string().trim().regex(/^[0-9+\- ]{5,20}$/, "电话号码格式不正确").nullish(),
+  reporterPhone: z
+    .string()
+    .trim()
+    .regex(/^[0-9+\- ]{5,20}$/, "电话号码格式不正确")
+    .nullish(),
   risk: RiskInputSchema.nullish(),
 });
 export type ReportCaseInput = z.infer<typeof ReportCaseSchema>;
@@ -39,7 +44,10 @@ export const TransitionCaseSchema = z.object({
   action: z.enum(CASE_ACTIONS),
   expectedVersion: z.number().int().positive(),
   requestId: z.uuid(),
-  note: z.string().max(NOTE_MAX_LENGTH + 1000).nullish(),
+  note: z
+    .string()
+    .max(NOTE_MAX_LENGTH + 1000)
+    .nullish(),
   returnReason: z.enum(RETURN_REASONS).nullish(),
   leadUnitId: z.number().int().positive().nullish(),
   coUnitIds: z.array(z.number().int().positive()).max(10).nullish(),

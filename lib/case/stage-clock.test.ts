@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { CHINA_2026_WORKING_CALENDAR as cal } from "./holidays-2026";
-import { extendStageClock, lightAt, resolveLimit, stageOfState, startStageClock, yellowInstant, type TimeLimitRuleRow } from "./stage-clock";
+import {
+  extendStageClock,
+  lightAt,
+  resolveLimit,
+  stageOfState,
+  startStageClock,
+  yellowInstant,
+  type TimeLimitRuleRow,
+} from "./stage-clock";
 import { lightOf } from "./traffic-light";
 
 const at = (local: string) => new Date(`${local}+08:00`);
@@ -27,8 +35,14 @@ describe("resolveLimit", () => {
   it("prefers category with level, then category, then the parent, then the level, then the row for all", () => {
     expect(resolveLimit(rows, { ...key, level: "street" })).toEqual({ amount: 48, unit: "working_hours" });
     expect(resolveLimit(rows, { ...key, level: "district" })).toEqual({ amount: 3, unit: "working_days" });
-    expect(resolveLimit(rows, { ...key, categoryId: 11, parentCategoryId: null, level: "district" })).toEqual({ amount: 10, unit: "working_days" });
-    expect(resolveLimit(rows, { ...key, categoryId: 11, parentCategoryId: null, level: "grid" })).toEqual({ amount: 7, unit: "working_days" });
+    expect(resolveLimit(rows, { ...key, categoryId: 11, parentCategoryId: null, level: "district" })).toEqual({
+      amount: 10,
+      unit: "working_days",
+    });
+    expect(resolveLimit(rows, { ...key, categoryId: 11, parentCategoryId: null, level: "grid" })).toEqual({
+      amount: 7,
+      unit: "working_days",
+    });
   });
 
   it("falls back to the built-in 12345 defaults when the table has no row", () => {
@@ -38,7 +52,13 @@ describe("resolveLimit", () => {
 
 describe("stored clock instants agree with lightOf", () => {
   it("7 working days from Wednesday 2026-09-30 10:00 ends 2026-10-15 17:00; yellow at 80% of the working time", () => {
-    const clock = startStageClock({ stage: "handle", limit: { amount: 7, unit: "working_days" }, start: at("2026-09-30T10:00:00"), cal, yellowShare: 0.8 });
+    const clock = startStageClock({
+      stage: "handle",
+      limit: { amount: 7, unit: "working_days" },
+      start: at("2026-09-30T10:00:00"),
+      cal,
+      yellowShare: 0.8,
+    });
     expect(clock.deadlineAt).toEqual(at("2026-10-15T17:00:00"));
     // 7 h on 9/30 + 7 × 8 h (10/8, 10/9, 10/10 swapped workday, 10/12–10/15) = 63 h; 80% = 50.4 h → 3.4 h into 10/14.
     expect(clock.yellowAt).toEqual(at("2026-10-14T12:24:00"));
@@ -53,7 +73,9 @@ describe("stored clock instants agree with lightOf", () => {
 
   it("a natural 2-hour limit turns yellow after 96 minutes, nights included", () => {
     const start = at("2026-11-20T23:00:00");
-    expect(yellowInstant(start, new Date(start.getTime() + 2 * 3600_000), { amount: 2, unit: "natural_hours" }, cal, 0.8)).toEqual(at("2026-11-21T00:36:00"));
+    expect(
+      yellowInstant(start, new Date(start.getTime() + 2 * 3600_000), { amount: 2, unit: "natural_hours" }, cal, 0.8),
+    ).toEqual(at("2026-11-21T00:36:00"));
   });
 
   it("an extension adds the limit again from the current deadline, the yellow instant moving with it", () => {

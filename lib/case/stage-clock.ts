@@ -54,7 +54,12 @@ export function resolveLimit(
   const order: [number | null, CaseLevel | null][] = [
     [key.categoryId, key.level],
     [key.categoryId, null],
-    ...(key.parentCategoryId !== null ? ([[key.parentCategoryId, key.level], [key.parentCategoryId, null]] as [number, CaseLevel | null][]) : []),
+    ...(key.parentCategoryId !== null
+      ? ([
+          [key.parentCategoryId, key.level],
+          [key.parentCategoryId, null],
+        ] as [number, CaseLevel | null][])
+      : []),
     [null, key.level],
     [null, null],
   ];
@@ -80,16 +85,33 @@ export function yellowInstant(start: Date, deadline: Date, limit: TimeLimit, cal
 }
 
 /** Starts a stage's clock at `start`. */
-export function startStageClock(args: { stage: CaseStage; limit: TimeLimit; start: Date; cal: WorkingCalendar; yellowShare: number }): StageClock {
+export function startStageClock(args: {
+  stage: CaseStage;
+  limit: TimeLimit;
+  start: Date;
+  cal: WorkingCalendar;
+  yellowShare: number;
+}): StageClock {
   const deadlineAt = addLimit(args.start, args.limit, args.cal);
-  return { stage: args.stage, startedAt: args.start, deadlineAt, yellowAt: yellowInstant(args.start, deadlineAt, args.limit, args.cal, args.yellowShare), limit: args.limit };
+  return {
+    stage: args.stage,
+    startedAt: args.start,
+    deadlineAt,
+    yellowAt: yellowInstant(args.start, deadlineAt, args.limit, args.cal, args.yellowShare),
+    limit: args.limit,
+  };
 }
 
 /**
  * An approved extension (延期): the stage gets its limit once more, counted from the current deadline;
  * the yellow instant moves with it (same share of the whole, longer window).
  */
-export function extendStageClock(clock: { startedAt: Date; deadlineAt: Date }, limit: TimeLimit, cal: WorkingCalendar, yellowShare: number): { deadlineAt: Date; yellowAt: Date } {
+export function extendStageClock(
+  clock: { startedAt: Date; deadlineAt: Date },
+  limit: TimeLimit,
+  cal: WorkingCalendar,
+  yellowShare: number,
+): { deadlineAt: Date; yellowAt: Date } {
   const deadlineAt = addLimit(clock.deadlineAt, limit, cal);
   return { deadlineAt, yellowAt: yellowInstant(clock.startedAt, deadlineAt, limit, cal, yellowShare) };
 }

@@ -1,5 +1,15 @@
 import "server-only";
-import { attachPhotos, findActiveUnits, findCaseForUpdate, findEventByRequest, findRoutingRule, findUnitIdsOfUser, insertCaseEvent, insertNotices, updateCase } from "../../db/queries/case";
+import {
+  attachPhotos,
+  findActiveUnits,
+  findCaseForUpdate,
+  findEventByRequest,
+  findRoutingRule,
+  findUnitIdsOfUser,
+  insertCaseEvent,
+  insertNotices,
+  updateCase,
+} from "../../db/queries/case";
 import { findCaseSummaries } from "../../db/queries/case-read";
 import { findCategory } from "../../db/queries/case-config";
 import { inScope } from "../../db/queries/scope";
@@ -34,7 +44,13 @@ type CaseRow = Selectable<CaseRecord>;
  * Filing also routes the case: a matching rule dispatches it (or proposes units), no rule sends it to the
  * level above for a manual dispatch.
  */
-export async function transitionCase({ ctx, input }: { ctx: RequestContext; input: unknown }): Promise<CaseDetailDto & { replayed: boolean }> {
+export async function transitionCase({
+  ctx,
+  input,
+}: {
+  ctx: RequestContext;
+  input: unknown;
+}): Promise<CaseDetailDto & { replayed: boolean }> {
   const scope = authorize(ctx, "case.act");
   const parsed = parseInput(TransitionCaseSchema, input);
   const run = () =>
@@ -42,7 +58,8 @@ export async function transitionCase({ ctx, input }: { ctx: RequestContext; inpu
       const row = await findCaseForUpdate(trx, parsed.caseId);
       if (!row) throw new DomainError("NOT_FOUND", caseLoop.errors.caseNotFound);
       // Checked after the lock: a copy of this request that was holding it has committed by now.
-      if (await findEventByRequest(trx, parsed.caseId, parsed.requestId)) return { ...(await readCaseDetail(trx, ctx, parsed.caseId)), replayed: true };
+      if (await findEventByRequest(trx, parsed.caseId, parsed.requestId))
+        return { ...(await readCaseDetail(trx, ctx, parsed.caseId)), replayed: true };
       await applyTransition(trx, ctx, row, parsed);
       return { ...(await readCaseDetail(trx, ctx, parsed.caseId)), replayed: false };
     });
@@ -57,7 +74,12 @@ export async function transitionCase({ ctx, input }: { ctx: RequestContext; inpu
 
 async function applyTransition(trx: Database, ctx: RequestContext, row: CaseRow, input: TransitionCaseInput) {
   const unitIds = await findUnitIdsOfUser(trx, ctx.actor.userId);
-  const actor = caseActorFacts({ userId: ctx.actor.userId, assignments: actingAssignments(ctx), unitIds, casePath: row.region_path });
+  const actor = caseActorFacts({
+    userId: ctx.actor.userId,
+    assignments: actingAssignments(ctx),
+    unitIds,
+    casePath: row.region_path,
+  });
   const verdict = checkTransition({
     caseFacts: caseFactsOf(row),
     actor,
@@ -66,7 +88,12 @@ async function applyTransition(trx: Database, ctx: RequestContext, row: CaseRow,
   });
   if (!verdict.ok) throw new DomainError(verdict.code, verdict.message);
 
-  const effectInput: EffectInput = { action: input.action, to: verdict.to, level: verdict.level, note: input.note?.trim() || null };
+  const effectInput: EffectInput = {
+    action: input.action,
+    to: verdict.to,
+    level: verdict.level,
+    note: input.note?.trim() || null,
+  };
   if (input.action === "dispatch") {
     const wanted = [input.leadUnitId!, ...(input.coUnitIds ?? [])];
     const units = await findActiveUnits(trx, wanted);
@@ -115,7 +142,12 @@ async function applyTransition(trx: Database, ctx: RequestContext, row: CaseRow,
     after: { state: verdict.to, level: verdict.level, version: row.version + 1, ...effect.details },
   });
   if (input.action === "file") await routeFiledCase(trx, row.id, config, category?.parent_id ?? null);
-  await enqueue(trx, CASE_CHANGED_JOB, { caseId: row.id, action: input.action }, { throttleSeconds: CASE_CHANGED_THROTTLE_SECONDS });
+  await enqueue(
+    trx,
+    CASE_CHANGED_JOB,
+    { caseId: row.id, action: input.action },
+    { throttleSeconds: CASE_CHANGED_THROTTLE_SECONDS },
+  );
 }
 
 type StepEvent = {
@@ -132,9 +164,13 @@ type StepEvent = {
 };
 
 /** The row update (guarded by the version), the timeline row and the notices of one step. */
-async function writeStep(trx: Database, step: { row: CaseRow; version: number; patch: Record<string, unknown>; event: StepEvent; notices: readonly NoticeSpec[] }) {
+async function writeStep(
+  trx: Database,
+  step: { row: CaseRow; version: number; patch: Record<string, unknown>; event: StepEvent; notices: readonly NoticeSpec[] },
+) {
   const { row, event } = step;
-  if ((await updateCase(trx, row.id, step.version, step.patch)) !== 1) throw new DomainError("CONFLICT", caseLoop.errors.versionConflict);
+  if ((await updateCase(trx, row.id, step.version, step.patch)) !== 1)
+    throw new DomainError("CONFLICT", caseLoop.errors.versionConflict);
   await insertCaseEvent(trx, {
     case_id: row.id,
     actor_user_id: event.actorUserId,
@@ -150,7 +186,10 @@ async function writeStep(trx: Database, step: { row: CaseRow; version: number; p
     photo_ids: [...event.photoIds],
     request_id: event.requestId,
   });
-  await insertNotices(trx, step.notices.map((n) => ({ ...n, caseId: row.id, regionPath: row.region_path })));
+  await insertNotices(
+    trx,
+    step.notices.map((n) => ({ ...n, caseId: row.id, regionPath: row.region_path })),
+  );
 }
 
 /**
@@ -166,24 +205,50 @@ async function routeFiledCase(trx: Database, caseId: number, config: CaseConfig,
     const units = await findActiveUnits(trx, [rule.lead_unit_id, ...rule.co_unit_ids]);
     const lead = units.find((u) => u.id === rule.lead_unit_id)!;
     const coUnits = units.filter((u) => u.id !== rule.lead_unit_id);
-    const effect = effectOf({ row, parentCategoryId, input: { action: "dispatch", to: "dispatched", level: row.level as CaseLevel, note: null, leadUnit: lead, coUnits }, config, now: new Date() });
+    const effect = effectOf({
+      row,
+      parentCategoryId,
+      input: { action: "dispatch", to: "dispatched", level: row.level as CaseLevel, note: null, leadUnit: lead, coUnits },
+      config,
+      now: new Date(),
+    });
     await writeStep(trx, {
       row,
       version: row.version,
       patch: effect.patch,
-      event: { ...system, action: "auto_dispatch", to: "dispatched", level: row.level as CaseLevel, note: caseLoop.system.autoDispatchNote(lead.name), details: effect.details },
+      event: {
+        ...system,
+        action: "auto_dispatch",
+        to: "dispatched",
+        level: row.level as CaseLevel,
+        note: caseLoop.system.autoDispatchNote(lead.name),
+        details: effect.details,
+      },
       notices: effect.notices,
     });
     return;
   }
   const above = levelAbove(row.level as CaseLevel);
   if (rule || !above) return;
-  const effect = effectOf({ row, parentCategoryId, input: { action: "escalate", to: row.state as CaseState, level: above, note: null }, config, now: new Date() });
+  const effect = effectOf({
+    row,
+    parentCategoryId,
+    input: { action: "escalate", to: row.state as CaseState, level: above, note: null },
+    config,
+    now: new Date(),
+  });
   await writeStep(trx, {
     row,
     version: row.version,
     patch: effect.patch,
-    event: { ...system, action: "escalate", to: row.state as CaseState, level: above, note: caseLoop.system.noRuleEscalateNote, details: effect.details },
+    event: {
+      ...system,
+      action: "escalate",
+      to: row.state as CaseState,
+      level: above,
+      note: caseLoop.system.noRuleEscalateNote,
+      details: effect.details,
+    },
     notices: effect.notices,
   });
 }

@@ -51,19 +51,38 @@ export type EffectInput = {
   mergeInto?: { id: number; number: string } | null;
 };
 
-export type NoticeSpec = { kind: "escalated" | "supervision" | "assigned"; level: CaseLevel; unitId: number | null; message: string };
+export type NoticeSpec = {
+  kind: "escalated" | "supervision" | "assigned";
+  level: CaseLevel;
+  unitId: number | null;
+  message: string;
+};
 
 export type CasePatch = Record<string, unknown>;
 
 export type Effect = { patch: CasePatch; details: Record<string, unknown>; notices: NoticeSpec[] };
 
 function clockPatch(clock: StageClock | null, now: Date): CasePatch {
-  if (!clock) return { stage: null, stage_started_at: null, yellow_at: null, deadline_at: null, light: null, light_changed_at: now };
+  if (!clock)
+    return { stage: null, stage_started_at: null, yellow_at: null, deadline_at: null, light: null, light_changed_at: now };
   const light: Light = lightAt(clock, now);
-  return { stage: clock.stage, stage_started_at: clock.startedAt, yellow_at: clock.yellowAt, deadline_at: clock.deadlineAt, light, light_changed_at: now };
+  return {
+    stage: clock.stage,
+    stage_started_at: clock.startedAt,
+    yellow_at: clock.yellowAt,
+    deadline_at: clock.deadlineAt,
+    light,
+    light_changed_at: now,
+  };
 }
 
-export function effectOf(args: { row: CaseClockRow; parentCategoryId: number | null; input: EffectInput; config: CaseConfig; now: Date }): Effect {
+export function effectOf(args: {
+  row: CaseClockRow;
+  parentCategoryId: number | null;
+  input: EffectInput;
+  config: CaseConfig;
+  now: Date;
+}): Effect {
   const { row, input, config, now } = args;
   const limitOf = (stage: CaseStage) =>
     resolveLimit(config.timeLimits, {
@@ -73,7 +92,8 @@ export function effectOf(args: { row: CaseClockRow; parentCategoryId: number | n
       level: input.level,
       stage,
     });
-  const start = (stage: CaseStage) => startStageClock({ stage, limit: limitOf(stage), start: now, cal: config.calendar, yellowShare: config.yellowShare });
+  const start = (stage: CaseStage) =>
+    startStageClock({ stage, limit: limitOf(stage), start: now, cal: config.calendar, yellowShare: config.yellowShare });
   const details: Record<string, unknown> = {};
   const notices: NoticeSpec[] = [];
   let patch: CasePatch = {};
@@ -105,7 +125,12 @@ export function effectOf(args: { row: CaseClockRow; parentCategoryId: number | n
       details.leadUnit = input.leadUnit!.name;
       details.coUnits = (input.coUnits ?? []).map((u) => u.name);
       for (const unit of [input.leadUnit!, ...(input.coUnits ?? [])]) {
-        notices.push({ kind: "assigned", level: input.level, unitId: unit.id, message: caseLoop.system.assignedNotice(row.number) });
+        notices.push({
+          kind: "assigned",
+          level: input.level,
+          unitId: unit.id,
+          message: caseLoop.system.assignedNotice(row.number),
+        });
       }
       break;
     }
@@ -115,7 +140,11 @@ export function effectOf(args: { row: CaseClockRow; parentCategoryId: number | n
       details.returnReason = input.returnReason;
       break;
     case "handle":
-      patch = { handled_by_unit_id: row.lead_unit_id, handled_at: now, timeliness: timelinessAt(row, now, limitOf("handle").unit, config) };
+      patch = {
+        handled_by_unit_id: row.lead_unit_id,
+        handled_at: now,
+        timeliness: timelinessAt(row, now, limitOf("handle").unit, config),
+      };
       break;
     case "report_back":
       patch = clockPatch(start("verify"), now);
@@ -152,7 +181,12 @@ export function effectOf(args: { row: CaseClockRow; parentCategoryId: number | n
       break;
     case "escalate":
       details.fromLevel = row.level;
-      notices.push({ kind: "escalated", level: input.level, unitId: null, message: caseLoop.system.escalatedNotice(row.number, caseLoop.levelLabels[input.level]) });
+      notices.push({
+        kind: "escalated",
+        level: input.level,
+        unitId: null,
+        message: caseLoop.system.escalatedNotice(row.number, caseLoop.levelLabels[input.level]),
+      });
       break;
     case "extension_request":
       patch = { extension_pending: true };
@@ -160,8 +194,20 @@ export function effectOf(args: { row: CaseClockRow; parentCategoryId: number | n
     case "extension_approve": {
       patch = { extension_pending: false, extension_count: row.extension_count + 1 };
       if (row.stage === "handle" && row.stage_started_at && row.deadline_at) {
-        const extended = extendStageClock({ startedAt: row.stage_started_at, deadlineAt: row.deadline_at }, limitOf("handle"), config.calendar, config.yellowShare);
-        patch = { ...patch, deadline_at: extended.deadlineAt, yellow_at: extended.yellowAt, handle_deadline_at: extended.deadlineAt, light: lightAt(extended, now), light_changed_at: now };
+        const extended = extendStageClock(
+          { startedAt: row.stage_started_at, deadlineAt: row.deadline_at },
+          limitOf("handle"),
+          config.calendar,
+          config.yellowShare,
+        );
+        patch = {
+          ...patch,
+          deadline_at: extended.deadlineAt,
+          yellow_at: extended.yellowAt,
+          handle_deadline_at: extended.deadlineAt,
+          light: lightAt(extended, now),
+          light_changed_at: now,
+        };
         details.newDeadline = extended.deadlineAt.toISOString();
       }
       break;
@@ -171,7 +217,12 @@ export function effectOf(args: { row: CaseClockRow; parentCategoryId: number | n
       break;
     case "supervision_order":
       patch = { supervision_count: row.supervision_count + 1 };
-      notices.push({ kind: "supervision", level: input.level, unitId: row.lead_unit_id, message: caseLoop.system.supervisionNotice(row.number) });
+      notices.push({
+        kind: "supervision",
+        level: input.level,
+        unitId: row.lead_unit_id,
+        message: caseLoop.system.supervisionNotice(row.number),
+      });
       break;
     case "rate_discovery":
       patch = { discovery_stars: input.discoveryStars };

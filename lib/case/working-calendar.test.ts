@@ -75,7 +75,12 @@ describe("addWorkingMinutes", () => {
   });
 
   it("works with a lunch break (09:00–12:00, 13:30–18:00)", () => {
-    const lunch = createWorkingCalendar({ workingHours: [[540, 720], [810, 1080]] });
+    const lunch = createWorkingCalendar({
+      workingHours: [
+        [540, 720],
+        [810, 1080],
+      ],
+    });
     // 11:00–12:00 = 60, then 13:30 + 30 = 14:00.
     expect(addWorkingMinutes(at("2026-03-09 11:00"), 90, lunch)).toEqual(at("2026-03-09 14:00"));
     // Starting in the break counts from 13:30.
@@ -103,7 +108,12 @@ describe("workingMinutesBetween", () => {
   });
 
   it("is the inverse of addWorkingMinutes", () => {
-    const lunch = createWorkingCalendar({ workingHours: [[540, 720], [810, 1080]] });
+    const lunch = createWorkingCalendar({
+      workingHours: [
+        [540, 720],
+        [810, 1080],
+      ],
+    });
     const examples: [Date, number, typeof cal][] = [
       [at("2026-03-06 16:00"), 120, cal], // over a weekend
       [at("2026-09-30 10:00"), 3780, cal], // over 国庆, into the 调休 Saturday
@@ -152,7 +162,12 @@ describe("addLimit", () => {
   });
 
   it("working days end at the end of the last working range", () => {
-    const lunch = createWorkingCalendar({ workingHours: [[540, 720], [810, 1080]] });
+    const lunch = createWorkingCalendar({
+      workingHours: [
+        [540, 720],
+        [810, 1080],
+      ],
+    });
     expect(addLimit(at("2026-03-09 10:00"), { amount: 1, unit: "working_days" }, lunch)).toEqual(at("2026-03-10 18:00"));
   });
 
@@ -179,7 +194,14 @@ describe("createWorkingCalendar", () => {
 
   it("refuses bad data", () => {
     expect(() => createWorkingCalendar({ workingHours: [] })).toThrow(RangeError);
-    expect(() => createWorkingCalendar({ workingHours: [[540, 720], [700, 1000]] })).toThrow(/overlap/);
+    expect(() =>
+      createWorkingCalendar({
+        workingHours: [
+          [540, 720],
+          [700, 1000],
+        ],
+      }),
+    ).toThrow(/overlap/);
     expect(() => createWorkingCalendar({ workingHours: [[600, 540]] })).toThrow(RangeError);
     expect(() => createWorkingCalendar({ workingHours: [[0, 1441]] })).toThrow(RangeError);
     expect(() => createWorkingCalendar({ holidays: ["2026-02-30"] })).toThrow(/not a date/);

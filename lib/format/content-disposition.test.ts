@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { attachmentDisposition, compactDate, encodeRfc5987, filenameFromDisposition, safeFileNamePart } from "./content-disposition";
+import {
+  attachmentDisposition,
+  compactDate,
+  encodeRfc5987,
+  filenameFromDisposition,
+  safeFileNamePart,
+} from "./content-disposition";
 
 describe("attachmentDisposition", () => {
   it("gives an ASCII fallback and a UTF-8 filename* for Chinese names", () => {
@@ -36,7 +42,9 @@ describe("safeFileNamePart", () => {
 
 describe("filenameFromDisposition", () => {
   it("reads back the UTF-8 name, else the plain one", () => {
-    expect(filenameFromDisposition(attachmentDisposition("居民名单-中仓社区-20261124.csv", "residents.csv"))).toBe("居民名单-中仓社区-20261124.csv");
+    expect(filenameFromDisposition(attachmentDisposition("居民名单-中仓社区-20261124.csv", "residents.csv"))).toBe(
+      "居民名单-中仓社区-20261124.csv",
+    );
     expect(filenameFromDisposition('attachment; filename="a.csv"')).toBe("a.csv");
     expect(filenameFromDisposition("attachment; filename=b.csv")).toBe("b.csv");
     expect(filenameFromDisposition("attachment; filename=\"c.csv\"; filename*=UTF-8''%E0%A4%A")).toBe("c.csv");

@@ -19,7 +19,12 @@ function asciiOnly(value: string): string {
 
 /** A date as yyyymmdd on the China Standard Time calendar (file names of exports). */
 export function compactDate(date: Date): string {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(date);
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Asia/Shanghai",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(date);
   return parts.replaceAll("-", "");
 }
 

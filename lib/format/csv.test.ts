@@ -54,7 +54,13 @@ describe("csvRow and toCsv", () => {
   });
 
   it("starts with a UTF-8 BOM, then the header, then the rows", () => {
-    const csv = toCsv(["姓名", "年龄"], [["张三", 30], ["李四", null]]);
+    const csv = toCsv(
+      ["姓名", "年龄"],
+      [
+        ["张三", 30],
+        ["李四", null],
+      ],
+    );
     expect(csv.startsWith(UTF8_BOM)).toBe(true);
     expect(Buffer.from(csv, "utf8").subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     expect(csv).toBe(`${UTF8_BOM}姓名,年龄\r\n张三,30\r\n李四,\r\n`);
@@ -69,9 +75,16 @@ describe("csvRow and toCsv", () => {
   });
 
   it("round-trips through a strict RFC 4180 reader", () => {
-    const rows = [["a,b", '"q"', "x\ny", "=1"], ["", "普通", "-", "@"]];
+    const rows = [
+      ["a,b", '"q"', "x\ny", "=1"],
+      ["", "普通", "-", "@"],
+    ];
     const csv = toCsv(["c1", "c2", "c3", "c4"], rows);
-    expect(parseCsv(csv.slice(1))).toEqual([["c1", "c2", "c3", "c4"], ["a,b", '"q"', "x\ny", "'=1"], ["", "普通", "'-", "'@"]]);
+    expect(parseCsv(csv.slice(1))).toEqual([
+      ["c1", "c2", "c3", "c4"],
+      ["a,b", '"q"', "x\ny", "'=1"],
+      ["", "普通", "'-", "'@"],
+    ]);
   });
 });
 

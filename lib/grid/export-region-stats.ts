@@ -16,7 +16,15 @@ import { levelNameOf } from "./dto";
  * special groups, key persons, buildings) and a total row, as CSV for analysts. Aggregates only —
  * no person appears — so it is not written to the personal-data access log.
  */
-export async function exportRegionStats({ ctx, input, now = new Date() }: { ctx: RequestContext; input: ExportRegionStatsInput; now?: Date }): Promise<CsvExport> {
+export async function exportRegionStats({
+  ctx,
+  input,
+  now = new Date(),
+}: {
+  ctx: RequestContext;
+  input: ExportRegionStatsInput;
+  now?: Date;
+}): Promise<CsvExport> {
   const scope = authorize(ctx, "region.export");
   const { regionId } = parseInput(ExportRegionStatsInput, input);
   try {
@@ -24,7 +32,18 @@ export async function exportRegionStats({ ctx, input, now = new Date() }: { ctx:
     if (!region) throw new DomainError("NOT_FOUND", errorMessages.regionNotFound);
     const children = await findRegionChildren(ctx.db, region.id, scope);
     const c = t.resident.regionStats.columns;
-    const header = [c.code, c.name, c.level, c.households, c.residents, c.floating, c.rented, c.special, c.keyPersons, c.buildings];
+    const header = [
+      c.code,
+      c.name,
+      c.level,
+      c.households,
+      c.residents,
+      c.floating,
+      c.rented,
+      c.special,
+      c.keyPersons,
+      c.buildings,
+    ];
     const line = (r: RegionRow, code: string, name: string, level: string): CsvCell[] => [
       code,
       name,
@@ -39,7 +58,14 @@ export async function exportRegionStats({ ctx, input, now = new Date() }: { ctx:
     ];
     const rows = children.map((r) => line(r, r.code, r.name, levelNameOf(r.level, r.kind)));
     // The area's own counts close the table (合计); a basic grid has no children and is its own row.
-    rows.push(line(region, region.code, children.length ? `${region.name}${t.resident.regionStats.total}` : region.name, levelNameOf(region.level, region.kind)));
+    rows.push(
+      line(
+        region,
+        region.code,
+        children.length ? `${region.name}${t.resident.regionStats.total}` : region.name,
+        levelNameOf(region.level, region.kind),
+      ),
+    );
     const date = compactDate(now);
     return {
       filename: t.resident.regionStats.filename(safeFileNamePart(region.name), date),

@@ -19,7 +19,9 @@ withSeededDistrict((c, x) => {
 
 async function pick(level: number, offset = 0) {
   const { rows } = await sql<{ id: number; path: string }>`
-    select id, path::text as path from region where level = ${level} order by (residents > 0) desc, code offset ${offset} limit 1`.execute(conn.db);
+    select id, path::text as path from region where level = ${level} order by (residents > 0) desc, code offset ${offset} limit 1`.execute(
+    conn.db,
+  );
   return rows[0];
 }
 
@@ -34,7 +36,9 @@ async function directCounts(regionId: number) {
       (select count(*)::int from resident p join household h on h.id = p.household_id join room m on m.id = h.room_id join building b on b.id = m.building_id where b.grid_id in (select id from g)) as residents,
       (select count(*)::int from resident p join household h on h.id = p.household_id join room m on m.id = h.room_id join building b on b.id = m.building_id where b.grid_id in (select id from g) and h.registration = 'floating') as floating,
       (select count(*)::int from resident p join household h on h.id = p.household_id join room m on m.id = h.room_id join building b on b.id = m.building_id where b.grid_id in (select id from g) and cardinality(p.tags) > 0) as special,
-      (select count(*)::int from resident p join household h on h.id = p.household_id join room m on m.id = h.room_id join building b on b.id = m.building_id where b.grid_id in (select id from g) and p.key_person) as "keyPersons"`.execute(conn.db);
+      (select count(*)::int from resident p join household h on h.id = p.household_id join room m on m.id = h.room_id join building b on b.id = m.building_id where b.grid_id in (select id from g) and p.key_person) as "keyPersons"`.execute(
+    conn.db,
+  );
   return rows[0];
 }
 
@@ -89,7 +93,9 @@ describe("listRegionChildren", () => {
   it("lists exactly the direct children, in code order", async () => {
     const district = await pick(0);
     const children = await listRegionChildren({ ctx, input: { id: district.id } });
-    const { rows } = await sql<{ code: string }>`select code from region where parent_id = ${district.id} order by code`.execute(conn.db);
+    const { rows } = await sql<{ code: string }>`select code from region where parent_id = ${district.id} order by code`.execute(
+      conn.db,
+    );
     expect(children.map((c) => c.code)).toEqual(rows.map((r) => r.code));
     expect(children.every((c) => c.level === 1)).toBe(true);
     expect(children.map((c) => c.levelName)).toEqual(expect.arrayContaining(["街道"]));
@@ -120,7 +126,9 @@ describe("getRegionBreadcrumb", () => {
   it("starts at the top of a narrower scope", async () => {
     const grid = await pick(4);
     const crumbsAll = await getRegionBreadcrumb({ ctx, input: { id: grid.id } });
-    const { rows } = await sql<{ path: string }>`select path::text as path from region where id = ${crumbsAll[1].id}`.execute(conn.db);
+    const { rows } = await sql<{ path: string }>`select path::text as path from region where id = ${crumbsAll[1].id}`.execute(
+      conn.db,
+    );
     const crumbs = await getRegionBreadcrumb({ ctx: narrowedTo(ctx, rows[0].path), input: { id: grid.id } });
     expect(crumbs.map((c) => c.level)).toEqual([1, 2, 3, 4]);
   });
@@ -130,7 +138,9 @@ describe("getDistrictBounds", () => {
   it("returns the district and its bounds", async () => {
     const view = await getDistrictBounds({ ctx });
     const { rows } = await sql<{ w: number; s: number; e: number; n: number; name: string }>`
-      select st_xmin(geom) as w, st_ymin(geom) as s, st_xmax(geom) as e, st_ymax(geom) as n, name from region where level = 0`.execute(conn.db);
+      select st_xmin(geom) as w, st_ymin(geom) as s, st_xmax(geom) as e, st_ymax(geom) as n, name from region where level = 0`.execute(
+      conn.db,
+    );
     expect(view.name).toBe(rows[0].name);
     expect(view.bounds).toEqual([rows[0].w, rows[0].s, rows[0].e, rows[0].n]);
   });

@@ -8,7 +8,13 @@ import { toRegionSummary, type RegionSummary } from "./dto";
 import { RegionIdInput } from "./schemas";
 
 /** The direct children of an area (streets of the district, communities of a street …), in code order. */
-export async function listRegionChildren({ ctx, input }: { ctx: RequestContext; input: RegionIdInput }): Promise<RegionSummary[]> {
+export async function listRegionChildren({
+  ctx,
+  input,
+}: {
+  ctx: RequestContext;
+  input: RegionIdInput;
+}): Promise<RegionSummary[]> {
   const scope = authorize(ctx, "map.view");
   const { id } = parseInput(RegionIdInput, input);
   try {

@@ -64,7 +64,8 @@ export function buildAddressIndex(candidates: readonly PlaceCandidate[], prefixe
     const key = addressKey(address, prefixes);
     if (!key.number || key.place === "") return { kind: "none" };
     const exact = narrowToStreet(byKey.get(`${key.place}|${key.number}`) ?? [], key.street);
-    if (exact.length > 0) return onePlace(exact) ? { kind: "exact", candidate: exact[0], confidence: 1 } : { kind: "ambiguous", candidates: exact };
+    if (exact.length > 0)
+      return onePlace(exact) ? { kind: "exact", candidate: exact[0], confidence: 1 } : { kind: "ambiguous", candidates: exact };
 
     // Fuzzy: only places sharing a bigram with the query are scored.
     const scored: { place: string; score: number; list: Indexed[] }[] = [];

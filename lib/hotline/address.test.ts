@@ -37,7 +37,11 @@ describe("addressKey", () => {
   });
 
   it("keeps a compound number (号院) in the place", () => {
-    expect(addressKey("梨园镇梨园路5号院12号楼3单元", prefixes)).toEqual({ street: "梨园镇", place: "梨园路5号院", number: "12" });
+    expect(addressKey("梨园镇梨园路5号院12号楼3单元", prefixes)).toEqual({
+      street: "梨园镇",
+      place: "梨园路5号院",
+      number: "12",
+    });
   });
 
   it("reads road house numbers", () => {

@@ -81,7 +81,7 @@ export function addressKey(raw: string, prefixes: AddressPrefixes): AddressKey {
   let text = foldAddress(raw);
   let street: string | null = null;
   // Strip known prefixes in any order (北京市通州区永顺镇 / 通州永顺镇 / 永顺镇), remembering the street.
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const name of prefixes.areas) {
       if (name && text.startsWith(name)) {
@@ -155,7 +155,8 @@ function editDistance(a: readonly string[], b: readonly string[]): number {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++)
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
     prev = cur;
   }
   return prev[b.length];

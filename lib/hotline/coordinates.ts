@@ -11,7 +11,10 @@ export type CoordinateSystem = (typeof COORDINATE_SYSTEMS)[number];
 
 /** The spellings seen in files: 空/WGS84/GPS, GCJ02/高德/火星, BD09/百度. */
 export function parseCoordinateSystem(text: string | null | undefined): CoordinateSystem | null {
-  const t = (text ?? "").normalize("NFKC").replace(/[\s_-]/g, "").toUpperCase();
+  const t = (text ?? "")
+    .normalize("NFKC")
+    .replace(/[\s_-]/g, "")
+    .toUpperCase();
   if (t === "" || t === "WGS84" || t === "GPS" || t === "CGCS2000" || t === "4326") return "WGS84";
   if (t === "GCJ02" || t === "GCJ" || t === "高德" || t === "腾讯" || t === "火星坐标" || t === "火星") return "GCJ02";
   if (t === "BD09" || t === "BD09LL" || t === "百度" || t === "BAIDU") return "BD09";

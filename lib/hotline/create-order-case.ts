@@ -36,7 +36,15 @@ export function categoryIdOf(order: Pick<StoredOrderFields, "category" | "kind">
  */
 export async function createOrderCase(
   trx: Database,
-  args: { ctx: RequestContext; scope: Scope; order: StoredOrderFields; phone: string | null; categoryId: number; lon: number; lat: number },
+  args: {
+    ctx: RequestContext;
+    scope: Scope;
+    order: StoredOrderFields;
+    phone: string | null;
+    categoryId: number;
+    lon: number;
+    lat: number;
+  },
 ): Promise<{ ok: true; caseId: number; number: string } | { ok: false; rejection: RowRejection }> {
   const { order } = args;
   try {

@@ -27,15 +27,37 @@ export const ExportRepliesSchema = z.object({
 });
 
 /** The columns of the reply file: the order number first, as the hotline matches replies by it. */
-export const REPLY_COLUMNS = ["orderNo", "receivedAt", "kind", "status", "unit", "reply", "finishedAt", "satisfaction", "caseNumber"] as const;
+export const REPLY_COLUMNS = [
+  "orderNo",
+  "receivedAt",
+  "kind",
+  "status",
+  "unit",
+  "reply",
+  "finishedAt",
+  "satisfaction",
+  "caseNumber",
+] as const;
 
-export type ReplyFile = { body: Uint8Array | string; contentType: string; fileName: string; asciiFileName: string; rowCount: number };
+export type ReplyFile = {
+  body: Uint8Array | string;
+  contentType: string;
+  fileName: string;
+  asciiFileName: string;
+  rowCount: number;
+};
 
-const KIND_LABEL = Object.fromEntries(Object.entries(HOTLINE_KINDS).map(([label, kind]) => [kind, label])) as Record<string, string>;
+const KIND_LABEL = Object.fromEntries(Object.entries(HOTLINE_KINDS).map(([label, kind]) => [kind, label])) as Record<
+  string,
+  string
+>;
 
 /** One reply line as the hotline reads it (Chinese labels, Beijing times). */
 export function replyCells(r: ReplyRow): string[] {
-  const status = r.order_status === "needs_location" || !r.state ? hotline.export.statusNeedsLocation : (caseLoop.stateLabels[r.state as keyof typeof caseLoop.stateLabels] ?? r.state);
+  const status =
+    r.order_status === "needs_location" || !r.state
+      ? hotline.export.statusNeedsLocation
+      : (caseLoop.stateLabels[r.state as keyof typeof caseLoop.stateLabels] ?? r.state);
   return [
     r.order_no,
     formatBeijing(r.received_at),
@@ -44,7 +66,9 @@ export function replyCells(r: ReplyRow): string[] {
     r.unit_name ?? "",
     r.reply ?? "",
     formatBeijing(r.finished_at),
-    r.satisfaction ? (caseLoop.satisfactionLabels[r.satisfaction as keyof typeof caseLoop.satisfactionLabels] ?? r.satisfaction) : "",
+    r.satisfaction
+      ? (caseLoop.satisfactionLabels[r.satisfaction as keyof typeof caseLoop.satisfactionLabels] ?? r.satisfaction)
+      : "",
     r.case_number ?? "",
   ];
 }
@@ -58,18 +82,32 @@ export async function exportReplies({ ctx, input }: { ctx: RequestContext; input
   const scope = authorize(ctx, "case.import");
   const parsed = parseInput(ExportRepliesSchema, input);
   const range = replyRange(parsed.from ?? null, parsed.to ?? null);
-  const onlyFinished = parsed.onlyFinished === true || parsed.onlyFinished === "1" || parsed.onlyFinished === "true" || parsed.onlyFinished === "on";
+  const onlyFinished =
+    parsed.onlyFinished === true || parsed.onlyFinished === "1" || parsed.onlyFinished === "true" || parsed.onlyFinished === "on";
   const rows = await inScope(ctx.db, scope, async (trx) => {
     const found = await findReplyRows(trx, scope, { ...range, onlyFinished, limit: MAX_REPLY_ROWS });
-    await recordAudit(trx, ctx, { action: "hotline.export_replies", entity: "hotline_order", entityId: null, after: { from: range.from, to: range.to, onlyFinished, rows: found.length, format: parsed.format } });
+    await recordAudit(trx, ctx, {
+      action: "hotline.export_replies",
+      entity: "hotline_order",
+      entityId: null,
+      after: { from: range.from, to: range.to, onlyFinished, rows: found.length, format: parsed.format },
+    });
     return found;
   });
   const header = REPLY_COLUMNS.map((c) => hotline.export.columns[c]);
   const cells = rows.map(replyCells);
   const stamp = compactDate(new Date());
-  const base = { fileName: `${hotline.export.fileName(stamp)}.${parsed.format}`, asciiFileName: `12345-replies-${stamp}.${parsed.format}`, rowCount: rows.length };
+  const base = {
+    fileName: `${hotline.export.fileName(stamp)}.${parsed.format}`,
+    asciiFileName: `12345-replies-${stamp}.${parsed.format}`,
+    rowCount: rows.length,
+  };
   if (parsed.format === "csv") return { ...base, body: toCsv(header, cells), contentType: "text/csv; charset=utf-8" };
-  return { ...base, body: await replyXlsx(header, cells), contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" };
+  return {
+    ...base,
+    body: await replyXlsx(header, cells),
+    contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  };
 }
 
 /** [from 00:00, the day after `to` 00:00) in Beijing time; the last 31 days when not given. */
@@ -82,7 +120,8 @@ export function replyRange(from: string | null, to: string | null, now: Date = n
   };
   const end = to ? new Date(day(to).getTime() + DAY_MS) : new Date(now.getTime() + DAY_MS);
   const start = from ? day(from) : new Date(end.getTime() - 32 * DAY_MS);
-  if (start.getTime() >= end.getTime() || end.getTime() - start.getTime() > 370 * DAY_MS) throw new DomainError("VALIDATION", hotline.export.rangeInvalid);
+  if (start.getTime() >= end.getTime() || end.getTime() - start.getTime() > 370 * DAY_MS)
+    throw new DomainError("VALIDATION", hotline.export.rangeInvalid);
   return { from: start, to: end };
 }
 

@@ -26,7 +26,13 @@ export function toBatchDto(b: BatchRow): BatchDto {
     status: b.status,
     totalRows: b.total_rows,
     processedRows: b.processed_rows,
-    counts: { created: b.created_count, updated: b.updated_count, unchanged: b.unchanged_count, queued: b.queued_count, rejected: b.rejected_count },
+    counts: {
+      created: b.created_count,
+      updated: b.updated_count,
+      unchanged: b.unchanged_count,
+      queued: b.queued_count,
+      rejected: b.rejected_count,
+    },
     createdAt: new Date(b.created_at).toISOString(),
     finishedAt: b.finished_at ? new Date(b.finished_at).toISOString() : null,
     durationMs: b.duration_ms,
@@ -41,7 +47,10 @@ export async function getBatchReport({ ctx, input }: { ctx: RequestContext; inpu
   return inScope(ctx.db, scope, async (trx) => {
     const batch = await findBatch(trx, batchId, scope);
     if (!batch) throw new DomainError("NOT_FOUND", hotline.fileErrors.batchNotFound);
-    const [rows, matching] = await Promise.all([findBatchRows(trx, batchId, { outcome, limit: REPORT_PAGE_ROWS }), countBatchRows(trx, batchId, outcome)]);
+    const [rows, matching] = await Promise.all([
+      findBatchRows(trx, batchId, { outcome, limit: REPORT_PAGE_ROWS }),
+      countBatchRows(trx, batchId, outcome),
+    ]);
     return {
       batch: toBatchDto(batch),
       shownOutcome: outcome ?? null,
@@ -66,7 +75,13 @@ export async function listBatches({ ctx }: { ctx: RequestContext }): Promise<Bat
 }
 
 /** The whole report of a batch as CSV (every line, for the people who fix the rejected rows at the hotline). */
-export async function batchReportCsv({ ctx, input }: { ctx: RequestContext; input: unknown }): Promise<{ csv: string; fileName: string; rowCount: number }> {
+export async function batchReportCsv({
+  ctx,
+  input,
+}: {
+  ctx: RequestContext;
+  input: unknown;
+}): Promise<{ csv: string; fileName: string; rowCount: number }> {
   const scope = authorize(ctx, "case.import");
   const { batchId } = parseInput(GetBatchSchema, input);
   return inScope(ctx.db, scope, async (trx) => {
@@ -76,7 +91,13 @@ export async function batchReportCsv({ ctx, input }: { ctx: RequestContext; inpu
     const c = hotline.report.columns;
     const csv = toCsv(
       [c.row, c.orderNo, c.outcome, c.message, c.caseNumber],
-      rows.map((r) => [r.row_number, r.order_no, hotline.outcomeLabels[r.outcome as BatchOutcome] ?? r.outcome, r.message, r.case_number]),
+      rows.map((r) => [
+        r.row_number,
+        r.order_no,
+        hotline.outcomeLabels[r.outcome as BatchOutcome] ?? r.outcome,
+        r.message,
+        r.case_number,
+      ]),
     );
     return { csv, fileName: `导入报告_${batch.id}_${batch.file_name.replace(/\.[a-z]+$/i, "")}.csv`, rowCount: rows.length };
   });

@@ -1,5 +1,14 @@
 import "server-only";
-import { findOrdersForUpdate, insertImportedOrder, insertQueuedOrder, markOrderImported, moveQueuedOrder, updateOrderValues, type OrderLedgerRow, type OrderValues } from "../../db/queries/hotline";
+import {
+  findOrdersForUpdate,
+  insertImportedOrder,
+  insertQueuedOrder,
+  markOrderImported,
+  moveQueuedOrder,
+  updateOrderValues,
+  type OrderLedgerRow,
+  type OrderValues,
+} from "../../db/queries/hotline";
 import type { BatchRowReport } from "../../db/queries/hotline-batch";
 import type { Database } from "../../db/client";
 import { scopeContains, type Scope } from "../auth/scope";
@@ -12,7 +21,9 @@ import type { PlaceIndex } from "./place-index";
 import { updateOrderCase } from "./update-order-case";
 
 /** A row ready for the database: its fields, or why it was refused before (parsing, a duplicate in the file). */
-export type PreparedRow = { rowNumber: number; orderNo: string | null } & ({ ok: true; fields: HotlineOrderFields } | { ok: false; rejection: RowRejection });
+export type PreparedRow = { rowNumber: number; orderNo: string | null } & (
+  { ok: true; fields: HotlineOrderFields } | { ok: false; rejection: RowRejection }
+);
 
 export type ImportEnv = {
   ctx: RequestContext;
@@ -35,7 +46,13 @@ export async function importChunk(trx: Database, env: ImportEnv, rows: readonly 
   for (const row of rows) {
     const base = { rowNumber: row.rowNumber, orderNo: row.orderNo };
     if (!row.ok) {
-      reports.push({ ...base, outcome: "rejected", reasonCode: row.rejection.code, message: row.rejection.message, caseId: null });
+      reports.push({
+        ...base,
+        outcome: "rejected",
+        reasonCode: row.rejection.code,
+        message: row.rejection.message,
+        caseId: null,
+      });
       continue;
     }
     reports.push({ ...base, ...(await importRow(trx, env, row.fields, ledger.get(row.fields.orderNo) ?? null)) });
@@ -47,7 +64,12 @@ type RowResult = Omit<BatchRowReport, "rowNumber" | "orderNo">;
 
 const rejected = (r: RowRejection): RowResult => ({ outcome: "rejected", reasonCode: r.code, message: r.message, caseId: null });
 
-async function importRow(trx: Database, env: ImportEnv, fields: HotlineOrderFields, existing: OrderLedgerRow | null): Promise<RowResult> {
+async function importRow(
+  trx: Database,
+  env: ImportEnv,
+  fields: HotlineOrderFields,
+  existing: OrderLedgerRow | null,
+): Promise<RowResult> {
   const order = storeOrderFields(fields);
   const values: OrderValues = {
     orderNo: fields.orderNo,
@@ -59,55 +81,109 @@ async function importRow(trx: Database, env: ImportEnv, fields: HotlineOrderFiel
     batchId: env.batchId,
   };
   if (existing) {
-    if (!scopeContains(env.scope, existing.region_path)) return rejected({ code: "outside_area", message: hotline.rowErrors.orderOutsideArea });
+    if (!scopeContains(env.scope, existing.region_path))
+      return rejected({ code: "outside_area", message: hotline.rowErrors.orderOutsideArea });
     if (existing.content_hash.equals(order.contentHash)) {
-      return { outcome: "unchanged", reasonCode: null, message: existing.status === "imported" ? hotline.rowResults.unchanged : hotline.rowResults.unchangedQueued, caseId: existing.case_id };
+      return {
+        outcome: "unchanged",
+        reasonCode: null,
+        message: existing.status === "imported" ? hotline.rowResults.unchanged : hotline.rowResults.unchangedQueued,
+        caseId: existing.case_id,
+      };
     }
-    return existing.status === "imported" ? updateImported(trx, env, existing, order, fields, values) : retryQueued(trx, env, existing, order, fields, values);
+    return existing.status === "imported"
+      ? updateImported(trx, env, existing, order, fields, values)
+      : retryQueued(trx, env, existing, order, fields, values);
   }
 
   const categoryId = categoryIdOf(fields, env.categories);
-  if (categoryId === null) return rejected({ code: "unknown_category", message: hotline.rowErrors.unknownCategory(fields.category ?? fields.kind) });
+  if (categoryId === null)
+    return rejected({ code: "unknown_category", message: hotline.rowErrors.unknownCategory(fields.category ?? fields.kind) });
   const place = await locate(env, fields);
   if (place.kind === "rejected") return rejected(place.rejection);
   if (place.kind === "queued") {
     await insertQueuedOrder(trx, values, place.regionPath);
     return { outcome: "queued", reasonCode: place.reasonCode, message: place.message, caseId: null };
   }
-  const created = await createOrderCase(trx, { ctx: env.ctx, scope: env.scope, order: order.stored, phone: fields.reporterPhone, categoryId, lon: place.lon, lat: place.lat });
+  const created = await createOrderCase(trx, {
+    ctx: env.ctx,
+    scope: env.scope,
+    order: order.stored,
+    phone: fields.reporterPhone,
+    categoryId,
+    lon: place.lon,
+    lat: place.lat,
+  });
   if (!created.ok) return rejected(created.rejection);
   await insertImportedOrder(trx, values, created.caseId);
   return { outcome: "created", reasonCode: place.reasonCode, message: place.message, caseId: created.caseId };
 }
 
-async function updateImported(trx: Database, env: ImportEnv, existing: OrderLedgerRow, order: StoredOrder, fields: HotlineOrderFields, values: OrderValues): Promise<RowResult> {
+async function updateImported(
+  trx: Database,
+  env: ImportEnv,
+  existing: OrderLedgerRow,
+  order: StoredOrder,
+  fields: HotlineOrderFields,
+  values: OrderValues,
+): Promise<RowResult> {
   const changed = changedFields(existing.fields as StoredOrderFields, order.stored);
   const forCase = changed.filter((f) => CASE_UPDATABLE.includes(f));
   const notApplied = changed.filter((f) => !CASE_UPDATABLE.includes(f) && f !== "dueAt");
   if (forCase.length > 0 && existing.case_id !== null) {
-    const ok = await updateOrderCase(trx, { ctx: env.ctx, caseId: existing.case_id, order: order.stored, phone: fields.reporterPhone, fields: forCase, batchId: env.batchId });
+    const ok = await updateOrderCase(trx, {
+      ctx: env.ctx,
+      caseId: existing.case_id,
+      order: order.stored,
+      phone: fields.reporterPhone,
+      fields: forCase,
+      batchId: env.batchId,
+    });
     if (!ok) return rejected({ code: "internal_error", message: hotline.rowErrors.internal });
   }
   await updateOrderValues(trx, existing.id, values);
   const labels = (list: readonly string[]) => list.map((f) => hotline.fieldLabels[f as keyof typeof hotline.fieldLabels]);
   const applied = changed.filter((f) => !notApplied.includes(f));
-  const message = (applied.length ? hotline.rowResults.updated(labels(applied)) : hotline.rowResults.recordedOnly) + (notApplied.length ? hotline.rowResults.notApplied(labels(notApplied)) : "");
+  const message =
+    (applied.length ? hotline.rowResults.updated(labels(applied)) : hotline.rowResults.recordedOnly) +
+    (notApplied.length ? hotline.rowResults.notApplied(labels(notApplied)) : "");
   return { outcome: "updated", reasonCode: "changed", message, caseId: existing.case_id };
 }
 
 /** A queued order came again with changes: keep the new fields and try to place it once more. */
-async function retryQueued(trx: Database, env: ImportEnv, existing: OrderLedgerRow, order: StoredOrder, fields: HotlineOrderFields, values: OrderValues): Promise<RowResult> {
+async function retryQueued(
+  trx: Database,
+  env: ImportEnv,
+  existing: OrderLedgerRow,
+  order: StoredOrder,
+  fields: HotlineOrderFields,
+  values: OrderValues,
+): Promise<RowResult> {
   await updateOrderValues(trx, existing.id, values);
   const labels = changedFields(existing.fields as StoredOrderFields, order.stored).map((f) => hotline.fieldLabels[f]);
   const categoryId = categoryIdOf(fields, env.categories);
-  if (categoryId === null) return rejected({ code: "unknown_category", message: hotline.rowErrors.unknownCategory(fields.category ?? fields.kind) });
+  if (categoryId === null)
+    return rejected({ code: "unknown_category", message: hotline.rowErrors.unknownCategory(fields.category ?? fields.kind) });
   const place = await locate(env, fields);
   if (place.kind === "rejected") return rejected(place.rejection);
   if (place.kind === "queued") {
     if (place.regionPath !== existing.region_path) await moveQueuedOrder(trx, existing.id, place.regionPath);
-    return { outcome: "queued", reasonCode: place.reasonCode, message: `${hotline.rowResults.updatedQueued(labels)}；${place.message}`, caseId: null };
+    return {
+      outcome: "queued",
+      reasonCode: place.reasonCode,
+      message: `${hotline.rowResults.updatedQueued(labels)}；${place.message}`,
+      caseId: null,
+    };
   }
-  const created = await createOrderCase(trx, { ctx: env.ctx, scope: env.scope, order: order.stored, phone: fields.reporterPhone, categoryId, lon: place.lon, lat: place.lat });
+  const created = await createOrderCase(trx, {
+    ctx: env.ctx,
+    scope: env.scope,
+    order: order.stored,
+    phone: fields.reporterPhone,
+    categoryId,
+    lon: place.lon,
+    lat: place.lat,
+  });
   if (!created.ok) return rejected(created.rejection);
   await markOrderImported(trx, existing.id, created.caseId, null);
   return { outcome: "created", reasonCode: place.reasonCode, message: place.message, caseId: created.caseId };
@@ -124,12 +200,20 @@ type Placement =
  * otherwise of the importer's own area.
  */
 async function locate(env: ImportEnv, fields: HotlineOrderFields): Promise<Placement> {
-  if (fields.lon !== null && fields.lat !== null) return { kind: "point", lon: fields.lon, lat: fields.lat, reasonCode: "coordinates", message: hotline.rowResults.createdAtPoint };
+  if (fields.lon !== null && fields.lat !== null)
+    return {
+      kind: "point",
+      lon: fields.lon,
+      lat: fields.lat,
+      reasonCode: "coordinates",
+      message: hotline.rowResults.createdAtPoint,
+    };
   const { index, streetPaths } = await env.places();
   const address = fields.address ?? "";
   const match = index.match(address);
   if (match.kind === "exact" || match.kind === "fuzzy") {
-    if (!scopeContains(env.scope, match.candidate.gridPath)) return { kind: "rejected", rejection: { code: "outside_area", message: hotline.rowErrors.outsideArea } };
+    if (!scopeContains(env.scope, match.candidate.gridPath))
+      return { kind: "rejected", rejection: { code: "outside_area", message: hotline.rowErrors.outsideArea } };
     return {
       kind: "point",
       lon: match.candidate.lon,
@@ -149,6 +233,11 @@ async function locate(env: ImportEnv, fields: HotlineOrderFields): Promise<Place
     }
   }
   return match.kind === "ambiguous"
-    ? { kind: "queued", regionPath, reasonCode: "ambiguous_address", message: hotline.rowResults.queuedAmbiguous(match.candidates.length) }
+    ? {
+        kind: "queued",
+        regionPath,
+        reasonCode: "ambiguous_address",
+        message: hotline.rowResults.queuedAmbiguous(match.candidates.length),
+      }
     : { kind: "queued", regionPath, reasonCode: "no_match", message: hotline.rowResults.queuedNoMatch };
 }

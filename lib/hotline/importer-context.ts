@@ -7,7 +7,13 @@ import { hotline } from "../i18n/zh-CN/hotline";
 export type ActorSnapshot = Pick<Actor, "userId" | "username" | "displayName" | "assignments"> & { clientAddress: string | null };
 
 export function actorSnapshot(ctx: RequestContext): ActorSnapshot {
-  return { userId: ctx.actor.userId, username: ctx.actor.username, displayName: ctx.actor.displayName, assignments: ctx.actor.assignments, clientAddress: ctx.clientAddress };
+  return {
+    userId: ctx.actor.userId,
+    username: ctx.actor.username,
+    displayName: ctx.actor.displayName,
+    assignments: ctx.actor.assignments,
+    clientAddress: ctx.clientAddress,
+  };
 }
 
 /**

@@ -36,10 +36,25 @@ export function storeOrderFields(f: HotlineOrderFields): StoredOrder {
     dueAt: f.dueAt,
   };
   const json = JSON.stringify(stored);
-  return { stored, json, contentHash: hmac("hotline.order.v1", json), phoneCipher: f.reporterPhone ? encryptPii(f.reporterPhone) : null };
+  return {
+    stored,
+    json,
+    contentHash: hmac("hotline.order.v1", json),
+    phoneCipher: f.reporterPhone ? encryptPii(f.reporterPhone) : null,
+  };
 }
 
-export type ChangedField = "content" | "address" | "urgency" | "reporterName" | "reporterPhone" | "receivedAt" | "dueAt" | "kind" | "category" | "location";
+export type ChangedField =
+  | "content"
+  | "address"
+  | "urgency"
+  | "reporterName"
+  | "reporterPhone"
+  | "receivedAt"
+  | "dueAt"
+  | "kind"
+  | "category"
+  | "location";
 
 /** Which fields differ between the stored row and the new one (the phone by its hash). */
 export function changedFields(before: StoredOrderFields, after: StoredOrderFields): ChangedField[] {

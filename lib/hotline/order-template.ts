@@ -13,7 +13,11 @@ export async function orderTemplateXlsx(): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "GridAtlas";
   const sheet = workbook.addWorksheet(hotline.template.sheet, { views: [{ state: "frozen", ySplit: 1 }] });
-  sheet.columns = HOTLINE_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.key === "content" ? 48 : c.key === "address" ? 32 : 16 }));
+  sheet.columns = HOTLINE_COLUMNS.map((c) => ({
+    header: c.header,
+    key: c.key,
+    width: c.key === "content" ? 48 : c.key === "address" ? 32 : 16,
+  }));
   const header = sheet.getRow(1);
   header.font = { bold: true };
   HOTLINE_COLUMNS.forEach((c, i) => {
@@ -21,7 +25,11 @@ export async function orderTemplateXlsx(): Promise<Uint8Array> {
     cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: c.required ? "FFFDE68A" : "FFE2E8F0" } };
     cell.note = `${c.required ? "必填" : "可空"}：${c.note}`;
   });
-  const lists: Partial<Record<(typeof HOTLINE_COLUMNS)[number]["key"], string>> = { kind: '"咨询,建议,举报,投诉"', urgency: '"特急,紧急,一般,疑难"', crs: '"WGS84,GCJ02,BD09"' };
+  const lists: Partial<Record<(typeof HOTLINE_COLUMNS)[number]["key"], string>> = {
+    kind: '"咨询,建议,举报,投诉"',
+    urgency: '"特急,紧急,一般,疑难"',
+    crs: '"WGS84,GCJ02,BD09"',
+  };
   HOTLINE_COLUMNS.forEach((c, i) => {
     const column = sheet.getColumn(i + 1);
     if (c.key === "orderNo" || c.key === "reporterPhone") column.numFmt = "@";
@@ -29,14 +37,17 @@ export async function orderTemplateXlsx(): Promise<Uint8Array> {
     const list = lists[c.key];
     if (list) {
       const letter = column.letter;
-      (sheet as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(`${letter}2:${letter}20001`, {
-        type: "list",
-        allowBlank: !c.required,
-        formulae: [list],
-        showErrorMessage: true,
-        errorTitle: c.header,
-        error: c.note,
-      });
+      (sheet as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(
+        `${letter}2:${letter}20001`,
+        {
+          type: "list",
+          allowBlank: !c.required,
+          formulae: [list],
+          showErrorMessage: true,
+          errorTitle: c.header,
+          error: c.note,
+        },
+      );
     }
   });
 
@@ -49,7 +60,14 @@ export async function orderTemplateXlsx(): Promise<Uint8Array> {
     { header: "示例", width: 30 },
   ];
   notes.getRow(1).font = { bold: true };
-  for (const c of HOTLINE_COLUMNS) notes.addRow([c.header, c.required ? hotline.upload.required : hotline.upload.optional, c.aliases.join("、"), c.note, c.example]);
+  for (const c of HOTLINE_COLUMNS)
+    notes.addRow([
+      c.header,
+      c.required ? hotline.upload.required : hotline.upload.optional,
+      c.aliases.join("、"),
+      c.note,
+      c.example,
+    ]);
   notes.getColumn(4).alignment = { wrapText: true, vertical: "top" };
 
   const buffer = await workbook.xlsx.writeBuffer();

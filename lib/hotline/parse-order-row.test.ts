@@ -8,7 +8,17 @@ import { formatBeijing, parseOrderTime } from "./parse-time";
 const NOW = new Date("2026-11-25T04:00:00Z");
 
 function row(cells: RawOrderRow["cells"], rowNumber = 2): RawOrderRow {
-  return { rowNumber, cells: { orderNo: "GD001", receivedAt: "2026-11-20 09:30", kind: "投诉", content: "垃圾三天无人清运", address: "西马庄小区3号楼", ...cells } };
+  return {
+    rowNumber,
+    cells: {
+      orderNo: "GD001",
+      receivedAt: "2026-11-20 09:30",
+      kind: "投诉",
+      content: "垃圾三天无人清运",
+      address: "西马庄小区3号楼",
+      ...cells,
+    },
+  };
 }
 
 describe("parseOrderTime (Beijing time)", () => {
@@ -29,14 +39,25 @@ describe("parseOrderTime (Beijing time)", () => {
     expect(parseOrderTime(46346 + 9.5 / 24)?.toISOString()).toBe("2026-11-20T01:30:00.000Z");
   });
 
-  it.each(["2026-02-30 10:00", "2026-11-20 25:00", "昨天下午", "20", "", "11/20/2026"])("refuses %j", (text) => expect(parseOrderTime(text)).toBeNull());
+  it.each(["2026-02-30 10:00", "2026-11-20 25:00", "昨天下午", "20", "", "11/20/2026"])("refuses %j", (text) =>
+    expect(parseOrderTime(text)).toBeNull(),
+  );
 
   it("formats back as Beijing wall time", () => expect(formatBeijing(new Date("2026-11-20T01:30:00Z"))).toBe("2026-11-20 09:30"));
 });
 
 describe("parseOrderRow", () => {
   it("accepts a good row and normalises its fields", () => {
-    const parsed = parseOrderRow(row({ orderNo: " ＧＤ００１ ", kind: "投诉类", urgency: "紧急", reporterPhone: "138-0013-8000", dueAt: "2026-11-27 18:00" }), NOW);
+    const parsed = parseOrderRow(
+      row({
+        orderNo: " ＧＤ００１ ",
+        kind: "投诉类",
+        urgency: "紧急",
+        reporterPhone: "138-0013-8000",
+        dueAt: "2026-11-27 18:00",
+      }),
+      NOW,
+    );
     expect(parsed).toEqual({
       ok: true,
       fields: {
@@ -128,7 +149,11 @@ describe("CSV", () => {
       ["1", 'x, "y"\nz', "3"],
     ]);
   });
-  it("reads tab-separated text", () => expect(parseCsv("a\tb\n1\t2")).toEqual([["a", "b"], ["1", "2"]]));
+  it("reads tab-separated text", () =>
+    expect(parseCsv("a\tb\n1\t2")).toEqual([
+      ["a", "b"],
+      ["1", "2"],
+    ]));
 
   it("decodes UTF-8 with and without BOM, and GB18030", () => {
     const text = "工单编号,诉求内容\n1,噪音扰民";

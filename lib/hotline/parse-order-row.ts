@@ -118,7 +118,11 @@ export function orderNoOf(row: RawOrderRow): string | null {
   return t === "" ? null : t.slice(0, 64);
 }
 
-const reject = (row: RawOrderRow, code: RejectCode, message: string): ParsedRow => ({ ok: false, orderNo: orderNoOf(row), rejection: { code, message } });
+const reject = (row: RawOrderRow, code: RejectCode, message: string): ParsedRow => ({
+  ok: false,
+  orderNo: orderNoOf(row),
+  rejection: { code, message },
+});
 
 export function parseOrderRow(row: RawOrderRow, now: Date = new Date()): ParsedRow {
   const e = hotline.rowErrors;
@@ -126,7 +130,8 @@ export function parseOrderRow(row: RawOrderRow, now: Date = new Date()): ParsedR
 
   const missing: string[] = [];
   if (!text(c.orderNo) && typeof c.orderNo !== "number") missing.push("工单编号");
-  if (c.receivedAt === null || c.receivedAt === undefined || (typeof c.receivedAt === "string" && c.receivedAt.trim() === "")) missing.push("受理时间");
+  if (c.receivedAt === null || c.receivedAt === undefined || (typeof c.receivedAt === "string" && c.receivedAt.trim() === ""))
+    missing.push("受理时间");
   if (!text(c.kind)) missing.push("诉求类型");
   if (!text(c.content)) missing.push("诉求内容");
   if (missing.length) return reject(row, "missing_field", e.missing(missing));
@@ -157,7 +162,8 @@ export function parseOrderRow(row: RawOrderRow, now: Date = new Date()): ParsedR
 
   const lonIn = number(c.lon);
   const latIn = number(c.lat);
-  if (lonIn === "invalid" || latIn === "invalid" || (lonIn === null) !== (latIn === null)) return reject(row, "invalid_coordinates", e.coordinates);
+  if (lonIn === "invalid" || latIn === "invalid" || (lonIn === null) !== (latIn === null))
+    return reject(row, "invalid_coordinates", e.coordinates);
   let lon: number | null = null;
   let lat: number | null = null;
   if (lonIn !== null && latIn !== null) {
@@ -174,7 +180,12 @@ export function parseOrderRow(row: RawOrderRow, now: Date = new Date()): ParsedR
   if (reporterName && reporterName.length > 40) return reject(row, "invalid_name", e.name);
 
   let reporterPhone: string | null = null;
-  const phoneText = typeof c.reporterPhone === "number" ? String(c.reporterPhone) : folded(c.reporterPhone).replace(/^'/, "").replace(/^="(.*)"$/, "$1");
+  const phoneText =
+    typeof c.reporterPhone === "number"
+      ? String(c.reporterPhone)
+      : folded(c.reporterPhone)
+          .replace(/^'/, "")
+          .replace(/^="(.*)"$/, "$1");
   if (phoneText) {
     const digits = phoneText.replace(/[-()]/g, "");
     if (!/^\+?[0-9]{5,20}$/.test(digits)) return reject(row, "invalid_phone", e.phone);
@@ -227,7 +238,9 @@ function inLat(v: number): boolean {
  * Marks every later row with an order number already seen in the file (the first one wins). Returns the
  * rejections by index of `rows`.
  */
-export function findDuplicatesInFile(rows: readonly { index: number; rowNumber: number; orderNo: string }[]): Map<number, RowRejection> {
+export function findDuplicatesInFile(
+  rows: readonly { index: number; rowNumber: number; orderNo: string }[],
+): Map<number, RowRejection> {
   const first = new Map<string, number>();
   const out = new Map<number, RowRejection>();
   for (const r of rows) {

@@ -21,7 +21,8 @@ export function beijingWallTime(y: number, mo: number, d: number, h = 0, mi = 0,
   return new Date(utc - BEIJING_OFFSET_MS);
 }
 
-const WALL = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s*[T\s]?\s*(\d{1,2})\s*[:时]\s*(\d{1,2})\s*(?:[:分]\s*(\d{1,2})(?:\.\d+)?\s*秒?)?\s*分?)?$/;
+const WALL =
+  /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s*[T\s]?\s*(\d{1,2})\s*[:时]\s*(\d{1,2})\s*(?:[:分]\s*(\d{1,2})(?:\.\d+)?\s*秒?)?\s*分?)?$/;
 const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 /** Excel serials of 1990-01-01 and 2100-01-01: a bare number outside is not a date. */
 const SERIAL_MIN = 32874;
@@ -31,7 +32,14 @@ export function parseOrderTime(value: TimeCell): Date | null {
   if (value === null || value === undefined || typeof value === "boolean") return null;
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return null;
-    return beijingWallTime(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate(), value.getUTCHours(), value.getUTCMinutes(), value.getUTCSeconds());
+    return beijingWallTime(
+      value.getUTCFullYear(),
+      value.getUTCMonth() + 1,
+      value.getUTCDate(),
+      value.getUTCHours(),
+      value.getUTCMinutes(),
+      value.getUTCSeconds(),
+    );
   }
   if (typeof value === "number") return fromExcelSerial(value);
   const text = value.normalize("NFKC").trim();
@@ -41,7 +49,8 @@ export function parseOrderTime(value: TimeCell): Date | null {
     return Number.isNaN(t) ? null : new Date(t);
   }
   const m = WALL.exec(text);
-  if (m) return beijingWallTime(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0));
+  if (m)
+    return beijingWallTime(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0));
   if (/^\d+(\.\d+)?$/.test(text)) return fromExcelSerial(Number(text));
   return null;
 }

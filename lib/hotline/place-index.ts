@@ -34,9 +34,19 @@ export async function loadPlaceIndex(db: Database): Promise<PlaceIndex> {
 
 async function buildPlaceIndex(db: Database): Promise<PlaceIndex> {
   const [names, candidates] = await Promise.all([findDistrictNames(db), findPlaceCandidates(db)]);
-  const prefixes = { areas: names.district ? areaPrefixes(names.district.name) : [], streets: names.streets.map((s) => s.name).sort((a, b) => b.length - a.length) };
+  const prefixes = {
+    areas: names.district ? areaPrefixes(names.district.name) : [],
+    streets: names.streets.map((s) => s.name).sort((a, b) => b.length - a.length),
+  };
   const index = buildAddressIndex(
-    candidates.map((c) => ({ id: c.id, kind: c.kind, address: c.address, gridPath: c.grid_path, lon: Number(c.lon), lat: Number(c.lat) })),
+    candidates.map((c) => ({
+      id: c.id,
+      kind: c.kind,
+      address: c.address,
+      gridPath: c.grid_path,
+      lon: Number(c.lon),
+      lat: Number(c.lat),
+    })),
     prefixes,
   );
   return { index, streetPaths: new Map(names.streets.map((s) => [s.name, s.path])), districtPath: names.district?.path ?? null };

@@ -15,10 +15,16 @@ import { actorSnapshot, hotlineContext } from "./importer-context";
 import type { StoredOrderFields } from "./order-fields";
 import { HOTLINE_KINDS } from "./parse-order-row";
 
-const KIND_LABEL = Object.fromEntries(Object.entries(HOTLINE_KINDS).map(([label, kind]) => [kind, label])) as Record<string, string>;
+const KIND_LABEL = Object.fromEntries(Object.entries(HOTLINE_KINDS).map(([label, kind]) => [kind, label])) as Record<
+  string,
+  string
+>;
 
 const ListQueueSchema = z.object({
-  after: z.string().regex(/^\d{13}_\d{1,15}$/).nullish(),
+  after: z
+    .string()
+    .regex(/^\d{13}_\d{1,15}$/)
+    .nullish(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
@@ -28,7 +34,10 @@ export async function listQueue({ ctx, input }: { ctx: RequestContext; input: un
   const { after, limit } = parseInput(ListQueueSchema, input ?? {});
   const cursor = after ? { receivedAt: new Date(Number(after.split("_")[0])), id: Number(after.split("_")[1]) } : null;
   return inScope(ctx.db, scope, async (trx) => {
-    const [rows, total] = await Promise.all([findQueuedOrders(trx, scope, { limit: limit + 1, after: cursor }), countQueuedOrders(trx, scope)]);
+    const [rows, total] = await Promise.all([
+      findQueuedOrders(trx, scope, { limit: limit + 1, after: cursor }),
+      countQueuedOrders(trx, scope),
+    ]);
     const items: QueueItemDto[] = rows.slice(0, limit).map((r) => {
       const f = r.fields as StoredOrderFields;
       return {
@@ -59,16 +68,24 @@ const LocateSchema = z.object({
  * there as the import would have (the order's 受理时间, its caller, its category), and the order leaves the
  * queue. The order is locked and its version checked: two operators placing it at once create one case.
  */
-export async function locateQueuedOrder({ ctx, input }: { ctx: RequestContext; input: unknown }): Promise<{ caseId: number; number: string }> {
+export async function locateQueuedOrder({
+  ctx,
+  input,
+}: {
+  ctx: RequestContext;
+  input: unknown;
+}): Promise<{ caseId: number; number: string }> {
   const scope = authorize(ctx, "case.import");
   const parsed = parseInput(LocateSchema, input);
   return inScope(ctx.db, scope, async (trx) => {
     const order = await findQueuedOrderForUpdate(trx, parsed.orderId, scope);
     if (!order) throw new DomainError("NOT_FOUND", hotline.queue.notFound);
-    if (order.status !== "needs_location" || order.version !== parsed.version) throw new DomainError("CONFLICT", hotline.queue.stale);
+    if (order.status !== "needs_location" || order.version !== parsed.version)
+      throw new DomainError("CONFLICT", hotline.queue.stale);
     const fields = order.fields as StoredOrderFields;
     const categoryId = categoryIdOf(fields, await loadCategoryLookup(trx));
-    if (categoryId === null) throw new DomainError("VALIDATION", hotline.rowErrors.unknownCategory(fields.category ?? fields.kind));
+    if (categoryId === null)
+      throw new DomainError("VALIDATION", hotline.rowErrors.unknownCategory(fields.category ?? fields.kind));
     const created = await createOrderCase(trx as Database, {
       ctx: hotlineContext(ctx.db, actorSnapshot(ctx), "locate"),
       scope,
@@ -80,10 +97,18 @@ export async function locateQueuedOrder({ ctx, input }: { ctx: RequestContext; i
     });
     if (!created.ok) {
       const code = created.rejection.code === "outside_area" ? "FORBIDDEN" : "VALIDATION";
-      throw new DomainError(code, created.rejection.code === "outside_area" ? hotline.errors.locationOutside : created.rejection.message);
+      throw new DomainError(
+        code,
+        created.rejection.code === "outside_area" ? hotline.errors.locationOutside : created.rejection.message,
+      );
     }
     await markOrderImported(trx, order.id, created.caseId, ctx.actor.userId);
-    await recordAudit(trx, ctx, { action: "hotline.locate", entity: "hotline_order", entityId: order.id, after: { orderNo: order.order_no, caseId: created.caseId, number: created.number, lon: parsed.lon, lat: parsed.lat } });
+    await recordAudit(trx, ctx, {
+      action: "hotline.locate",
+      entity: "hotline_order",
+      entityId: order.id,
+      after: { orderNo: order.order_no, caseId: created.caseId, number: created.number, lon: parsed.lon, lat: parsed.lat },
+    });
     return { caseId: created.caseId, number: created.number };
   });
 }

@@ -78,7 +78,10 @@ function cellValue(value: ExcelJS.CellValue): CellValue {
 }
 
 /** Finds the header row, maps columns, and turns the rows below into RawOrderRows (1-based sheet row numbers). */
-function toRows(grid: readonly (readonly (CellValue | undefined)[] | undefined)[]): { rows: RawOrderRow[]; ignoredHeaders: string[] } {
+function toRows(grid: readonly (readonly (CellValue | undefined)[] | undefined)[]): {
+  rows: RawOrderRow[];
+  ignoredHeaders: string[];
+} {
   let headerIndex = -1;
   let mapping: HeaderMapping | null = null;
   let best: HeaderMapping | null = null;

@@ -1,7 +1,14 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
-import { addBatchProgress, claimBatch, finishBatch, insertBatchRows, type BatchCounts, type BatchRowReport } from "../../db/queries/hotline-batch";
+import {
+  addBatchProgress,
+  claimBatch,
+  finishBatch,
+  insertBatchRows,
+  type BatchCounts,
+  type BatchRowReport,
+} from "../../db/queries/hotline-batch";
 import { inScope } from "../../db/queries/scope";
 import type { Database } from "../../db/client";
 import { hotline } from "../i18n/zh-CN/hotline";
@@ -50,7 +57,17 @@ export async function runImportBatch(db: Database, batchId: number): Promise<voi
           await lockImports(trx);
           const reports = await importChunk(trx, env, chunk);
           await insertBatchRows(trx, batchId, reports);
-          if (!(await addBatchProgress(trx, batchId, token, start + chunk.length, countOutcomes(reports), performance.now() - began))) throw new LeaseLost();
+          if (
+            !(await addBatchProgress(
+              trx,
+              batchId,
+              token,
+              start + chunk.length,
+              countOutcomes(reports),
+              performance.now() - began,
+            ))
+          )
+            throw new LeaseLost();
         });
       } catch (error) {
         if (error instanceof LeaseLost) throw error;
@@ -72,7 +89,14 @@ export async function runImportBatch(db: Database, batchId: number): Promise<voi
 /** This processor's lease on the batch lapsed and another one holds it now. */
 class LeaseLost extends Error {}
 
-async function importRowByRow(db: Database, env: ImportEnv, batchId: number, token: string, chunk: readonly PreparedRow[], start: number) {
+async function importRowByRow(
+  db: Database,
+  env: ImportEnv,
+  batchId: number,
+  token: string,
+  chunk: readonly PreparedRow[],
+  start: number,
+) {
   for (let i = 0; i < chunk.length; i++) {
     const row = chunk[i];
     const began = performance.now();
@@ -81,15 +105,24 @@ async function importRowByRow(db: Database, env: ImportEnv, batchId: number, tok
         await lockImports(trx);
         const reports = await importChunk(trx, env, [row]);
         await insertBatchRows(trx, batchId, reports);
-        if (!(await addBatchProgress(trx, batchId, token, start + i + 1, countOutcomes(reports), performance.now() - began))) throw new LeaseLost();
+        if (!(await addBatchProgress(trx, batchId, token, start + i + 1, countOutcomes(reports), performance.now() - began)))
+          throw new LeaseLost();
       });
     } catch (error) {
       if (error instanceof LeaseLost) throw error;
       console.error(`[hotline] batch ${batchId}: row ${row.rowNumber} failed`, error);
-      const report: BatchRowReport = { rowNumber: row.rowNumber, orderNo: row.orderNo, outcome: "rejected", reasonCode: "internal_error", message: hotline.rowErrors.internal, caseId: null };
+      const report: BatchRowReport = {
+        rowNumber: row.rowNumber,
+        orderNo: row.orderNo,
+        outcome: "rejected",
+        reasonCode: "internal_error",
+        message: hotline.rowErrors.internal,
+        caseId: null,
+      };
       await inScope(db, env.scope, async (trx) => {
         await insertBatchRows(trx, batchId, [report]);
-        if (!(await addBatchProgress(trx, batchId, token, start + i + 1, countOutcomes([report]), performance.now() - began))) throw new LeaseLost();
+        if (!(await addBatchProgress(trx, batchId, token, start + i + 1, countOutcomes([report]), performance.now() - began)))
+          throw new LeaseLost();
       });
     }
   }

@@ -23,7 +23,14 @@ import type { ChangedField, StoredOrderFields } from "./order-fields";
  */
 export async function updateOrderCase(
   trx: Database,
-  args: { ctx: RequestContext; caseId: number; order: StoredOrderFields; phone: string | null; fields: readonly ChangedField[]; batchId: number | null },
+  args: {
+    ctx: RequestContext;
+    caseId: number;
+    order: StoredOrderFields;
+    phone: string | null;
+    fields: readonly ChangedField[];
+    batchId: number | null;
+  },
 ): Promise<boolean> {
   const { ctx, order, fields } = args;
   const row = await findCaseForUpdate(trx, args.caseId);
@@ -44,8 +51,20 @@ export async function updateOrderCase(
     const stage = stageOfState(row.state as CaseState);
     if (stage && row.stage_started_at && row.extension_count === 0) {
       const config = await loadCaseConfig(trx);
-      const limit = resolveLimit(config.timeLimits, { categoryId: row.category_id, parentCategoryId: category?.parent_id ?? null, urgency, level: row.level as CaseLevel, stage });
-      const clock = startStageClock({ stage, limit, start: new Date(row.stage_started_at), cal: config.calendar, yellowShare: config.yellowShare });
+      const limit = resolveLimit(config.timeLimits, {
+        categoryId: row.category_id,
+        parentCategoryId: category?.parent_id ?? null,
+        urgency,
+        level: row.level as CaseLevel,
+        stage,
+      });
+      const clock = startStageClock({
+        stage,
+        limit,
+        start: new Date(row.stage_started_at),
+        cal: config.calendar,
+        yellowShare: config.yellowShare,
+      });
       patch.yellow_at = clock.yellowAt;
       patch.deadline_at = clock.deadlineAt;
       const light = lightAt(clock, new Date());
@@ -74,7 +93,13 @@ export async function updateOrderCase(
     photo_ids: [],
     request_id: null,
   });
-  const before = { description: row.description, address: row.address, urgency: row.urgency, reporterName: row.reporter_name, reporterPhone: row.reporter_phone_masked };
+  const before = {
+    description: row.description,
+    address: row.address,
+    urgency: row.urgency,
+    reporterName: row.reporter_name,
+    reporterPhone: row.reporter_phone_masked,
+  };
   const after = {
     description: (patch.description as string | undefined) ?? row.description,
     address: "address" in patch ? (patch.address as string | null) : row.address,
@@ -82,7 +107,18 @@ export async function updateOrderCase(
     reporterName: "reporter_name" in patch ? (patch.reporter_name as string | null) : row.reporter_name,
     reporterPhone: "reporter_phone_masked" in patch ? (patch.reporter_phone_masked as string | null) : row.reporter_phone_masked,
   };
-  await recordAudit(trx, ctx, { action: "case.import_update", entity: "case", entityId: row.id, before, after: { ...after, orderNo: order.orderNo } });
-  await enqueue(trx, CASE_CHANGED_JOB, { caseId: row.id, action: "import_update" }, { throttleSeconds: CASE_CHANGED_THROTTLE_SECONDS });
+  await recordAudit(trx, ctx, {
+    action: "case.import_update",
+    entity: "case",
+    entityId: row.id,
+    before,
+    after: { ...after, orderNo: order.orderNo },
+  });
+  await enqueue(
+    trx,
+    CASE_CHANGED_JOB,
+    { caseId: row.id, action: "import_update" },
+    { throttleSeconds: CASE_CHANGED_THROTTLE_SECONDS },
+  );
   return true;
 }

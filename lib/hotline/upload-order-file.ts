@@ -23,7 +23,13 @@ export type UploadResult = { batchId: number; totalRows: number; ignoredHeaders:
  * the worker (job hotline.import) in the same transaction as its audit row. The rows wait encrypted: they
  * carry callers' phones.
  */
-export async function uploadOrderFile({ ctx, input }: { ctx: RequestContext; input: { fileName: string; bytes: Uint8Array } }): Promise<UploadResult> {
+export async function uploadOrderFile({
+  ctx,
+  input,
+}: {
+  ctx: RequestContext;
+  input: { fileName: string; bytes: Uint8Array };
+}): Promise<UploadResult> {
   const scope = authorize(ctx, "case.import");
   const fileName = input.fileName.trim().slice(-200);
   if (!fileName || input.bytes.byteLength === 0) throw new DomainError("VALIDATION", hotline.fileErrors.noFile);

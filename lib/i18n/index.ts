@@ -22,7 +22,25 @@ import { topology } from "./zh-CN/topology";
  * UI texts by locale, one module per area (lib/i18n/<locale>/<area>.ts). Adding a locale means adding
  * a folder with the same shape and a line here.
  */
-const zhCN = { account, audit, auth, common, grid, map, building, resident, search, topology, caseDesk, caseMap, caseIntake, caseClock, hotline, open311, errors: errorMessages };
+const zhCN = {
+  account,
+  audit,
+  auth,
+  common,
+  grid,
+  map,
+  building,
+  resident,
+  search,
+  topology,
+  caseDesk,
+  caseMap,
+  caseIntake,
+  caseClock,
+  hotline,
+  open311,
+  errors: errorMessages,
+};
 
 export type Messages = typeof zhCN;
 export type Locale = "zh-CN";

@@ -1,6 +1,13 @@
 import "server-only";
 import { z } from "zod";
-import { findApiKeys, findKeyRegionOptions, findRegionPath, insertApiKey, revokeApiKeyRow, type ApiKeyRow } from "../../db/queries/api-key";
+import {
+  findApiKeys,
+  findKeyRegionOptions,
+  findRegionPath,
+  insertApiKey,
+  revokeApiKeyRow,
+  type ApiKeyRow,
+} from "../../db/queries/api-key";
 import { recordAudit } from "../audit/record-audit";
 import { authorize } from "../auth/authorize";
 import { scopeContains } from "../auth/scope";
@@ -39,15 +46,36 @@ const CreateSchema = z.object({
 });
 
 /** Issues a key bound to a region of the administrator's area. The token is in the answer once and nowhere else. */
-export async function createApiKey({ ctx, input }: { ctx: RequestContext; input: unknown }): Promise<{ key: ApiKeyDto; token: string }> {
+export async function createApiKey({
+  ctx,
+  input,
+}: {
+  ctx: RequestContext;
+  input: unknown;
+}): Promise<{ key: ApiKeyDto; token: string }> {
   const scope = authorize(ctx, "apikey.manage");
   const parsed = parseInput(CreateSchema, input);
   const region = await findRegionPath(ctx.db, parsed.regionId);
-  if (!region || region.level > 1 || !scopeContains(scope, region.path)) throw new DomainError("VALIDATION", open311.keys.errors.regionOutside, { details: { regionId: open311.keys.errors.regionOutside } });
+  if (!region || region.level > 1 || !scopeContains(scope, region.path))
+    throw new DomainError("VALIDATION", open311.keys.errors.regionOutside, {
+      details: { regionId: open311.keys.errors.regionOutside },
+    });
   const { token, prefix, hash } = newApiKeyToken();
   const id = await ctx.db.transaction().execute(async (trx) => {
-    const keyId = await insertApiKey(trx, { name: parsed.name, prefix, hash, regionId: parsed.regionId, createdBy: ctx.actor.userId, createdByName: ctx.actor.displayName });
-    await recordAudit(trx, ctx, { action: "apikey.create", entity: "api_key", entityId: keyId, after: { name: parsed.name, prefix, regionId: parsed.regionId } });
+    const keyId = await insertApiKey(trx, {
+      name: parsed.name,
+      prefix,
+      hash,
+      regionId: parsed.regionId,
+      createdBy: ctx.actor.userId,
+      createdByName: ctx.actor.displayName,
+    });
+    await recordAudit(trx, ctx, {
+      action: "apikey.create",
+      entity: "api_key",
+      entityId: keyId,
+      after: { name: parsed.name, prefix, regionId: parsed.regionId },
+    });
     return keyId;
   });
   const [row] = await findApiKeys(ctx.db, scope, { id });
@@ -64,7 +92,12 @@ export async function revokeApiKey({ ctx, input }: { ctx: RequestContext; input:
     const [key] = await findApiKeys(trx, scope, { id });
     if (!key || key.revoked_at) throw new DomainError("NOT_FOUND", open311.keys.errors.notFound);
     await revokeApiKeyRow(trx, id, ctx.actor.userId);
-    await recordAudit(trx, ctx, { action: "apikey.revoke", entity: "api_key", entityId: id, before: { name: key.name, prefix: key.key_prefix } });
+    await recordAudit(trx, ctx, {
+      action: "apikey.revoke",
+      entity: "api_key",
+      entityId: id,
+      before: { name: key.name, prefix: key.key_prefix },
+    });
     const [after] = await findApiKeys(trx, scope, { id });
     return toDto(after);
   });

@@ -19,7 +19,9 @@ describe("GeoReport encodings", () => {
   it.each(["yesterday", "2026/11/20", "2026-13-01", ""])("refuses %j", (text) => expect(parseIsoParam(text)).toBeNull());
 
   it("writes the spec's XML with escaped text and empty elements for nulls", () => {
-    expect(toXml("service_requests", "request", [{ service_request_id: "SJ1", description: "a < b & \"c\"", media_url: null }])).toBe(
+    expect(
+      toXml("service_requests", "request", [{ service_request_id: "SJ1", description: 'a < b & "c"', media_url: null }]),
+    ).toBe(
       '<?xml version="1.0" encoding="utf-8"?>\n<service_requests><request><service_request_id>SJ1</service_request_id><description>a &lt; b &amp; &quot;c&quot;</description><media_url/></request></service_requests>',
     );
   });

@@ -27,7 +27,11 @@ export type PostMeta = { clientAddress: string | null; idempotencyKey: string | 
  * the GET methods); email is not stored (the product contacts residents by phone only); media_url is kept as
  * text. An Idempotency-Key header makes a retried POST return the first request instead of a second one.
  */
-export async function postServiceRequest(db: Database, form: ReadonlyMap<string, string>, meta: PostMeta): Promise<CreatedRequestDto[]> {
+export async function postServiceRequest(
+  db: Database,
+  form: ReadonlyMap<string, string>,
+  meta: PostMeta,
+): Promise<CreatedRequestDto[]> {
   const e = open311.errors;
   const field = (name: string) => {
     const v = form.get(name);
@@ -63,7 +67,16 @@ export async function postServiceRequest(db: Database, form: ReadonlyMap<string,
   if (latText !== null || longText !== null) {
     lat = Number(latText);
     lon = Number(longText);
-    if (latText === null || longText === null || !Number.isFinite(lat) || !Number.isFinite(lon) || lon < 73 || lon > 136 || lat < 3 || lat > 54) {
+    if (
+      latText === null ||
+      longText === null ||
+      !Number.isFinite(lat) ||
+      !Number.isFinite(lon) ||
+      lon < 73 ||
+      lon > 136 ||
+      lat < 3 ||
+      lat > 54
+    ) {
       throw new Open311Error(400, e.locationInvalid);
     }
   } else if (address) {
@@ -80,17 +93,26 @@ export async function postServiceRequest(db: Database, form: ReadonlyMap<string,
   const phone = field("phone")?.replace(/[\s()-]/g, "") ?? null;
   if (phone && !/^\+?[0-9]{5,20}$/.test(phone)) throw new Open311Error(400, e.phoneInvalid);
   const mediaUrl = field("media_url");
-  if (mediaUrl && (mediaUrl.length > 2000 || !/^https?:\/\/[^\s]+$/i.test(mediaUrl))) throw new Open311Error(400, e.mediaUrlInvalid);
+  if (mediaUrl && (mediaUrl.length > 2000 || !/^https?:\/\/[^\s]+$/i.test(mediaUrl)))
+    throw new Open311Error(400, e.mediaUrlInvalid);
 
   const clientRequestId = meta.idempotencyKey ? uuidFrom(`open311:${key.id}:${meta.idempotencyKey}`) : null;
   const ctx: RequestContext = {
     db,
-    actor: { userId: null, username: `open311:${key.key_prefix}`, displayName: `Open311（${key.name}）`, sessionId: null, mustChangePassword: false, assignments: [] },
+    actor: {
+      userId: null,
+      username: `open311:${key.key_prefix}`,
+      displayName: `Open311（${key.name}）`,
+      sessionId: null,
+      mustChangePassword: false,
+      assignments: [],
+    },
     clientAddress: meta.clientAddress,
     locale: "zh-CN",
   };
   const scope = [key.region_path];
-  const replay = () => (clientRequestId ? inScope(db, scope, (trx) => findCaseIdByClientRequest(trx, clientRequestId)) : Promise.resolve(null));
+  const replay = () =>
+    clientRequestId ? inScope(db, scope, (trx) => findCaseIdByClientRequest(trx, clientRequestId)) : Promise.resolve(null);
   const earlier = await replay();
   if (earlier) return [created(earlier.number)];
   try {

@@ -63,7 +63,11 @@ export async function asPublic<T>(db: Database, work: (trx: Database) => Promise
  * list), start_date / end_date (ISO 8601 on the requested time), status (open, closed or both); by default the
  * last 90 days, newest first, at most 1000.
  */
-export async function listServiceRequests(db: Database, params: URLSearchParams, now: Date = new Date()): Promise<ServiceRequestDto[]> {
+export async function listServiceRequests(
+  db: Database,
+  params: URLSearchParams,
+  now: Date = new Date(),
+): Promise<ServiceRequestDto[]> {
   const e = open311.errors;
   const ids = splitList(params.get("service_request_id"));
   if (ids) {
@@ -81,9 +85,16 @@ export async function listServiceRequests(db: Database, params: URLSearchParams,
   const statuses = splitList(params.get("status"));
   if (statuses && statuses.some((s) => s !== "open" && s !== "closed")) throw new Open311Error(400, e.statusInvalid);
   let states: string[] | null = null;
-  if (statuses && !(statuses.includes("open") && statuses.includes("closed"))) states = statuses.includes("open") ? [...OPEN_STATES] : [...CLOSED_STATES];
+  if (statuses && !(statuses.includes("open") && statuses.includes("closed")))
+    states = statuses.includes("open") ? [...OPEN_STATES] : [...CLOSED_STATES];
   const rows = await asPublic(db, (trx) =>
-    findServiceRequests(trx, { serviceCodes: splitList(params.get("service_code")), start: from, end: new Date(until.getTime() + 1), states, limit: MAX_REQUESTS }),
+    findServiceRequests(trx, {
+      serviceCodes: splitList(params.get("service_code")),
+      start: from,
+      end: new Date(until.getTime() + 1),
+      states,
+      limit: MAX_REQUESTS,
+    }),
   );
   return rows.map(toServiceRequest);
 }

@@ -14,7 +14,11 @@ describe("GB 11643 check character (ISO 7064 MOD 11-2)", () => {
     // 7+9+0+5+0+20+2+9+24+27+7+18+30+5+0+0+4 = 167; 167 mod 11 = 2 → "X"
     expect(idCheckCharacter("11010519491231002")).toBe("X");
     expect(validateIdNumber("11010519491231002X", TODAY)).toEqual({
-      valid: true, idNumber: "11010519491231002X", addressCode: "110105", birthDate: "1949-12-31", gender: "F",
+      valid: true,
+      idNumber: "11010519491231002X",
+      addressCode: "110105",
+      birthDate: "1949-12-31",
+      gender: "F",
     });
   });
 
@@ -48,14 +52,22 @@ describe("GB 11643 check character (ISO 7064 MOD 11-2)", () => {
 
 describe("validateIdNumber reasons", () => {
   it("reports length, format, address code, birth date and check digit problems", () => {
-    expect(validateIdNumber("1101051949123100", TODAY)).toMatchObject({ valid: false, problem: "length", message: "身份证号码应为18位，实际为16位" });
+    expect(validateIdNumber("1101051949123100", TODAY)).toMatchObject({
+      valid: false,
+      problem: "length",
+      message: "身份证号码应为18位，实际为16位",
+    });
     expect(validateIdNumber("1101051949123100XX", TODAY)).toMatchObject({ valid: false, problem: "format" });
     expect(validateIdNumber("99010519491231002X", TODAY)).toMatchObject({ valid: false, problem: "address_code" });
     // 2019 is not a leap year: 29 February never happened, whatever the check character.
     expect(validateIdNumber("110112201902290011", TODAY)).toMatchObject({ valid: false, problem: "birth_date" });
     expect(validateIdNumber("110112189912310011", TODAY)).toMatchObject({ valid: false, problem: "birth_date" });
     expect(validateIdNumber("110112202701010011", TODAY)).toMatchObject({ valid: false, problem: "birth_date" });
-    expect(validateIdNumber("110112199003071233", TODAY)).toEqual({ valid: false, problem: "check_digit", message: "校验码错误：应为2，实际为3" });
+    expect(validateIdNumber("110112199003071233", TODAY)).toEqual({
+      valid: false,
+      problem: "check_digit",
+      message: "校验码错误：应为2，实际为3",
+    });
   });
 });
 

@@ -19,8 +19,32 @@ export function maskPhone(value: string): string {
 
 /** Two-character surnames (复姓) that stay whole when a name is masked. */
 export const COMPOUND_SURNAMES = [
-  "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯",
-  "轩辕", "令狐", "端木", "独孤", "南宫", "西门", "澹台", "呼延", "百里", "东郭", "闻人", "万俟", "赫连",
+  "欧阳",
+  "司马",
+  "上官",
+  "诸葛",
+  "东方",
+  "皇甫",
+  "尉迟",
+  "公孙",
+  "慕容",
+  "长孙",
+  "宇文",
+  "司徒",
+  "夏侯",
+  "轩辕",
+  "令狐",
+  "端木",
+  "独孤",
+  "南宫",
+  "西门",
+  "澹台",
+  "呼延",
+  "百里",
+  "东郭",
+  "闻人",
+  "万俟",
+  "赫连",
 ] as const;
 
 /** Key persons' names: the surname stays, each given-name character becomes "*" ("张三" → "张*", "欧阳娜娜" → "欧阳**"). */
@@ -40,4 +64,5 @@ export const MASKED_ID_PATTERN = /^[0-9]{6}\*{8}[0-9]{3}[0-9X]$/;
 export const MASKED_PHONE_PATTERN = /^1[0-9]{2}\*{4}[0-9]{4}$/;
 
 /** Any 18-character GB 11643 identity number in a text (tests use it to prove nothing leaks). */
-export const FULL_ID_PATTERN = /(?<![0-9])[1-9][0-9]{5}(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9X](?![0-9])/;
+export const FULL_ID_PATTERN =
+  /(?<![0-9])[1-9][0-9]{5}(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9X](?![0-9])/;

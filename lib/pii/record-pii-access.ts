@@ -18,7 +18,11 @@ export type PiiAccess = {
  * Writes one row of the personal-data access log (who, when, which person, which field, why).
  * Call it in the same transaction as the read it records, so no read goes unlogged.
  */
-export async function recordPiiAccess(trx: Database, ctx: Pick<RequestContext, "actor" | "clientAddress">, access: PiiAccess): Promise<void> {
+export async function recordPiiAccess(
+  trx: Database,
+  ctx: Pick<RequestContext, "actor" | "clientAddress">,
+  access: PiiAccess,
+): Promise<void> {
   await trx
     .insertInto("pii_access_log")
     .values({

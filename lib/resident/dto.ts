@@ -31,7 +31,18 @@ export type HouseholdDto = {
 };
 
 export type RoomOccupants = {
-  room: { id: number; buildingId: number; buildingName: string; buildingAddress: string; entrance: number; floor: number; number: string; area: number; use: RoomUse; useName: string };
+  room: {
+    id: number;
+    buildingId: number;
+    buildingName: string;
+    buildingAddress: string;
+    entrance: number;
+    floor: number;
+    number: string;
+    area: number;
+    use: RoomUse;
+    useName: string;
+  };
   households: HouseholdDto[];
 };
 
@@ -41,7 +52,14 @@ export type RevealFlags = { name: boolean; idNumber: boolean; phone: boolean };
 /** A resident's detail page: the person (masked), the household, the address and the other members. */
 export type ResidentDetail = {
   resident: OccupantDto;
-  household: { id: number; type: string; typeName: string; registration: string; registrationName: string; workUnit: string | null };
+  household: {
+    id: number;
+    type: string;
+    typeName: string;
+    registration: string;
+    registrationName: string;
+    workUnit: string | null;
+  };
   address: {
     roomId: number;
     roomNumber: string;

@@ -29,7 +29,15 @@ export const MAX_EXPORT_ROWS = 200_000;
  * `unmasked` needs its own permission and a reason and writes the full values. Either way exactly one
  * "export" row goes to the access log, in the same transaction as the read, with the row count.
  */
-export async function exportResidents({ ctx, input, now = new Date() }: { ctx: RequestContext; input: ExportResidentsInput; now?: Date }): Promise<CsvExport> {
+export async function exportResidents({
+  ctx,
+  input,
+  now = new Date(),
+}: {
+  ctx: RequestContext;
+  input: ExportResidentsInput;
+  now?: Date;
+}): Promise<CsvExport> {
   const exportScope = authorize(ctx, "resident.export");
   const unmaskedScope = input.unmasked === true ? authorize(ctx, "resident.export_unmasked") : null;
   const { regionId, unmasked, reason } = parseShowingProblem(ExportResidentsInput, input);
@@ -45,7 +53,20 @@ export async function exportResidents({ ctx, input, now = new Date() }: { ctx: R
       }
       const residents = await findResidentsForExport(trx, region.path, scope, { withCiphers: unmasked });
       const c = t.resident.export.columns;
-      const header = [c.name, c.gender, ...(unmasked ? [c.birthDate] : []), c.age, c.relation, c.idNumber, c.phone, c.registration, c.tags, c.keyPerson, c.address, c.grid];
+      const header = [
+        c.name,
+        c.gender,
+        ...(unmasked ? [c.birthDate] : []),
+        c.age,
+        c.relation,
+        c.idNumber,
+        c.phone,
+        c.registration,
+        c.tags,
+        c.keyPerson,
+        c.address,
+        c.grid,
+      ];
       const rows = residents.map((r): CsvCell[] => [
         r.keyPerson && !unmasked ? maskName(r.name) : r.name,
         t.building.genders[r.gender] ?? r.gender,
@@ -60,7 +81,14 @@ export async function exportResidents({ ctx, input, now = new Date() }: { ctx: R
         t.resident.roomAddress(r.buildingAddress, r.roomNumber),
         r.gridName,
       ]);
-      await recordPiiAccess(trx, ctx, { kind: "export", field: "list", regionId: region.id, rowCount: rows.length, unmasked, reason: reason ?? null });
+      await recordPiiAccess(trx, ctx, {
+        kind: "export",
+        field: "list",
+        regionId: region.id,
+        rowCount: rows.length,
+        unmasked,
+        reason: reason ?? null,
+      });
       const date = compactDate(now);
       return {
         filename: t.resident.export.filename(safeFileNamePart(region.name), date),

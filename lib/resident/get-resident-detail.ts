@@ -17,7 +17,15 @@ import { toOccupantDto } from "./to-occupant-dto";
  * ("view"/"detail") in the same transaction as the read. An unknown id and an id outside the caller's
  * area give the same NOT_FOUND, so the answer never tells whether such a person exists.
  */
-export async function getResidentDetail({ ctx, input, today = new Date() }: { ctx: RequestContext; input: ResidentIdInput; today?: Date }): Promise<ResidentDetail> {
+export async function getResidentDetail({
+  ctx,
+  input,
+  today = new Date(),
+}: {
+  ctx: RequestContext;
+  input: ResidentIdInput;
+  today?: Date;
+}): Promise<ResidentDetail> {
   const scope = authorize(ctx, "resident.read");
   const { id } = parseInput(ResidentIdInput, input);
   try {

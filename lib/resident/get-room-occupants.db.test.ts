@@ -50,7 +50,9 @@ describe("getRoomOccupants", () => {
 
   it("computes ages from the birth date", async () => {
     const { rows } = await sql<{ room_id: number; id: number; birth: string }>`
-      select h.room_id, p.id, to_char(p.birth_date, 'YYYY-MM-DD') as birth from resident p join household h on h.id = p.household_id order by p.id limit 1`.execute(conn.db);
+      select h.room_id, p.id, to_char(p.birth_date, 'YYYY-MM-DD') as birth from resident p join household h on h.id = p.household_id order by p.id limit 1`.execute(
+      conn.db,
+    );
     const occupants = await getRoomOccupants({ ctx, input: { id: rows[0].room_id }, today: new Date(2030, 0, 1) });
     const r = occupants.households.flatMap((h) => h.residents).find((x) => x.id === rows[0].id);
     const [y, m, d] = rows[0].birth.split("-").map(Number);
@@ -59,7 +61,9 @@ describe("getRoomOccupants", () => {
 
   it("returns an empty household list for a vacant room", async () => {
     const { rows } = await sql<{ id: number }>`
-      select r.id from room r where not exists (select 1 from household h where h.room_id = r.id) order by r.id limit 1`.execute(conn.db);
+      select r.id from room r where not exists (select 1 from household h where h.room_id = r.id) order by r.id limit 1`.execute(
+      conn.db,
+    );
     const occupants = await getRoomOccupants({ ctx, input: { id: rows[0].id } });
     expect(occupants.households).toEqual([]);
     expect(occupants.room.useName).toBeTruthy();
@@ -67,6 +71,8 @@ describe("getRoomOccupants", () => {
 
   it("throws NOT_FOUND and VALIDATION", async () => {
     await expect(getRoomOccupants({ ctx, input: { id: 987_654_321 } })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(getRoomOccupants({ ctx, input: { id: "x" as unknown as number } })).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(getRoomOccupants({ ctx, input: { id: "x" as unknown as number } })).rejects.toMatchObject({
+      code: "VALIDATION",
+    });
   });
 });

@@ -15,7 +15,15 @@ import { toOccupantDto } from "./to-occupant-dto";
  * The households and residents of one room, personal data masked: identity numbers and phones in
  * their stored masked form, and key persons' names masked too (重点人员 have narrower access).
  */
-export async function getRoomOccupants({ ctx, input, today = new Date() }: { ctx: RequestContext; input: RowIdInput; today?: Date }): Promise<RoomOccupants> {
+export async function getRoomOccupants({
+  ctx,
+  input,
+  today = new Date(),
+}: {
+  ctx: RequestContext;
+  input: RowIdInput;
+  today?: Date;
+}): Promise<RoomOccupants> {
   const scope = authorize(ctx, "resident.read");
   const { id } = parseInput(RowIdInput, input);
   try {
@@ -23,7 +31,14 @@ export async function getRoomOccupants({ ctx, input, today = new Date() }: { ctx
       const room = await findRoomById(trx, id, scope);
       if (!room) throw new DomainError("NOT_FOUND", errorMessages.roomNotFound);
       const households = await findRoomHouseholds(trx, room.id);
-      return { room, households, residents: await findHouseholdResidents(trx, households.map((h) => h.id)) };
+      return {
+        room,
+        households,
+        residents: await findHouseholdResidents(
+          trx,
+          households.map((h) => h.id),
+        ),
+      };
     });
     const dtos: HouseholdDto[] = households.map((h) => ({
       id: h.id,
@@ -32,9 +47,7 @@ export async function getRoomOccupants({ ctx, input, today = new Date() }: { ctx
       registration: h.registration,
       registrationName: t.building.registrations[h.registration] ?? h.registration,
       workUnit: h.workUnit,
-      residents: residents
-        .filter((r) => r.householdId === h.id)
-        .map((r) => toOccupantDto(r, h.registration, today)),
+      residents: residents.filter((r) => r.householdId === h.id).map((r) => toOccupantDto(r, h.registration, today)),
     }));
     const use = room.use as RoomUse;
     return {

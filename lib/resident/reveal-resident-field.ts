@@ -17,7 +17,13 @@ import { parseShowingProblem, RevealResidentFieldInput } from "./schemas";
  * (reveal-rules.ts: key persons need "key_person.reveal" for every field) and on the area; the reveal
  * and its reason are logged in the same transaction as the decryption's read.
  */
-export async function revealResidentField({ ctx, input }: { ctx: RequestContext; input: RevealResidentFieldInput }): Promise<RevealedField> {
+export async function revealResidentField({
+  ctx,
+  input,
+}: {
+  ctx: RequestContext;
+  input: RevealResidentFieldInput;
+}): Promise<RevealedField> {
   // Which of the two permissions applies is known only once the person is read; a caller with neither
   // is refused before anything else.
   if (!can(ctx, "resident.reveal") && !can(ctx, "key_person.reveal")) {
@@ -30,11 +36,21 @@ export async function revealResidentField({ ctx, input }: { ctx: RequestContext;
       const row = await findResidentSecrets(trx, id, scope);
       if (!row) throw new DomainError("NOT_FOUND", t.resident.notFound);
       const action = revealActionFor(row.keyPerson, field);
-      if (action === null) throw new DomainError("VALIDATION", t.resident.errors.nameNotMasked, { details: { field: t.resident.errors.nameNotMasked } });
+      if (action === null)
+        throw new DomainError("VALIDATION", t.resident.errors.nameNotMasked, {
+          details: { field: t.resident.errors.nameNotMasked },
+        });
       if (!mayActOn(ctx, action, row.gridPath)) {
         throw new DomainError("FORBIDDEN", t.auth.forbiddenAction[action], { details: { action } });
       }
-      const value = field === "name" ? row.name : field === "id_number" ? decryptPii(row.idNumberCipher) : row.phoneCipher ? decryptPii(row.phoneCipher) : null;
+      const value =
+        field === "name"
+          ? row.name
+          : field === "id_number"
+            ? decryptPii(row.idNumberCipher)
+            : row.phoneCipher
+              ? decryptPii(row.phoneCipher)
+              : null;
       await recordPiiAccess(trx, ctx, { kind: "reveal", field, residentId: row.id, regionId: row.gridId, reason });
       return { field, value };
     });

@@ -46,7 +46,9 @@ describe("searchPlaces", () => {
   });
 
   it("finds a building by its address, with a type badge and bounds", async () => {
-    const { rows } = await sql<{ id: number; address: string }>`select id, address from building order by id limit 1`.execute(conn.db);
+    const { rows } = await sql<{ id: number; address: string }>`select id, address from building order by id limit 1`.execute(
+      conn.db,
+    );
     const hits = await searchPlaces({ ctx, input: { q: rows[0].address } });
     expect(hits[0]).toMatchObject({ kind: "building", id: rows[0].id, detail: rows[0].address });
     expect(hits[0].badge).toBeTruthy();

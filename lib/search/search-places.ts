@@ -14,8 +14,26 @@ import { recordPiiAccess } from "../pii/record-pii-access";
 import { SearchPlacesInput } from "./schemas";
 
 export type PlaceHit =
-  | { kind: "region"; id: number; code: string; name: string; detail: string | null; level: number; badge: string; bounds: Bounds }
-  | { kind: "building"; id: number; code: string; name: string; detail: string | null; level: null; badge: string; bounds: Bounds }
+  | {
+      kind: "region";
+      id: number;
+      code: string;
+      name: string;
+      detail: string | null;
+      level: number;
+      badge: string;
+      bounds: Bounds;
+    }
+  | {
+      kind: "building";
+      id: number;
+      code: string;
+      name: string;
+      detail: string | null;
+      level: null;
+      badge: string;
+      bounds: Bounds;
+    }
   /** Found by a full identity number: `code` is the masked number, `bounds` the building's. */
   | { kind: "resident"; id: number; code: string; name: string; detail: string; level: null; badge: string; bounds: Bounds };
 
@@ -37,9 +55,27 @@ export async function searchPlaces({ ctx, input }: { ctx: RequestContext; input:
     const places = rows.map((r): PlaceHit => {
       const bounds: Bounds = [r.west, r.south, r.east, r.north];
       if (r.kind === "region") {
-        return { kind: "region", id: r.id, code: r.code, name: r.name, detail: r.detail, level: r.level ?? 0, badge: levelNameOf(r.level ?? 0, r.regionKind ?? ""), bounds };
+        return {
+          kind: "region",
+          id: r.id,
+          code: r.code,
+          name: r.name,
+          detail: r.detail,
+          level: r.level ?? 0,
+          badge: levelNameOf(r.level ?? 0, r.regionKind ?? ""),
+          bounds,
+        };
       }
-      return { kind: "building", id: r.id, code: r.code, name: r.name, detail: r.detail, level: null, badge: t.building.types[r.buildingType ?? ""] ?? t.search.building, bounds };
+      return {
+        kind: "building",
+        id: r.id,
+        code: r.code,
+        name: r.name,
+        detail: r.detail,
+        level: null,
+        badge: t.building.types[r.buildingType ?? ""] ?? t.search.building,
+        bounds,
+      };
     });
     return resident ? [resident, ...places].slice(0, limit) : places;
   } catch (e) {
@@ -53,7 +89,8 @@ async function findResidentByIdNumber(ctx: RequestContext, q: string): Promise<P
   const scope = authorize(ctx, "resident.read");
   const row = await inScope(ctx.db, scope, async (trx) => {
     const found = await findResidentByIdHash(trx, hashIdNumber(idNumber), scope);
-    if (found) await recordPiiAccess(trx, ctx, { kind: "lookup", field: "id_number", residentId: found.id, regionId: found.gridId });
+    if (found)
+      await recordPiiAccess(trx, ctx, { kind: "lookup", field: "id_number", residentId: found.id, regionId: found.gridId });
     return found;
   });
   if (!row) return null;

@@ -17,7 +17,9 @@ export function isDebianPackageInstalled(name: string) {
 export function installDebianPackages(packages: string[], why: string) {
   const canApt = isRoot() && spawnSync("which", ["apt-get"]).status === 0;
   if (!canApt) {
-    throw new Error(`${why} needs these Debian packages. Install them, then run again:\n  sudo apt-get install -y ${packages.join(" ")}`);
+    throw new Error(
+      `${why} needs these Debian packages. Install them, then run again:\n  sudo apt-get install -y ${packages.join(" ")}`,
+    );
   }
   process.stderr.write(`[setup] ${why}: installing Debian packages ${packages.join(" ")} with apt-get\n`);
   execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit" });

@@ -4,7 +4,15 @@ import type { Role } from "../auth/roles";
 import { contextWithAssignments, type RequestContext } from "../context";
 
 /** A populated basic grid with its parents and a point inside one of its buildings. */
-export type GridChain = { grid: number; community: number; street: number; district: number; path: string; lon: number; lat: number };
+export type GridChain = {
+  grid: number;
+  community: number;
+  street: number;
+  district: number;
+  path: string;
+  lon: number;
+  lat: number;
+};
 
 /** Populated basic grids of the seeded district, by code, with a building centre to report at. */
 export async function populatedGridChains(owner: Connection): Promise<GridChain[]> {
@@ -22,7 +30,14 @@ export async function populatedGridChains(owner: Connection): Promise<GridChain[
  * A signed-in-like context (an account row exists, so the case can name its reporter) with one role over
  * one region, acting for the given units (by code, e.g. "dept.cg").
  */
-export async function caseActor(owner: Connection, app: Connection, username: string, role: Role, regionId: number, unitCodes: string[] = []): Promise<RequestContext> {
+export async function caseActor(
+  owner: Connection,
+  app: Connection,
+  username: string,
+  role: Role,
+  regionId: number,
+  unitCodes: string[] = [],
+): Promise<RequestContext> {
   const user = await owner.db
     .insertInto("app_user")
     .values({ username, display_name: `测试${username}`, password_hash: "$argon2id$placeholder" })
@@ -31,7 +46,9 @@ export async function caseActor(owner: Connection, app: Connection, username: st
     .executeTakeFirstOrThrow();
   await owner.db.deleteFrom("case_unit_member").where("user_id", "=", user.id).execute();
   if (unitCodes.length) {
-    await sql`insert into case_unit_member (user_id, unit_id) select ${user.id}, id from case_unit where code = any(${unitCodes}::text[])`.execute(owner.db);
+    await sql`insert into case_unit_member (user_id, unit_id) select ${user.id}, id from case_unit where code = any(${unitCodes}::text[])`.execute(
+      owner.db,
+    );
   }
   return contextWithAssignments(app.db, [{ role, regionId }], { userId: user.id, username, displayName: `测试${username}` });
 }

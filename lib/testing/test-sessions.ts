@@ -23,12 +23,19 @@ export async function createSignedInAccount(
     .executeTakeFirstOrThrow();
   await owner.deleteFrom("role_assignment").where("user_id", "=", user.id).execute();
   if (assignments.length) {
-    await owner.insertInto("role_assignment").values(assignments.map((a) => ({ user_id: user.id, role: a.role, region_id: a.regionId }))).execute();
+    await owner
+      .insertInto("role_assignment")
+      .values(assignments.map((a) => ({ user_id: user.id, role: a.role, region_id: a.regionId })))
+      .execute();
   }
   const token = newSessionToken();
   await owner
     .insertInto("user_session")
-    .values({ token_hash: hashSessionToken(token), user_id: user.id, expires_at: new Date(Date.now() + (options.expiresInMs ?? 3_600_000)) })
+    .values({
+      token_hash: hashSessionToken(token),
+      user_id: user.id,
+      expires_at: new Date(Date.now() + (options.expiresInMs ?? 3_600_000)),
+    })
     .execute();
   return { userId: user.id, username, token, cookie: `${SESSION_COOKIE}=${token}` };
 }

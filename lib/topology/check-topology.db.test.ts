@@ -34,7 +34,10 @@ describe("checkTopology", () => {
   it("finds nothing wrong in the test district and counts its regions per level", async () => {
     const report = await checkTopology({ ctx, input: {} });
     expect(report.totalProblems).toBe(0);
-    const { rows } = await sql<{ level: number; n: number }>`select level::int, count(*)::int as n from region group by 1 order by 1`.execute(conn.db);
+    const { rows } = await sql<{
+      level: number;
+      n: number;
+    }>`select level::int, count(*)::int as n from region group by 1 order by 1`.execute(conn.db);
     expect(report.levels.map((l) => [l.level, l.regions])).toEqual(rows.map((r) => [r.level, r.n]));
   });
 
@@ -67,9 +70,13 @@ describe("checkTopology", () => {
   });
 
   it("keeps to the caller's area", async () => {
-    const { rows } = await sql<{ path: string }>`select path::text as path from region where level = 4 order by code limit 1`.execute(conn.db);
+    const { rows } = await sql<{
+      path: string;
+    }>`select path::text as path from region where level = 4 order by code limit 1`.execute(conn.db);
     const report = await checkTopology({ ctx: narrowedTo(ctx, rows[0].path), input: {} });
-    expect(report.levels).toEqual([{ level: 4, regions: 1, problems: { invalid_geometry: 0, outside_parent: 0, sibling_overlap: 0, gap_in_parent: 0 } }]);
+    expect(report.levels).toEqual([
+      { level: 4, regions: 1, problems: { invalid_geometry: 0, outside_parent: 0, sibling_overlap: 0, gap_in_parent: 0 } },
+    ]);
   });
 
   it("refuses a negative tolerance with a validation error", async () => {

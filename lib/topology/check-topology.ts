@@ -11,13 +11,26 @@ export const CheckTopologyInput = z.object({
 });
 export type CheckTopologyInput = z.input<typeof CheckTopologyInput>;
 
-export const TOPOLOGY_PROBLEM_KINDS: TopologyProblemKind[] = ["invalid_geometry", "outside_parent", "sibling_overlap", "gap_in_parent"];
+export const TOPOLOGY_PROBLEM_KINDS: TopologyProblemKind[] = [
+  "invalid_geometry",
+  "outside_parent",
+  "sibling_overlap",
+  "gap_in_parent",
+];
 
 export type TopologyReport = {
   toleranceM2: number;
   checkedAt: string;
   levels: { level: number; regions: number; problems: Record<TopologyProblemKind, number> }[];
-  problems: { level: number; kind: TopologyProblemKind; regionCode: string; regionName: string; otherCode: string | null; areaM2: number | null; detail: string | null }[];
+  problems: {
+    level: number;
+    kind: TopologyProblemKind;
+    regionCode: string;
+    regionName: string;
+    otherCode: string | null;
+    areaM2: number | null;
+    detail: string | null;
+  }[];
   totalProblems: number;
 };
 
@@ -40,7 +53,9 @@ export async function checkTopology({ ctx, input }: { ctx: RequestContext; input
   const levels = counts.map(({ level, regions }) => ({
     level,
     regions,
-    problems: Object.fromEntries(TOPOLOGY_PROBLEM_KINDS.map((kind) => [kind, rows.filter((r) => r.level === level && r.problem === kind).length])) as Record<TopologyProblemKind, number>,
+    problems: Object.fromEntries(
+      TOPOLOGY_PROBLEM_KINDS.map((kind) => [kind, rows.filter((r) => r.level === level && r.problem === kind).length]),
+    ) as Record<TopologyProblemKind, number>,
   }));
   return {
     toleranceM2,

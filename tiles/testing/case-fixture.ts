@@ -8,11 +8,56 @@ import { FIXTURE_GRIDS, type TileFixture } from "./fixture";
  * boundaries of the filters and the heat bins are tested in China Standard Time.
  */
 export const FIXTURE_CASES = {
-  c1: { grid: "A1", lon: 116.6137, lat: 39.7964, category: "dispute.family", state: "dispatched", light: "red", source: "grid_worker", reportedAt: "2026-03-10T10:00:00+08:00" },
-  c2: { grid: "A1", lon: 116.6138, lat: 39.7965, category: "hazard.fire_safety", state: "acknowledged", light: "green", source: "hotline", reportedAt: "2026-05-01T09:00:00+08:00" },
-  c3: { grid: "A1", lon: 116.6136, lat: 39.7963, category: "dispute.labour", state: "closed", light: null, source: "hotline", reportedAt: "2026-02-01T07:00:00+08:00" },
-  c4: { grid: "B1", lon: 116.675, lat: 39.8, category: "event.exposed_garbage", state: "reported", light: "yellow", source: "resident", reportedAt: "2026-04-01T12:00:00+08:00" },
-  c5: { grid: "A2", lon: 116.6375, lat: 39.8, category: "component.manhole", state: "evaluated", light: null, source: "visit", reportedAt: "2026-04-20T16:00:00+08:00" },
+  c1: {
+    grid: "A1",
+    lon: 116.6137,
+    lat: 39.7964,
+    category: "dispute.family",
+    state: "dispatched",
+    light: "red",
+    source: "grid_worker",
+    reportedAt: "2026-03-10T10:00:00+08:00",
+  },
+  c2: {
+    grid: "A1",
+    lon: 116.6138,
+    lat: 39.7965,
+    category: "hazard.fire_safety",
+    state: "acknowledged",
+    light: "green",
+    source: "hotline",
+    reportedAt: "2026-05-01T09:00:00+08:00",
+  },
+  c3: {
+    grid: "A1",
+    lon: 116.6136,
+    lat: 39.7963,
+    category: "dispute.labour",
+    state: "closed",
+    light: null,
+    source: "hotline",
+    reportedAt: "2026-02-01T07:00:00+08:00",
+  },
+  c4: {
+    grid: "B1",
+    lon: 116.675,
+    lat: 39.8,
+    category: "event.exposed_garbage",
+    state: "reported",
+    light: "yellow",
+    source: "resident",
+    reportedAt: "2026-04-01T12:00:00+08:00",
+  },
+  c5: {
+    grid: "A2",
+    lon: 116.6375,
+    lat: 39.8,
+    category: "component.manhole",
+    state: "evaluated",
+    light: null,
+    source: "visit",
+    reportedAt: "2026-04-20T16:00:00+08:00",
+  },
 } as const;
 
 export type FixtureCaseKey = keyof typeof FIXTURE_CASES;
@@ -49,7 +94,8 @@ export async function insertCase(sql: postgres.Sql, fx: TileFixture, c: FixtureC
 export async function loadFixtureCases(sql: postgres.Sql, fx: TileFixture): Promise<Record<FixtureCaseKey, number>> {
   await sql`truncate case_heat_bin, case_heat_total, case_map_open, case_map_open_state, case_record restart identity cascade`;
   const ids = {} as Record<FixtureCaseKey, number>;
-  for (const [key, c] of Object.entries(FIXTURE_CASES) as [FixtureCaseKey, FixtureCase][]) ids[key] = await insertCase(sql, fx, c);
+  for (const [key, c] of Object.entries(FIXTURE_CASES) as [FixtureCaseKey, FixtureCase][])
+    ids[key] = await insertCase(sql, fx, c);
   return ids;
 }
 

@@ -22,23 +22,121 @@ export type TileFixture = {
   points: Record<"A1" | "A2" | "B1", { lon: number; lat: number }>;
 };
 
-const box = (w: number, s: number, e: number, n: number) =>
-  `MULTIPOLYGON(((${w} ${s},${e} ${s},${e} ${n},${w} ${n},${w} ${s})))`;
+const box = (w: number, s: number, e: number, n: number) => `MULTIPOLYGON(((${w} ${s},${e} ${s},${e} ${n},${w} ${n},${w} ${s})))`;
 
 const S = 39.76;
 const N = 39.84;
 
-const REGIONS: { code: string; name: string; level: number; kind: string; parent: string | null; w: number; e: number; stats: number[] }[] = [
-  { code: "110112", name: "通州区", level: 0, kind: "district", parent: null, w: 116.6, e: 116.7, stats: [1231, 3000, 600, 90, 120, 3] },
-  { code: "110112001", name: "中仓街道", level: 1, kind: "street", parent: "110112", w: 116.6, e: 116.65, stats: [731, 1800, 350, 50, 70, 2] },
-  { code: "110112002", name: "宋庄镇", level: 1, kind: "town", parent: "110112", w: 116.65, e: 116.7, stats: [500, 1200, 250, 40, 50, 1] },
-  { code: "110112001001", name: "西营社区", level: 2, kind: "urban", parent: "110112001", w: 116.6, e: 116.65, stats: [731, 1800, 350, 50, 70, 2] },
-  { code: "110112002001", name: "宋庄村", level: 2, kind: "village", parent: "110112002", w: 116.65, e: 116.7, stats: [500, 1200, 250, 40, 50, 1] },
-  { code: "110112001001001", name: "西营小区", level: 3, kind: "urban", parent: "110112001001", w: 116.6, e: 116.65, stats: [731, 1800, 350, 50, 70, 2] },
-  { code: "110112002001001", name: "宋庄一区", level: 3, kind: "village", parent: "110112002001", w: 116.65, e: 116.7, stats: [500, 1200, 250, 40, 50, 1] },
-  { code: "110112001001001001", name: "西营第一网格", level: 4, kind: "urban", parent: "110112001001001", w: 116.6, e: 116.625, stats: [321, 800, 150, 20, 30, 1] },
-  { code: "110112001001001002", name: "西营第二网格", level: 4, kind: "urban", parent: "110112001001001", w: 116.625, e: 116.65, stats: [410, 1000, 200, 30, 40, 1] },
-  { code: "110112002001001001", name: "宋庄第一网格", level: 4, kind: "village", parent: "110112002001001", w: 116.65, e: 116.7, stats: [500, 1200, 250, 40, 50, 1] },
+const REGIONS: {
+  code: string;
+  name: string;
+  level: number;
+  kind: string;
+  parent: string | null;
+  w: number;
+  e: number;
+  stats: number[];
+}[] = [
+  {
+    code: "110112",
+    name: "通州区",
+    level: 0,
+    kind: "district",
+    parent: null,
+    w: 116.6,
+    e: 116.7,
+    stats: [1231, 3000, 600, 90, 120, 3],
+  },
+  {
+    code: "110112001",
+    name: "中仓街道",
+    level: 1,
+    kind: "street",
+    parent: "110112",
+    w: 116.6,
+    e: 116.65,
+    stats: [731, 1800, 350, 50, 70, 2],
+  },
+  {
+    code: "110112002",
+    name: "宋庄镇",
+    level: 1,
+    kind: "town",
+    parent: "110112",
+    w: 116.65,
+    e: 116.7,
+    stats: [500, 1200, 250, 40, 50, 1],
+  },
+  {
+    code: "110112001001",
+    name: "西营社区",
+    level: 2,
+    kind: "urban",
+    parent: "110112001",
+    w: 116.6,
+    e: 116.65,
+    stats: [731, 1800, 350, 50, 70, 2],
+  },
+  {
+    code: "110112002001",
+    name: "宋庄村",
+    level: 2,
+    kind: "village",
+    parent: "110112002",
+    w: 116.65,
+    e: 116.7,
+    stats: [500, 1200, 250, 40, 50, 1],
+  },
+  {
+    code: "110112001001001",
+    name: "西营小区",
+    level: 3,
+    kind: "urban",
+    parent: "110112001001",
+    w: 116.6,
+    e: 116.65,
+    stats: [731, 1800, 350, 50, 70, 2],
+  },
+  {
+    code: "110112002001001",
+    name: "宋庄一区",
+    level: 3,
+    kind: "village",
+    parent: "110112002001",
+    w: 116.65,
+    e: 116.7,
+    stats: [500, 1200, 250, 40, 50, 1],
+  },
+  {
+    code: "110112001001001001",
+    name: "西营第一网格",
+    level: 4,
+    kind: "urban",
+    parent: "110112001001001",
+    w: 116.6,
+    e: 116.625,
+    stats: [321, 800, 150, 20, 30, 1],
+  },
+  {
+    code: "110112001001001002",
+    name: "西营第二网格",
+    level: 4,
+    kind: "urban",
+    parent: "110112001001001",
+    w: 116.625,
+    e: 116.65,
+    stats: [410, 1000, 200, 30, 40, 1],
+  },
+  {
+    code: "110112002001001001",
+    name: "宋庄第一网格",
+    level: 4,
+    kind: "village",
+    parent: "110112002001001",
+    w: 116.65,
+    e: 116.7,
+    stats: [500, 1200, 250, 40, 50, 1],
+  },
 ];
 
 const GRIDS = { A1: "110112001001001001", A2: "110112001001001002", B1: "110112002001001001" } as const;

@@ -16,7 +16,10 @@ export type HeatRunResult = { cases: number; bins: number; batches: number };
  * binning statement and the `case_heat` layer-version bump), until none is left or the time budget is spent.
  * Safe to run twice at once: the batches take disjoint rows (db/queries/case-heat.ts).
  */
-export async function binCaseHeat(conn: Connection, options: { batchSize?: number; budgetMs?: number } = {}): Promise<HeatRunResult> {
+export async function binCaseHeat(
+  conn: Connection,
+  options: { batchSize?: number; budgetMs?: number } = {},
+): Promise<HeatRunResult> {
   const batchSize = options.batchSize ?? HEAT_BATCH_SIZE;
   const deadline = Date.now() + (options.budgetMs ?? HEAT_RUN_BUDGET_MS);
   const total: HeatRunResult = { cases: 0, bins: 0, batches: 0 };
@@ -48,6 +51,7 @@ export const binCaseHeatJob = defineJob({
   schedule: "* * * * *",
   async handle(_payload, { conn }) {
     const result = await binCaseHeat(conn);
-    if (result.cases > 0) process.stderr.write(`[worker] case-heat.bin: ${result.cases} case(s) into ${result.bins} bin update(s)\n`);
+    if (result.cases > 0)
+      process.stderr.write(`[worker] case-heat.bin: ${result.cases} case(s) into ${result.bins} bin update(s)\n`);
   },
 });

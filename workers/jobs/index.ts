@@ -7,4 +7,11 @@ import { hotlineImportJob } from "./hotline-import";
 import { runCaseClockJob } from "./run-case-clock";
 
 /** Every job the worker process runs; the web process only enqueues (workers/enqueue.ts). */
-export const jobs: RegisteredJob[] = [refreshRegionStatsJob, caseChangedJob, binCaseHeatJob, hotlineImportJob, runCaseClockJob, refreshCaseMapOpenJob];
+export const jobs: RegisteredJob[] = [
+  refreshRegionStatsJob,
+  caseChangedJob,
+  binCaseHeatJob,
+  hotlineImportJob,
+  runCaseClockJob,
+  refreshCaseMapOpenJob,
+];

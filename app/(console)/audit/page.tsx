@@ -22,10 +22,20 @@ type Tab = "pii" | "changes";
 const text = t.audit;
 const cell = "border-b border-slate-100 px-3 py-2 text-left align-top";
 const head = "border-b border-slate-200 px-3 py-2 text-left font-medium whitespace-nowrap";
-const input = "h-8 rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900 focus:border-sky-500 focus:ring-2 focus:ring-sky-200 focus:outline-none";
+const input =
+  "h-8 rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900 focus:border-sky-500 focus:ring-2 focus:ring-sky-200 focus:outline-none";
 const linkClass = "rounded text-sky-700 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500";
 
-const timeFormat = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false });
+const timeFormat = new Intl.DateTimeFormat("zh-CN", {
+  timeZone: "Asia/Shanghai",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hour12: false,
+});
 
 /** The URL of this page with the given parameters (empty ones left out): filters and pages live in the URL. */
 function pageUrl(params: Record<string, string | number | undefined>): string {
@@ -41,7 +51,10 @@ export default async function AuditPage({ searchParams }: Props) {
     <TopBar
       districtName={null}
       actions={
-        <Link href="/" className="rounded-md bg-white/10 px-3 py-1.5 text-sm text-white hover:bg-white/20 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400">
+        <Link
+          href="/"
+          className="rounded-md bg-white/10 px-3 py-1.5 text-sm text-white hover:bg-white/20 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400"
+        >
           ← {t.common.backToMap}
         </Link>
       }
@@ -67,14 +80,34 @@ export default async function AuditPage({ searchParams }: Props) {
   if (tab === "pii") {
     const filters = { user: one("user"), kind: one("kind"), field: one("field"), resident: one("resident"), ...dates };
     const result = await load(() =>
-      listPiiAccessLog({ ctx, input: { user: filters.user, kind: filters.kind, field: filters.field, residentId: filters.resident, ...dates, before: one("before") } }),
+      listPiiAccessLog({
+        ctx,
+        input: {
+          user: filters.user,
+          kind: filters.kind,
+          field: filters.field,
+          residentId: filters.resident,
+          ...dates,
+          before: one("before"),
+        },
+      }),
     );
     body = (
       <>
-        <form method="get" action="/audit" className="flex flex-wrap items-end gap-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200" data-testid="pii-filters">
+        <form
+          method="get"
+          action="/audit"
+          className="flex flex-wrap items-end gap-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200"
+          data-testid="pii-filters"
+        >
           <input type="hidden" name="tab" value="pii" />
           <Filter label={text.filters.user}>
-            <input name="user" defaultValue={filters.user} placeholder={text.filters.userPlaceholder} className={`${input} w-36`} />
+            <input
+              name="user"
+              defaultValue={filters.user}
+              placeholder={text.filters.userPlaceholder}
+              className={`${input} w-36`}
+            />
           </Filter>
           <Filter label={text.filters.kind}>
             <select name="kind" defaultValue={filters.kind ?? ""} className={input}>
@@ -103,7 +136,14 @@ export default async function AuditPage({ searchParams }: Props) {
           <FilterButtons reset={pageUrl({ tab: "pii" })} />
         </form>
         {result.ok ? <PiiTable page={result.page} /> : <BadFilter message={result.message} />}
-        {result.ok && <Pager page={result.page} current={one("before")} next={(before) => pageUrl({ tab: "pii", ...filters, before })} first={pageUrl({ tab: "pii", ...filters })} />}
+        {result.ok && (
+          <Pager
+            page={result.page}
+            current={one("before")}
+            next={(before) => pageUrl({ tab: "pii", ...filters, before })}
+            first={pageUrl({ tab: "pii", ...filters })}
+          />
+        )}
       </>
     );
   } else {
@@ -111,19 +151,41 @@ export default async function AuditPage({ searchParams }: Props) {
     const result = await load(() => listAuditLog({ ctx, input: { ...filters, before: one("before") } }));
     body = (
       <>
-        <form method="get" action="/audit" className="flex flex-wrap items-end gap-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200" data-testid="change-filters">
+        <form
+          method="get"
+          action="/audit"
+          className="flex flex-wrap items-end gap-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200"
+          data-testid="change-filters"
+        >
           <input type="hidden" name="tab" value="changes" />
           <Filter label={text.filters.actor}>
-            <input name="actor" defaultValue={filters.actor} placeholder={text.filters.userPlaceholder} className={`${input} w-36`} />
+            <input
+              name="actor"
+              defaultValue={filters.actor}
+              placeholder={text.filters.userPlaceholder}
+              className={`${input} w-36`}
+            />
           </Filter>
           <Filter label={text.filters.action}>
-            <input name="action" defaultValue={filters.action} placeholder={text.filters.actionPlaceholder} className={`${input} w-56`} />
+            <input
+              name="action"
+              defaultValue={filters.action}
+              placeholder={text.filters.actionPlaceholder}
+              className={`${input} w-56`}
+            />
           </Filter>
           <DateFilters from={dates.from} to={dates.to} />
           <FilterButtons reset={pageUrl({ tab: "changes" })} />
         </form>
         {result.ok ? <ChangeTable page={result.page} /> : <BadFilter message={result.message} />}
-        {result.ok && <Pager page={result.page} current={one("before")} next={(before) => pageUrl({ tab: "changes", ...filters, before })} first={pageUrl({ tab: "changes", ...filters })} />}
+        {result.ok && (
+          <Pager
+            page={result.page}
+            current={one("before")}
+            next={(before) => pageUrl({ tab: "changes", ...filters, before })}
+            first={pageUrl({ tab: "changes", ...filters })}
+          />
+        )}
       </>
     );
   }
@@ -192,7 +254,10 @@ function DateFilters({ from, to }: { from?: string; to?: string }) {
 function FilterButtons({ reset }: { reset: string }) {
   return (
     <div className="flex items-center gap-2">
-      <button type="submit" className="h-8 rounded-md bg-sky-600 px-4 text-sm font-medium text-white hover:bg-sky-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400 focus-visible:ring-offset-2">
+      <button
+        type="submit"
+        className="h-8 rounded-md bg-sky-600 px-4 text-sm font-medium text-white hover:bg-sky-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400 focus-visible:ring-offset-2"
+      >
         {text.filters.apply}
       </button>
       <Link href={reset} className={`${linkClass} text-sm`}>
@@ -204,7 +269,11 @@ function FilterButtons({ reset }: { reset: string }) {
 
 function BadFilter({ message }: { message: string }) {
   return (
-    <p className="rounded-lg bg-red-50 px-4 py-3 text-sm text-red-700 ring-1 ring-red-200" role="alert" data-testid="audit-bad-filter">
+    <p
+      className="rounded-lg bg-red-50 px-4 py-3 text-sm text-red-700 ring-1 ring-red-200"
+      role="alert"
+      data-testid="audit-bad-filter"
+    >
       {message}
     </p>
   );
@@ -212,7 +281,10 @@ function BadFilter({ message }: { message: string }) {
 
 function Empty({ message }: { message: string }) {
   return (
-    <p className="rounded-xl bg-white px-4 py-8 text-center text-sm text-slate-500 shadow-sm ring-1 ring-slate-200" data-testid="audit-empty">
+    <p
+      className="rounded-xl bg-white px-4 py-8 text-center text-sm text-slate-500 shadow-sm ring-1 ring-slate-200"
+      data-testid="audit-empty"
+    >
       {message}
     </p>
   );
@@ -256,7 +328,9 @@ function PiiTable({ page }: { page: LogPage<PiiAccessEntry> }) {
               <td className={cell}>{e.regionName ?? (e.regionId === null ? text.none : e.regionId)}</td>
               <td className={`${cell} max-w-72 break-words`}>{e.reason ?? text.none}</td>
               <td className={`${cell} tabular-nums`}>{e.rowCount ?? text.none}</td>
-              <td className={`${cell} whitespace-nowrap ${e.unmasked ? "font-semibold text-amber-700" : "text-slate-500"}`}>{e.unmasked ? text.yes : text.no}</td>
+              <td className={`${cell} whitespace-nowrap ${e.unmasked ? "font-semibold text-amber-700" : "text-slate-500"}`}>
+                {e.unmasked ? text.yes : text.no}
+              </td>
               <td className={`${cell} font-mono text-xs text-slate-500`}>{e.address ?? text.none}</td>
             </tr>
           ))}
@@ -311,7 +385,17 @@ function ChangeTable({ page }: { page: LogPage<AuditEntry> }) {
   );
 }
 
-function Pager<T>({ page, current, next, first }: { page: LogPage<T>; current?: string; next: (before: number) => string; first: string }) {
+function Pager<T>({
+  page,
+  current,
+  next,
+  first,
+}: {
+  page: LogPage<T>;
+  current?: string;
+  next: (before: number) => string;
+  first: string;
+}) {
   if (!current && page.nextBefore === null) {
     return page.entries.length ? <p className="text-xs text-slate-400">{text.pageNote(page.entries.length)}</p> : null;
   }

@@ -31,7 +31,10 @@ export default async function CasesPage({ searchParams }: Props) {
     <TopBar
       districtName={null}
       actions={
-        <Link href="/" className="rounded-md bg-white/10 px-3 py-1.5 text-sm text-white hover:bg-white/20 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400">
+        <Link
+          href="/"
+          className="rounded-md bg-white/10 px-3 py-1.5 text-sm text-white hover:bg-white/20 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400"
+        >
           ← {t.common.backToMap}
         </Link>
       }
@@ -61,7 +64,11 @@ export default async function CasesPage({ searchParams }: Props) {
             <h1 className="text-xl font-semibold text-slate-900">{text.pageTitle}</h1>
             <p className="mt-1 text-sm text-slate-600">{text.intro}</p>
           </div>
-          <Link href={`/cases/rates${options.area.current ? `?area=${options.area.current.id}` : ""}`} className={`${linkClass} text-sm`} data-testid="cases-rates-link">
+          <Link
+            href={`/cases/rates${options.area.current ? `?area=${options.area.current.id}` : ""}`}
+            className={`${linkClass} text-sm`}
+            data-testid="cases-rates-link"
+          >
             {text.rates} →
           </Link>
         </div>
@@ -71,9 +78,21 @@ export default async function CasesPage({ searchParams }: Props) {
             <DownloadButtons
               hint={caseDesk.export.hint}
               items={[
-                { label: caseDesk.export.xlsx, href: `/api/cases/export?${filterQuery({ format: "xlsx", ...filters })}`, testId: "export-xlsx" },
-                { label: caseDesk.export.csv, href: `/api/cases/export?${filterQuery({ format: "csv", ...filters })}`, testId: "export-csv" },
-                { label: caseDesk.export.geojson, href: `/api/cases/export?${filterQuery({ format: "geojson", ...filters })}`, testId: "export-geojson" },
+                {
+                  label: caseDesk.export.xlsx,
+                  href: `/api/cases/export?${filterQuery({ format: "xlsx", ...filters })}`,
+                  testId: "export-xlsx",
+                },
+                {
+                  label: caseDesk.export.csv,
+                  href: `/api/cases/export?${filterQuery({ format: "csv", ...filters })}`,
+                  testId: "export-csv",
+                },
+                {
+                  label: caseDesk.export.geojson,
+                  href: `/api/cases/export?${filterQuery({ format: "geojson", ...filters })}`,
+                  testId: "export-geojson",
+                },
               ]}
             />
           )}
@@ -88,7 +107,17 @@ export default async function CasesPage({ searchParams }: Props) {
 }
 
 /** The table and pager of one page (streams in after the filters are on screen). */
-async function CaseResults({ ctx, filters, after, query }: { ctx: RequestContext; filters: Partial<Record<FilterKey, string>>; after?: string; query: string }) {
+async function CaseResults({
+  ctx,
+  filters,
+  after,
+  query,
+}: {
+  ctx: RequestContext;
+  filters: Partial<Record<FilterKey, string>>;
+  after?: string;
+  query: string;
+}) {
   let page: CasePage;
   try {
     page = await listCases({ ctx, input: { ...filters, after } });
@@ -96,7 +125,11 @@ async function CaseResults({ ctx, filters, after, query }: { ctx: RequestContext
     if (isDomainError(error) && (error.code === "VALIDATION" || error.code === "NOT_FOUND")) {
       const detail = Object.values(error.details ?? {}).join("；") || error.message;
       return (
-        <p className="rounded-lg bg-red-50 px-4 py-3 text-sm text-red-700 ring-1 ring-red-200" role="alert" data-testid="cases-bad-filter">
+        <p
+          className="rounded-lg bg-red-50 px-4 py-3 text-sm text-red-700 ring-1 ring-red-200"
+          role="alert"
+          data-testid="cases-bad-filter"
+        >
           {text.badFilter}
           {detail}
         </p>
@@ -129,7 +162,11 @@ async function CaseResults({ ctx, filters, after, query }: { ctx: RequestContext
           </Link>
         )}
         {page.nextCursor && (
-          <Link href={`/cases?${filterQuery({ ...filters, after: page.nextCursor })}`} className={linkClass} data-testid="cases-next">
+          <Link
+            href={`/cases?${filterQuery({ ...filters, after: page.nextCursor })}`}
+            className={linkClass}
+            data-testid="cases-next"
+          >
             {text.next} →
           </Link>
         )}

@@ -32,7 +32,10 @@ export default async function ExportsPage() {
       <TopBar
         districtName={null}
         actions={
-          <Link href="/" className="rounded-md bg-white/10 px-3 py-1.5 text-sm text-white hover:bg-white/20 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400">
+          <Link
+            href="/"
+            className="rounded-md bg-white/10 px-3 py-1.5 text-sm text-white hover:bg-white/20 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400"
+          >
             ← {t.common.backToMap}
           </Link>
         }
@@ -45,7 +48,11 @@ export default async function ExportsPage() {
             <ExportPanel canResidents={canResidents} canUnmasked={canUnmasked} canStats={canStats} myRegions={myRegions} />
           </>
         ) : (
-          <p className="mt-4 max-w-xl rounded-lg bg-amber-50 px-4 py-3 text-sm text-amber-900 ring-1 ring-amber-200" role="alert" data-testid="exports-forbidden">
+          <p
+            className="mt-4 max-w-xl rounded-lg bg-amber-50 px-4 py-3 text-sm text-amber-900 ring-1 ring-amber-200"
+            role="alert"
+            data-testid="exports-forbidden"
+          >
             {text.nothingAllowed}
           </p>
         )}

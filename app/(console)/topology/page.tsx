@@ -31,7 +31,10 @@ export default async function TopologyPage() {
         <p className="mt-1 text-sm text-slate-600">
           {text.intro} {text.tolerance(report.toleranceM2)}
         </p>
-        <table className="mt-4 w-full max-w-4xl border-collapse rounded-lg bg-white text-sm shadow-sm" data-testid="topology-levels">
+        <table
+          className="mt-4 w-full max-w-4xl border-collapse rounded-lg bg-white text-sm shadow-sm"
+          data-testid="topology-levels"
+        >
           <thead className="bg-slate-100 text-slate-600">
             <tr>
               <th className={cell}>{text.columns.level}</th>
@@ -49,7 +52,10 @@ export default async function TopologyPage() {
                 <td className={cell}>{text.levels[level.level]}</td>
                 <td className={`${cell} tabular-nums`}>{level.regions}</td>
                 {TOPOLOGY_PROBLEM_KINDS.map((kind) => (
-                  <td key={kind} className={`${cell} tabular-nums ${level.problems[kind] ? "font-semibold text-red-600" : "text-emerald-700"}`}>
+                  <td
+                    key={kind}
+                    className={`${cell} tabular-nums ${level.problems[kind] ? "font-semibold text-red-600" : "text-emerald-700"}`}
+                  >
                     {level.problems[kind]}
                   </td>
                 ))}
@@ -57,7 +63,10 @@ export default async function TopologyPage() {
             ))}
           </tbody>
         </table>
-        <p className={`mt-4 text-sm font-medium ${report.totalProblems ? "text-red-700" : "text-emerald-700"}`} data-testid="topology-summary">
+        <p
+          className={`mt-4 text-sm font-medium ${report.totalProblems ? "text-red-700" : "text-emerald-700"}`}
+          data-testid="topology-summary"
+        >
           {report.totalProblems === 0 ? text.allGood : text.problemCount(report.totalProblems)}
           {report.totalProblems > report.problems.length ? text.listedFirst(report.problems.length) : null}
         </p>
@@ -65,7 +74,14 @@ export default async function TopologyPage() {
           <table className="mt-3 w-full max-w-5xl border-collapse bg-white text-sm shadow-sm">
             <thead className="bg-slate-100 text-slate-600">
               <tr>
-                {[text.columns.level, text.columns.kind, text.columns.region, text.columns.other, text.columns.area, text.columns.detail].map((h) => (
+                {[
+                  text.columns.level,
+                  text.columns.kind,
+                  text.columns.region,
+                  text.columns.other,
+                  text.columns.area,
+                  text.columns.detail,
+                ].map((h) => (
                   <th key={h} className={cell}>
                     {h}
                   </th>

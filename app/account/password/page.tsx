@@ -17,28 +17,40 @@ export default async function ChangePasswordPage() {
   const text = t.account.password;
   return (
     <AuthScreen testId="change-password-page">
-        <div className="rounded-2xl bg-white p-7 shadow-2xl">
-          <h1 className="text-lg font-semibold text-slate-900">{text.pageTitle}</h1>
-          <p className="mt-1 text-xs text-slate-500" data-testid="change-password-account">
-            {text.signedInAs(ctx.actor.displayName, ctx.actor.username)}
+      <div className="rounded-2xl bg-white p-7 shadow-2xl">
+        <h1 className="text-lg font-semibold text-slate-900">{text.pageTitle}</h1>
+        <p className="mt-1 text-xs text-slate-500" data-testid="change-password-account">
+          {text.signedInAs(ctx.actor.displayName, ctx.actor.username)}
+        </p>
+        {ctx.actor.mustChangePassword && (
+          <p
+            role="status"
+            className="mt-3 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-800 ring-1 ring-amber-200"
+            data-testid="must-change-password"
+          >
+            {t.auth.mustChangePassword}
           </p>
-          {ctx.actor.mustChangePassword && (
-            <p role="status" className="mt-3 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-800 ring-1 ring-amber-200" data-testid="must-change-password">
-              {t.auth.mustChangePassword}
-            </p>
-          )}
-          <ChangePasswordForm />
-          <div className="mt-5 flex items-center justify-between border-t border-slate-100 pt-4 text-sm">
-            <Link href="/" className="text-sky-700 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400" data-testid="back-to-map">
-              ← {t.common.backToMap}
-            </Link>
-            <form method="post" action="/api/auth/sign-out">
-              <button type="submit" className="text-rose-700 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-rose-400" data-testid="sign-out">
-                {t.auth.signOut}
-              </button>
-            </form>
-          </div>
+        )}
+        <ChangePasswordForm />
+        <div className="mt-5 flex items-center justify-between border-t border-slate-100 pt-4 text-sm">
+          <Link
+            href="/"
+            className="text-sky-700 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400"
+            data-testid="back-to-map"
+          >
+            ← {t.common.backToMap}
+          </Link>
+          <form method="post" action="/api/auth/sign-out">
+            <button
+              type="submit"
+              className="text-rose-700 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-rose-400"
+              data-testid="sign-out"
+            >
+              {t.auth.signOut}
+            </button>
+          </form>
         </div>
+      </div>
     </AuthScreen>
   );
 }

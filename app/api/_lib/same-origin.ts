@@ -17,12 +17,14 @@ export function assertSameOrigin(request: Request): void {
   }
   const origin = request.headers.get("origin");
   if (origin === null) return;
-  const host = request.headers.get("x-forwarded-host")?.split(",")[0].trim() || request.headers.get("host") || new URL(request.url).host;
+  const host =
+    request.headers.get("x-forwarded-host")?.split(",")[0].trim() || request.headers.get("host") || new URL(request.url).host;
   let originHost: string | null = null;
   try {
     originHost = origin === "null" ? null : new URL(origin).host;
   } catch {
     originHost = null;
   }
-  if (originHost !== host) throw new DomainError("FORBIDDEN", t.auth.signIn.crossSite, { details: { reason: "origin mismatch" } });
+  if (originHost !== host)
+    throw new DomainError("FORBIDDEN", t.auth.signIn.crossSite, { details: { reason: "origin mismatch" } });
 }

@@ -20,5 +20,8 @@ export async function GET(request: NextRequest) {
 
 /** POST /api/accounts {username, displayName, assignments, password?} → 201 with the temporary password (once). */
 export async function POST(request: Request) {
-  return respond(request, async (ctx) => createAccount({ ctx, input: (await readJsonObject(request)) as CreateAccountInput }), { personal: true, status: 201 });
+  return respond(request, async (ctx) => createAccount({ ctx, input: (await readJsonObject(request)) as CreateAccountInput }), {
+    personal: true,
+    status: 201,
+  });
 }

@@ -9,5 +9,8 @@ export async function GET(request: Request) {
 
 /** POST {name, regionId} → 201 {key, token}: the token is shown this once. */
 export async function POST(request: Request) {
-  return respond(request, async (ctx) => createApiKey({ ctx, input: await readJsonObject(request) }), { status: 201, personal: true });
+  return respond(request, async (ctx) => createApiKey({ ctx, input: await readJsonObject(request) }), {
+    status: 201,
+    personal: true,
+  });
 }

@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from "vitest";
 
 // The routes use the product connection: point it at the test database before lib/env.ts reads it.
 vi.hoisted(() => {
-  process.env.DATABASE_URL = process.env.TEST_DATABASE_URL ?? `postgres://gridatlas@127.0.0.1:${process.env.GRIDATLAS_PG_PORT ?? 54329}/gridatlas_test`;
+  process.env.DATABASE_URL =
+    process.env.TEST_DATABASE_URL ?? `postgres://gridatlas@127.0.0.1:${process.env.GRIDATLAS_PG_PORT ?? 54329}/gridatlas_test`;
 });
 
 import { randomUUID } from "node:crypto";
@@ -10,7 +11,14 @@ import { afterAll, beforeAll } from "vitest";
 import { productConnection, type Connection } from "../../../db/client";
 import type { Role } from "../../../lib/auth/roles";
 import { makePng } from "../../../lib/case/photos/testing/make-png";
-import { fixtureBytes, jpegBase64, pngBase64, webpExtendedBase64, webpLosslessBase64, webpSimpleBase64 } from "../../../lib/case/photos/testing/photo-fixtures";
+import {
+  fixtureBytes,
+  jpegBase64,
+  pngBase64,
+  webpExtendedBase64,
+  webpLosslessBase64,
+  webpSimpleBase64,
+} from "../../../lib/case/photos/testing/photo-fixtures";
 import { categoryId, populatedGridChains, type GridChain } from "../../../lib/testing/case-actors";
 import { withSeededDistrict } from "../../../lib/testing/seeded-district";
 import { createSignedInAccount } from "../../../lib/testing/test-sessions";
@@ -37,7 +45,8 @@ beforeAll(async () => {
   const chains = await populatedGridChains(owner);
   a = chains[0];
   b = chains.find((c) => c.community !== a.community)!;
-  const cookieFor = async (name: string, role: Role, regionId: number) => (await createSignedInAccount(owner.db, `photo_${RUN}_${name}`, [{ role, regionId }])).cookie;
+  const cookieFor = async (name: string, role: Role, regionId: number) =>
+    (await createSignedInAccount(owner.db, `photo_${RUN}_${name}`, [{ role, regionId }])).cookie;
   cookies = {
     worker: await cookieFor("w", "grid_worker", a.grid),
     worker2: await cookieFor("w2", "grid_worker", a.grid),
@@ -47,16 +56,31 @@ beforeAll(async () => {
   };
 });
 
-function upload(cookie: string | null, bytes: Uint8Array | null, options: { name?: string; type?: string; origin?: string; field?: string } = {}) {
+function upload(
+  cookie: string | null,
+  bytes: Uint8Array | null,
+  options: { name?: string; type?: string; origin?: string; field?: string } = {},
+) {
   const form = new FormData();
-  if (bytes) form.append(options.field ?? "file", new Blob([new Uint8Array(bytes)], { type: options.type ?? "image/jpeg" }), options.name ?? "photo.jpg");
+  if (bytes)
+    form.append(
+      options.field ?? "file",
+      new Blob([new Uint8Array(bytes)], { type: options.type ?? "image/jpeg" }),
+      options.name ?? "photo.jpg",
+    );
   return uploadRoute(
-    new Request(`${ORIGIN}/api/case-photos`, { method: "POST", body: form, headers: { ...(cookie ? { cookie } : {}), origin: options.origin ?? ORIGIN, host: new URL(ORIGIN).host } }),
+    new Request(`${ORIGIN}/api/case-photos`, {
+      method: "POST",
+      body: form,
+      headers: { ...(cookie ? { cookie } : {}), origin: options.origin ?? ORIGIN, host: new URL(ORIGIN).host },
+    }),
   );
 }
 
 function download(cookie: string | null, id: number | string, headers: Record<string, string> = {}) {
-  return photoRoute(new Request(`${ORIGIN}/api/case-photos/${id}`, { headers: { ...(cookie ? { cookie } : {}), ...headers } }), { params: Promise.resolve({ id: String(id) }) });
+  return photoRoute(new Request(`${ORIGIN}/api/case-photos/${id}`, { headers: { ...(cookie ? { cookie } : {}), ...headers } }), {
+    params: Promise.resolve({ id: String(id) }),
+  });
 }
 
 async function uploaded(cookie: string, bytes: Uint8Array, options: Parameters<typeof upload>[2] = {}) {
@@ -116,7 +140,13 @@ describe("POST /api/case-photos", () => {
       new Request(`${ORIGIN}/api/case-photos`, {
         method: "POST",
         body: new Uint8Array(16),
-        headers: { cookie: cookies.worker, origin: ORIGIN, host: new URL(ORIGIN).host, "content-type": "multipart/form-data; boundary=x", "content-length": String(50 * 1024 * 1024) },
+        headers: {
+          cookie: cookies.worker,
+          origin: ORIGIN,
+          host: new URL(ORIGIN).host,
+          "content-type": "multipart/form-data; boundary=x",
+          "content-length": String(50 * 1024 * 1024),
+        },
       }),
     );
     expect(response.status).toBe(400);
@@ -162,7 +192,15 @@ describe("GET /api/case-photos/<id>", () => {
       reportRoute(
         new Request(`${ORIGIN}/api/cases`, {
           method: "POST",
-          body: JSON.stringify({ clientRequestId: randomUUID(), categoryId: garbage, description: "路口暴露垃圾，附现场照片", lon: a.lon, lat: a.lat, photoIds, channel: "phone" }),
+          body: JSON.stringify({
+            clientRequestId: randomUUID(),
+            categoryId: garbage,
+            description: "路口暴露垃圾，附现场照片",
+            lon: a.lon,
+            lat: a.lat,
+            photoIds,
+            channel: "phone",
+          }),
           headers: { cookie, origin: ORIGIN, host: new URL(ORIGIN).host, "content-type": "application/json" },
         }),
       );

@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from "vitest";
 
 // The routes use the product connection: point it at the test database before lib/env.ts reads it.
 vi.hoisted(() => {
-  process.env.DATABASE_URL = process.env.TEST_DATABASE_URL ?? `postgres://gridatlas@127.0.0.1:${process.env.GRIDATLAS_PG_PORT ?? 54329}/gridatlas_test`;
+  process.env.DATABASE_URL =
+    process.env.TEST_DATABASE_URL ?? `postgres://gridatlas@127.0.0.1:${process.env.GRIDATLAS_PG_PORT ?? 54329}/gridatlas_test`;
 });
 
 import { sql } from "kysely";
@@ -51,7 +52,11 @@ function get(path: string, cookie: string | null, headers: Record<string, string
 }
 
 function post(path: string, cookie: string | null, body: string, origin = ORIGIN) {
-  return new Request(`${ORIGIN}${path}`, { method: "POST", body, headers: { ...(cookie ? { cookie } : {}), "content-type": "application/json", origin, host: new URL(ORIGIN).host } });
+  return new Request(`${ORIGIN}${path}`, {
+    method: "POST",
+    body,
+    headers: { ...(cookie ? { cookie } : {}), "content-type": "application/json", origin, host: new URL(ORIGIN).host },
+  });
 }
 
 const revealParams = (id: number) => ({ params: Promise.resolve({ id: String(id) }) });
@@ -59,7 +64,9 @@ const revealParams = (id: number) => ({ params: Promise.resolve({ id: String(id)
 describe("GET /api/exports/residents", () => {
   it("sends a masked CSV attachment with a UTF-8 BOM, a Chinese file name and no caching", async () => {
     const cookie = await cookieFor("community_head", target.communityId);
-    const response = await residentsRoute(get(`/api/exports/residents?region=${target.communityId}`, cookie, { "sec-fetch-site": "same-origin" }));
+    const response = await residentsRoute(
+      get(`/api/exports/residents?region=${target.communityId}`, cookie, { "sec-fetch-site": "same-origin" }),
+    );
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(response.headers.get("cache-control")).toBe("private, no-store");
@@ -113,7 +120,10 @@ describe("POST /api/residents/[id]/reveal", () => {
   it("reveals with a reason, refuses bad bodies, cross-site posts and missing sessions", async () => {
     const worker = await cookieFor("grid_worker", target.gridId);
     const path = `/api/residents/${target.residentId}/reveal`;
-    const ok = await revealRoute(post(path, worker, JSON.stringify({ field: "phone", reason: "入户走访核实" })), revealParams(target.residentId));
+    const ok = await revealRoute(
+      post(path, worker, JSON.stringify({ field: "phone", reason: "入户走访核实" })),
+      revealParams(target.residentId),
+    );
     expect(ok.status).toBe(200);
     expect(ok.headers.get("cache-control")).toBe("private, no-store");
     expect(((await ok.json()) as { value: string }).value).toMatch(/^1[0-9]{10}$/);
@@ -122,8 +132,28 @@ describe("POST /api/residents/[id]/reveal", () => {
     expect(noReason.status).toBe(400);
     expect(((await noReason.json()) as { error: { message: string } }).error.message).toBe("请填写查看理由。");
     expect((await revealRoute(post(path, worker, "not json"), revealParams(target.residentId))).status).toBe(400);
-    expect((await revealRoute(post(path, worker, JSON.stringify({ field: "phone", reason: "入户走访核实" }), "http://evil.example"), revealParams(target.residentId))).status).toBe(403);
-    expect((await revealRoute(post(path, null, JSON.stringify({ field: "phone", reason: "入户走访核实" })), revealParams(target.residentId))).status).toBe(401);
-    expect((await revealRoute(post(`/api/residents/abc/reveal`, worker, JSON.stringify({ field: "phone", reason: "入户走访核实" })), { params: Promise.resolve({ id: "abc" }) })).status).toBe(400);
+    expect(
+      (
+        await revealRoute(
+          post(path, worker, JSON.stringify({ field: "phone", reason: "入户走访核实" }), "http://evil.example"),
+          revealParams(target.residentId),
+        )
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await revealRoute(
+          post(path, null, JSON.stringify({ field: "phone", reason: "入户走访核实" })),
+          revealParams(target.residentId),
+        )
+      ).status,
+    ).toBe(401);
+    expect(
+      (
+        await revealRoute(post(`/api/residents/abc/reveal`, worker, JSON.stringify({ field: "phone", reason: "入户走访核实" })), {
+          params: Promise.resolve({ id: "abc" }),
+        })
+      ).status,
+    ).toBe(400);
   });
 });

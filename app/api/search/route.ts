@@ -13,7 +13,12 @@ export async function GET(request: NextRequest) {
   const kinds = params.get("kinds") ?? undefined;
   return respond(
     request,
-    async (ctx) => ({ hits: await searchPlaces({ ctx, input: { q, limit: limit as unknown as number | undefined, kinds: kinds as "all" | "places" | undefined } }) }),
+    async (ctx) => ({
+      hits: await searchPlaces({
+        ctx,
+        input: { q, limit: limit as unknown as number | undefined, kinds: kinds as "all" | "places" | undefined },
+      }),
+    }),
     { personal: true },
   );
 }

@@ -33,7 +33,11 @@ export default async function MobileReportPage() {
     <>
       {header}
       <main className="p-4">
-        <ReportForm storageKey={reportDraftKey(ctx.actor.userId)} areaBounds={area.bounds} categories={categories.filter((c) => c.group !== "hotline")} />
+        <ReportForm
+          storageKey={reportDraftKey(ctx.actor.userId)}
+          areaBounds={area.bounds}
+          categories={categories.filter((c) => c.group !== "hotline")}
+        />
       </main>
     </>
   );

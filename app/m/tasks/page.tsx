@@ -30,13 +30,19 @@ export default async function MobileTasksPage() {
       {header}
       <main className="space-y-6 p-4 pb-10" data-testid="my-tasks">
         {sections.length === 0 && (
-          <p className="rounded-xl bg-white p-6 text-center text-sm text-slate-600 ring-1 ring-slate-200" data-testid="tasks-none">
+          <p
+            className="rounded-xl bg-white p-6 text-center text-sm text-slate-600 ring-1 ring-slate-200"
+            data-testid="tasks-none"
+          >
             {caseIntake.tasks.noRole}
           </p>
         )}
         {sections.map((s) => (
           <section key={s.kind} aria-labelledby={`tasks-${s.kind}`} data-testid={`tasks-${s.kind}`}>
-            <h2 id={`tasks-${s.kind}`} className="mb-2 flex items-baseline justify-between text-base font-semibold text-slate-900">
+            <h2
+              id={`tasks-${s.kind}`}
+              className="mb-2 flex items-baseline justify-between text-base font-semibold text-slate-900"
+            >
               {caseIntake.tasks.sections[s.kind]}
               <span className="text-sm font-normal text-slate-500" data-testid="tasks-count">
                 {s.items.length}
@@ -44,7 +50,10 @@ export default async function MobileTasksPage() {
               </span>
             </h2>
             {s.items.length === 0 ? (
-              <p className="rounded-xl bg-white px-4 py-5 text-center text-sm text-slate-500 ring-1 ring-slate-200" data-testid="tasks-empty">
+              <p
+                className="rounded-xl bg-white px-4 py-5 text-center text-sm text-slate-500 ring-1 ring-slate-200"
+                data-testid="tasks-empty"
+              >
                 {caseIntake.tasks.empty[s.kind]}
               </p>
             ) : (

@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from "vitest";
 
 // The routes use the product connection: point it at the test database before lib/env.ts reads it.
 vi.hoisted(() => {
-  process.env.DATABASE_URL = process.env.TEST_DATABASE_URL ?? `postgres://gridatlas@127.0.0.1:${process.env.GRIDATLAS_PG_PORT ?? 54329}/gridatlas_test`;
+  process.env.DATABASE_URL =
+    process.env.TEST_DATABASE_URL ?? `postgres://gridatlas@127.0.0.1:${process.env.GRIDATLAS_PG_PORT ?? 54329}/gridatlas_test`;
 });
 
 import { createHash } from "node:crypto";
@@ -50,13 +51,17 @@ const client = {
   },
   async post(path: string, fields: Record<string, string>, headers: Record<string, string> = {}) {
     const url = new URL(path, BASE);
-    const request = new Request(url, { method: "POST", body: new URLSearchParams(fields).toString(), headers: { "content-type": "application/x-www-form-urlencoded", ...headers } });
+    const request = new Request(url, {
+      method: "POST",
+      body: new URLSearchParams(fields).toString(),
+      headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
+    });
     const response = await resourcePost(request, { params: Promise.resolve({ resource: url.pathname.split("/").pop()! }) });
     return { status: response.status, type: response.headers.get("content-type") ?? "", text: await response.text() };
   },
 };
 
-const json = <T,>(r: { text: string }) => JSON.parse(r.text) as T;
+const json = <T>(r: { text: string }) => JSON.parse(r.text) as T;
 type Req = Record<string, unknown> & { service_request_id: string; status: string };
 
 let admin: RequestContext;
@@ -69,7 +74,9 @@ beforeAll(async () => {
   const chains = await populatedGridChains(owner);
   home = chains[0];
   elsewhere = chains.find((c) => c.street !== home.street)!;
-  admin = await contextWithAssignments(app.db, [{ role: "system_admin", regionId: home.district }], { displayName: "测试管理员" });
+  admin = await contextWithAssignments(app.db, [{ role: "system_admin", regionId: home.district }], {
+    displayName: "测试管理员",
+  });
   const created = await createApiKey({ ctx: admin, input: { name: "市民App", regionId: home.street } });
   token = created.token;
   keyId = created.key.id;
@@ -98,17 +105,28 @@ describe("API keys", () => {
     expect(row.key_hash.equals(createHash("sha256").update(token).digest())).toBe(true);
     expect(JSON.stringify(row)).not.toContain(token.slice(12));
     const { keys, regions } = await listApiKeys({ ctx: admin });
-    expect(keys.find((k) => k.id === keyId)).toMatchObject({ name: "市民App", prefix: token.slice(0, 12), regionId: home.street, revokedAt: null });
+    expect(keys.find((k) => k.id === keyId)).toMatchObject({
+      name: "市民App",
+      prefix: token.slice(0, 12),
+      regionId: home.street,
+      revokedAt: null,
+    });
     expect(JSON.stringify(keys)).not.toContain(token);
     expect(regions.map((r) => r.level)).toContain(1);
   });
 
   it("refuses other roles and regions outside the administrator's area", async () => {
     const commander = await contextWithAssignments(app.db, [{ role: "district_commander", regionId: home.district }]);
-    await expect(createApiKey({ ctx: commander, input: { name: "x", regionId: home.street } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(createApiKey({ ctx: commander, input: { name: "x", regionId: home.street } })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     const streetAdmin = await contextWithAssignments(app.db, [{ role: "system_admin", regionId: home.street }]);
-    await expect(createApiKey({ ctx: streetAdmin, input: { name: "x", regionId: elsewhere.street } })).rejects.toMatchObject({ code: "VALIDATION" });
-    await expect(createApiKey({ ctx: admin, input: { name: " ", regionId: home.street } })).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(createApiKey({ ctx: streetAdmin, input: { name: "x", regionId: elsewhere.street } })).rejects.toMatchObject({
+      code: "VALIDATION",
+    });
+    await expect(createApiKey({ ctx: admin, input: { name: " ", regionId: home.street } })).rejects.toMatchObject({
+      code: "VALIDATION",
+    });
   });
 });
 
@@ -132,7 +150,10 @@ describe("Open311 GeoReport v2, as a client that follows the spec", () => {
     expect(services.some((s) => String(s.service_code).startsWith("dispute."))).toBe(false);
     expect(services.some((s) => String(s.service_code).startsWith("hotline."))).toBe(false);
 
-    expect(json(await client.get("services/event.exposed_garbage.json"))).toEqual({ service_code: "event.exposed_garbage", attributes: [] });
+    expect(json(await client.get("services/event.exposed_garbage.json"))).toEqual({
+      service_code: "event.exposed_garbage",
+      attributes: [],
+    });
     const xml = await client.get("services.xml");
     expect(xml.type).toContain("application/xml");
     expect(xml.text).toContain("<services><service><service_code>");
@@ -162,7 +183,8 @@ describe("Open311 GeoReport v2, as a client that follows the spec", () => {
     expect(req.requested_datetime).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/);
     expect(req.lat).toBeCloseTo(home.lat, 6);
     expect(req.long).toBeCloseTo(home.lon, 6);
-    for (const secret of ["张", "13800138000", "13912345678", "zhang@example.com", "138****8000"]) expect(one.text).not.toContain(secret);
+    for (const secret of ["张", "13800138000", "13912345678", "zhang@example.com", "138****8000"])
+      expect(one.text).not.toContain(secret);
 
     const listed = json<Req[]>(await client.get(`requests.json?service_request_id=${id},SJ000`));
     expect(listed.map((r) => r.service_request_id)).toEqual([id]);
@@ -170,27 +192,51 @@ describe("Open311 GeoReport v2, as a client that follows the spec", () => {
     expect(json<Req[]>(recent).map((r) => r.service_request_id)).toContain(id);
     expect(recent.text).not.toContain("13800138000");
     expect(json<Req[]>(await client.get("requests.json?status=closed")).map((r) => r.service_request_id)).not.toContain(id);
-    expect(json<Req[]>(await client.get("requests.json?service_code=component.street_lamp")).map((r) => r.service_request_id)).not.toContain(id);
+    expect(
+      json<Req[]>(await client.get("requests.json?service_code=component.street_lamp")).map((r) => r.service_request_id),
+    ).not.toContain(id);
     expect(json<Req[]>(await client.get("requests.json?start_date=2030-01-01T00:00:00Z")).length).toBe(0);
     const xml = await client.get(`requests/${id}.xml`);
     expect(xml.text).toContain(`<service_requests><request><service_request_id>${id}</service_request_id><status>open</status>`);
 
     // Filed as a resident's report, through open311, with no account and the caller as reporter.
-    const c = await owner.db.selectFrom("case_record").select(["source", "channel", "reporter_user_id", "reporter_name", "reporter_phone_masked", "grid_id"]).where("number", "=", id).executeTakeFirstOrThrow();
-    expect(c).toEqual({ source: "resident", channel: "open311", reporter_user_id: null, reporter_name: "张三", reporter_phone_masked: "138****8000", grid_id: home.grid });
+    const c = await owner.db
+      .selectFrom("case_record")
+      .select(["source", "channel", "reporter_user_id", "reporter_name", "reporter_phone_masked", "grid_id"])
+      .where("number", "=", id)
+      .executeTakeFirstOrThrow();
+    expect(c).toEqual({
+      source: "resident",
+      channel: "open311",
+      reporter_user_id: null,
+      reporter_name: "张三",
+      reporter_phone_masked: "138****8000",
+      grid_id: home.grid,
+    });
   });
 
   it("locates a request posted with an address only", async () => {
-    const b = await owner.db.selectFrom("building").select(["id", "address"]).where("grid_id", "=", home.grid).orderBy("id").executeTakeFirstOrThrow();
+    const b = await owner.db
+      .selectFrom("building")
+      .select(["id", "address"])
+      .where("grid_id", "=", home.grid)
+      .orderBy("id")
+      .executeTakeFirstOrThrow();
     const posted = await client.post("requests.json", postFields({ lat: "", long: "", address_string: b.address }));
     expect(posted.status).toBe(201);
-    const [req] = json<Req[]>(await client.get(`requests/${json<{ service_request_id: string }[]>(posted)[0].service_request_id}.json`));
+    const [req] = json<Req[]>(
+      await client.get(`requests/${json<{ service_request_id: string }[]>(posted)[0].service_request_id}.json`),
+    );
     expect(req.address).toBe(b.address);
   });
 
   it("returns the first request again for a retried POST with the same Idempotency-Key", async () => {
-    const a = json<{ service_request_id: string }[]>(await client.post("requests.json", postFields(), { "idempotency-key": "retry-1" }));
-    const b = json<{ service_request_id: string }[]>(await client.post("requests.json", postFields(), { "idempotency-key": "retry-1" }));
+    const a = json<{ service_request_id: string }[]>(
+      await client.post("requests.json", postFields(), { "idempotency-key": "retry-1" }),
+    );
+    const b = json<{ service_request_id: string }[]>(
+      await client.post("requests.json", postFields(), { "idempotency-key": "retry-1" }),
+    );
     expect(b[0].service_request_id).toBe(a[0].service_request_id);
   });
 
@@ -205,9 +251,17 @@ describe("Open311 GeoReport v2, as a client that follows the spec", () => {
     await expectError(await client.post("requests.json", postFields({ service_code: "event.no_such" })), 404, "event.no_such");
     await expectError(await client.post("requests.json", postFields({ service_code: "dispute.family" })), 404, "dispute.family");
     await expectError(await client.post("requests.json", postFields({ lat: "", long: "" })), 400, "lat");
-    await expectError(await client.post("requests.json", postFields({ lat: "", long: "", address_string: "火星基地1号楼" })), 400, "address_string");
+    await expectError(
+      await client.post("requests.json", postFields({ lat: "", long: "", address_string: "火星基地1号楼" })),
+      400,
+      "address_string",
+    );
     await expectError(await client.post("requests.json", postFields({ description: "" })), 400, "description");
-    await expectError(await client.post("requests.json", postFields({ lat: String(elsewhere.lat), long: String(elsewhere.lon) })), 403, "不能在此位置");
+    await expectError(
+      await client.post("requests.json", postFields({ lat: String(elsewhere.lat), long: String(elsewhere.lon) })),
+      403,
+      "不能在此位置",
+    );
     await expectError(await client.post("requests.json", postFields({ lat: "31.23", long: "121.47" })), 400, "不在本区");
     await expectError(await client.post("requests.json", postFields({ jurisdiction_id: "310101" })), 404, "310101");
     await expectError(await client.get("requests/SJ20260101NOPE.json"), 404, "SJ20260101NOPE");

@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { readImageHeader } from "./image-header";
 import { checkPhotoBytes, PHOTO_MAX_BYTES } from "./photo-rules";
 import { makePng } from "./testing/make-png";
-import { fixtureBytes, jpegBase64, pngBase64, webpExtendedBase64, webpLosslessBase64, webpSimpleBase64 } from "./testing/photo-fixtures";
+import {
+  fixtureBytes,
+  jpegBase64,
+  pngBase64,
+  webpExtendedBase64,
+  webpLosslessBase64,
+  webpSimpleBase64,
+} from "./testing/photo-fixtures";
 
 const text = (s: string) => new TextEncoder().encode(s);
 
@@ -32,14 +39,22 @@ describe("readImageHeader: what is not a photo", () => {
     ["SVG (could carry script)", text('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')],
     ["HTML", text("<!doctype html><html></html>")],
     ["RIFF that is not WebP (a WAV file)", text("RIFF\x24\x00\x00\x00WAVEfmt ")],
-    ["PNG signature with another first chunk", new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x74, 0x45, 0x58, 0x74, 0, 0, 0, 1, 0, 0, 0, 1])],
+    [
+      "PNG signature with another first chunk",
+      new Uint8Array([
+        0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x74, 0x45, 0x58, 0x74, 0, 0, 0, 1, 0, 0, 0, 1,
+      ]),
+    ],
   ])("%s is unsupported", (_name, bytes) => {
     expect(readImageHeader(bytes)).toEqual({ ok: false, reason: "unsupported" });
   });
 
   it("a JPEG whose scan starts before any frame header is refused", () => {
     // SOI, then SOS directly
-    expect(readImageHeader(new Uint8Array([0xff, 0xd8, 0xff, 0xda, 0x00, 0x08, 1, 2, 3, 4, 5, 6]))).toEqual({ ok: false, reason: "unsupported" });
+    expect(readImageHeader(new Uint8Array([0xff, 0xd8, 0xff, 0xda, 0x00, 0x08, 1, 2, 3, 4, 5, 6]))).toEqual({
+      ok: false,
+      reason: "unsupported",
+    });
   });
 });
 
@@ -86,7 +101,10 @@ describe("checkPhotoBytes", () => {
     expect(big.length).toBeGreaterThan(PHOTO_MAX_BYTES);
     expect(refused(big)).toEqual({ code: "VALIDATION", message: "照片不能超过 3 MB，请压缩后再上传。" });
     expect(refused(text("plain text"))).toEqual({ code: "VALIDATION", message: "只能上传 JPEG、PNG 或 WebP 格式的照片。" });
-    expect(refused(fixtureBytes(pngBase64).subarray(0, 20))).toEqual({ code: "VALIDATION", message: "照片文件不完整或已损坏，请重新拍摄或选择。" });
+    expect(refused(fixtureBytes(pngBase64).subarray(0, 20))).toEqual({
+      code: "VALIDATION",
+      message: "照片文件不完整或已损坏，请重新拍摄或选择。",
+    });
     expect(refused(makePng(8001, 1))).toEqual({ code: "VALIDATION", message: "照片的宽和高都不能超过 8000 像素。" });
     expect(refused(makePng(1, 8001))).toMatchObject({ code: "VALIDATION" });
   });

@@ -8,7 +8,8 @@
 export const PHOTO_MIME_TYPES = ["image/jpeg", "image/png", "image/webp"] as const;
 export type PhotoMime = (typeof PHOTO_MIME_TYPES)[number];
 
-export type ImageHeader = { ok: true; mime: PhotoMime; width: number; height: number } | { ok: false; reason: "unsupported" | "truncated" };
+export type ImageHeader =
+  { ok: true; mime: PhotoMime; width: number; height: number } | { ok: false; reason: "unsupported" | "truncated" };
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
@@ -33,7 +34,11 @@ export function readImageHeader(bytes: Uint8Array): ImageHeader {
   if (startsWith(bytes, PNG_SIGNATURE)) return readPng(bytes);
   if (bytes.length >= 12 && ascii(bytes, 0, 4) === "RIFF" && ascii(bytes, 8, 4) === "WEBP") return readWebp(bytes);
   // A prefix of a signature is a truncated image, not a foreign file.
-  if (bytes.length < 12 && (isPrefixOf(bytes, [0xff, 0xd8, 0xff]) || isPrefixOf(bytes, PNG_SIGNATURE) || isPrefixOf(bytes, [0x52, 0x49, 0x46, 0x46]))) return truncated;
+  if (
+    bytes.length < 12 &&
+    (isPrefixOf(bytes, [0xff, 0xd8, 0xff]) || isPrefixOf(bytes, PNG_SIGNATURE) || isPrefixOf(bytes, [0x52, 0x49, 0x46, 0x46]))
+  )
+    return truncated;
   return unsupported;
 }
 

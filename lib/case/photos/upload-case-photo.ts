@@ -16,7 +16,13 @@ export type UploadedPhoto = { id: number; mime: PhotoMime; width: number; height
  * report names it. The same bytes uploaded again by the same person before they are attached (a retry after a
  * lost answer) get the same id.
  */
-export async function uploadCasePhoto({ ctx, input }: { ctx: RequestContext; input: { bytes: Uint8Array } }): Promise<UploadedPhoto> {
+export async function uploadCasePhoto({
+  ctx,
+  input,
+}: {
+  ctx: RequestContext;
+  input: { bytes: Uint8Array };
+}): Promise<UploadedPhoto> {
   authorize(ctx, "case.report");
   const userId = ctx.actor.userId;
   // Only an account can own an unattached photo (the system attaches none).
@@ -26,13 +32,35 @@ export async function uploadCasePhoto({ ctx, input }: { ctx: RequestContext; inp
   const sha256 = createHash("sha256").update(content).digest();
   return ctx.db.transaction().execute(async (trx) => {
     const earlier = await findUnattachedPhotoBySha(trx, userId, sha256);
-    if (earlier) return { id: earlier.id, mime: earlier.mime as PhotoMime, width: earlier.width, height: earlier.height, byteSize: earlier.byte_size, replayed: true };
-    const { id } = await insertCasePhoto(trx, { uploadedBy: userId, mime: checked.mime, content, byteSize: checked.byteSize, width: checked.width, height: checked.height, sha256 });
+    if (earlier)
+      return {
+        id: earlier.id,
+        mime: earlier.mime as PhotoMime,
+        width: earlier.width,
+        height: earlier.height,
+        byteSize: earlier.byte_size,
+        replayed: true,
+      };
+    const { id } = await insertCasePhoto(trx, {
+      uploadedBy: userId,
+      mime: checked.mime,
+      content,
+      byteSize: checked.byteSize,
+      width: checked.width,
+      height: checked.height,
+      sha256,
+    });
     await recordAudit(trx, ctx, {
       action: "case.photo.upload",
       entity: "case_photo",
       entityId: id,
-      after: { mime: checked.mime, width: checked.width, height: checked.height, byteSize: checked.byteSize, sha256: sha256.toString("hex") },
+      after: {
+        mime: checked.mime,
+        width: checked.width,
+        height: checked.height,
+        byteSize: checked.byteSize,
+        sha256: sha256.toString("hex"),
+      },
     });
     return { id, ...checked, replayed: false };
   });

@@ -88,7 +88,8 @@ export const account = {
   },
   temporaryPassword: {
     title: "临时密码",
-    intro: (name: string) => `账户「${name}」的临时密码如下。此密码只显示这一次，请立即复制并通过安全渠道交给本人；首次登录后须修改密码。`,
+    intro: (name: string) =>
+      `账户「${name}」的临时密码如下。此密码只显示这一次，请立即复制并通过安全渠道交给本人；首次登录后须修改密码。`,
     copy: "复制",
     copied: "已复制",
     copyFailed: "复制失败，请手动选择复制",

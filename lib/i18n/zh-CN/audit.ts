@@ -17,7 +17,15 @@ export const audit = {
     unmasked: "未脱敏",
     address: "来源地址",
   },
-  changeColumns: { at: "时间", actor: "操作人", action: "操作", entity: "对象", entityId: "编号", change: "变更内容", address: "来源地址" },
+  changeColumns: {
+    at: "时间",
+    actor: "操作人",
+    action: "操作",
+    entity: "对象",
+    entityId: "编号",
+    change: "变更内容",
+    address: "来源地址",
+  },
   filters: {
     title: "筛选",
     user: "用户名",

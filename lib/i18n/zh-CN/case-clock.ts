@@ -5,8 +5,10 @@
  * the demo generator calls the same functions, so both write identical words.
  */
 export const caseClock = {
-  reminderNotice: (number: string, stage: string, deadline: string) => `临期提醒：案件 ${number} 的${stage}时限将于 ${deadline} 到期，请抓紧办理。`,
-  redWarningNotice: (number: string, stage: string, level: string) => `红灯预警：案件 ${number} 已超过${stage}时限，目前在${level}层级办理，请督促处理。`,
+  reminderNotice: (number: string, stage: string, deadline: string) =>
+    `临期提醒：案件 ${number} 的${stage}时限将于 ${deadline} 到期，请抓紧办理。`,
+  redWarningNotice: (number: string, stage: string, level: string) =>
+    `红灯预警：案件 ${number} 已超过${stage}时限，目前在${level}层级办理，请督促处理。`,
   autoEscalateNote: (stage: string, deadline: string, from: string, to: string) =>
     `超过时限自动上报：${stage}时限已于 ${deadline} 到期，按升级规则由${from}上报至${to}。`,
 } as const;

@@ -89,7 +89,8 @@ const exportTexts = {
   done: (rows: number) => `已导出 ${rows} 条案件。`,
   failed: "导出失败，请稍后重试。",
   hint: "按当前筛选条件导出全部结果（不只是本页）；不含上报人姓名和电话。",
-  tooLarge: (max: number, found: number) => `符合条件的案件超过 ${max.toLocaleString("zh-CN")} 条（至少 ${found.toLocaleString("zh-CN")} 条），请缩小时间范围或区域后分批导出。`,
+  tooLarge: (max: number, found: number) =>
+    `符合条件的案件超过 ${max.toLocaleString("zh-CN")} 条（至少 ${found.toLocaleString("zh-CN")} 条），请缩小时间范围或区域后分批导出。`,
   badFormat: "导出格式只能是 xlsx、csv 或 geojson。",
   crossSite: "导出只能从本系统的页面发起。",
   sheetName: "案件",
@@ -229,17 +230,45 @@ const config = {
   version: (v: number) => `版本 ${v}`,
   categories: {
     title: "事件类别",
-    intro: "类别树由系统预置（矛盾纠纷 12 类、问题隐患 11 类、城市管理部件与事件、12345 诉求）。可以修改名称、默认受理层级、默认紧急程度，以及停用不再使用的类别（已有案件不受影响）。",
-    columns: { name: "名称", code: "编码", group: "分组", kind: "类型", level: "默认受理层级", urgency: "默认紧急程度", risk: "风险评估", active: "状态", actions: "操作" },
+    intro:
+      "类别树由系统预置（矛盾纠纷 12 类、问题隐患 11 类、城市管理部件与事件、12345 诉求）。可以修改名称、默认受理层级、默认紧急程度，以及停用不再使用的类别（已有案件不受影响）。",
+    columns: {
+      name: "名称",
+      code: "编码",
+      group: "分组",
+      kind: "类型",
+      level: "默认受理层级",
+      urgency: "默认紧急程度",
+      risk: "风险评估",
+      active: "状态",
+      actions: "操作",
+    },
     editTitle: (name: string) => `编辑类别「${name}」`,
     name: "名称",
   },
-  unitKinds: { department: "职能部门", street_office: "街道分中心", community_station: "社区工作站", grid_station: "网格工作站" } as Record<string, string>,
-  groups: { dispute: "矛盾纠纷", hazard: "问题隐患", component: "部件", event: "事件", hotline: "12345 诉求" } as Record<string, string>,
+  unitKinds: {
+    department: "职能部门",
+    street_office: "街道分中心",
+    community_station: "社区工作站",
+    grid_station: "网格工作站",
+  } as Record<string, string>,
+  groups: { dispute: "矛盾纠纷", hazard: "问题隐患", component: "部件", event: "事件", hotline: "12345 诉求" } as Record<
+    string,
+    string
+  >,
   routing: {
     title: "派遣规则",
-    intro: "类别 × 区域 → 主办单位和协办单位。案件匹配自身类别（或其上级类别）的规则，区域取包含案件网格的最深一级；没有规则的案件交上一级人工派遣。",
-    columns: { category: "事件类别", region: "适用区域", lead: "主办单位", co: "协办单位", auto: "立案后自动派遣", updated: "更新时间", actions: "操作" },
+    intro:
+      "类别 × 区域 → 主办单位和协办单位。案件匹配自身类别（或其上级类别）的规则，区域取包含案件网格的最深一级；没有规则的案件交上一级人工派遣。",
+    columns: {
+      category: "事件类别",
+      region: "适用区域",
+      lead: "主办单位",
+      co: "协办单位",
+      auto: "立案后自动派遣",
+      updated: "更新时间",
+      actions: "操作",
+    },
     addTitle: "新增派遣规则",
     editTitle: "编辑派遣规则",
     category: "事件类别",
@@ -253,8 +282,17 @@ const config = {
   },
   limits: {
     title: "办理时限",
-    intro: "每个环节（受理、派遣、处置、核查）的时限，按类别 × 紧急程度 × 层级设置；类别或层级为空的行是默认值，最具体的一行生效。工作时间按工作日历计算。默认时限只能修改，不能删除。",
-    columns: { category: "事件类别", urgency: "紧急程度", level: "层级", stage: "环节", limit: "时限", updated: "更新时间", actions: "操作" },
+    intro:
+      "每个环节（受理、派遣、处置、核查）的时限，按类别 × 紧急程度 × 层级设置；类别或层级为空的行是默认值，最具体的一行生效。工作时间按工作日历计算。默认时限只能修改，不能删除。",
+    columns: {
+      category: "事件类别",
+      urgency: "紧急程度",
+      level: "层级",
+      stage: "环节",
+      limit: "时限",
+      updated: "更新时间",
+      actions: "操作",
+    },
     addTitle: "新增时限规则",
     editTitle: "编辑时限规则",
     amount: "数量",
@@ -265,7 +303,8 @@ const config = {
   },
   calendar: {
     title: "工作日历",
-    intro: "周六、周日默认休息。这里登记法定节假日（含调休放假的日子）和调休上班的周末。节假日安排以国务院办公厅当年发布的通知为准。",
+    intro:
+      "周六、周日默认休息。这里登记法定节假日（含调休放假的日子）和调休上班的周末。节假日安排以国务院办公厅当年发布的通知为准。",
     year: "年份",
     columns: { day: "日期", weekday: "星期", kind: "类型", name: "名称", actions: "操作" },
     kinds: { holiday: "法定节假日（放假）", workday: "调休上班" } as Record<string, string>,
@@ -282,8 +321,16 @@ const config = {
   },
   escalation: {
     title: "升级规则",
-    intro: "小问题不出网格、一般问题不出社区、突出问题不出镇街、老大难问题及时报区。案件在某一层级亮红灯时，可自动上报上一级，并向指定层级发出红灯预警。",
-    columns: { level: "层级", motto: "原则", auto: "红灯自动上报上一级", notify: "红灯预警推送至", updated: "更新时间", actions: "操作" },
+    intro:
+      "小问题不出网格、一般问题不出社区、突出问题不出镇街、老大难问题及时报区。案件在某一层级亮红灯时，可自动上报上一级，并向指定层级发出红灯预警。",
+    columns: {
+      level: "层级",
+      motto: "原则",
+      auto: "红灯自动上报上一级",
+      notify: "红灯预警推送至",
+      updated: "更新时间",
+      actions: "操作",
+    },
     editTitle: (level: string) => `编辑${level}级升级规则`,
     auto: "红灯时自动上报上一级",
     notify: "红灯预警推送至",

@@ -55,7 +55,11 @@ const actorKindLabels = {
 
 const levelLabels = { grid: "网格", community: "社区", street: "街道（镇）", district: "区" } as const;
 
-const returnReasonLabels = { territory_mismatch: "属地不符", function_mismatch: "职能不符", ownership_unclear: "权属不清" } as const;
+const returnReasonLabels = {
+  territory_mismatch: "属地不符",
+  function_mismatch: "职能不符",
+  ownership_unclear: "权属不清",
+} as const;
 
 /** The 5-level satisfaction scale of the return visit (回访), plus "no opinion". */
 const satisfactionLabels = {

@@ -3,7 +3,14 @@
  * the tile filter errors. State, light and urgency names come from case.ts and case-loop.ts.
  */
 
-const paramNames: Record<string, string> = { from: "开始日期", to: "结束日期", category: "类别", state: "状态", light: "灯色", source: "来源" };
+const paramNames: Record<string, string> = {
+  from: "开始日期",
+  to: "结束日期",
+  category: "类别",
+  state: "状态",
+  light: "灯色",
+  source: "来源",
+};
 
 export const caseMap = {
   layerToggle: "事件",
@@ -30,7 +37,14 @@ export const caseMap = {
   source: "来源",
   sourceAll: "全部来源",
   any: "全部",
-  sources: { grid_worker: "网格员上报", hotline: "12345热线", resident: "居民反映", department: "部门移交", visit: "走访发现", video: "视频巡查" },
+  sources: {
+    grid_worker: "网格员上报",
+    hotline: "12345热线",
+    resident: "居民反映",
+    department: "部门移交",
+    visit: "走访发现",
+    video: "视频巡查",
+  },
   groups: { dispute: "矛盾纠纷", hazard: "问题隐患", component: "城市部件", event: "城市事件", hotline: "12345热线诉求" },
   closedLight: "无灯（已办结或挂账）",
   legend: "事件图例",

@@ -1,6 +1,12 @@
 /** Texts of the 12345 hotline intake (zh-CN): import, report, needs-location queue, reply export. */
 
-const outcomeLabels = { created: "已建案", updated: "已更新", unchanged: "无变化", queued: "待定位", rejected: "未导入" } as const;
+const outcomeLabels = {
+  created: "已建案",
+  updated: "已更新",
+  unchanged: "无变化",
+  queued: "待定位",
+  rejected: "未导入",
+} as const;
 
 const fieldLabels = {
   content: "诉求内容",
@@ -18,7 +24,8 @@ const fieldLabels = {
 export const hotline = {
   nav: { import: "工单导入", queue: "待定位", export: "回复导出" },
   pageTitle: "12345 热线工单",
-  intro: "导入 12345 热线派发的工单（xlsx 或 CSV），按工单编号去重：再次导入同一文件不会重复建案，内容有变化的工单会更新对应案件。没有经纬度的工单按地址匹配楼栋和门牌，匹配不到的进入待定位队列。",
+  intro:
+    "导入 12345 热线派发的工单（xlsx 或 CSV），按工单编号去重：再次导入同一文件不会重复建案，内容有变化的工单会更新对应案件。没有经纬度的工单按地址匹配楼栋和门牌，匹配不到的进入待定位队列。",
   outcomeLabels,
   fieldLabels,
   /** The name cases from the hotline are filed under (the caller reported them, the operator brought them in). */
@@ -45,7 +52,19 @@ export const hotline = {
   batches: {
     title: "最近的导入",
     empty: "还没有导入过工单。",
-    columns: { file: "文件", by: "导入人", at: "时间", status: "状态", total: "行数", created: "建案", updated: "更新", unchanged: "无变化", queued: "待定位", rejected: "未导入", duration: "耗时" },
+    columns: {
+      file: "文件",
+      by: "导入人",
+      at: "时间",
+      status: "状态",
+      total: "行数",
+      created: "建案",
+      updated: "更新",
+      unchanged: "无变化",
+      queued: "待定位",
+      rejected: "未导入",
+      duration: "耗时",
+    },
     status: { pending: "排队中", running: "导入中", done: "已完成", failed: "失败" },
     open: "查看报告",
   },
@@ -90,7 +109,9 @@ export const hotline = {
   rowResults: {
     createdAtPoint: "按经纬度建案",
     createdByAddress: (address: string, confidence: number) =>
-      confidence >= 1 ? `按地址匹配到「${address}」建案` : `按地址模糊匹配到「${address}」建案（相似度 ${confidence.toFixed(2)}）`,
+      confidence >= 1
+        ? `按地址匹配到「${address}」建案`
+        : `按地址模糊匹配到「${address}」建案（相似度 ${confidence.toFixed(2)}）`,
     updated: (fields: string[]) => `已更新：${fields.join("、")}`,
     updatedQueued: (fields: string[]) => `待定位工单已更新：${fields.join("、")}`,
     recordedOnly: "已记录热线的更改",

@@ -2,7 +2,8 @@
 export const open311 = {
   keys: {
     pageTitle: "接口密钥（Open311）",
-    intro: "第三方系统（市民 App、公众号、12345 平台）通过 Open311 GeoReport v2 接口提交事件时需要密钥。每个密钥只能在指定区域内上报；密钥只在创建时显示一次，系统只保存其摘要。",
+    intro:
+      "第三方系统（市民 App、公众号、12345 平台）通过 Open311 GeoReport v2 接口提交事件时需要密钥。每个密钥只能在指定区域内上报；密钥只在创建时显示一次，系统只保存其摘要。",
     endpoint: "接口地址",
     forbiddenTitle: "无权管理接口密钥",
     forbiddenBody: "只有系统管理员可以创建和吊销 Open311 接口密钥。",
@@ -22,7 +23,17 @@ export const open311 = {
       copied: "已复制",
       close: "我已保存，关闭",
     },
-    columns: { name: "名称", prefix: "密钥前缀", region: "区域", createdBy: "创建人", createdAt: "创建时间", lastUsedAt: "最近使用", requests: "提交数", status: "状态", actions: "操作" },
+    columns: {
+      name: "名称",
+      prefix: "密钥前缀",
+      region: "区域",
+      createdBy: "创建人",
+      createdAt: "创建时间",
+      lastUsedAt: "最近使用",
+      requests: "提交数",
+      status: "状态",
+      actions: "操作",
+    },
     status: { active: "有效", revoked: "已吊销" },
     neverUsed: "从未使用",
     revoke: "吊销",

@@ -7,7 +7,15 @@ export const topology = {
   allGood: "全部层级均未发现问题。",
   problemCount: (n: number) => `共发现 ${n} 处问题`,
   listedFirst: (n: number) => `（仅列出前 ${n} 处）`,
-  columns: { level: "层级", regions: "区域数", region: "区域", other: "相关区域", area: "面积（㎡）", detail: "说明", kind: "问题" },
+  columns: {
+    level: "层级",
+    regions: "区域数",
+    region: "区域",
+    other: "相关区域",
+    area: "面积（㎡）",
+    detail: "说明",
+    kind: "问题",
+  },
   levels: ["区", "大片区网格", "社区网格", "小区网格", "基础网格"] as const,
   kinds: {
     invalid_geometry: "几何无效",

@@ -25,7 +25,10 @@ export default async function ApiKeysPage() {
     <TopBar
       districtName={null}
       actions={
-        <Link href="/" className="rounded-md bg-white/10 px-3 py-1.5 text-sm text-white hover:bg-white/20 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400">
+        <Link
+          href="/"
+          className="rounded-md bg-white/10 px-3 py-1.5 text-sm text-white hover:bg-white/20 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400"
+        >
           ← {t.common.backToMap}
         </Link>
       }
@@ -49,11 +52,17 @@ export default async function ApiKeysPage() {
         <h1 className="text-xl font-semibold text-slate-900">{text.pageTitle}</h1>
         <p className="mt-1 max-w-4xl text-sm text-slate-600">{text.intro}</p>
         <p className="mt-2 text-sm text-slate-600">
-          {text.endpoint}：<code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-800">{origin}/open311/v2/services.json</code>
+          {text.endpoint}：
+          <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-800">
+            {origin}/open311/v2/services.json
+          </code>
         </p>
         <CreateKeyForm regions={regions} />
         {keys.length === 0 ? (
-          <p className="mt-6 rounded-xl bg-white p-6 text-sm text-slate-500 shadow-sm ring-1 ring-slate-200" data-testid="keys-empty">
+          <p
+            className="mt-6 rounded-xl bg-white p-6 text-sm text-slate-500 shadow-sm ring-1 ring-slate-200"
+            data-testid="keys-empty"
+          >
             {text.empty}
           </p>
         ) : (
@@ -69,16 +78,30 @@ export default async function ApiKeysPage() {
             </thead>
             <tbody>
               {keys.map((k) => (
-                <tr key={k.id} className={k.revokedAt ? "bg-slate-50 text-slate-500" : ""} data-testid="key-row" data-name={k.name}>
+                <tr
+                  key={k.id}
+                  className={k.revokedAt ? "bg-slate-50 text-slate-500" : ""}
+                  data-testid="key-row"
+                  data-name={k.name}
+                >
                   <td className={`${cell} font-medium`}>{k.name}</td>
                   <td className={`${cell} font-mono text-xs`}>{k.prefix}…</td>
                   <td className={cell}>{k.regionName}</td>
                   <td className={cell}>{k.createdByName}</td>
                   <td className={`${cell} whitespace-nowrap tabular-nums`}>{dateTime.format(new Date(k.createdAt))}</td>
-                  <td className={`${cell} whitespace-nowrap tabular-nums`}>{k.lastUsedAt ? dateTime.format(new Date(k.lastUsedAt)) : <span className="text-slate-400">{text.neverUsed}</span>}</td>
+                  <td className={`${cell} whitespace-nowrap tabular-nums`}>
+                    {k.lastUsedAt ? (
+                      dateTime.format(new Date(k.lastUsedAt))
+                    ) : (
+                      <span className="text-slate-400">{text.neverUsed}</span>
+                    )}
+                  </td>
                   <td className={`${cell} tabular-nums`}>{k.requestCount}</td>
                   <td className={cell}>
-                    <span className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ${k.revokedAt ? "bg-slate-200 text-slate-600" : "bg-emerald-100 text-emerald-800"}`} data-testid="key-status">
+                    <span
+                      className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ${k.revokedAt ? "bg-slate-200 text-slate-600" : "bg-emerald-100 text-emerald-800"}`}
+                      data-testid="key-status"
+                    >
                       {k.revokedAt ? text.status.revoked : text.status.active}
                     </span>
                   </td>

@@ -15,7 +15,10 @@ export default async function CaseConfigLayout({ children }: { children: ReactNo
     <TopBar
       districtName={null}
       actions={
-        <Link href="/" className="rounded-md bg-white/10 px-3 py-1.5 text-sm text-white hover:bg-white/20 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400">
+        <Link
+          href="/"
+          className="rounded-md bg-white/10 px-3 py-1.5 text-sm text-white hover:bg-white/20 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400"
+        >
           ← {t.common.backToMap}
         </Link>
       }

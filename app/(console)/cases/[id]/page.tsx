@@ -37,19 +37,30 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
     );
   }
   const c = await getCase({ ctx, caseId: id }).catch(rethrowForPage);
-  const units = c.availableActions.includes("dispatch") ? await listDispatchUnits({ ctx, caseId: c.id }).catch(rethrowForPage) : [];
+  const units = c.availableActions.includes("dispatch")
+    ? await listDispatchUnits({ ctx, caseId: c.id }).catch(rethrowForPage)
+    : [];
 
   return (
     <>
       <TopBar
         districtName={null}
         actions={
-          <Link href="/cases" className="rounded-md bg-white/10 px-3 py-1.5 text-sm text-white hover:bg-white/20 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400">
+          <Link
+            href="/cases"
+            className="rounded-md bg-white/10 px-3 py-1.5 text-sm text-white hover:bg-white/20 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400"
+          >
             ← {text.backToList}
           </Link>
         }
       />
-      <main className="flex-1 overflow-auto bg-slate-50 p-6" data-testid="case-page" data-case-id={c.id} data-state={c.state} data-version={c.version}>
+      <main
+        className="flex-1 overflow-auto bg-slate-50 p-6"
+        data-testid="case-page"
+        data-case-id={c.id}
+        data-state={c.state}
+        data-version={c.version}
+      >
         <nav aria-label="breadcrumb" className="text-xs text-slate-500">
           {c.breadcrumb.map((r) => r.name).join(" / ")}
         </nav>
@@ -66,7 +77,9 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           </span>
           <span className="text-sm text-slate-600">{c.categoryName}</span>
           {c.risk && (
-            <span className={`rounded px-2 py-0.5 text-xs ring-1 ${c.risk.grade === "major" ? "bg-red-50 text-red-700 ring-red-300" : "bg-slate-50 text-slate-700 ring-slate-300"}`}>
+            <span
+              className={`rounded px-2 py-0.5 text-xs ring-1 ${c.risk.grade === "major" ? "bg-red-50 text-red-700 ring-red-300" : "bg-slate-50 text-slate-700 ring-slate-300"}`}
+            >
               风险{caseLoop.riskGradeLabels[c.risk.grade]}
             </span>
           )}
@@ -86,7 +99,11 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
                   {c.photoIds.map((photoId) => (
                     <a key={photoId} href={`/api/case-photos/${photoId}`} target="_blank" rel="noreferrer" className="block">
                       {/* eslint-disable-next-line @next/next/no-img-element -- private photos behind the session, not optimisable */}
-                      <img src={`/api/case-photos/${photoId}`} alt={text.sections.photos} className="h-24 w-24 rounded object-cover ring-1 ring-slate-200" />
+                      <img
+                        src={`/api/case-photos/${photoId}`}
+                        alt={text.sections.photos}
+                        className="h-24 w-24 rounded object-cover ring-1 ring-slate-200"
+                      />
                     </a>
                   ))}
                 </div>
@@ -128,10 +145,24 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
             </Section>
             <Section title={text.sections.ratings}>
               <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-2" data-testid="case-ratings">
-                <Fact label={f.discoveryStars} value={c.discoveryStars ? `${text.stars(c.discoveryStars)} ${caseLoop.discoveryStarLabels[c.discoveryStars as 1]}` : text.none} />
+                <Fact
+                  label={f.discoveryStars}
+                  value={
+                    c.discoveryStars
+                      ? `${text.stars(c.discoveryStars)} ${caseLoop.discoveryStarLabels[c.discoveryStars as 1]}`
+                      : text.none
+                  }
+                />
                 <Fact label={f.timeliness} value={c.timeliness ? caseLoop.timelinessLabels[c.timeliness] : text.none} />
-                <Fact label={f.satisfaction} value={c.satisfaction ? (caseLoop.satisfactionLabels as Record<string, string>)[c.satisfaction] : text.none} />
-                <Fact label={f.disposalStars} value={c.disposalStars ? text.stars(c.disposalStars) : text.none} testId="case-disposal-stars" />
+                <Fact
+                  label={f.satisfaction}
+                  value={c.satisfaction ? (caseLoop.satisfactionLabels as Record<string, string>)[c.satisfaction] : text.none}
+                />
+                <Fact
+                  label={f.disposalStars}
+                  value={c.disposalStars ? text.stars(c.disposalStars) : text.none}
+                  testId="case-disposal-stars"
+                />
               </dl>
             </Section>
           </div>

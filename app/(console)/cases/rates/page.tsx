@@ -38,7 +38,10 @@ export default async function CaseRatesPage({ searchParams }: Props) {
     <TopBar
       districtName={null}
       actions={
-        <Link href="/cases" className="rounded-md bg-white/10 px-3 py-1.5 text-sm text-white hover:bg-white/20 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400">
+        <Link
+          href="/cases"
+          className="rounded-md bg-white/10 px-3 py-1.5 text-sm text-white hover:bg-white/20 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400"
+        >
           ← {caseDesk.list.pageTitle}
         </Link>
       }
@@ -54,7 +57,15 @@ export default async function CaseRatesPage({ searchParams }: Props) {
   }
   const sp = await searchParams;
   const one = (key: string) => (typeof sp[key] === "string" && sp[key] !== "" ? (sp[key] as string) : undefined);
-  const input = { area: one("area"), period: one("period") as PeriodKind | undefined, month: one("month"), quarter: one("quarter"), year: one("year"), from: one("from"), to: one("to") };
+  const input = {
+    area: one("area"),
+    period: one("period") as PeriodKind | undefined,
+    month: one("month"),
+    quarter: one("quarter"),
+    year: one("year"),
+    from: one("from"),
+    to: one("to"),
+  };
   const areaId = input.area && /^[0-9]{1,9}$/.test(input.area) ? Number(input.area) : undefined;
   const options = await caseListOptions({ ctx, areaId });
   const today = beijingDay(new Date());
@@ -64,10 +75,12 @@ export default async function CaseRatesPage({ searchParams }: Props) {
   try {
     report = await getCaseRates({ ctx, input });
   } catch (error) {
-    if (isDomainError(error) && (error.code === "VALIDATION" || error.code === "NOT_FOUND")) problem = Object.values(error.details ?? {}).join("；") || error.message;
+    if (isDomainError(error) && (error.code === "VALIDATION" || error.code === "NOT_FOUND"))
+      problem = Object.values(error.details ?? {}).join("；") || error.message;
     else throw error;
   }
-  const kind: PeriodKind = report?.period.kind ?? (PERIOD_KINDS.includes(input.period as PeriodKind) ? (input.period as PeriodKind) : "month");
+  const kind: PeriodKind =
+    report?.period.kind ?? (PERIOD_KINDS.includes(input.period as PeriodKind) ? (input.period as PeriodKind) : "month");
   const areaParam = areaId !== undefined ? { area: String(areaId) } : {};
 
   return (
@@ -91,21 +104,36 @@ export default async function CaseRatesPage({ searchParams }: Props) {
           ))}
         </nav>
 
-        <form method="get" action="/cases/rates" className="mt-4 flex flex-wrap items-end gap-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200" data-testid="rates-filters">
+        <form
+          method="get"
+          action="/cases/rates"
+          className="mt-4 flex flex-wrap items-end gap-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200"
+          data-testid="rates-filters"
+        >
           <input type="hidden" name="period" value={kind} />
           <DropEmptyFields />
           <Field label={text.area} htmlFor="rates-area">
             <AreaSelect id="rates-area" area={options.area} className={`${controlClass} max-w-64`} />
           </Field>
           <PeriodInput kind={kind} period={report?.period ?? null} raw={input} today={today} />
-          <button type="submit" className="h-8 rounded-md bg-sky-600 px-4 text-sm font-medium text-white hover:bg-sky-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400 focus-visible:ring-offset-2" data-testid="rates-apply">
+          <button
+            type="submit"
+            className="h-8 rounded-md bg-sky-600 px-4 text-sm font-medium text-white hover:bg-sky-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400 focus-visible:ring-offset-2"
+            data-testid="rates-apply"
+          >
             {text.period.apply}
           </button>
-          {report && <span className="self-center text-sm text-slate-500">{`${report.area.name} · ${report.period.label}（${text.period.range(report.period.from, report.period.to)}）`}</span>}
+          {report && (
+            <span className="self-center text-sm text-slate-500">{`${report.area.name} · ${report.period.label}（${text.period.range(report.period.from, report.period.to)}）`}</span>
+          )}
         </form>
 
         {problem && (
-          <p className="mt-4 rounded-lg bg-red-50 px-4 py-3 text-sm text-red-700 ring-1 ring-red-200" role="alert" data-testid="rates-problem">
+          <p
+            className="mt-4 rounded-lg bg-red-50 px-4 py-3 text-sm text-red-700 ring-1 ring-red-200"
+            role="alert"
+            data-testid="rates-problem"
+          >
             {caseDesk.list.badFilter}
             {problem}
           </p>
@@ -117,14 +145,25 @@ export default async function CaseRatesPage({ searchParams }: Props) {
               <DownloadButtons
                 kind="rates"
                 items={[
-                  { label: text.exportXlsx, href: `/api/cases/export/rates?${filterQuery({ format: "xlsx", area: report.area.id, ...periodParams(report.period) })}`, testId: "rates-export-xlsx" },
-                  { label: text.exportCsv, href: `/api/cases/export/rates?${filterQuery({ format: "csv", area: report.area.id, ...periodParams(report.period) })}`, testId: "rates-export-csv" },
+                  {
+                    label: text.exportXlsx,
+                    href: `/api/cases/export/rates?${filterQuery({ format: "xlsx", area: report.area.id, ...periodParams(report.period) })}`,
+                    testId: "rates-export-xlsx",
+                  },
+                  {
+                    label: text.exportCsv,
+                    href: `/api/cases/export/rates?${filterQuery({ format: "csv", area: report.area.id, ...periodParams(report.period) })}`,
+                    testId: "rates-export-csv",
+                  },
                 ]}
               />
             )}
             <RatesSummary total={report.total} />
             {report.total.counts.reported === 0 && (
-              <p className="rounded-xl bg-white px-4 py-6 text-center text-sm text-slate-500 shadow-sm ring-1 ring-slate-200" data-testid="rates-empty">
+              <p
+                className="rounded-xl bg-white px-4 py-6 text-center text-sm text-slate-500 shadow-sm ring-1 ring-slate-200"
+                data-testid="rates-empty"
+              >
                 {text.empty}
               </p>
             )}
@@ -134,12 +173,16 @@ export default async function CaseRatesPage({ searchParams }: Props) {
                 rows={report.regions}
                 total={report.total}
                 testId="rates-by-region"
-                nameLink={(r) => (r.regionId === null ? null : `/cases/rates?${filterQuery({ area: r.regionId, ...periodParams(report.period) })}`)}
+                nameLink={(r) =>
+                  r.regionId === null ? null : `/cases/rates?${filterQuery({ area: r.regionId, ...periodParams(report.period) })}`
+                }
               />
             ) : (
               <p className="text-sm text-slate-500">{text.noChildren}</p>
             )}
-            {report.units.length > 0 && <RatesTable title={text.byUnit} rows={report.units} total={report.total} testId="rates-by-unit" />}
+            {report.units.length > 0 && (
+              <RatesTable title={text.byUnit} rows={report.units} total={report.total} testId="rates-by-unit" />
+            )}
             <Formula report={report} />
           </div>
         )}
@@ -160,12 +203,30 @@ function Field({ label, htmlFor, children }: { label: string; htmlFor: string; c
 }
 
 /** The input of the chosen period kind: a month, a quarter, a year, or two dates. */
-function PeriodInput({ kind, period, raw, today }: { kind: PeriodKind; period: RatePeriod | null; raw: Record<string, string | undefined>; today: string }) {
+function PeriodInput({
+  kind,
+  period,
+  raw,
+  today,
+}: {
+  kind: PeriodKind;
+  period: RatePeriod | null;
+  raw: Record<string, string | undefined>;
+  today: string;
+}) {
   const p = text.period;
   if (kind === "month") {
     return (
       <Field label={p.monthValue} htmlFor="rates-month">
-        <input id="rates-month" type="month" name="month" defaultValue={period?.kind === "month" ? period.value : raw.month} max={today.slice(0, 7)} className={controlClass} data-testid="rates-month" />
+        <input
+          id="rates-month"
+          type="month"
+          name="month"
+          defaultValue={period?.kind === "month" ? period.value : raw.month}
+          max={today.slice(0, 7)}
+          className={controlClass}
+          data-testid="rates-month"
+        />
       </Field>
     );
   }
@@ -173,7 +234,13 @@ function PeriodInput({ kind, period, raw, today }: { kind: PeriodKind; period: R
     const quarters = recentQuarters(today, 12);
     return (
       <Field label={p.quarterValue} htmlFor="rates-quarter">
-        <select id="rates-quarter" name="quarter" defaultValue={period?.kind === "quarter" ? period.value : quarters[0]} className={controlClass} data-testid="rates-quarter">
+        <select
+          id="rates-quarter"
+          name="quarter"
+          defaultValue={period?.kind === "quarter" ? period.value : quarters[0]}
+          className={controlClass}
+          data-testid="rates-quarter"
+        >
           {quarters.map((q) => (
             <option key={q} value={q}>
               {p.quarterName(Number(q.slice(0, 4)), Number(q.slice(-1)))}
@@ -187,7 +254,13 @@ function PeriodInput({ kind, period, raw, today }: { kind: PeriodKind; period: R
     const thisYear = Number(today.slice(0, 4));
     return (
       <Field label={p.yearValue} htmlFor="rates-year">
-        <select id="rates-year" name="year" defaultValue={period?.kind === "year" ? period.value : String(thisYear)} className={controlClass} data-testid="rates-year">
+        <select
+          id="rates-year"
+          name="year"
+          defaultValue={period?.kind === "year" ? period.value : String(thisYear)}
+          className={controlClass}
+          data-testid="rates-year"
+        >
           {Array.from({ length: 6 }, (_, i) => String(thisYear - i)).map((y) => (
             <option key={y} value={y}>
               {y} 年
@@ -200,10 +273,24 @@ function PeriodInput({ kind, period, raw, today }: { kind: PeriodKind; period: R
   return (
     <>
       <Field label={p.from} htmlFor="rates-from">
-        <input id="rates-from" type="date" name="from" defaultValue={period?.from ?? raw.from} className={controlClass} data-testid="rates-from" />
+        <input
+          id="rates-from"
+          type="date"
+          name="from"
+          defaultValue={period?.from ?? raw.from}
+          className={controlClass}
+          data-testid="rates-from"
+        />
       </Field>
       <Field label={p.to} htmlFor="rates-to">
-        <input id="rates-to" type="date" name="to" defaultValue={period?.to ?? raw.to} className={controlClass} data-testid="rates-to" />
+        <input
+          id="rates-to"
+          type="date"
+          name="to"
+          defaultValue={period?.to ?? raw.to}
+          className={controlClass}
+          data-testid="rates-to"
+        />
       </Field>
     </>
   );
@@ -214,7 +301,10 @@ function Formula({ report }: { report: CaseRatesReport }) {
   const f = text.formulas;
   const d = describeFormula(report.formula);
   return (
-    <section className="rounded-xl bg-white p-4 text-sm text-slate-600 shadow-sm ring-1 ring-slate-200" data-testid="rates-formula">
+    <section
+      className="rounded-xl bg-white p-4 text-sm text-slate-600 shadow-sm ring-1 ring-slate-200"
+      data-testid="rates-formula"
+    >
       <h2 className="font-semibold text-slate-800">{f.title}</h2>
       <ul className="mt-2 list-disc space-y-1 pl-5">
         <li>{f.response}</li>

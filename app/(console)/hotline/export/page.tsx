@@ -6,8 +6,10 @@ export const metadata: Metadata = { title: `${hotline.export.title} · ${hotline
 export const dynamic = "force-dynamic";
 
 const text = hotline.export;
-const control = "mt-1 block rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm shadow-sm focus:border-sky-500 focus:outline-none focus:ring-2 focus:ring-sky-500/30";
-const button = "rounded-lg px-4 py-2 text-sm font-semibold shadow-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-offset-2";
+const control =
+  "mt-1 block rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm shadow-sm focus:border-sky-500 focus:outline-none focus:ring-2 focus:ring-sky-500/30";
+const button =
+  "rounded-lg px-4 py-2 text-sm font-semibold shadow-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-offset-2";
 
 function beijingDate(offsetDays: number): string {
   return new Date(Date.now() + 8 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
@@ -20,11 +22,23 @@ export default async function HotlineExportPage() {
     <main className="flex-1 overflow-auto bg-slate-50 p-6" data-testid="hotline-export-page">
       <h1 className="text-xl font-semibold text-slate-900">{text.title}</h1>
       <p className="mt-1 max-w-3xl text-sm text-slate-600">{text.intro}</p>
-      <form method="get" action="/api/hotline/replies" className="mt-4 max-w-3xl rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200" data-testid="replies-form">
+      <form
+        method="get"
+        action="/api/hotline/replies"
+        className="mt-4 max-w-3xl rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200"
+        data-testid="replies-form"
+      >
         <div className="flex flex-wrap items-end gap-4">
           <label className="text-xs font-medium text-slate-600">
             {text.from}
-            <input type="date" name="from" required defaultValue={beijingDate(-30)} className={control} data-testid="replies-from" />
+            <input
+              type="date"
+              name="from"
+              required
+              defaultValue={beijingDate(-30)}
+              className={control}
+              data-testid="replies-from"
+            />
           </label>
           <label className="text-xs font-medium text-slate-600">
             {text.to}
@@ -37,10 +51,22 @@ export default async function HotlineExportPage() {
         </div>
         <p className="mt-4 text-xs text-slate-500">{Object.values(text.columns).join(" · ")}</p>
         <div className="mt-4 flex gap-3">
-          <button type="submit" name="format" value="xlsx" className={`${button} bg-sky-600 text-white hover:bg-sky-700 focus-visible:ring-sky-400`} data-testid="replies-xlsx">
+          <button
+            type="submit"
+            name="format"
+            value="xlsx"
+            className={`${button} bg-sky-600 text-white hover:bg-sky-700 focus-visible:ring-sky-400`}
+            data-testid="replies-xlsx"
+          >
             {text.xlsx}
           </button>
-          <button type="submit" name="format" value="csv" className={`${button} bg-white text-sky-700 ring-1 ring-slate-300 hover:bg-sky-50 focus-visible:ring-sky-400`} data-testid="replies-csv">
+          <button
+            type="submit"
+            name="format"
+            value="csv"
+            className={`${button} bg-white text-sky-700 ring-1 ring-slate-300 hover:bg-sky-50 focus-visible:ring-sky-400`}
+            data-testid="replies-csv"
+          >
             {text.csv}
           </button>
         </div>

@@ -74,8 +74,12 @@ export default async function ResidentPage({ params }: Props) {
               r.name
             )}
           </h1>
-          {r.keyPerson && <span className="rounded bg-red-50 px-2 py-0.5 text-xs text-red-700 ring-1 ring-red-200">{f.keyPerson}</span>}
-          <span className={`rounded px-2 py-0.5 text-xs ring-1 ${h.registration === "floating" ? "bg-orange-50 text-orange-700 ring-orange-200" : "bg-sky-50 text-sky-700 ring-sky-200"}`}>
+          {r.keyPerson && (
+            <span className="rounded bg-red-50 px-2 py-0.5 text-xs text-red-700 ring-1 ring-red-200">{f.keyPerson}</span>
+          )}
+          <span
+            className={`rounded px-2 py-0.5 text-xs ring-1 ${h.registration === "floating" ? "bg-orange-50 text-orange-700 ring-orange-200" : "bg-sky-50 text-sky-700 ring-sky-200"}`}
+          >
             {h.registrationName}
           </span>
           {r.tags.map((tag) => (
@@ -93,7 +97,13 @@ export default async function ResidentPage({ params }: Props) {
               <Fact label={f.age}>{t.building.ageValue(r.age)}</Fact>
               <Fact label={f.relation}>{r.relationName}</Fact>
               <Fact label={f.idNumber} testId="fact-id-number">
-                <RevealField residentId={r.id} field="id_number" label={f.idNumber} masked={r.idNumberMasked} allowed={canReveal.idNumber} />
+                <RevealField
+                  residentId={r.id}
+                  field="id_number"
+                  label={f.idNumber}
+                  masked={r.idNumberMasked}
+                  allowed={canReveal.idNumber}
+                />
               </Fact>
               <Fact label={f.phone} testId="fact-phone">
                 <RevealField residentId={r.id} field="phone" label={f.phone} masked={r.phoneMasked} allowed={canReveal.phone} />

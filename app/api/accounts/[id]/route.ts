@@ -21,9 +21,15 @@ export async function PATCH(request: Request, { params }: { params: Promise<{ id
       if (hasAssignments === hasDisabled) throw new DomainError("VALIDATION", t.account.errors.onePatch);
       const userId = id as unknown as number;
       if (hasAssignments) {
-        return setAccountAssignments({ ctx, input: { userId, assignments: body.assignments, expectedVersion: body.expectedVersion } as SetAccountAssignmentsInput });
+        return setAccountAssignments({
+          ctx,
+          input: { userId, assignments: body.assignments, expectedVersion: body.expectedVersion } as SetAccountAssignmentsInput,
+        });
       }
-      return setAccountDisabled({ ctx, input: { userId, disabled: body.disabled, expectedVersion: body.expectedVersion } as SetAccountDisabledInput });
+      return setAccountDisabled({
+        ctx,
+        input: { userId, disabled: body.disabled, expectedVersion: body.expectedVersion } as SetAccountDisabledInput,
+      });
     },
     { personal: true },
   );

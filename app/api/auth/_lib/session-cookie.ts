@@ -13,7 +13,11 @@ export function clearSessionCookie(request: Request): string {
 }
 
 function isSecure(request: Request) {
-  return env().COOKIE_SECURE === "1" || request.headers.get("x-forwarded-proto") === "https" || new URL(request.url).protocol === "https:";
+  return (
+    env().COOKIE_SECURE === "1" ||
+    request.headers.get("x-forwarded-proto") === "https" ||
+    new URL(request.url).protocol === "https:"
+  );
 }
 
 /** A same-site path to return to after sign-in ("/buildings/12"); anything else (other hosts, "//x") is "/". */

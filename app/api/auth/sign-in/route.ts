@@ -35,11 +35,18 @@ export async function POST(request: Request) {
     });
     const cookie = setSessionCookie(request, signedIn.token, signedIn.expiresAt);
     const target = signedIn.mustChangePassword ? "/account/password" : next;
-    if (isForm) return new Response(null, { status: 303, headers: { Location: target, "Set-Cookie": cookie, "Cache-Control": "no-store" } });
+    if (isForm)
+      return new Response(null, {
+        status: 303,
+        headers: { Location: target, "Set-Cookie": cookie, "Cache-Control": "no-store" },
+      });
     return Response.json({ ok: true, next: target }, { headers: { "Set-Cookie": cookie, "Cache-Control": "no-store" } });
   } catch (error) {
     if (!isForm) return toHttpResponse(error);
-    return new Response(null, { status: 303, headers: { Location: signInErrorLocation(error, next), "Cache-Control": "no-store" } });
+    return new Response(null, {
+      status: 303,
+      headers: { Location: signInErrorLocation(error, next), "Cache-Control": "no-store" },
+    });
   }
 }
 
@@ -47,7 +54,16 @@ export async function POST(request: Request) {
 function signInErrorLocation(error: unknown, next: string): string {
   const params = new URLSearchParams();
   if (isDomainError(error)) {
-    const reason = error.code === "THROTTLED" ? "throttled" : error.code === "FORBIDDEN" ? (error.details?.reason ? "cross-site" : "disabled") : error.code === "VALIDATION" ? "missing" : "failed";
+    const reason =
+      error.code === "THROTTLED"
+        ? "throttled"
+        : error.code === "FORBIDDEN"
+          ? error.details?.reason
+            ? "cross-site"
+            : "disabled"
+          : error.code === "VALIDATION"
+            ? "missing"
+            : "failed";
     params.set("error", reason);
     if (error.details?.retryAfterSeconds) params.set("wait", error.details.retryAfterSeconds);
   } else {

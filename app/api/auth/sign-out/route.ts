@@ -15,7 +15,10 @@ export async function POST(request: Request) {
     const token = sessionTokenFromCookieHeader(request.headers.get("cookie"));
     await signOut({ db: productConnection().db, token });
     if (token) forgetTileScopes(token);
-    return new Response(null, { status: 303, headers: { Location: "/sign-in?signed-out=1", "Set-Cookie": clearSessionCookie(request), "Cache-Control": "no-store" } });
+    return new Response(null, {
+      status: 303,
+      headers: { Location: "/sign-in?signed-out=1", "Set-Cookie": clearSessionCookie(request), "Cache-Control": "no-store" },
+    });
   } catch (error) {
     return toHttpResponse(error);
   }

@@ -21,7 +21,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       etag: photo.etag,
     };
     if (request.headers.get("if-none-match") === photo.etag) return new Response(null, { status: 304, headers });
-    return new Response(new Uint8Array(photo.content), { status: 200, headers: { ...headers, "content-length": String(photo.content.byteLength) } });
+    return new Response(new Uint8Array(photo.content), {
+      status: 200,
+      headers: { ...headers, "content-length": String(photo.content.byteLength) },
+    });
   } catch (error) {
     return toHttpResponse(error);
   }

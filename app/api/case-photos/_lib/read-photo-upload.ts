@@ -7,8 +7,12 @@ import { caseIntake } from "@/lib/i18n/zh-CN/case-intake";
 const MULTIPART_OVERHEAD = 16 * 1024;
 const BODY_LIMIT = PHOTO_MAX_BYTES + MULTIPART_OVERHEAD;
 
-const tooLarge = () => new DomainError("VALIDATION", caseIntake.photos.tooLarge(PHOTO_MAX_BYTES / 1024 / 1024), { details: { file: caseIntake.photos.tooLarge(PHOTO_MAX_BYTES / 1024 / 1024) } });
-const missing = () => new DomainError("VALIDATION", caseIntake.photos.fileMissing, { details: { file: caseIntake.photos.fileMissing } });
+const tooLarge = () =>
+  new DomainError("VALIDATION", caseIntake.photos.tooLarge(PHOTO_MAX_BYTES / 1024 / 1024), {
+    details: { file: caseIntake.photos.tooLarge(PHOTO_MAX_BYTES / 1024 / 1024) },
+  });
+const missing = () =>
+  new DomainError("VALIDATION", caseIntake.photos.fileMissing, { details: { file: caseIntake.photos.fileMissing } });
 
 /**
  * The one file of a multipart/form-data upload (field `file`). The body is read with a cap, so a huge or

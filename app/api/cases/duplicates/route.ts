@@ -5,5 +5,7 @@ import { respond } from "../../_lib/respond";
 export async function GET(request: Request) {
   const query = new URL(request.url).searchParams;
   const number = (key: string) => (query.has(key) ? Number(query.get(key)) : undefined);
-  return respond(request, (ctx) => suggestDuplicates({ ctx, input: { categoryId: number("categoryId"), lon: number("lon"), lat: number("lat") } }));
+  return respond(request, (ctx) =>
+    suggestDuplicates({ ctx, input: { categoryId: number("categoryId"), lon: number("lon"), lat: number("lat") } }),
+  );
 }

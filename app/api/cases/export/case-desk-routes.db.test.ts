@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from "vitest";
 
 // The routes use the product connection: point it at the test database before lib/env.ts reads it.
 vi.hoisted(() => {
-  process.env.DATABASE_URL = process.env.TEST_DATABASE_URL ?? `postgres://gridatlas@127.0.0.1:${process.env.GRIDATLAS_PG_PORT ?? 54329}/gridatlas_test`;
+  process.env.DATABASE_URL =
+    process.env.TEST_DATABASE_URL ?? `postgres://gridatlas@127.0.0.1:${process.env.GRIDATLAS_PG_PORT ?? 54329}/gridatlas_test`;
 });
 
 import ExcelJS from "exceljs";
@@ -35,17 +36,30 @@ let department: string;
 
 beforeAll(async () => {
   const { rows } = await sql<{ district: number; grid: number }>`
-    select (select id from region where level = 0) as district, (select id from region where level = 4 order by code limit 1) as grid`.execute(owner.db);
+    select (select id from region where level = 0) as district, (select id from region where level = 4 order by code limit 1) as grid`.execute(
+    owner.db,
+  );
   await deleteAllCases(owner.db);
   await insertTestCases(owner.db, [
     { gridId: rows[0].grid, reportedAt: "2026-08-01T02:00:00Z", description: "路灯不亮" },
-    { gridId: rows[0].grid, reportedAt: "2026-08-02T02:00:00Z", description: "井盖缺失", state: "evaluated", satisfaction: "satisfied" },
+    {
+      gridId: rows[0].grid,
+      reportedAt: "2026-08-02T02:00:00Z",
+      description: "井盖缺失",
+      state: "evaluated",
+      satisfaction: "satisfied",
+    },
   ]);
-  commander = (await createSignedInAccount(owner.db, "desk_route_cmd", [{ role: "district_commander", regionId: rows[0].district }])).cookie;
-  department = (await createSignedInAccount(owner.db, "desk_route_dept", [{ role: "department_handler", regionId: rows[0].district }])).cookie;
+  commander = (
+    await createSignedInAccount(owner.db, "desk_route_cmd", [{ role: "district_commander", regionId: rows[0].district }])
+  ).cookie;
+  department = (
+    await createSignedInAccount(owner.db, "desk_route_dept", [{ role: "department_handler", regionId: rows[0].district }])
+  ).cookie;
 });
 
-const get = (path: string, cookie: string | null, headers: Record<string, string> = {}) => new NextRequest(`${ORIGIN}${path}`, { headers: { ...(cookie ? { cookie } : {}), ...headers } });
+const get = (path: string, cookie: string | null, headers: Record<string, string> = {}) =>
+  new NextRequest(`${ORIGIN}${path}`, { headers: { ...(cookie ? { cookie } : {}), ...headers } });
 
 describe("GET /api/cases/export", () => {
   it("streams an xlsx attachment with a Chinese file name, the row count and no caching", async () => {
@@ -63,7 +77,9 @@ describe("GET /api/cases/export", () => {
   it("refuses: no session 401, a role without case.export 403, a link from another site 403, a bad filter 400 in Chinese", async () => {
     expect((await exportRoute(get("/api/cases/export?format=csv", null))).status).toBe(401);
     expect((await exportRoute(get("/api/cases/export?format=csv", department))).status).toBe(403);
-    expect((await exportRoute(get("/api/cases/export?format=csv", commander, { "sec-fetch-site": "cross-site" }))).status).toBe(403);
+    expect((await exportRoute(get("/api/cases/export?format=csv", commander, { "sec-fetch-site": "cross-site" }))).status).toBe(
+      403,
+    );
     const bad = await exportRoute(get("/api/cases/export?format=csv&from=2026-02-30", commander));
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ error: { code: "VALIDATION", details: { from: "日期格式应为 YYYY-MM-DD。" } } });
@@ -82,12 +98,18 @@ describe("GET /api/cases/export/rates", () => {
 describe("PATCH /api/case-config/settings/:key", () => {
   const patch = (cookie: string, origin: string, body: unknown) =>
     settingRoute(
-      new Request(`${ORIGIN}/api/case-config/settings/yellow_share`, { method: "PATCH", headers: { cookie, origin, host: new URL(ORIGIN).host, "content-type": "application/json" }, body: JSON.stringify(body) }),
+      new Request(`${ORIGIN}/api/case-config/settings/yellow_share`, {
+        method: "PATCH",
+        headers: { cookie, origin, host: new URL(ORIGIN).host, "content-type": "application/json" },
+        body: JSON.stringify(body),
+      }),
       { params: Promise.resolve({ key: "yellow_share" }) },
     );
 
   it("saves for a configurer, refuses another site's page and a role without case.configure", async () => {
-    const { rows } = await sql<{ version: number }>`select version from case_setting where key = 'yellow_share'`.execute(owner.db);
+    const { rows } = await sql<{ version: number }>`select version from case_setting where key = 'yellow_share'`.execute(
+      owner.db,
+    );
     expect((await patch(commander, "http://evil.example", { value: 0.7, expectedVersion: rows[0].version })).status).toBe(403);
     expect((await patch(department, ORIGIN, { value: 0.7, expectedVersion: rows[0].version })).status).toBe(403);
     const ok = await patch(commander, ORIGIN, { value: 0.7, expectedVersion: rows[0].version });

@@ -5,6 +5,14 @@ import { download } from "../_lib/download";
 export async function GET(request: Request) {
   const p = new URL(request.url).searchParams;
   return download(request, (ctx) =>
-    exportReplies({ ctx, input: { from: p.get("from") || null, to: p.get("to") || null, onlyFinished: p.get("onlyFinished") || null, format: p.get("format") || undefined } }),
+    exportReplies({
+      ctx,
+      input: {
+        from: p.get("from") || null,
+        to: p.get("to") || null,
+        onlyFinished: p.get("onlyFinished") || null,
+        format: p.get("format") || undefined,
+      },
+    }),
   );
 }

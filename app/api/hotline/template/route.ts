@@ -9,7 +9,17 @@ export async function GET(request: Request) {
   return download(request, async (ctx) => {
     authorize(ctx, "case.import");
     return csv
-      ? { body: orderTemplateCsv(), contentType: "text/csv; charset=utf-8", fileName: `${hotline.template.fileName}.csv`, asciiFileName: "12345-template.csv" }
-      : { body: await orderTemplateXlsx(), contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileName: `${hotline.template.fileName}.xlsx`, asciiFileName: "12345-template.xlsx" };
+      ? {
+          body: orderTemplateCsv(),
+          contentType: "text/csv; charset=utf-8",
+          fileName: `${hotline.template.fileName}.csv`,
+          asciiFileName: "12345-template.csv",
+        }
+      : {
+          body: await orderTemplateXlsx(),
+          contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+          fileName: `${hotline.template.fileName}.xlsx`,
+          asciiFileName: "12345-template.xlsx",
+        };
   });
 }

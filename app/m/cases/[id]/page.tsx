@@ -48,7 +48,13 @@ export default async function MobileCasePage({ params }: Props) {
     [text.level, caseLoop.levelLabels[detail.level]],
     [caseIntake.form.urgency, cases.urgencies[detail.urgency]],
     [text.address, detail.address],
-    [text.grid, detail.breadcrumb.map((r) => r.name).slice(1).join(" › ")],
+    [
+      text.grid,
+      detail.breadcrumb
+        .map((r) => r.name)
+        .slice(1)
+        .join(" › "),
+    ],
     [text.reporter, detail.reporterName ?? "—"],
     [text.leadUnit, detail.leadUnitName],
   ];
@@ -58,12 +64,21 @@ export default async function MobileCasePage({ params }: Props) {
         title={detail.number}
         back={back}
         action={
-          <Link href={`/cases/${detail.id}`} className="grid h-11 place-items-center rounded-lg px-2 text-xs text-slate-300 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400">
+          <Link
+            href={`/cases/${detail.id}`}
+            className="grid h-11 place-items-center rounded-lg px-2 text-xs text-slate-300 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400"
+          >
             {caseIntake.tasks.openOnConsole}
           </Link>
         }
       />
-      <main className="space-y-5 p-4 pb-10" data-testid="m-case" data-case-id={detail.id} data-state={detail.state} data-version={detail.version}>
+      <main
+        className="space-y-5 p-4 pb-10"
+        data-testid="m-case"
+        data-case-id={detail.id}
+        data-state={detail.state}
+        data-version={detail.version}
+      >
         <section className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200" aria-label={text.summary}>
           <div className="flex items-center justify-between gap-2">
             <span className="text-lg font-semibold text-slate-900">{detail.categoryName}</span>
@@ -73,7 +88,10 @@ export default async function MobileCasePage({ params }: Props) {
             {detail.description}
           </p>
           {detail.deadlineAt && (
-            <p className={`mt-3 rounded-lg px-3 py-2 text-sm ${note?.overdue ? "bg-red-50 text-red-800" : "bg-slate-50 text-slate-700"}`} data-testid="m-case-deadline">
+            <p
+              className={`mt-3 rounded-lg px-3 py-2 text-sm ${note?.overdue ? "bg-red-50 text-red-800" : "bg-slate-50 text-slate-700"}`}
+              data-testid="m-case-deadline"
+            >
               {text.deadline}：{formatShortDateTime(detail.deadlineAt)}
               {note && `（${note.text}）`}
             </p>
@@ -98,7 +116,12 @@ export default async function MobileCasePage({ params }: Props) {
                 <li key={photoId} className="aspect-square overflow-hidden rounded-lg bg-slate-200">
                   <a href={`/api/case-photos/${photoId}`} target="_blank" rel="noreferrer">
                     {/* eslint-disable-next-line @next/next/no-img-element -- served by our own route with the caller's session */}
-                    <img src={`/api/case-photos/${photoId}`} alt={caseIntake.photos.alt(i + 1)} className="h-full w-full object-cover" loading="lazy" />
+                    <img
+                      src={`/api/case-photos/${photoId}`}
+                      alt={caseIntake.photos.alt(i + 1)}
+                      className="h-full w-full object-cover"
+                      loading="lazy"
+                    />
                   </a>
                 </li>
               ))}
@@ -108,7 +131,14 @@ export default async function MobileCasePage({ params }: Props) {
 
         <section aria-label={text.actions}>
           <h2 className="mb-2 text-base font-semibold text-slate-900">{text.actions}</h2>
-          <MobileCaseActions detail={{ id: detail.id, version: detail.version, availableActions: detail.availableActions, proposedRouting: detail.proposedRouting }} />
+          <MobileCaseActions
+            detail={{
+              id: detail.id,
+              version: detail.version,
+              availableActions: detail.availableActions,
+              proposedRouting: detail.proposedRouting,
+            }}
+          />
         </section>
 
         <section aria-label={text.timeline}>

@@ -15,10 +15,16 @@ type Params = { params: Promise<{ resource: string }> };
 export async function GET(request: Request, { params }: Params) {
   const parsed = splitFormat((await params).resource);
   if (!parsed) return errorResponse("json", 404, open311.errors.notFound);
-  if (parsed.name === "services") return respond311(parsed.format, (db) => listServices(db), { xml: { root: "services", item: "service" }, cache: "public, max-age=300" });
+  if (parsed.name === "services")
+    return respond311(parsed.format, (db) => listServices(db), {
+      xml: { root: "services", item: "service" },
+      cache: "public, max-age=300",
+    });
   if (parsed.name === "requests") {
     const query = new URL(request.url).searchParams;
-    return respond311(parsed.format, (db) => listServiceRequests(db, query), { xml: { root: "service_requests", item: "request" } });
+    return respond311(parsed.format, (db) => listServiceRequests(db, query), {
+      xml: { root: "service_requests", item: "request" },
+    });
   }
   return errorResponse(parsed.format, 404, open311.errors.notFound);
 }
@@ -26,12 +32,20 @@ export async function GET(request: Request, { params }: Params) {
 export async function POST(request: Request, { params }: Params) {
   const parsed = splitFormat((await params).resource);
   if (!parsed) return errorResponse("json", 404, open311.errors.notFound);
-  if (parsed.name !== "requests") return errorResponse(parsed.format, parsed.name === "services" ? 405 : 404, parsed.name === "services" ? open311.errors.methodNotAllowed : open311.errors.notFound);
+  if (parsed.name !== "requests")
+    return errorResponse(
+      parsed.format,
+      parsed.name === "services" ? 405 : 404,
+      parsed.name === "services" ? open311.errors.methodNotAllowed : open311.errors.notFound,
+    );
   return respond311(
     parsed.format,
     async (db) => {
       const form = await readForm(request);
-      return postServiceRequest(db, form, { clientAddress: request.headers.get(CLIENT_ADDRESS_HEADER), idempotencyKey: request.headers.get("idempotency-key")?.slice(0, 200) ?? null });
+      return postServiceRequest(db, form, {
+        clientAddress: request.headers.get(CLIENT_ADDRESS_HEADER),
+        idempotencyKey: request.headers.get("idempotency-key")?.slice(0, 200) ?? null,
+      });
     },
     { status: 201, xml: { root: "service_requests", item: "request" } },
   );

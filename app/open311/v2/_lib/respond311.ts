@@ -17,14 +17,24 @@ type XmlShape = { root: string; item: string | null };
 
 function body(format: Open311Format, value: unknown, xml: XmlShape): { text: string; type: string } {
   if (format === "json") return { text: JSON.stringify(value), type: "application/json; charset=utf-8" };
-  const text = xml.item === null ? toXmlObject(xml.root, value as object) : toXml(xml.root, xml.item, Array.isArray(value) ? value : [value]);
+  const text =
+    xml.item === null
+      ? toXmlObject(xml.root, value as object)
+      : toXml(xml.root, xml.item, Array.isArray(value) ? value : [value]);
   return { text, type: "application/xml; charset=utf-8" };
 }
 
 export function errorResponse(format: Open311Format, status: number, description: string): Response {
   const errors = [{ code: status, description }];
   const text = format === "xml" ? errorsXml(errors) : JSON.stringify(errors);
-  return new Response(text, { status, headers: { ...CORS, "content-type": format === "xml" ? "application/xml; charset=utf-8" : "application/json; charset=utf-8", "cache-control": "no-store" } });
+  return new Response(text, {
+    status,
+    headers: {
+      ...CORS,
+      "content-type": format === "xml" ? "application/xml; charset=utf-8" : "application/json; charset=utf-8",
+      "cache-control": "no-store",
+    },
+  });
 }
 
 /**
@@ -40,7 +50,10 @@ export async function respond311(
   try {
     const value = await run(productConnection().db);
     const { text, type } = body(format, value, options.xml);
-    return new Response(text, { status: options.status ?? 200, headers: { ...CORS, "content-type": type, "cache-control": options.cache ?? "no-store" } });
+    return new Response(text, {
+      status: options.status ?? 200,
+      headers: { ...CORS, "content-type": type, "cache-control": options.cache ?? "no-store" },
+    });
   } catch (error) {
     if (error instanceof Open311Error) return errorResponse(format, error.status, error.description);
     const wrapped = wrapDatabaseError(error);

@@ -42,7 +42,6 @@ export const webpExtendedBase64 =
   "rP5tl8H9vd+KaSBqqskNid1sadpexXIgqOAcrOHH0X7v/pH36Qo7sXS0l8+/CCapth0f3ZXecH/chZouphIcoZ3VklgAeIynfKV7" +
   "jua157B7X5DOYHX+KHf1LwMorxXcQAAAAA==";
 
-export const webpLosslessBase64 =
-  "UklGRhoAAABXRUJQVlA4TA0AAAAvAgABEAcQERGIiP4HAA==";
+export const webpLosslessBase64 = "UklGRhoAAABXRUJQVlA4TA0AAAAvAgABEAcQERGIiP4HAA==";
 
 export const fixtureBytes = (base64: string) => new Uint8Array(Buffer.from(base64, "base64"));

@@ -30,16 +30,41 @@ export function AddCalendarDay({ year }: { year: number }) {
       <h3 className="text-sm font-semibold text-slate-800">{cal.addTitle}</h3>
       <div className="mt-2 flex flex-wrap items-end gap-3">
         <FormField label={cal.day} htmlFor={`${id}-day`}>
-          <input id={`${id}-day`} type="date" required value={day} min={`${year}-01-01`} max={`${year + 1}-12-31`} onChange={(e) => setDay(e.target.value)} className={inputClass} data-testid="calendar-add-day" />
+          <input
+            id={`${id}-day`}
+            type="date"
+            required
+            value={day}
+            min={`${year}-01-01`}
+            max={`${year + 1}-12-31`}
+            onChange={(e) => setDay(e.target.value)}
+            className={inputClass}
+            data-testid="calendar-add-day"
+          />
         </FormField>
         <FormField label={cal.kind} htmlFor={`${id}-kind`}>
-          <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value as "holiday" | "workday")} className={inputClass} data-testid="calendar-add-kind">
+          <select
+            id={`${id}-kind`}
+            value={kind}
+            onChange={(e) => setKind(e.target.value as "holiday" | "workday")}
+            className={inputClass}
+            data-testid="calendar-add-kind"
+          >
             <option value="holiday">{cal.kinds.holiday}</option>
             <option value="workday">{cal.kinds.workday}</option>
           </select>
         </FormField>
         <FormField label={cal.name} htmlFor={`${id}-name`}>
-          <input id={`${id}-name`} required maxLength={20} value={name} placeholder={cal.namePlaceholder} onChange={(e) => setName(e.target.value)} className={inputClass} data-testid="calendar-add-name" />
+          <input
+            id={`${id}-name`}
+            required
+            maxLength={20}
+            value={name}
+            placeholder={cal.namePlaceholder}
+            onChange={(e) => setName(e.target.value)}
+            className={inputClass}
+            data-testid="calendar-add-name"
+          />
         </FormField>
         <button type="submit" disabled={write.busy} className={primaryButton} data-testid="calendar-add-submit">
           {write.busy ? text.actions.saving : `+ ${text.actions.add}`}
@@ -61,7 +86,8 @@ export function EditCalendarDay({ entry }: { entry: CalendarDayDto }) {
   const id = useId();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (await write.send(`/api/case-config/calendar-days/${entry.day}`, "PATCH", { kind, name, expectedVersion: entry.version })) setOpen(false);
+    if (await write.send(`/api/case-config/calendar-days/${entry.day}`, "PATCH", { kind, name, expectedVersion: entry.version }))
+      setOpen(false);
   };
   return (
     <>
@@ -81,13 +107,25 @@ export function EditCalendarDay({ entry }: { entry: CalendarDayDto }) {
       <ModalDialog open={open} onClose={() => setOpen(false)} title={cal.editTitle(entry.day)} testId="calendar-dialog">
         <form onSubmit={submit} className="space-y-3">
           <FormField label={cal.kind} htmlFor={`${id}-kind`}>
-            <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value as "holiday" | "workday")} className={inputClass}>
+            <select
+              id={`${id}-kind`}
+              value={kind}
+              onChange={(e) => setKind(e.target.value as "holiday" | "workday")}
+              className={inputClass}
+            >
               <option value="holiday">{cal.kinds.holiday}</option>
               <option value="workday">{cal.kinds.workday}</option>
             </select>
           </FormField>
           <FormField label={cal.name} htmlFor={`${id}-name`}>
-            <input id={`${id}-name`} required maxLength={20} value={name} onChange={(e) => setName(e.target.value)} className={inputClass} />
+            <input
+              id={`${id}-name`}
+              required
+              maxLength={20}
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              className={inputClass}
+            />
           </FormField>
           <WriteError
             error={write.error}
@@ -131,7 +169,13 @@ export function WorkingHoursForm({ setting }: { setting: SettingDto }) {
       </div>
       <p className="mt-1 text-xs text-slate-500">{cal.workingHoursHint}</p>
       <div className="mt-3 flex gap-2">
-        <input id={`${id}-hours`} value={value} onChange={(e) => setValue(e.target.value)} className={`${inputClass} max-w-sm`} data-testid="working-hours-input" />
+        <input
+          id={`${id}-hours`}
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+          className={`${inputClass} max-w-sm`}
+          data-testid="working-hours-input"
+        />
         <button type="submit" disabled={write.busy} className={primaryButton} data-testid="working-hours-save">
           {write.busy ? text.actions.saving : text.actions.save}
         </button>

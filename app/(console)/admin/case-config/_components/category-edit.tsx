@@ -33,23 +33,53 @@ export function CategoryEdit({ category }: { category: CategoryConfigDto }) {
   };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const ok = await write.send(`/api/case-config/categories/${category.id}`, "PATCH", { name, defaultLevel: level, defaultUrgency: urgency, active, expectedVersion: category.version });
+    const ok = await write.send(`/api/case-config/categories/${category.id}`, "PATCH", {
+      name,
+      defaultLevel: level,
+      defaultUrgency: urgency,
+      active,
+      expectedVersion: category.version,
+    });
     if (ok) setOpen(false);
   };
 
   return (
     <>
-      <button type="button" onClick={openDialog} className={`${smallButton} text-sky-700 ring-sky-200 hover:bg-sky-50`} data-testid="category-edit">
+      <button
+        type="button"
+        onClick={openDialog}
+        className={`${smallButton} text-sky-700 ring-sky-200 hover:bg-sky-50`}
+        data-testid="category-edit"
+      >
         {text.actions.edit}
       </button>
-      <ModalDialog open={open} onClose={() => setOpen(false)} title={text.categories.editTitle(category.name)} testId="category-dialog">
+      <ModalDialog
+        open={open}
+        onClose={() => setOpen(false)}
+        title={text.categories.editTitle(category.name)}
+        testId="category-dialog"
+      >
         <form onSubmit={submit} className="space-y-3">
           <FormField label={text.categories.name} htmlFor={`${id}-name`}>
-            <input id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value)} maxLength={40} required className={inputClass} data-testid="category-name" />
+            <input
+              id={`${id}-name`}
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              maxLength={40}
+              required
+              className={inputClass}
+              data-testid="category-name"
+            />
           </FormField>
           <div className="grid grid-cols-2 gap-3">
             <FormField label={text.categories.columns.level} htmlFor={`${id}-level`}>
-              <select id={`${id}-level`} value={level} onChange={(e) => setLevel(e.target.value as typeof level)} className={inputClass} data-testid="category-level">
+              <select
+                id={`${id}-level`}
+                value={level}
+                onChange={(e) => setLevel(e.target.value as typeof level)}
+                className={inputClass}
+                data-testid="category-level"
+              >
                 {CASE_LEVELS.map((l) => (
                   <option key={l} value={l}>
                     {caseLoop.levelLabels[l]}
@@ -58,7 +88,13 @@ export function CategoryEdit({ category }: { category: CategoryConfigDto }) {
               </select>
             </FormField>
             <FormField label={text.categories.columns.urgency} htmlFor={`${id}-urgency`}>
-              <select id={`${id}-urgency`} value={urgency} onChange={(e) => setUrgency(e.target.value as typeof urgency)} className={inputClass} data-testid="category-urgency">
+              <select
+                id={`${id}-urgency`}
+                value={urgency}
+                onChange={(e) => setUrgency(e.target.value as typeof urgency)}
+                className={inputClass}
+                data-testid="category-urgency"
+              >
                 {CASE_URGENCIES.map((u) => (
                   <option key={u} value={u}>
                     {cases.urgencies[u]}
@@ -68,7 +104,13 @@ export function CategoryEdit({ category }: { category: CategoryConfigDto }) {
             </FormField>
           </div>
           <label className="flex items-center gap-2 text-sm text-slate-700">
-            <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} className="accent-sky-600" data-testid="category-active" />
+            <input
+              type="checkbox"
+              checked={active}
+              onChange={(e) => setActive(e.target.checked)}
+              className="accent-sky-600"
+              data-testid="category-active"
+            />
             {text.active}
           </label>
           <WriteError

@@ -18,15 +18,23 @@ export class ConfigRequestError extends Error {
 export async function configRequest<T>(url: string, method: "POST" | "PATCH" | "DELETE", body: unknown): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(url, { method, headers: { accept: "application/json", "content-type": "application/json" }, body: JSON.stringify(body ?? {}) });
+    response = await fetch(url, {
+      method,
+      headers: { accept: "application/json", "content-type": "application/json" },
+      body: JSON.stringify(body ?? {}),
+    });
   } catch {
     throw new ConfigRequestError(t.errors.UNAVAILABLE, "UNAVAILABLE");
   }
-  const payload = (await response.json().catch(() => null)) as (T & { error?: { code?: string; message?: string; details?: Record<string, string> } }) | null;
+  const payload = (await response.json().catch(() => null)) as
+    (T & { error?: { code?: string; message?: string; details?: Record<string, string> } }) | null;
   if (!response.ok) {
     const error = payload?.error;
     const details = error?.code === "VALIDATION" ? Object.values(error.details ?? {}).filter(Boolean) : [];
-    throw new ConfigRequestError(details.length ? [...new Set(details)].join("；") : (error?.message ?? t.errors.INTERNAL), error?.code ?? "INTERNAL");
+    throw new ConfigRequestError(
+      details.length ? [...new Set(details)].join("；") : (error?.message ?? t.errors.INTERNAL),
+      error?.code ?? "INTERNAL",
+    );
   }
   return payload as T;
 }

@@ -7,7 +7,17 @@ import { useConfigWrite } from "./use-config-write";
 const a = caseDesk.config.actions;
 
 /** Deletes one row after a confirmation, naming the version the page showed (a changed row is a conflict). */
-export function DeleteButton({ url, expectedVersion, what, testId }: { url: string; expectedVersion: number; what: string; testId?: string }) {
+export function DeleteButton({
+  url,
+  expectedVersion,
+  what,
+  testId,
+}: {
+  url: string;
+  expectedVersion: number;
+  what: string;
+  testId?: string;
+}) {
   const write = useConfigWrite();
   return (
     <span className="inline-flex flex-col items-start gap-1">

@@ -22,7 +22,14 @@ export function EscalationEdit({ rule }: { rule: EscalationRuleDto }) {
   const rank = CASE_LEVELS.indexOf(rule.level);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (await write.send(`/api/case-config/escalation-rules/${rule.level}`, "PATCH", { autoOnRed, notifyLevel, expectedVersion: rule.version })) setOpen(false);
+    if (
+      await write.send(`/api/case-config/escalation-rules/${rule.level}`, "PATCH", {
+        autoOnRed,
+        notifyLevel,
+        expectedVersion: rule.version,
+      })
+    )
+      setOpen(false);
   };
   return (
     <>
@@ -39,15 +46,33 @@ export function EscalationEdit({ rule }: { rule: EscalationRuleDto }) {
       >
         {text.actions.edit}
       </button>
-      <ModalDialog open={open} onClose={() => setOpen(false)} title={esc.editTitle(caseLoop.levelLabels[rule.level])} testId="escalation-dialog">
+      <ModalDialog
+        open={open}
+        onClose={() => setOpen(false)}
+        title={esc.editTitle(caseLoop.levelLabels[rule.level])}
+        testId="escalation-dialog"
+      >
         <form onSubmit={submit} className="space-y-3">
           <p className="text-sm text-slate-500">{rule.motto}</p>
           <label className="flex items-center gap-2 text-sm text-slate-700">
-            <input type="checkbox" checked={autoOnRed} disabled={rule.level === "district"} onChange={(e) => setAutoOnRed(e.target.checked)} className="accent-sky-600" data-testid="escalation-auto" />
+            <input
+              type="checkbox"
+              checked={autoOnRed}
+              disabled={rule.level === "district"}
+              onChange={(e) => setAutoOnRed(e.target.checked)}
+              className="accent-sky-600"
+              data-testid="escalation-auto"
+            />
             {esc.auto}
           </label>
           <FormField label={esc.notify} htmlFor={`${id}-notify`}>
-            <select id={`${id}-notify`} value={notifyLevel} onChange={(e) => setNotifyLevel(e.target.value as typeof notifyLevel)} className={inputClass} data-testid="escalation-notify">
+            <select
+              id={`${id}-notify`}
+              value={notifyLevel}
+              onChange={(e) => setNotifyLevel(e.target.value as typeof notifyLevel)}
+              className={inputClass}
+              data-testid="escalation-notify"
+            >
               {CASE_LEVELS.filter((l) => CASE_LEVELS.indexOf(l) >= rank).map((l) => (
                 <option key={l} value={l}>
                   {caseLoop.levelLabels[l]}

@@ -39,20 +39,37 @@ export function RoutingRuleButton({ choices, rule }: { choices: RoutingChoices; 
   };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const body = { categoryId: Number(categoryId) || null, regionId: Number(regionId) || null, leadUnitId: Number(leadUnitId) || null, coUnitIds, autoDispatch };
-    const ok = rule ? await write.send(`/api/case-config/routing-rules/${rule.id}`, "PATCH", { ...body, expectedVersion: rule.version }) : await write.send("/api/case-config/routing-rules", "POST", body);
+    const body = {
+      categoryId: Number(categoryId) || null,
+      regionId: Number(regionId) || null,
+      leadUnitId: Number(leadUnitId) || null,
+      coUnitIds,
+      autoDispatch,
+    };
+    const ok = rule
+      ? await write.send(`/api/case-config/routing-rules/${rule.id}`, "PATCH", { ...body, expectedVersion: rule.version })
+      : await write.send("/api/case-config/routing-rules", "POST", body);
     if (ok) setOpen(false);
   };
 
   const activeUnits = choices.units.filter((u) => u.active || u.id === rule?.leadUnitId);
-  const byKind = Object.entries(text.unitKinds).map(([kind, label]) => [label, activeUnits.filter((u) => u.kind === kind)] as const).filter(([, list]) => list.length > 0);
+  const byKind = Object.entries(text.unitKinds)
+    .map(([kind, label]) => [label, activeUnits.filter((u) => u.kind === kind)] as const)
+    .filter(([, list]) => list.length > 0);
   const coChoices = choices.units.filter((u) => (u.kind === "department" && u.active) || coUnitIds.includes(u.id));
-  const regionGroups = [0, 1, 2].map((level) => choices.regions.filter((g) => g.level === level)).filter((list) => list.length > 0);
+  const regionGroups = [0, 1, 2]
+    .map((level) => choices.regions.filter((g) => g.level === level))
+    .filter((list) => list.length > 0);
 
   return (
     <>
       {rule ? (
-        <button type="button" onClick={openDialog} className={`${smallButton} text-sky-700 ring-sky-200 hover:bg-sky-50`} data-testid="routing-edit">
+        <button
+          type="button"
+          onClick={openDialog}
+          className={`${smallButton} text-sky-700 ring-sky-200 hover:bg-sky-50`}
+          data-testid="routing-edit"
+        >
           {text.actions.edit}
         </button>
       ) : (
@@ -63,7 +80,14 @@ export function RoutingRuleButton({ choices, rule }: { choices: RoutingChoices; 
       <ModalDialog open={open} onClose={() => setOpen(false)} title={rule ? r.editTitle : r.addTitle} testId="routing-dialog">
         <form onSubmit={submit} className="space-y-3">
           <FormField label={r.category} htmlFor={`${id}-category`}>
-            <select id={`${id}-category`} value={categoryId} onChange={(e) => setCategoryId(e.target.value)} required className={inputClass} data-testid="routing-category">
+            <select
+              id={`${id}-category`}
+              value={categoryId}
+              onChange={(e) => setCategoryId(e.target.value)}
+              required
+              className={inputClass}
+              data-testid="routing-category"
+            >
               <option value="">—</option>
               {choices.categories.map((c) => (
                 <option key={c.id} value={c.id}>
@@ -75,7 +99,14 @@ export function RoutingRuleButton({ choices, rule }: { choices: RoutingChoices; 
             </select>
           </FormField>
           <FormField label={r.region} htmlFor={`${id}-region`}>
-            <select id={`${id}-region`} value={regionId} onChange={(e) => setRegionId(e.target.value)} required className={inputClass} data-testid="routing-region">
+            <select
+              id={`${id}-region`}
+              value={regionId}
+              onChange={(e) => setRegionId(e.target.value)}
+              required
+              className={inputClass}
+              data-testid="routing-region"
+            >
               {regionGroups.map((list) => (
                 <optgroup key={list[0].level} label={list[0].levelName}>
                   {list.map((g) => (
@@ -89,7 +120,14 @@ export function RoutingRuleButton({ choices, rule }: { choices: RoutingChoices; 
             </select>
           </FormField>
           <FormField label={r.lead} htmlFor={`${id}-lead`}>
-            <select id={`${id}-lead`} value={leadUnitId} onChange={(e) => setLeadUnitId(e.target.value)} required className={inputClass} data-testid="routing-lead">
+            <select
+              id={`${id}-lead`}
+              value={leadUnitId}
+              onChange={(e) => setLeadUnitId(e.target.value)}
+              required
+              className={inputClass}
+              data-testid="routing-lead"
+            >
               <option value="">—</option>
               {byKind.map(([label, list]) => (
                 <optgroup key={label} label={label}>
@@ -104,7 +142,10 @@ export function RoutingRuleButton({ choices, rule }: { choices: RoutingChoices; 
           </FormField>
           <fieldset>
             <legend className="text-xs font-medium text-slate-600">{r.co}</legend>
-            <div className="mt-1 grid max-h-40 grid-cols-2 gap-x-4 gap-y-1 overflow-y-auto rounded-lg p-2 ring-1 ring-slate-200" data-testid="routing-co">
+            <div
+              className="mt-1 grid max-h-40 grid-cols-2 gap-x-4 gap-y-1 overflow-y-auto rounded-lg p-2 ring-1 ring-slate-200"
+              data-testid="routing-co"
+            >
               {coChoices.map((u) => (
                 <label key={u.id} className="flex items-center gap-2 text-sm text-slate-700">
                   <input
@@ -120,7 +161,13 @@ export function RoutingRuleButton({ choices, rule }: { choices: RoutingChoices; 
             </div>
           </fieldset>
           <label className="flex items-center gap-2 text-sm text-slate-700">
-            <input type="checkbox" checked={autoDispatch} onChange={(e) => setAutoDispatch(e.target.checked)} className="accent-sky-600" data-testid="routing-auto" />
+            <input
+              type="checkbox"
+              checked={autoDispatch}
+              onChange={(e) => setAutoDispatch(e.target.checked)}
+              className="accent-sky-600"
+              data-testid="routing-auto"
+            />
             {r.auto}
           </label>
           <WriteError

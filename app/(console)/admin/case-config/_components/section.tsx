@@ -1,7 +1,19 @@
 import type { ReactNode } from "react";
 
 /** A configuration page's frame: its title, what it governs, an optional action, then the content. */
-export function ConfigSection({ title, intro, action, children, testId }: { title: string; intro: string; action?: ReactNode; children: ReactNode; testId: string }) {
+export function ConfigSection({
+  title,
+  intro,
+  action,
+  children,
+  testId,
+}: {
+  title: string;
+  intro: string;
+  action?: ReactNode;
+  children: ReactNode;
+  testId: string;
+}) {
   return (
     <section data-testid={testId}>
       <div className="flex flex-wrap items-start justify-between gap-3">
@@ -17,5 +29,6 @@ export function ConfigSection({ title, intro, action, children, testId }: { titl
 }
 
 export const tableFrame = "overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-slate-200";
-export const th = "sticky top-0 border-b border-slate-200 bg-slate-50 px-3 py-2 text-left text-xs font-medium whitespace-nowrap text-slate-500";
+export const th =
+  "sticky top-0 border-b border-slate-200 bg-slate-50 px-3 py-2 text-left text-xs font-medium whitespace-nowrap text-slate-500";
 export const td = "border-b border-slate-100 px-3 py-2 align-top";

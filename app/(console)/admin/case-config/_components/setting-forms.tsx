@@ -14,13 +14,33 @@ const text = caseDesk.config;
 const st = text.settings;
 
 /** A card per setting: its name, what it does, its own small form and its own save (one version each). */
-function SettingCard({ setting, children, onSubmit, busy, error, stale, onRefresh }: { setting: SettingDto; children: ReactNode; onSubmit: () => void; busy: boolean; error: string | null; stale: boolean; onRefresh: () => void }) {
+function SettingCard({
+  setting,
+  children,
+  onSubmit,
+  busy,
+  error,
+  stale,
+  onRefresh,
+}: {
+  setting: SettingDto;
+  children: ReactNode;
+  onSubmit: () => void;
+  busy: boolean;
+  error: string | null;
+  stale: boolean;
+  onRefresh: () => void;
+}) {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     onSubmit();
   };
   return (
-    <form onSubmit={submit} className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200" data-testid={`setting-${setting.key}`}>
+    <form
+      onSubmit={submit}
+      className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200"
+      data-testid={`setting-${setting.key}`}
+    >
       <div className="flex items-baseline justify-between gap-3">
         <h3 className="text-sm font-semibold text-slate-800">{st.names[setting.key] ?? setting.key}</h3>
         <span className="text-[11px] text-slate-400">{text.version(setting.version)}</span>
@@ -41,7 +61,8 @@ function SettingCard({ setting, children, onSubmit, busy, error, stale, onRefres
 
 function useSettingWrite(setting: SettingDto) {
   const write = useConfigWrite();
-  const save = (value: unknown) => void write.send(`/api/case-config/settings/${setting.key}`, "PATCH", { value, expectedVersion: setting.version });
+  const save = (value: unknown) =>
+    void write.send(`/api/case-config/settings/${setting.key}`, "PATCH", { value, expectedVersion: setting.version });
   return { write, save, card: { setting, busy: write.busy, error: write.error, stale: write.stale, onRefresh: write.refresh } };
 }
 
@@ -53,7 +74,18 @@ export function ShareSetting({ setting }: { setting: SettingDto }) {
   return (
     <SettingCard {...card} onSubmit={() => save(Math.round(Number(percent) * 10) / 1000)}>
       <FormField label={st.percent} htmlFor={id}>
-        <input id={id} type="number" min={1} max={99} step={0.1} required value={percent} onChange={(e) => setPercent(e.target.value)} className={`${inputClass} w-28`} data-testid={`setting-${setting.key}-input`} />
+        <input
+          id={id}
+          type="number"
+          min={1}
+          max={99}
+          step={0.1}
+          required
+          value={percent}
+          onChange={(e) => setPercent(e.target.value)}
+          className={`${inputClass} w-28`}
+          data-testid={`setting-${setting.key}-input`}
+        />
       </FormField>
     </SettingCard>
   );
@@ -68,10 +100,30 @@ export function RiskBandsSetting({ setting }: { setting: SettingDto }) {
   return (
     <SettingCard {...card} onSubmit={() => save({ importantFrom: Number(important), majorFrom: Number(major) })}>
       <FormField label={st.importantFrom} htmlFor={`${id}-i`}>
-        <input id={`${id}-i`} type="number" min={1} step="any" required value={important} onChange={(e) => setImportant(e.target.value)} className={`${inputClass} w-32`} data-testid="setting-risk-important" />
+        <input
+          id={`${id}-i`}
+          type="number"
+          min={1}
+          step="any"
+          required
+          value={important}
+          onChange={(e) => setImportant(e.target.value)}
+          className={`${inputClass} w-32`}
+          data-testid="setting-risk-important"
+        />
       </FormField>
       <FormField label={st.majorFrom} htmlFor={`${id}-m`}>
-        <input id={`${id}-m`} type="number" min={1} step="any" required value={major} onChange={(e) => setMajor(e.target.value)} className={`${inputClass} w-32`} data-testid="setting-risk-major" />
+        <input
+          id={`${id}-m`}
+          type="number"
+          min={1}
+          step="any"
+          required
+          value={major}
+          onChange={(e) => setMajor(e.target.value)}
+          className={`${inputClass} w-32`}
+          data-testid="setting-risk-major"
+        />
       </FormField>
     </SettingCard>
   );
@@ -86,16 +138,42 @@ export function DuplicateWindowSetting({ setting }: { setting: SettingDto }) {
   return (
     <SettingCard {...card} onSubmit={() => save({ meters: Number(meters), hours: Number(hours) })}>
       <FormField label={st.meters} htmlFor={`${id}-m`}>
-        <input id={`${id}-m`} type="number" min={10} max={5000} step={1} required value={meters} onChange={(e) => setMeters(e.target.value)} className={`${inputClass} w-28`} />
+        <input
+          id={`${id}-m`}
+          type="number"
+          min={10}
+          max={5000}
+          step={1}
+          required
+          value={meters}
+          onChange={(e) => setMeters(e.target.value)}
+          className={`${inputClass} w-28`}
+        />
       </FormField>
       <FormField label={st.hours} htmlFor={`${id}-h`}>
-        <input id={`${id}-h`} type="number" min={1} max={720} step={1} required value={hours} onChange={(e) => setHours(e.target.value)} className={`${inputClass} w-28`} />
+        <input
+          id={`${id}-h`}
+          type="number"
+          min={1}
+          max={720}
+          step={1}
+          required
+          value={hours}
+          onChange={(e) => setHours(e.target.value)}
+          className={`${inputClass} w-28`}
+        />
       </FormField>
     </SettingCard>
   );
 }
 
-type RateLists = { responseStates: string[]; resolvedStates: string[]; excludedStates: string[]; satisfiedLevels: string[]; ratedLevels: string[] };
+type RateLists = {
+  responseStates: string[];
+  resolvedStates: string[];
+  excludedStates: string[];
+  satisfiedLevels: string[];
+  ratedLevels: string[];
+};
 
 /** The rate formulas as five checkbox groups (states or return-visit levels). */
 export function RatesSetting({ setting }: { setting: SettingDto }) {
@@ -108,14 +186,20 @@ export function RatesSetting({ setting }: { setting: SettingDto }) {
     ratedLevels: v.ratedLevels ?? [],
   });
   const { save, card } = useSettingWrite(setting);
-  const toggle = (key: keyof RateLists, value: string, on: boolean) => setLists((l) => ({ ...l, [key]: on ? [...l[key], value] : l[key].filter((x) => x !== value) }));
+  const toggle = (key: keyof RateLists, value: string, on: boolean) =>
+    setLists((l) => ({ ...l, [key]: on ? [...l[key], value] : l[key].filter((x) => x !== value) }));
   const group = (key: keyof RateLists, label: string, values: readonly string[], labels: Record<string, string>) => (
     <fieldset key={key} className="w-full">
       <legend className="text-xs font-medium text-slate-600">{label}</legend>
       <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1" data-testid={`setting-rates-${key}`}>
         {values.map((s) => (
           <label key={s} className="flex items-center gap-1.5 text-sm text-slate-700">
-            <input type="checkbox" checked={lists[key].includes(s)} onChange={(e) => toggle(key, s, e.target.checked)} className="accent-sky-600" />
+            <input
+              type="checkbox"
+              checked={lists[key].includes(s)}
+              onChange={(e) => toggle(key, s, e.target.checked)}
+              className="accent-sky-600"
+            />
             {labels[s] ?? s}
           </label>
         ))}

@@ -19,7 +19,15 @@ const UNITS = ["natural_minutes", "natural_hours", "working_minutes", "working_h
  * The add / edit dialog of a time-limit rule. A default row (category and level "all") keeps its key:
  * only its amount and unit can change.
  */
-export function TimeLimitButton({ categories, limit, label }: { categories: CategoryConfigDto[]; limit?: TimeLimitDto; label?: string }) {
+export function TimeLimitButton({
+  categories,
+  limit,
+  label,
+}: {
+  categories: CategoryConfigDto[];
+  limit?: TimeLimitDto;
+  label?: string;
+}) {
   const [open, setOpen] = useState(false);
   const initial = () => ({
     categoryId: limit?.categoryId === null || limit === undefined ? "" : String(limit.categoryId),
@@ -33,12 +41,22 @@ export function TimeLimitButton({ categories, limit, label }: { categories: Cate
   const write = useConfigWrite();
   const id = useId();
   const locked = limit?.isDefault ?? false;
-  const set = (key: keyof ReturnType<typeof initial>) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [key]: e.target.value }));
+  const set = (key: keyof ReturnType<typeof initial>) => (e: { target: { value: string } }) =>
+    setForm((f) => ({ ...f, [key]: e.target.value }));
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const body = { categoryId: form.categoryId === "" ? null : Number(form.categoryId), urgency: form.urgency, level: form.level === "" ? null : form.level, stage: form.stage, amount: Number(form.amount), unit: form.unit };
-    const ok = limit ? await write.send(`/api/case-config/time-limits/${limit.id}`, "PATCH", { ...body, expectedVersion: limit.version }) : await write.send("/api/case-config/time-limits", "POST", body);
+    const body = {
+      categoryId: form.categoryId === "" ? null : Number(form.categoryId),
+      urgency: form.urgency,
+      level: form.level === "" ? null : form.level,
+      stage: form.stage,
+      amount: Number(form.amount),
+      unit: form.unit,
+    };
+    const ok = limit
+      ? await write.send(`/api/case-config/time-limits/${limit.id}`, "PATCH", { ...body, expectedVersion: limit.version })
+      : await write.send("/api/case-config/time-limits", "POST", body);
     if (ok) setOpen(false);
   };
 
@@ -76,7 +94,14 @@ export function TimeLimitButton({ categories, limit, label }: { categories: Cate
         <form onSubmit={submit} className="space-y-3">
           <div className="grid grid-cols-2 gap-3">
             <FormField label={l.columns.category} htmlFor={`${id}-category`}>
-              <select id={`${id}-category`} value={form.categoryId} onChange={set("categoryId")} disabled={locked} className={inputClass} data-testid="limit-category">
+              <select
+                id={`${id}-category`}
+                value={form.categoryId}
+                onChange={set("categoryId")}
+                disabled={locked}
+                className={inputClass}
+                data-testid="limit-category"
+              >
                 <option value="">{text.anyCategory}</option>
                 {categories.map((c) => (
                   <option key={c.id} value={c.id}>
@@ -87,7 +112,14 @@ export function TimeLimitButton({ categories, limit, label }: { categories: Cate
               </select>
             </FormField>
             <FormField label={l.columns.level} htmlFor={`${id}-level`}>
-              <select id={`${id}-level`} value={form.level} onChange={set("level")} disabled={locked} className={inputClass} data-testid="limit-level">
+              <select
+                id={`${id}-level`}
+                value={form.level}
+                onChange={set("level")}
+                disabled={locked}
+                className={inputClass}
+                data-testid="limit-level"
+              >
                 <option value="">{text.anyLevel}</option>
                 {CASE_LEVELS.map((v) => (
                   <option key={v} value={v}>
@@ -97,7 +129,14 @@ export function TimeLimitButton({ categories, limit, label }: { categories: Cate
               </select>
             </FormField>
             <FormField label={l.columns.urgency} htmlFor={`${id}-urgency`}>
-              <select id={`${id}-urgency`} value={form.urgency} onChange={set("urgency")} disabled={locked} className={inputClass} data-testid="limit-urgency">
+              <select
+                id={`${id}-urgency`}
+                value={form.urgency}
+                onChange={set("urgency")}
+                disabled={locked}
+                className={inputClass}
+                data-testid="limit-urgency"
+              >
                 {CASE_URGENCIES.map((v) => (
                   <option key={v} value={v}>
                     {cases.urgencies[v]}
@@ -106,7 +145,14 @@ export function TimeLimitButton({ categories, limit, label }: { categories: Cate
               </select>
             </FormField>
             <FormField label={l.columns.stage} htmlFor={`${id}-stage`}>
-              <select id={`${id}-stage`} value={form.stage} onChange={set("stage")} disabled={locked} className={inputClass} data-testid="limit-stage">
+              <select
+                id={`${id}-stage`}
+                value={form.stage}
+                onChange={set("stage")}
+                disabled={locked}
+                className={inputClass}
+                data-testid="limit-stage"
+              >
                 {CASE_STAGES.map((v) => (
                   <option key={v} value={v}>
                     {cases.stages[v]}
@@ -115,7 +161,18 @@ export function TimeLimitButton({ categories, limit, label }: { categories: Cate
               </select>
             </FormField>
             <FormField label={l.amount} htmlFor={`${id}-amount`}>
-              <input id={`${id}-amount`} type="number" min={1} max={100000} step={1} required value={form.amount} onChange={set("amount")} className={inputClass} data-testid="limit-amount" />
+              <input
+                id={`${id}-amount`}
+                type="number"
+                min={1}
+                max={100000}
+                step={1}
+                required
+                value={form.amount}
+                onChange={set("amount")}
+                className={inputClass}
+                data-testid="limit-amount"
+              />
             </FormField>
             <FormField label={l.unit} htmlFor={`${id}-unit`}>
               <select id={`${id}-unit`} value={form.unit} onChange={set("unit")} className={inputClass} data-testid="limit-unit">

@@ -46,7 +46,10 @@ export default async function CalendarPage({ searchParams }: Props) {
         </nav>
         <AddCalendarDay year={data.year} />
         {data.days.length === 0 ? (
-          <p className="rounded-xl bg-white px-4 py-8 text-center text-sm text-slate-500 shadow-sm ring-1 ring-slate-200" data-testid="calendar-empty">
+          <p
+            className="rounded-xl bg-white px-4 py-8 text-center text-sm text-slate-500 shadow-sm ring-1 ring-slate-200"
+            data-testid="calendar-empty"
+          >
             {cal.empty(data.year)}
           </p>
         ) : (
@@ -69,13 +72,21 @@ export default async function CalendarPage({ searchParams }: Props) {
                     </th>
                     <td className={`${td} text-slate-600`}>{cal.weekdays[weekdayOf(d.day)]}</td>
                     <td className={td}>
-                      <span className={`rounded-full px-2 py-0.5 text-xs ring-1 ${d.kind === "holiday" ? "bg-rose-50 text-rose-800 ring-rose-200" : "bg-sky-50 text-sky-800 ring-sky-200"}`}>{cal.kinds[d.kind]}</span>
+                      <span
+                        className={`rounded-full px-2 py-0.5 text-xs ring-1 ${d.kind === "holiday" ? "bg-rose-50 text-rose-800 ring-rose-200" : "bg-sky-50 text-sky-800 ring-sky-200"}`}
+                      >
+                        {cal.kinds[d.kind]}
+                      </span>
                     </td>
                     <td className={td}>{d.name}</td>
                     <td className={`${td} whitespace-nowrap`}>
                       <div className="flex items-start gap-2">
                         <EditCalendarDay entry={d} />
-                        <DeleteButton url={`/api/case-config/calendar-days/${d.day}`} expectedVersion={d.version} what={`${d.day} ${d.name}`} />
+                        <DeleteButton
+                          url={`/api/case-config/calendar-days/${d.day}`}
+                          expectedVersion={d.version}
+                          what={`${d.day} ${d.name}`}
+                        />
                       </div>
                     </td>
                   </tr>

@@ -33,17 +33,27 @@ export default async function CategoriesPage() {
           <tbody>
             {categories.map((cat) => (
               <tr key={cat.id} className={cat.depth === 0 ? "bg-slate-50/70" : "hover:bg-slate-50"} data-testid="category-row">
-                <th scope="row" className={`${td} text-left ${cat.depth === 0 ? "font-semibold text-slate-900" : "font-normal text-slate-800"}`} style={{ paddingLeft: `${0.75 + cat.depth * 1.5}rem` }}>
+                <th
+                  scope="row"
+                  className={`${td} text-left ${cat.depth === 0 ? "font-semibold text-slate-900" : "font-normal text-slate-800"}`}
+                  style={{ paddingLeft: `${0.75 + cat.depth * 1.5}rem` }}
+                >
                   {cat.name}
                 </th>
                 <td className={`${td} font-mono text-xs text-slate-500`}>{cat.code}</td>
                 <td className={`${td} whitespace-nowrap text-slate-600`}>{text.groups[cat.group] ?? cat.group}</td>
-                <td className={`${td} whitespace-nowrap text-slate-600`}>{caseDesk.kinds[cat.kind as keyof typeof caseDesk.kinds] ?? cat.kind}</td>
+                <td className={`${td} whitespace-nowrap text-slate-600`}>
+                  {caseDesk.kinds[cat.kind as keyof typeof caseDesk.kinds] ?? cat.kind}
+                </td>
                 <td className={`${td} whitespace-nowrap`}>{caseLoop.levelLabels[cat.defaultLevel]}</td>
                 <td className={`${td} whitespace-nowrap`}>{cases.urgencies[cat.defaultUrgency]}</td>
                 <td className={`${td} whitespace-nowrap text-slate-600`}>{cat.riskAssessed ? text.yes : text.no}</td>
                 <td className={`${td} whitespace-nowrap`}>
-                  <span className={`rounded-full px-2 py-0.5 text-xs ring-1 ${cat.active ? "bg-emerald-50 text-emerald-800 ring-emerald-200" : "bg-slate-100 text-slate-500 ring-slate-200"}`}>{cat.active ? text.active : text.inactive}</span>
+                  <span
+                    className={`rounded-full px-2 py-0.5 text-xs ring-1 ${cat.active ? "bg-emerald-50 text-emerald-800 ring-emerald-200" : "bg-slate-100 text-slate-500 ring-slate-200"}`}
+                  >
+                    {cat.active ? text.active : text.inactive}
+                  </span>
                 </td>
                 <td className={td}>
                   <CategoryEdit category={cat} />

@@ -39,7 +39,11 @@ export default async function EscalationPage() {
                 </th>
                 <td className={`${td} text-slate-600`}>{r.motto}</td>
                 <td className={td}>
-                  <span className={`rounded-full px-2 py-0.5 text-xs ring-1 ${r.autoOnRed ? "bg-amber-50 text-amber-900 ring-amber-200" : "bg-slate-100 text-slate-500 ring-slate-200"}`}>{r.autoOnRed ? text.yes : text.no}</span>
+                  <span
+                    className={`rounded-full px-2 py-0.5 text-xs ring-1 ${r.autoOnRed ? "bg-amber-50 text-amber-900 ring-amber-200" : "bg-slate-100 text-slate-500 ring-slate-200"}`}
+                  >
+                    {r.autoOnRed ? text.yes : text.no}
+                  </span>
                 </td>
                 <td className={td}>{caseLoop.levelLabels[r.notifyLevel]}</td>
                 <td className={`${td} whitespace-nowrap text-xs text-slate-500 tabular-nums`}>

@@ -56,7 +56,11 @@ export default async function LimitsPage() {
                       {row ? (
                         <div className="flex items-center justify-between gap-2">
                           <span className="tabular-nums">{limitText(row)}</span>
-                          <TimeLimitButton categories={categories} limit={row} label={`${text.actions.edit} ${cases.urgencies[u]} · ${cases.stages[s]}`} />
+                          <TimeLimitButton
+                            categories={categories}
+                            limit={row}
+                            label={`${text.actions.edit} ${cases.urgencies[u]} · ${cases.stages[s]}`}
+                          />
                         </div>
                       ) : (
                         <span className="text-slate-400">—</span>
@@ -100,7 +104,11 @@ export default async function LimitsPage() {
                   <td className={`${td} whitespace-nowrap`}>
                     <div className="flex items-start gap-2">
                       <TimeLimitButton categories={categories} limit={r} />
-                      <DeleteButton url={`/api/case-config/time-limits/${r.id}`} expectedVersion={r.version} what={`${r.categoryName ?? text.anyCategory} · ${cases.urgencies[r.urgency]} · ${cases.stages[r.stage]}`} />
+                      <DeleteButton
+                        url={`/api/case-config/time-limits/${r.id}`}
+                        expectedVersion={r.version}
+                        what={`${r.categoryName ?? text.anyCategory} · ${cases.urgencies[r.urgency]} · ${cases.stages[r.stage]}`}
+                      />
                     </div>
                   </td>
                 </tr>

@@ -15,7 +15,8 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 const text = caseDesk.config;
 const r = text.routing;
-const control = "h-8 rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900 focus:border-sky-500 focus:ring-2 focus:ring-sky-200 focus:outline-none";
+const control =
+  "h-8 rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900 focus:border-sky-500 focus:ring-2 focus:ring-sky-200 focus:outline-none";
 const dateTime = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "short" });
 
 /** 派遣规则: category × region → lead and co-units, filtered by category; add, edit and delete. */
@@ -24,7 +25,10 @@ export default async function RoutingPage({ searchParams }: Props) {
   const sp = await searchParams;
   const raw = typeof sp.category === "string" ? sp.category : "";
   const categoryId = /^[0-9]{1,9}$/.test(raw) ? Number(raw) : undefined;
-  const [categories, { rules, units, regions }] = await Promise.all([listConfigCategories({ ctx }), listRoutingRules({ ctx, input: { categoryId } })]);
+  const [categories, { rules, units, regions }] = await Promise.all([
+    listConfigCategories({ ctx }),
+    listRoutingRules({ ctx, input: { categoryId } }),
+  ]);
   const choices = { categories, regions, units };
   const c = r.columns;
   return (
@@ -42,7 +46,10 @@ export default async function RoutingPage({ searchParams }: Props) {
             ))}
           </select>
         </label>
-        <button type="submit" className="h-8 rounded-md bg-sky-600 px-4 text-sm font-medium text-white hover:bg-sky-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400">
+        <button
+          type="submit"
+          className="h-8 rounded-md bg-sky-600 px-4 text-sm font-medium text-white hover:bg-sky-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400"
+        >
           {caseDesk.list.filters.apply}
         </button>
         {categoryId !== undefined && (
@@ -52,7 +59,10 @@ export default async function RoutingPage({ searchParams }: Props) {
         )}
       </form>
       {rules.length === 0 ? (
-        <p className="rounded-xl bg-white px-4 py-8 text-center text-sm text-slate-500 shadow-sm ring-1 ring-slate-200" data-testid="routing-empty">
+        <p
+          className="rounded-xl bg-white px-4 py-8 text-center text-sm text-slate-500 shadow-sm ring-1 ring-slate-200"
+          data-testid="routing-empty"
+        >
           {r.empty}
         </p>
       ) : (
@@ -77,7 +87,9 @@ export default async function RoutingPage({ searchParams }: Props) {
                     {rule.regionName} <span className="text-xs text-slate-400">{rule.regionLevelName}</span>
                   </td>
                   <td className={td}>{rule.leadUnitName}</td>
-                  <td className={`${td} text-slate-600`}>{rule.coUnitNames.length ? rule.coUnitNames.join("、") : <span className="text-slate-400">{r.none}</span>}</td>
+                  <td className={`${td} text-slate-600`}>
+                    {rule.coUnitNames.length ? rule.coUnitNames.join("、") : <span className="text-slate-400">{r.none}</span>}
+                  </td>
                   <td className={`${td} whitespace-nowrap`}>{rule.autoDispatch ? text.yes : text.no}</td>
                   <td className={`${td} whitespace-nowrap text-xs text-slate-500 tabular-nums`}>
                     {dateTime.format(new Date(rule.updatedAt))}
@@ -86,7 +98,11 @@ export default async function RoutingPage({ searchParams }: Props) {
                   <td className={`${td} whitespace-nowrap`}>
                     <div className="flex items-start gap-2">
                       <RoutingRuleButton choices={choices} rule={rule} />
-                      <DeleteButton url={`/api/case-config/routing-rules/${rule.id}`} expectedVersion={rule.version} what={`${rule.categoryName} · ${rule.regionName}`} />
+                      <DeleteButton
+                        url={`/api/case-config/routing-rules/${rule.id}`}
+                        expectedVersion={rule.version}
+                        what={`${rule.categoryName} · ${rule.regionName}`}
+                      />
                     </div>
                   </td>
                 </tr>

@@ -14,7 +14,9 @@ const ORDER = ["yellow_share", "reminder_share", "early_share", "working_hours",
 /** 参数设置: each case setting in its own card with its own save and version. */
 export default async function SettingsPage() {
   const ctx = await requirePageContext();
-  const settings = (await getCaseSettings({ ctx })).filter((s) => ORDER.includes(s.key)).sort((a, b) => ORDER.indexOf(a.key) - ORDER.indexOf(b.key));
+  const settings = (await getCaseSettings({ ctx }))
+    .filter((s) => ORDER.includes(s.key))
+    .sort((a, b) => ORDER.indexOf(a.key) - ORDER.indexOf(b.key));
   const st = caseDesk.config.settings;
   return (
     <ConfigSection title={st.title} intro={st.intro} testId="config-settings">

@@ -14,7 +14,10 @@ export async function PATCH(request: Request, { params }: Params) {
     async (ctx) => {
       const body = await readJsonObject(request);
       // Without a version this would create a row: an edit always names the version it saw.
-      return saveCalendarDay({ ctx, input: { ...body, day, expectedVersion: body.expectedVersion ?? 0 } as SaveCalendarDayInput });
+      return saveCalendarDay({
+        ctx,
+        input: { ...body, day, expectedVersion: body.expectedVersion ?? 0 } as SaveCalendarDayInput,
+      });
     },
     { personal: true },
   );
@@ -23,5 +26,9 @@ export async function PATCH(request: Request, { params }: Params) {
 /** DELETE /api/case-config/calendar-days/:day {expectedVersion} → {day}. */
 export async function DELETE(request: Request, { params }: Params) {
   const { day } = await params;
-  return respond(request, async (ctx) => deleteCalendarDay({ ctx, input: { ...(await readJsonObject(request)), day } as DeleteCalendarDayInput }), { personal: true });
+  return respond(
+    request,
+    async (ctx) => deleteCalendarDay({ ctx, input: { ...(await readJsonObject(request)), day } as DeleteCalendarDayInput }),
+    { personal: true },
+  );
 }

@@ -8,5 +8,9 @@ type Params = { params: Promise<{ id: string }> };
 /** PATCH /api/case-config/categories/:id {name, defaultLevel, defaultUrgency, active, expectedVersion} → {id, version}. */
 export async function PATCH(request: Request, { params }: Params) {
   const { id } = await params;
-  return respond(request, async (ctx) => updateCategory({ ctx, input: { ...(await readJsonObject(request)), id } as UpdateCategoryInput }), { personal: true });
+  return respond(
+    request,
+    async (ctx) => updateCategory({ ctx, input: { ...(await readJsonObject(request)), id } as UpdateCategoryInput }),
+    { personal: true },
+  );
 }

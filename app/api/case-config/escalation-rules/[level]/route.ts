@@ -8,5 +8,10 @@ type Params = { params: Promise<{ level: string }> };
 /** PATCH /api/case-config/escalation-rules/:level {autoOnRed, notifyLevel, expectedVersion} → {level, version}. */
 export async function PATCH(request: Request, { params }: Params) {
   const { level } = await params;
-  return respond(request, async (ctx) => updateEscalationRule({ ctx, input: { ...(await readJsonObject(request)), level } as UpdateEscalationRuleInput }), { personal: true });
+  return respond(
+    request,
+    async (ctx) =>
+      updateEscalationRule({ ctx, input: { ...(await readJsonObject(request)), level } as UpdateEscalationRuleInput }),
+    { personal: true },
+  );
 }

@@ -9,11 +9,19 @@ type Params = { params: Promise<{ id: string }> };
 /** PATCH /api/case-config/routing-rules/:id {…the rule, expectedVersion} → {id, version}. */
 export async function PATCH(request: Request, { params }: Params) {
   const { id } = await params;
-  return respond(request, async (ctx) => saveRoutingRule({ ctx, input: { ...(await readJsonObject(request)), id } as SaveRoutingRuleInput }), { personal: true });
+  return respond(
+    request,
+    async (ctx) => saveRoutingRule({ ctx, input: { ...(await readJsonObject(request)), id } as SaveRoutingRuleInput }),
+    { personal: true },
+  );
 }
 
 /** DELETE /api/case-config/routing-rules/:id {expectedVersion} → {id}. */
 export async function DELETE(request: Request, { params }: Params) {
   const { id } = await params;
-  return respond(request, async (ctx) => deleteRoutingRule({ ctx, input: { ...(await readJsonObject(request)), id } as DeleteVersionedInput }), { personal: true });
+  return respond(
+    request,
+    async (ctx) => deleteRoutingRule({ ctx, input: { ...(await readJsonObject(request)), id } as DeleteVersionedInput }),
+    { personal: true },
+  );
 }

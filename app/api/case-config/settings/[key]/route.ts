@@ -8,5 +8,9 @@ type Params = { params: Promise<{ key: string }> };
 /** PATCH /api/case-config/settings/:key {value, expectedVersion} → {key, version, value}. */
 export async function PATCH(request: Request, { params }: Params) {
   const { key } = await params;
-  return respond(request, async (ctx) => updateCaseSetting({ ctx, input: { ...(await readJsonObject(request)), key } as UpdateCaseSettingInput }), { personal: true });
+  return respond(
+    request,
+    async (ctx) => updateCaseSetting({ ctx, input: { ...(await readJsonObject(request)), key } as UpdateCaseSettingInput }),
+    { personal: true },
+  );
 }

@@ -9,11 +9,19 @@ type Params = { params: Promise<{ id: string }> };
 /** PATCH /api/case-config/time-limits/:id {…the rule, expectedVersion} → {id, version}. */
 export async function PATCH(request: Request, { params }: Params) {
   const { id } = await params;
-  return respond(request, async (ctx) => saveTimeLimit({ ctx, input: { ...(await readJsonObject(request)), id } as SaveTimeLimitInput }), { personal: true });
+  return respond(
+    request,
+    async (ctx) => saveTimeLimit({ ctx, input: { ...(await readJsonObject(request)), id } as SaveTimeLimitInput }),
+    { personal: true },
+  );
 }
 
 /** DELETE /api/case-config/time-limits/:id {expectedVersion} → {id} (default rows are refused). */
 export async function DELETE(request: Request, { params }: Params) {
   const { id } = await params;
-  return respond(request, async (ctx) => deleteTimeLimit({ ctx, input: { ...(await readJsonObject(request)), id } as DeleteVersionedInput }), { personal: true });
+  return respond(
+    request,
+    async (ctx) => deleteTimeLimit({ ctx, input: { ...(await readJsonObject(request)), id } as DeleteVersionedInput }),
+    { personal: true },
+  );
 }

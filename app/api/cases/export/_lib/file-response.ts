@@ -4,7 +4,13 @@ import { DomainError, toHttpResponse } from "@/lib/errors";
 import { attachmentDisposition } from "@/lib/format/content-disposition";
 import { caseDesk } from "@/lib/i18n/zh-CN/case-desk";
 
-export type DownloadFile = { filename: string; asciiFilename: string; contentType: string; rowCount: number; body: ReadableStream<Uint8Array> | Uint8Array | string };
+export type DownloadFile = {
+  filename: string;
+  asciiFilename: string;
+  contentType: string;
+  rowCount: number;
+  body: ReadableStream<Uint8Array> | Uint8Array | string;
+};
 
 /**
  * The shape of the case export routes: started from one of the product's own pages (a link from another

@@ -6,6 +6,15 @@ import { fileResponse } from "../_lib/file-response";
 export async function GET(request: NextRequest) {
   const p = request.nextUrl.searchParams;
   const get = (key: string) => p.get(key) ?? undefined;
-  const input = { format: get("format"), area: get("area"), period: get("period"), month: get("month"), quarter: get("quarter"), year: get("year"), from: get("from"), to: get("to") } as ExportCaseRatesInput;
+  const input = {
+    format: get("format"),
+    area: get("area"),
+    period: get("period"),
+    month: get("month"),
+    quarter: get("quarter"),
+    year: get("year"),
+    from: get("from"),
+    to: get("to"),
+  } as ExportCaseRatesInput;
   return fileResponse(request, (ctx) => exportCaseRates({ ctx, input }));
 }

@@ -13,7 +13,14 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
       const body = (await request.json().catch(() => {
         throw new DomainError("VALIDATION", t.errors.VALIDATION);
       })) as Partial<RevealResidentFieldInput> | null;
-      return revealResidentField({ ctx, input: { id: id as unknown as number, field: body?.field as RevealResidentFieldInput["field"], reason: body?.reason as string } });
+      return revealResidentField({
+        ctx,
+        input: {
+          id: id as unknown as number,
+          field: body?.field as RevealResidentFieldInput["field"],
+          reason: body?.reason as string,
+        },
+      });
     },
     { personal: true },
   );

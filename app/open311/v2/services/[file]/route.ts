@@ -6,5 +6,8 @@ import { errorResponse, respond311, splitFormat } from "../../_lib/respond311";
 export async function GET(_request: Request, { params }: { params: Promise<{ file: string }> }) {
   const parsed = splitFormat((await params).file);
   if (!parsed) return errorResponse("json", 404, open311.errors.formatUnknown);
-  return respond311(parsed.format, (db) => getServiceDefinition(db, parsed.name), { xml: { root: "service_definition", item: null }, cache: "public, max-age=300" });
+  return respond311(parsed.format, (db) => getServiceDefinition(db, parsed.name), {
+    xml: { root: "service_definition", item: null },
+    cache: "public, max-age=300",
+  });
 }

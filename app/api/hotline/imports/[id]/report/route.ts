@@ -6,6 +6,12 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const { id } = await params;
   return download(request, async (ctx) => {
     const report = await batchReportCsv({ ctx, input: { batchId: id } });
-    return { body: report.csv, contentType: "text/csv; charset=utf-8", fileName: report.fileName, asciiFileName: `import-report-${id}.csv`, rowCount: report.rowCount };
+    return {
+      body: report.csv,
+      contentType: "text/csv; charset=utf-8",
+      fileName: report.fileName,
+      asciiFileName: `import-report-${id}.csv`,
+      rowCount: report.rowCount,
+    };
   });
 }
