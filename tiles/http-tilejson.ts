@@ -3,7 +3,7 @@ import type postgres from "postgres";
 import { TILE_CACHE_CONTROL, requestOrigin } from "./http";
 import { currentLayerVersions } from "./layer-version";
 import { isLayerName } from "./layers";
-import type { TileScope } from "./render-tile";
+import type { TileScope } from "./tile-scope";
 import { buildTileJson, readTileBounds } from "./tilejson";
 
 /** Answers a TileJSON request: 404 for an unknown layer, else the layer's TileJSON bounded by the scope. */

@@ -1,8 +1,8 @@
-import { scopeLiteral } from "../lib/auth/scope";
+import { scopeLiteral } from "../db/queries/scope";
 import "server-only";
 import type postgres from "postgres";
 import { LAYERS, type FieldType, type LayerName } from "./layers";
-import type { TileScope } from "./render-tile";
+import type { TileScope } from "./tile-scope";
 
 /** [west, south, east, north] in degrees. */
 export type LonLatBounds = [number, number, number, number];
