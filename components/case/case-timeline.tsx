@@ -18,7 +18,9 @@ function detailLines(details: Record<string, unknown> | null): string[] {
     lines.push(`${text.fields.coUnits}：${details.coUnits.join("、")}`);
   if (typeof details.returnReason === "string")
     lines.push(
-      `退回理由：${(caseLoop.returnReasonLabels as Record<string, string>)[details.returnReason] ?? details.returnReason}`,
+      text.returnReasonLine(
+        (caseLoop.returnReasonLabels as Record<string, string>)[details.returnReason] ?? details.returnReason,
+      ),
     );
   if (typeof details.satisfaction === "string")
     lines.push(
@@ -27,7 +29,7 @@ function detailLines(details: Record<string, unknown> | null): string[] {
   if (typeof details.disposalStars === "number") lines.push(`${text.fields.disposalStars}：${text.stars(details.disposalStars)}`);
   if (typeof details.discoveryStars === "number")
     lines.push(`${text.fields.discoveryStars}：${text.stars(details.discoveryStars)}`);
-  if (typeof details.newDeadline === "string") lines.push(`新时限：${formatDateTime(details.newDeadline)}`);
+  if (typeof details.newDeadline === "string") lines.push(text.newDeadlineLine(formatDateTime(details.newDeadline)));
   if (typeof details.mergedInto === "string") lines.push(`${text.fields.mergedInto}：${details.mergedInto}`);
   return lines;
 }

@@ -73,14 +73,14 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           </span>
           <CaseLightBadge light={c.light} />
           <span className="rounded bg-white px-2 py-0.5 text-xs text-slate-700 ring-1 ring-slate-300" data-testid="case-level">
-            {caseLoop.levelLabels[c.level]}级
+            {text.levelBadge(caseLoop.levelLabels[c.level])}
           </span>
           <span className="text-sm text-slate-600">{c.categoryName}</span>
           {c.risk && (
             <span
               className={`rounded px-2 py-0.5 text-xs ring-1 ${c.risk.grade === "major" ? "bg-red-50 text-red-700 ring-red-300" : "bg-slate-50 text-slate-700 ring-slate-300"}`}
             >
-              风险{caseLoop.riskGradeLabels[c.risk.grade]}
+              {text.riskBadge(caseLoop.riskGradeLabels[c.risk.grade])}
             </span>
           )}
           <Link href={`/?case=${c.id}`} className={`${linkClass} text-sm`}>
@@ -128,7 +128,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
                 <Fact label={f.handledBy} value={c.handledByUnitName ?? text.none} />
                 {c.externalId && <Fact label={f.externalId} value={c.externalId} />}
                 {c.risk && <Fact label={f.risk} value={text.riskValue(c.risk.value, caseLoop.riskGradeLabels[c.risk.grade])} />}
-                {c.extensionPending && <Fact label={f.extensionPending} value="是" />}
+                {c.extensionPending && <Fact label={f.extensionPending} value={t.common.yes} />}
                 {c.reopenCount > 0 && <Fact label={f.reopenCount} value={String(c.reopenCount)} />}
                 {c.supervisionCount > 0 && <Fact label={f.supervisionCount} value={String(c.supervisionCount)} />}
                 {c.mergedIntoId && (

@@ -16,6 +16,7 @@ import { describeFormula } from "@/lib/case/rates";
 import { beijingDay, PERIOD_KINDS, recentQuarters, type PeriodKind, type RatePeriod } from "@/lib/case/rates-period";
 import { getCaseRates, type CaseRatesReport } from "@/lib/case/rates-report";
 import { isDomainError } from "@/lib/errors";
+import { t } from "@/lib/i18n";
 import { caseDesk } from "@/lib/i18n/zh-CN/case-desk";
 
 export const metadata: Metadata = { title: caseDesk.rates.pageTitle };
@@ -263,7 +264,7 @@ function PeriodInput({
         >
           {Array.from({ length: 6 }, (_, i) => String(thisYear - i)).map((y) => (
             <option key={y} value={y}>
-              {y} 年
+              {t.common.year(y)}
             </option>
           ))}
         </select>

@@ -7,7 +7,7 @@ import type { BatchReportDto } from "@/lib/hotline/dto";
 import { getBatchReport } from "@/lib/hotline/get-batch";
 import { hotline } from "@/lib/i18n/zh-CN/hotline";
 
-export const metadata: Metadata = { title: `导入报告 · ${hotline.pageTitle}` };
+export const metadata: Metadata = { title: `${hotline.report.pageTitle} · ${hotline.pageTitle}` };
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
