@@ -1,11 +1,12 @@
 import "server-only";
 import { gunzipSync, gzipSync } from "node:zlib";
 import type postgres from "postgres";
+import { tiles } from "../lib/i18n/zh-CN/tiles";
 import type { CaseTileFilter } from "./case-filter";
 import { parseCaseTileQuery } from "./case-tiles";
 import { getTile } from "./get-tile";
 import { isCaseLayer, isLayerName, type LayerName } from "./layers";
-import type { TileScope } from "./render-tile";
+import type { TileScope } from "./tile-scope";
 import { parseTileCoord, type TileCoord } from "./tile-math";
 
 /**
@@ -65,7 +66,7 @@ export function parseTileRequest(params: TileRouteParams, search = ""): ParsedTi
     const reason = `unknown layer "${params.layer}"`;
     return {
       ok: false,
-      error: { status: 404, code: "NOT_FOUND", message: `未知的图层 "${params.layer}"`, details: { layer: reason } },
+      error: { status: 404, code: "NOT_FOUND", message: tiles.errors.unknownLayer(params.layer), details: { layer: reason } },
     };
   }
   const y = params.y.replace(/\.(mvt|pbf)$/, "");
@@ -73,7 +74,12 @@ export function parseTileRequest(params: TileRouteParams, search = ""): ParsedTi
   if (!parsed.ok) {
     return {
       ok: false,
-      error: { status: 400, code: "VALIDATION", message: `瓦片坐标无效：${parsed.message}`, details: { tile: parsed.message } },
+      error: {
+        status: 400,
+        code: "VALIDATION",
+        message: tiles.errors.badTile(parsed.message),
+        details: { tile: parsed.message },
+      },
     };
   }
   if (isCaseLayer(params.layer)) {
@@ -84,7 +90,7 @@ export function parseTileRequest(params: TileRouteParams, search = ""): ParsedTi
         error: {
           status: 400,
           code: "VALIDATION",
-          message: `事件筛选条件无效：${query.message}`,
+          message: tiles.errors.badCaseFilter(query.message),
           details: { [query.param]: query.message },
         },
       };

@@ -4,6 +4,8 @@
  * registry (tiles/registry.ts) without pulling SQL or database code into a client bundle.
  */
 
+import { tiles as text } from "../lib/i18n/zh-CN/tiles";
+
 export const LAYER_NAMES = [
   "district",
   "street",
@@ -21,7 +23,7 @@ export const LAYER_NAMES = [
 export type LayerName = (typeof LAYER_NAMES)[number];
 
 /**
- * The case layers: their SQL lives in db/queries/case-tiles.ts (not in tiles/registry.ts), they read
+ * The case layers: their SQL lives in tiles/case-tile-sql.ts (not in tiles/registry.ts), they read
  * filters from the query string, they need `case.read` instead of `map.view`, and their rows change all
  * the time (see tiles/case-tiles.ts).
  */
@@ -41,7 +43,7 @@ export function tileActionOf(layer: string): "map.view" | "case.read" {
 
 /**
  * From this zoom the case layer sends one point per case (id = case id); below it, one point per cell of a
- * 16 × 16 grid over the tile with counts by light (see db/queries/case-tiles.ts).
+ * 16 × 16 grid over the tile with counts by light (see tiles/case-tile-sql.ts).
  */
 export const CASE_POINTS_MINZOOM = 15;
 /** The case layer's aggregate cells per tile side (a 512-px tile: cells of 32 px, room for a count label). */
@@ -107,7 +109,7 @@ function region(name: LayerName, level: 0 | 1 | 2 | 3 | 4, title: string, minzoo
   return {
     name,
     title,
-    description: `${title}边界与统计（户数、人口、流动人口、出租屋、特殊群体、楼栋）`,
+    description: text.regionDescription(title),
     minzoom,
     maxzoom: 22,
     fields: REGION_FIELDS,
@@ -121,45 +123,41 @@ function region(name: LayerName, level: 0 | 1 | 2 | 3 | 4, title: string, minzoo
 export const LAYERS: Record<LayerName, LayerMeta> = {
   basemap: {
     name: "basemap",
-    title: "底图",
-    description: "道路与水系（次要道路自 12 级起）",
+    ...text.layers.basemap,
     minzoom: 8,
     maxzoom: 22,
     fields: { kind: "String", name: "String" },
   },
-  district: region("district", 0, "区", 0),
-  street: region("street", 1, "大片区网格（街乡镇）", 8),
-  community: region("community", 2, "社区网格", 11),
-  xiaoqu: region("xiaoqu", 3, "小区网格", 13),
-  grid: region("grid", 4, "基础网格", 13),
+  district: region("district", 0, text.layers.district.title, 0),
+  street: region("street", 1, text.layers.street.title, 8),
+  community: region("community", 2, text.layers.community.title, 11),
+  xiaoqu: region("xiaoqu", 3, text.layers.xiaoqu.title, 13),
+  grid: region("grid", 4, text.layers.grid.title, 13),
   building: {
     name: "building",
-    title: "楼栋",
-    description: "楼栋轮廓",
+    ...text.layers.building,
     minzoom: 14,
     maxzoom: 22,
     fields: { name: "String", address: "String", type: "String", floors: "Number", grid_id: "Number" },
   },
   organization: {
     name: "organization",
-    title: "单位组织",
-    description: "商铺、企业、社会组织",
+    ...text.layers.organization,
     minzoom: 16,
     maxzoom: 22,
     fields: { name: "String", kind: "String" },
   },
   component: {
     name: "component",
-    title: "城市部件",
-    description: "消防栓、摄像头、井盖、路灯",
+    ...text.layers.component,
     minzoom: 17,
     maxzoom: 22,
     fields: { code: "String", kind: "String" },
   },
   case: {
     name: "case",
-    title: "事件",
-    description: `事件（工单）：${CASE_POINTS_MINZOOM} 级起每件一个点（要素 id 为事件 id），以下按网格单元汇总（count 与各灯色件数）；可按时间、类别、状态、灯色、来源筛选`,
+    title: text.layers.case.title,
+    description: text.layers.case.description(CASE_POINTS_MINZOOM),
     minzoom: 8,
     maxzoom: 22,
     fields: {
@@ -179,8 +177,7 @@ export const LAYERS: Record<LayerName, LayerMeta> = {
   },
   case_heat: {
     name: "case_heat",
-    title: "事件热力",
-    description: "事件热力：由事件热力格（250 米 × 日 × 类别）汇总的格心点与权重 weight，可按时间与类别筛选",
+    ...text.layers.case_heat,
     minzoom: 8,
     maxzoom: 22,
     fields: { weight: "Number", k: "Number" },

@@ -1,5 +1,6 @@
 import type { ExpressionSpecification, LayerSpecification, SourceSpecification, StyleSpecification } from "maplibre-gl";
 import { BASEMAP_MINOR_ROADS_MINZOOM, CASE_HEAT_MAXZOOM, CASE_POINTS_MINZOOM, LAYERS, type LayerName } from "./layers";
+import { tiles } from "../lib/i18n/zh-CN/tiles";
 
 /**
  * The map style: a light government-dashboard look over the project's own vector tiles, usable with
@@ -238,7 +239,7 @@ export function buildMapStyle({ origin, basemapUrl, basemapAttribution }: BuildM
   );
   return {
     version: 8,
-    name: "GridAtlas 网格一张图",
+    name: tiles.styleName,
     metadata: { "gridatlas:style": "light" },
     sources,
     layers,
@@ -540,7 +541,7 @@ function caseClusterLabelLayer(): LayerSpecification {
       "text-field": [
         "case",
         [">=", count, 10000],
-        ["concat", ["to-string", ["/", ["round", ["/", count, 1000]], 10]], "万"],
+        ["concat", ["to-string", ["/", ["round", ["/", count, 1000]], 10]], tiles.tenThousand],
         ["to-string", count],
       ],
       "text-font": MAP_TEXT_FONT,

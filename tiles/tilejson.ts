@@ -1,8 +1,9 @@
-import { scopeLiteral } from "../lib/auth/scope";
+import { scopeLiteral } from "../db/queries/scope";
 import "server-only";
 import type postgres from "postgres";
 import { LAYERS, type FieldType, type LayerName } from "./layers";
-import type { TileScope } from "./render-tile";
+import { tiles } from "../lib/i18n/zh-CN/tiles";
+import type { TileScope } from "./tile-scope";
 
 /** [west, south, east, north] in degrees. */
 export type LonLatBounds = [number, number, number, number];
@@ -60,7 +61,7 @@ export function buildTileJson({
   if (meta.labelLayer && meta.labelFields) {
     vectorLayers.push({
       id: meta.labelLayer,
-      description: `${meta.title}标注点`,
+      description: tiles.labelDescription(meta.title),
       minzoom: meta.minzoom,
       maxzoom: meta.maxzoom,
       fields: meta.labelFields,

@@ -9,6 +9,7 @@ import http, { type IncomingMessage } from "node:http";
 import next from "next";
 import { CLIENT_ADDRESS_HEADER } from "../lib/client-address";
 import { env } from "../lib/env";
+import { tiles } from "../lib/i18n/zh-CN/tiles";
 import { tileActionOf } from "./layers";
 import { handleTileRequest } from "./node-listener";
 import { resolveTileScope } from "./resolve-tile-scope";
@@ -44,7 +45,7 @@ const server = http.createServer((req, res) => {
     .catch((error) => {
       console.error("[web]", error);
       if (!res.headersSent) res.writeHead(500, { "Content-Type": "application/json; charset=utf-8" });
-      res.end(JSON.stringify({ error: { code: "INTERNAL", message: "服务器内部错误" } }));
+      res.end(JSON.stringify({ error: { code: "INTERNAL", message: tiles.errors.internal } }));
     });
 });
 server.keepAliveTimeout = 65_000;

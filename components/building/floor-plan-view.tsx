@@ -183,7 +183,9 @@ function RoomButton({
     >
       <span className="font-mono text-[12px] font-semibold leading-none">{room.number}</span>
       <span className="flex items-end justify-between gap-0.5">
-        <span className="text-[10px] leading-none opacity-80">{room.residents > 0 ? `${room.residents}人` : room.useName}</span>
+        <span className="text-[10px] leading-none opacity-80">
+          {room.residents > 0 ? t.building.residentsShort(room.residents) : room.useName}
+        </span>
         <span className="flex gap-px">
           {room.specialResidents > 0 && <Marker kind="special" text={m.special} />}
           {room.keyPersons > 0 && <Marker kind="keyPerson" text={m.keyPerson} />}

@@ -1,3 +1,8 @@
+import { cases } from "@/lib/i18n/zh-CN/case";
+import { common } from "@/lib/i18n/zh-CN/common";
+
+const duration = common.duration;
+
 /**
  * Display helpers of the case desk (pure; the server renders them once, the tests call them directly).
  * Times are shown in China Standard Time whatever the server's zone.
@@ -34,20 +39,20 @@ export function formatShortDateTime(iso: string): string {
 /** A duration in whole days, hours or minutes, coarse on purpose ("3 天 4 小时", "5 小时", "12 分钟"). */
 export function formatDuration(ms: number): string {
   const minutes = Math.max(0, Math.floor(ms / 60_000));
-  if (minutes < 60) return `${minutes} 分钟`;
+  if (minutes < 60) return duration.minutes(minutes);
   const hours = Math.floor(minutes / 60);
-  if (hours < 24) return `${hours} 小时`;
+  if (hours < 24) return duration.hours(hours);
   const days = Math.floor(hours / 24);
   const rest = hours % 24;
-  return rest ? `${days} 天 ${rest} 小时` : `${days} 天`;
+  return rest ? duration.daysHours(days, rest) : duration.days(days);
 }
 
 /** What the deadline column says under the instant: time left, or how long it is overdue. */
 export function deadlineNote(deadlineIso: string, now: Date): { text: string; overdue: boolean } {
   const left = new Date(deadlineIso).getTime() - now.getTime();
   return left >= 0
-    ? { text: `剩余 ${formatDuration(left)}`, overdue: false }
-    : { text: `已超期 ${formatDuration(-left)}`, overdue: true };
+    ? { text: `${cases.remaining} ${formatDuration(left)}`, overdue: false }
+    : { text: `${cases.overdueBy} ${formatDuration(-left)}`, overdue: true };
 }
 
 /** A rate as a percentage with one decimal ("87.5%"), or the dash when there is nothing to divide by. */

@@ -18,7 +18,9 @@ function detailLines(details: Record<string, unknown> | null): string[] {
     lines.push(`${text.fields.coUnits}：${details.coUnits.join("、")}`);
   if (typeof details.returnReason === "string")
     lines.push(
-      `退回理由：${(caseLoop.returnReasonLabels as Record<string, string>)[details.returnReason] ?? details.returnReason}`,
+      text.returnReasonLine(
+        (caseLoop.returnReasonLabels as Record<string, string>)[details.returnReason] ?? details.returnReason,
+      ),
     );
   if (typeof details.satisfaction === "string")
     lines.push(
@@ -27,7 +29,7 @@ function detailLines(details: Record<string, unknown> | null): string[] {
   if (typeof details.disposalStars === "number") lines.push(`${text.fields.disposalStars}：${text.stars(details.disposalStars)}`);
   if (typeof details.discoveryStars === "number")
     lines.push(`${text.fields.discoveryStars}：${text.stars(details.discoveryStars)}`);
-  if (typeof details.newDeadline === "string") lines.push(`新时限：${formatDateTime(details.newDeadline)}`);
+  if (typeof details.newDeadline === "string") lines.push(text.newDeadlineLine(formatDateTime(details.newDeadline)));
   if (typeof details.mergedInto === "string") lines.push(`${text.fields.mergedInto}：${details.mergedInto}`);
   return lines;
 }
@@ -37,12 +39,11 @@ export function CaseTimeline({ events, compact = false }: { events: readonly Cas
   return (
     <ol className="relative space-y-3 border-l-2 border-slate-200 pl-4" data-testid="case-timeline">
       {events.map((e) => {
-        const system = e.action.startsWith("auto_") || e.actorName.startsWith("系统");
         const levelMoved = e.fromLevel && e.toLevel && e.fromLevel !== e.toLevel;
         return (
           <li key={e.id} className="relative" data-testid="case-event" data-action={e.action}>
             <span
-              className={`absolute -left-[23px] top-1 h-3 w-3 rounded-full ring-2 ring-white ${system ? "bg-slate-400" : "bg-sky-600"}`}
+              className={`absolute -left-[23px] top-1 h-3 w-3 rounded-full ring-2 ring-white ${e.isSystem ? "bg-slate-400" : "bg-sky-600"}`}
               aria-hidden
             />
             <div className="flex flex-wrap items-baseline gap-x-2 text-sm">

@@ -1,3 +1,5 @@
+import { common } from "@/lib/i18n/zh-CN/common";
+
 /** Display helpers of the hotline pages (Beijing time). */
 const dateTime = new Intl.DateTimeFormat("zh-CN", { dateStyle: "short", timeStyle: "short", timeZone: "Asia/Shanghai" });
 
@@ -6,5 +8,5 @@ export function shortDateTime(iso: string | null): string {
 }
 
 export function seconds(ms: number | null): string {
-  return ms === null ? "" : `${(ms / 1000).toFixed(1)} 秒`;
+  return ms === null ? "" : common.duration.seconds((ms / 1000).toFixed(1));
 }

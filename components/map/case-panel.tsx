@@ -18,10 +18,10 @@ function deadlineHint(deadlineAt: string, now: number): string {
   const abs = Math.abs(ms);
   const amount =
     abs >= 86_400_000
-      ? `${Math.round(abs / 86_400_000)} 天`
+      ? t.common.duration.days(Math.round(abs / 86_400_000))
       : abs >= 3_600_000
-        ? `${Math.round(abs / 3_600_000)} 小时`
-        : `${Math.max(1, Math.round(abs / 60_000))} 分钟`;
+        ? t.common.duration.hours(Math.round(abs / 3_600_000))
+        : t.common.duration.minutes(Math.max(1, Math.round(abs / 60_000)));
   return ms >= 0 ? `${cases.remaining} ${amount}` : `${cases.overdueBy} ${amount}`;
 }
 

@@ -4,6 +4,8 @@
  * ends is no time filter at all. Pure date arithmetic on YYYY-MM-DD strings (no time-zone surprises).
  */
 
+import { common } from "@/lib/i18n/zh-CN/common";
+
 /** Days the slider spans back from today. */
 export const SLIDER_DAYS = 365;
 
@@ -66,7 +68,7 @@ export function monthTicks(today: string): [number, string][] {
     const first = `${y}-${String(m).padStart(2, "0")}-01`;
     const pos = daysBetween(start, first);
     if (pos > SLIDER_DAYS) break;
-    ticks.push([pos, m === 1 ? `${y}` : `${m}月`]);
+    ticks.push([pos, m === 1 ? `${y}` : common.month(m)]);
   }
   return ticks;
 }

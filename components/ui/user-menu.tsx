@@ -40,7 +40,7 @@ export function UserMenu() {
         className="flex items-center gap-2 rounded-full bg-white/10 py-1 pl-1 pr-3 text-xs text-slate-200 hover:bg-white/20 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400"
       >
         <span className="grid h-6 w-6 place-items-center rounded-full bg-sky-500 text-[11px] font-bold text-white">
-          {badge.primaryRole.slice(0, 1) || "用"}
+          {badge.primaryRole.slice(0, 1) || t.common.userInitial}
         </span>
         <span data-testid="user-name">{badge.displayName}</span>
         <span className="hidden text-slate-400 lg:inline">{badge.primaryRole}</span>

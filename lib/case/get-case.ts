@@ -17,9 +17,11 @@ import { DomainError, parseInput } from "../errors";
 import { caseLoop } from "../i18n/zh-CN/case-loop";
 import type { CaseDetailDto, UnitOption } from "./case-dto";
 import { caseActorFacts } from "./case-grants";
-import { availableActions, type CaseFacts } from "./case-transitions";
+import { availableActions } from "./case-transitions";
+import { caseFactsOf } from "./case-step";
 import type { CaseState, CaseLevel } from "./case-states";
 import { CaseIdSchema } from "./schemas";
+import { isSystemEvent } from "./system-event";
 import { isoInstant, toCaseSummaryDto } from "./to-case-dto";
 
 /** One case with its timeline and the steps the caller may take now (needs case.read in the case's area). */
@@ -91,6 +93,7 @@ export async function readCaseDetail(trx: Database, ctx: RequestContext, id: num
       id: e.id,
       at: isoInstant(e.at)!,
       actorName: e.actor_name,
+      isSystem: isSystemEvent({ actorUserId: e.actor_user_id, actorName: e.actor_name, action: e.action }),
       action: e.action,
       fromState: e.from_state as CaseState | null,
       toState: e.to_state as CaseState | null,
@@ -102,29 +105,6 @@ export async function readCaseDetail(trx: Database, ctx: RequestContext, id: num
     })),
     availableActions: actions,
     proposedRouting: routing ? { leadUnitId: routing.lead_unit_id, coUnitIds: routing.co_unit_ids } : null,
-  };
-}
-
-/** The facts the loop's rules read, from a case row. */
-export function caseFactsOf(row: {
-  state: string;
-  level: string;
-  reporter_user_id: number | null;
-  lead_unit_id: number | null;
-  co_unit_ids: number[];
-  handled_by_unit_id: number | null;
-  extension_pending: boolean;
-  version: number;
-}): CaseFacts {
-  return {
-    state: row.state as CaseState,
-    level: row.level as CaseLevel,
-    reporterUserId: row.reporter_user_id,
-    leadUnitId: row.lead_unit_id,
-    coUnitIds: row.co_unit_ids,
-    handledByUnitId: row.handled_by_unit_id,
-    extensionPending: row.extension_pending,
-    version: row.version,
   };
 }
 

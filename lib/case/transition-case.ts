@@ -26,12 +26,12 @@ import { enqueue } from "../../workers/enqueue";
 import type { CaseDetailDto } from "./case-dto";
 import { loadCaseConfig, type CaseConfig } from "./case-config";
 import { caseActorFacts } from "./case-grants";
-import { levelAbove, type CaseLevel, type CaseState } from "./case-states";
 import { checkTransition } from "./case-transitions";
-import { actingAssignments, caseFactsOf, readCaseDetail } from "./get-case";
+import { caseFactsOf, caseStepOf, routingStepOf, type CaseStep, type FiledRouting } from "./case-step";
+import { actingAssignments, readCaseDetail } from "./get-case";
 import { CASE_CHANGED_JOB, CASE_CHANGED_THROTTLE_SECONDS } from "./report-case";
 import { TransitionCaseSchema, type TransitionCaseInput } from "./schemas";
-import { effectOf, type EffectInput, type NoticeSpec } from "./transition-effects";
+import type { EffectInput } from "./transition-effects";
 
 type CaseRow = Selectable<CaseRecord>;
 
@@ -110,36 +110,25 @@ async function applyTransition(trx: Database, ctx: RequestContext, row: CaseRow,
   // on the transaction's connection, never a second one from the pool (see report-case.ts)
   const config = await loadCaseConfig(trx);
   const category = await findCategory(trx, row.category_id);
-  const now = new Date();
-  const effect = effectOf({ row, parentCategoryId: category?.parent_id ?? null, input: effectInput, config, now });
+  const step = caseStepOf({
+    row,
+    parentCategoryId: category?.parent_id ?? null,
+    input: effectInput,
+    actor: { userId: ctx.actor.userId, name: ctx.actor.displayName, unitId: unitIds[0] ?? null },
+    config,
+    now: new Date(),
+  });
   const photoIds = input.photoIds;
   if (photoIds.length > 0 && (await attachPhotos(trx, row.id, photoIds, ctx.actor.userId)) !== new Set(photoIds).size) {
     throw new DomainError("VALIDATION", caseLoop.errors.photosInvalid);
   }
-  await writeStep(trx, {
-    row,
-    version: row.version,
-    patch: effect.patch,
-    event: {
-      actorUserId: ctx.actor.userId,
-      actorName: ctx.actor.displayName,
-      actorUnitId: unitIds[0] ?? null,
-      action: input.action,
-      to: verdict.to,
-      level: verdict.level,
-      note: effectInput.note,
-      details: effect.details,
-      photoIds,
-      requestId: input.requestId,
-    },
-    notices: effect.notices,
-  });
+  await writeStep(trx, row, step, { photoIds, requestId: input.requestId });
   await recordAudit(trx, ctx, {
     action: `case.${input.action}`,
     entity: "case",
     entityId: row.id,
     before: { state: row.state, level: row.level, version: row.version },
-    after: { state: verdict.to, level: verdict.level, version: row.version + 1, ...effect.details },
+    after: { state: verdict.to, level: verdict.level, version: row.version + 1, ...step.event.details },
   });
   if (input.action === "file") await routeFiledCase(trx, row.id, config, category?.parent_id ?? null);
   await enqueue(
@@ -150,26 +139,15 @@ async function applyTransition(trx: Database, ctx: RequestContext, row: CaseRow,
   );
 }
 
-type StepEvent = {
-  actorUserId: number | null;
-  actorName: string;
-  actorUnitId: number | null;
-  action: string;
-  to: CaseState;
-  level: CaseLevel;
-  note: string | null;
-  details: Record<string, unknown>;
-  photoIds: readonly number[];
-  requestId: string | null;
-};
-
 /** The row update (guarded by the version), the timeline row and the notices of one step. */
 async function writeStep(
   trx: Database,
-  step: { row: CaseRow; version: number; patch: Record<string, unknown>; event: StepEvent; notices: readonly NoticeSpec[] },
+  row: CaseRow,
+  step: CaseStep,
+  request: { photoIds: readonly number[]; requestId: string | null },
 ) {
-  const { row, event } = step;
-  if ((await updateCase(trx, row.id, step.version, step.patch)) !== 1)
+  const { event } = step;
+  if ((await updateCase(trx, row.id, row.version, step.patch)) !== 1)
     throw new DomainError("CONFLICT", caseLoop.errors.versionConflict);
   await insertCaseEvent(trx, {
     case_id: row.id,
@@ -177,14 +155,14 @@ async function writeStep(
     actor_name: event.actorName,
     actor_unit_id: event.actorUnitId,
     action: event.action,
-    from_state: row.state,
-    to_state: event.to,
-    from_level: row.level,
-    to_level: event.level,
+    from_state: event.fromState,
+    to_state: event.toState,
+    from_level: event.fromLevel,
+    to_level: event.toLevel,
     note: event.note,
     details: event.details,
-    photo_ids: [...event.photoIds],
-    request_id: event.requestId,
+    photo_ids: [...request.photoIds],
+    request_id: request.requestId,
   });
   await insertNotices(
     trx,
@@ -192,65 +170,18 @@ async function writeStep(
   );
 }
 
-/**
- * After filing: a routing rule with auto-dispatch sends the case to its units at once; a rule without it
- * only proposes them (the dispatcher sees the proposal); no rule at all sends the case one level up for a
- * manual dispatch (none above the district: it waits there).
- */
+/** After filing, the routing's step (routingStepOf): dispatched by a rule, sent one level up, or left waiting. */
 async function routeFiledCase(trx: Database, caseId: number, config: CaseConfig, parentCategoryId: number | null) {
   const row = (await findCaseForUpdate(trx, caseId))!;
   const rule = await findRoutingRule(trx, row.category_id, parentCategoryId, row.region_path);
-  const system = { actorUserId: null, actorName: caseLoop.system.routingActor, actorUnitId: null, photoIds: [], requestId: null };
+  let routing: FiledRouting | null = null;
   if (rule?.auto_dispatch) {
     const units = await findActiveUnits(trx, [rule.lead_unit_id, ...rule.co_unit_ids]);
     const lead = units.find((u) => u.id === rule.lead_unit_id)!;
-    const coUnits = units.filter((u) => u.id !== rule.lead_unit_id);
-    const effect = effectOf({
-      row,
-      parentCategoryId,
-      input: { action: "dispatch", to: "dispatched", level: row.level as CaseLevel, note: null, leadUnit: lead, coUnits },
-      config,
-      now: new Date(),
-    });
-    await writeStep(trx, {
-      row,
-      version: row.version,
-      patch: effect.patch,
-      event: {
-        ...system,
-        action: "auto_dispatch",
-        to: "dispatched",
-        level: row.level as CaseLevel,
-        note: caseLoop.system.autoDispatchNote(lead.name),
-        details: effect.details,
-      },
-      notices: effect.notices,
-    });
-    return;
-  }
-  const above = levelAbove(row.level as CaseLevel);
-  if (rule || !above) return;
-  const effect = effectOf({
-    row,
-    parentCategoryId,
-    input: { action: "escalate", to: row.state as CaseState, level: above, note: null },
-    config,
-    now: new Date(),
-  });
-  await writeStep(trx, {
-    row,
-    version: row.version,
-    patch: effect.patch,
-    event: {
-      ...system,
-      action: "escalate",
-      to: row.state as CaseState,
-      level: above,
-      note: caseLoop.system.noRuleEscalateNote,
-      details: effect.details,
-    },
-    notices: effect.notices,
-  });
+    routing = { autoDispatch: true, leadUnit: lead, coUnits: units.filter((u) => u.id !== rule.lead_unit_id) };
+  } else if (rule) routing = { autoDispatch: false };
+  const step = routingStepOf({ row, parentCategoryId, routing, config, now: new Date() });
+  if (step) await writeStep(trx, row, step, { photoIds: [], requestId: null });
 }
 
 /** The case a duplicate is merged into: another open case of the same category inside the scope. */

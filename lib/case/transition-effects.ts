@@ -62,6 +62,9 @@ export type CasePatch = Record<string, unknown>;
 
 export type Effect = { patch: CasePatch; details: Record<string, unknown>; notices: NoticeSpec[] };
 
+/** The part of the configuration the effects read. */
+export type EffectConfig = Pick<CaseConfig, "calendar" | "yellowShare" | "earlyShare" | "timeLimits">;
+
 function clockPatch(clock: StageClock | null, now: Date): CasePatch {
   if (!clock)
     return { stage: null, stage_started_at: null, yellow_at: null, deadline_at: null, light: null, light_changed_at: now };
@@ -80,7 +83,7 @@ export function effectOf(args: {
   row: CaseClockRow;
   parentCategoryId: number | null;
   input: EffectInput;
-  config: CaseConfig;
+  config: EffectConfig;
   now: Date;
 }): Effect {
   const { row, input, config, now } = args;
@@ -237,7 +240,12 @@ export function effectOf(args: {
 }
 
 /** Early / on time / overdue of the disposal, on the handling limit's own clock (natural or working). */
-function timelinessAt(row: CaseClockRow, now: Date, unit: Parameters<typeof clockOf>[0], config: CaseConfig): Timeliness | null {
+function timelinessAt(
+  row: CaseClockRow,
+  now: Date,
+  unit: Parameters<typeof clockOf>[0],
+  config: EffectConfig,
+): Timeliness | null {
   if (!row.handle_started_at || !row.handle_deadline_at) return null;
   const clock = clockOf(unit);
   const used = Math.max(0, minutesBetween(row.handle_started_at, now, clock, config.calendar));

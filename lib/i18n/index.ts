@@ -16,6 +16,7 @@ import { map } from "./zh-CN/map";
 import { open311 } from "./zh-CN/open311";
 import { resident } from "./zh-CN/resident";
 import { search } from "./zh-CN/search";
+import { tiles } from "./zh-CN/tiles";
 import { topology } from "./zh-CN/topology";
 
 /**
@@ -33,6 +34,7 @@ const zhCN = {
   resident,
   search,
   topology,
+  tiles,
   caseDesk,
   caseMap,
   caseIntake,

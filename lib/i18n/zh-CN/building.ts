@@ -1,5 +1,7 @@
 /** The 楼盘表 (floor plan) page and the room panel (zh-CN). */
 export const building = {
+  /** The occupants line of a room cell ("3人"). */
+  residentsShort: (n: number) => `${n}人`,
   pageTitle: "楼盘表",
   types: {
     high_rise: "高层住宅",

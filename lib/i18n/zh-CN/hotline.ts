@@ -70,6 +70,7 @@ export const hotline = {
   },
   report: {
     title: (file: string) => `导入报告：${file}`,
+    pageTitle: "导入报告",
     back: "← 返回导入",
     waiting: "文件已上传，正在排队等待导入…",
     running: (done: number, total: number) => `正在导入：已处理 ${done} / ${total} 行`,

@@ -4,11 +4,9 @@ import type { ReactNode } from "react";
 import { CaseActions } from "@/components/case/case-actions";
 import { CaseLightBadge } from "@/components/case/case-light-badge";
 import { CaseTimeline } from "@/components/case/case-timeline";
-import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
-import { TopBar } from "@/components/ui/top-bar";
-import { requirePageContext } from "@/app/_lib/page-context";
+import { ConsoleFrame } from "@/components/ui/console-frame";
+import { requirePagePermission } from "@/app/_lib/page-context";
 import { rethrowForPage } from "@/app/_lib/page-errors";
-import { can } from "@/lib/auth/authorize";
 import { getCase } from "@/lib/case/get-case";
 import { listDispatchUnits } from "@/lib/case/list-dispatch-units";
 import { formatDateTime } from "@/lib/format/date-time";
@@ -27,33 +25,14 @@ const linkClass = "rounded text-sky-700 hover:underline focus:outline-none focus
 /** 案件详情: the case's facts, photos, timeline and the steps the caller may take now. */
 export default async function CasePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const ctx = await requirePageContext();
-  if (!can(ctx, "case.read")) {
-    return (
-      <>
-        <TopBar districtName={null} />
-        <ForbiddenNotice message={t.errors.FORBIDDEN} />
-      </>
-    );
-  }
+  const ctx = await requirePagePermission("case.read");
   const c = await getCase({ ctx, caseId: id }).catch(rethrowForPage);
   const units = c.availableActions.includes("dispatch")
     ? await listDispatchUnits({ ctx, caseId: c.id }).catch(rethrowForPage)
     : [];
 
   return (
-    <>
-      <TopBar
-        districtName={null}
-        actions={
-          <Link
-            href="/cases"
-            className="rounded-md bg-white/10 px-3 py-1.5 text-sm text-white hover:bg-white/20 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400"
-          >
-            ← {text.backToList}
-          </Link>
-        }
-      />
+    <ConsoleFrame back={{ href: "/cases", label: text.backToList }}>
       <main
         className="flex-1 overflow-auto bg-slate-50 p-6"
         data-testid="case-page"
@@ -73,14 +52,14 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           </span>
           <CaseLightBadge light={c.light} />
           <span className="rounded bg-white px-2 py-0.5 text-xs text-slate-700 ring-1 ring-slate-300" data-testid="case-level">
-            {caseLoop.levelLabels[c.level]}级
+            {text.levelBadge(caseLoop.levelLabels[c.level])}
           </span>
           <span className="text-sm text-slate-600">{c.categoryName}</span>
           {c.risk && (
             <span
               className={`rounded px-2 py-0.5 text-xs ring-1 ${c.risk.grade === "major" ? "bg-red-50 text-red-700 ring-red-300" : "bg-slate-50 text-slate-700 ring-slate-300"}`}
             >
-              风险{caseLoop.riskGradeLabels[c.risk.grade]}
+              {text.riskBadge(caseLoop.riskGradeLabels[c.risk.grade])}
             </span>
           )}
           <Link href={`/?case=${c.id}`} className={`${linkClass} text-sm`}>
@@ -128,7 +107,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
                 <Fact label={f.handledBy} value={c.handledByUnitName ?? text.none} />
                 {c.externalId && <Fact label={f.externalId} value={c.externalId} />}
                 {c.risk && <Fact label={f.risk} value={text.riskValue(c.risk.value, caseLoop.riskGradeLabels[c.risk.grade])} />}
-                {c.extensionPending && <Fact label={f.extensionPending} value="是" />}
+                {c.extensionPending && <Fact label={f.extensionPending} value={t.common.yes} />}
                 {c.reopenCount > 0 && <Fact label={f.reopenCount} value={String(c.reopenCount)} />}
                 {c.supervisionCount > 0 && <Fact label={f.supervisionCount} value={String(c.supervisionCount)} />}
                 {c.mergedIntoId && (
@@ -176,7 +155,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           </div>
         </div>
       </main>
-    </>
+    </ConsoleFrame>
   );
 }
 

@@ -1,20 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePageContext } from "@/app/_lib/page-context";
+import { requirePagePermission } from "@/app/_lib/page-context";
 import { rethrowForPage } from "@/app/_lib/page-errors";
 import { BatchReport } from "@/components/hotline/batch-report";
 import type { BatchReportDto } from "@/lib/hotline/dto";
 import { getBatchReport } from "@/lib/hotline/get-batch";
 import { hotline } from "@/lib/i18n/zh-CN/hotline";
 
-export const metadata: Metadata = { title: `导入报告 · ${hotline.pageTitle}` };
+export const metadata: Metadata = { title: `${hotline.report.pageTitle} · ${hotline.pageTitle}` };
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 /** The report of one import: progress while the worker runs, then the counts and every row's outcome. */
 export default async function ImportReportPage({ params, searchParams }: Props) {
-  const ctx = await requirePageContext();
+  const ctx = await requirePagePermission("case.import");
   const { id } = await params;
   const sp = await searchParams;
   const outcome = typeof sp.outcome === "string" && sp.outcome ? sp.outcome : null;

@@ -1,0 +1,143 @@
+import { describe, expect, it } from "vitest";
+import { decideCaseStep, routingStepOf, type CaseStepRow, type StepConfig } from "./case-step";
+import { CHINA_2026_WORKING_CALENDAR as calendar } from "./holidays-2026";
+
+const local = (s: string) => new Date(`${s}+08:00`);
+const config: StepConfig = { calendar, yellowShare: 0.8, earlyShare: 0.5, timeLimits: [] };
+
+const filed: CaseStepRow = {
+  id: 7,
+  number: "SJ202611230000007",
+  state: "filed",
+  level: "community",
+  urgency: "general",
+  category_id: 3,
+  region_path: "110112.1.2.3.4",
+  reporter_user_id: 50,
+  lead_unit_id: null,
+  co_unit_ids: [],
+  handled_by_unit_id: null,
+  extension_pending: false,
+  version: 2,
+  stage: "dispatch",
+  stage_started_at: local("2026-11-23T10:00:00"),
+  yellow_at: local("2026-11-23T11:36:00"),
+  deadline_at: local("2026-11-23T12:00:00"),
+  handle_started_at: null,
+  handle_deadline_at: null,
+  handled_at: null,
+  timeliness: null,
+  extension_count: 0,
+  reopen_count: 0,
+  supervision_count: 0,
+};
+const dispatcher = {
+  userId: 60,
+  name: "派遣员",
+  unitId: 11,
+  unitIds: [11],
+  grants: [{ kind: "dispatcher", level: "community" }],
+} as const;
+
+describe("decideCaseStep", () => {
+  it("a dispatch: the new row values on the handling clock, the timeline row and the units' notices", () => {
+    const now = local("2026-11-23T10:30:00");
+    const decision = decideCaseStep({
+      row: filed,
+      parentCategoryId: null,
+      actor: dispatcher,
+      action: "dispatch",
+      input: { note: " 请按时处置 ", leadUnit: { id: 21, name: "城管" }, coUnits: [{ id: 22, name: "物业" }] },
+      config,
+      now,
+    });
+    expect(decision.ok).toBe(true);
+    if (!decision.ok) return;
+    // General handling: 7 working days from Monday 10:30 end at the close of Wednesday 2026-12-02.
+    expect(decision.step.patch).toEqual({
+      lead_unit_id: 21,
+      co_unit_ids: [22],
+      handled_by_unit_id: null,
+      dispatched_at: now,
+      handle_started_at: now,
+      handle_deadline_at: local("2026-12-02T17:00:00"),
+      extension_pending: false,
+      stage: "handle",
+      stage_started_at: now,
+      yellow_at: local("2026-12-01T12:30:00"),
+      deadline_at: local("2026-12-02T17:00:00"),
+      light: "green",
+      light_changed_at: now,
+      state: "dispatched",
+      level: "community",
+    });
+    expect(decision.step.event).toEqual({
+      actorUserId: 60,
+      actorName: "派遣员",
+      actorUnitId: 11,
+      action: "dispatch",
+      fromState: "filed",
+      toState: "dispatched",
+      fromLevel: "community",
+      toLevel: "community",
+      note: "请按时处置",
+      details: { leadUnit: "城管", coUnits: ["物业"] },
+    });
+    expect(decision.step.notices.map((n) => [n.kind, n.unitId])).toEqual([
+      ["assigned", 21],
+      ["assigned", 22],
+    ]);
+  });
+
+  it("refuses what checkTransition refuses, with its code", () => {
+    const args = { row: filed, parentCategoryId: null, config, now: local("2026-11-23T10:30:00") };
+    expect(decideCaseStep({ ...args, actor: dispatcher, action: "close", input: {} })).toMatchObject({
+      ok: false,
+      code: "CONFLICT",
+    });
+    expect(
+      decideCaseStep({
+        ...args,
+        actor: { ...dispatcher, grants: [] },
+        action: "dispatch",
+        input: { leadUnit: { id: 21, name: "城管" } },
+      }),
+    ).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(decideCaseStep({ ...args, actor: dispatcher, action: "dispatch", input: {} })).toMatchObject({
+      ok: false,
+      code: "VALIDATION",
+    });
+  });
+});
+
+describe("routingStepOf", () => {
+  const args = { row: filed, parentCategoryId: null, config, now: local("2026-11-23T10:00:02") };
+
+  it("an auto-dispatch rule dispatches at once, written as the routing's auto_dispatch", () => {
+    const step = routingStepOf({ ...args, routing: { autoDispatch: true, leadUnit: { id: 21, name: "城管" }, coUnits: [] } })!;
+    expect(step.event).toMatchObject({
+      actorUserId: null,
+      actorName: "系统（派遣规则）",
+      action: "auto_dispatch",
+      toState: "dispatched",
+      note: "按派遣规则自动派遣至城管",
+      details: { leadUnit: "城管", coUnits: [] },
+    });
+    expect(step.patch).toMatchObject({ state: "dispatched", lead_unit_id: 21, stage: "handle" });
+  });
+
+  it("no rule sends the case one level up; a rule without auto-dispatch, or no level above, leaves it waiting", () => {
+    const up = routingStepOf({ ...args, routing: null })!;
+    expect(up.event).toMatchObject({
+      action: "escalate",
+      fromLevel: "community",
+      toLevel: "street",
+      toState: "filed",
+      note: "无匹配的派遣规则，上报上级人工派遣",
+      details: { fromLevel: "community" },
+    });
+    expect(up.patch).toEqual({ state: "filed", level: "street" });
+    expect(routingStepOf({ ...args, routing: { autoDispatch: false } })).toBeNull();
+    expect(routingStepOf({ ...args, row: { ...filed, level: "district" }, routing: null })).toBeNull();
+  });
+});
