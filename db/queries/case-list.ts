@@ -1,8 +1,7 @@
 import { sql, type RawBuilder, type SqlBool } from "kysely";
-import type { Scope } from "../../lib/auth/scope";
+import { withinScope, type Scope } from "./scope";
 import type { Database } from "../client";
 import type { CaseSummaryRow } from "./case-read";
-import { withinScope } from "./scope";
 
 /*
  * The case list and its exports: one filtered scan of case_record inside the caller's scope, newest first,

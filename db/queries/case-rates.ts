@@ -1,8 +1,7 @@
 import { sql } from "kysely";
-import type { Scope } from "../../lib/auth/scope";
+import { withinScope, type Scope } from "./scope";
 import type { RateFormula } from "../../lib/case/rates";
 import type { Database } from "../client";
-import { withinScope } from "./scope";
 
 const TIME_ZONE = "Asia/Shanghai";
 

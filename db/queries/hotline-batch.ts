@@ -1,6 +1,5 @@
 import { sql } from "kysely";
-import type { Scope } from "../../lib/auth/scope";
-import { scopeLiteral } from "../../lib/auth/scope";
+import { scopeLiteral, type Scope } from "./scope";
 import type { Database } from "../client";
 
 /** Import batches (one uploaded file each) and their per-row reports. */

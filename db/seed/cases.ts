@@ -7,13 +7,13 @@
  *
  * Loading: grid by grid into three COPY streams (cases, timeline rows, notices) with the tables' secondary
  * indexes and keys dropped and rebuilt after (load-mode.ts); then the heat bins in one INSERT … SELECT …
- * GROUP BY (the definition of db/queries/case-heat.ts; every generated row is written heat_binned = true
+ * GROUP BY (the definition of tiles/case-heat-bins.ts; every generated row is written heat_binned = true
  * in the same run instead of updating a million rows afterwards) and the map's per-cell totals rebuilt from
  * them, the sequences, a version bump of the case layers and ANALYZE.
  */
 import type { Connection } from "../client";
-import { rebuildCaseHeatTotal } from "../queries/case-heat";
-import { refreshCaseMapOpen } from "../queries/case-tiles-open";
+import { rebuildCaseHeatTotal } from "../../tiles/case-heat-bins";
+import { refreshCaseMapOpen } from "../../tiles/case-map-open";
 import { createBulkProtector } from "../../lib/pii/protect";
 import { caseClock } from "../../lib/i18n/zh-CN/case-clock";
 import { cases as caseTexts } from "../../lib/i18n/zh-CN/case";
@@ -152,7 +152,7 @@ export async function seedCases(conn: Connection, options: CaseSeedOptions): Pro
        group by 1, 2, 3, 4, 5
       returning 1
     ) select count(*)::int as bins from binned`;
-  // The map's per-cell totals over all days and categories follow the bins (db/queries/case-heat.ts).
+  // The map's per-cell totals over all days and categories follow the bins (tiles/case-heat-bins.ts).
   await rebuildCaseHeatTotal(conn.db);
   // The compact copy of open cases the map's low zooms read (kept by a worker job; none runs during a seed).
   await refreshCaseMapOpen(conn.db, { force: true });

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePageContext } from "@/app/_lib/page-context";
+import { requirePagePermission } from "@/app/_lib/page-context";
 import { AccountRowActions } from "@/components/account/account-row-actions";
 import { CreateAccountForm } from "@/components/account/create-account-form";
-import { TopBar } from "@/components/ui/top-bar";
+import { ConsoleFrame } from "@/components/ui/console-frame";
 import type { AccountPage } from "@/lib/account/dto";
 import { listAccounts } from "@/lib/account/list-accounts";
 import type { ListAccountsInput } from "@/lib/account/schemas";
@@ -31,7 +31,7 @@ function pageHref(filters: Record<string, string | undefined>): string {
 
 /** 账户管理: the accounts of the administrator's area (filters in the URL, keyset pages), creation and per-row actions. */
 export default async function AccountsPage({ searchParams }: Props) {
-  const ctx = await requirePageContext();
+  const ctx = await requirePagePermission("account.manage");
   const params = await searchParams;
   const one = (key: string) => (typeof params[key] === "string" && params[key] !== "" ? (params[key] as string) : undefined);
   const filters = { q: one("q"), role: one("role"), status: one("status") };
@@ -42,21 +42,12 @@ export default async function AccountsPage({ searchParams }: Props) {
   try {
     page = await listAccounts({ ctx, input: { ...filters, after } as ListAccountsInput });
   } catch (error) {
-    if (isDomainError(error) && error.code === "FORBIDDEN") refusal = { title: text.forbiddenTitle, body: text.forbiddenBody };
-    else if (isDomainError(error) && error.code === "VALIDATION") refusal = { title: t.common.errorTitle, body: error.message };
+    if (isDomainError(error) && error.code === "VALIDATION") refusal = { title: t.common.errorTitle, body: error.message };
     else throw error;
   }
 
   return (
-    <>
-      <TopBar
-        districtName={null}
-        actions={
-          <Link href="/" className="rounded-md bg-white/10 px-3 py-1.5 text-sm text-white hover:bg-white/20">
-            ← {t.common.backToMap}
-          </Link>
-        }
-      />
+    <ConsoleFrame>
       <main className="flex-1 overflow-auto bg-slate-50 p-6" data-testid="accounts-page">
         <h1 className="text-xl font-semibold text-slate-900">{text.pageTitle}</h1>
         {refusal ? (
@@ -67,11 +58,9 @@ export default async function AccountsPage({ searchParams }: Props) {
           >
             <h2 className="font-semibold">{refusal.title}</h2>
             <p className="mt-1 text-sm">{refusal.body}</p>
-            {refusal.title !== text.forbiddenTitle && (
-              <Link href="/admin/accounts" className="mt-3 inline-block text-sm text-sky-700 underline">
-                {text.filters.reset}
-              </Link>
-            )}
+            <Link href="/admin/accounts" className="mt-3 inline-block text-sm text-sky-700 underline">
+              {text.filters.reset}
+            </Link>
           </div>
         ) : (
           page && (
@@ -243,6 +232,6 @@ export default async function AccountsPage({ searchParams }: Props) {
           )
         )}
       </main>
-    </>
+    </ConsoleFrame>
   );
 }

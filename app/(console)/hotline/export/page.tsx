@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requirePageContext } from "@/app/_lib/page-context";
+import { requirePagePermission } from "@/app/_lib/page-context";
 import { addDays, beijingDay } from "@/lib/format/time";
 import { hotline } from "@/lib/i18n/zh-CN/hotline";
 
@@ -14,7 +14,7 @@ const button =
 
 /** 回复导出: the handling of the area's 12345 orders as the hotline takes it back (a plain GET form: the browser downloads the file). */
 export default async function HotlineExportPage() {
-  await requirePageContext();
+  await requirePagePermission("case.import");
   return (
     <main className="flex-1 overflow-auto bg-slate-50 p-6" data-testid="hotline-export-page">
       <h1 className="text-xl font-semibold text-slate-900">{text.title}</h1>

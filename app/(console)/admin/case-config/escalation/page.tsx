@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requirePageContext } from "@/app/_lib/page-context";
+import { requirePagePermission } from "@/app/_lib/page-context";
 import { listEscalationRules } from "@/lib/case-config/list-escalation-rules";
 import { caseDesk } from "@/lib/i18n/zh-CN/case-desk";
 import { caseLoop } from "@/lib/i18n/zh-CN/case-loop";
@@ -15,7 +15,7 @@ const esc = text.escalation;
 
 /** 升级规则: the ladder grid → community → street → district, each level's reaction to a red light. */
 export default async function EscalationPage() {
-  const ctx = await requirePageContext();
+  const ctx = await requirePagePermission("case.configure");
   const rules = await listEscalationRules({ ctx });
   const c = esc.columns;
   return (

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePageContext } from "@/app/_lib/page-context";
+import { requirePagePermission } from "@/app/_lib/page-context";
 import { listConfigCategories } from "@/lib/case-config/list-config-categories";
 import { listRoutingRules } from "@/lib/case-config/list-routing-rules";
 import { caseDesk } from "@/lib/i18n/zh-CN/case-desk";
@@ -21,7 +21,7 @@ const control =
 
 /** 派遣规则: category × region → lead and co-units, filtered by category; add, edit and delete. */
 export default async function RoutingPage({ searchParams }: Props) {
-  const ctx = await requirePageContext();
+  const ctx = await requirePagePermission("case.configure");
   const sp = await searchParams;
   const raw = typeof sp.category === "string" ? sp.category : "";
   const categoryId = /^[0-9]{1,9}$/.test(raw) ? Number(raw) : undefined;

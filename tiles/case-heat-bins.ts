@@ -1,6 +1,6 @@
 import { sql, type Kysely } from "kysely";
-import type { DB } from "../types";
-import { HEAT_CELL_M, HEAT_MAX_LEVEL } from "../../tiles/layers";
+import type { DB } from "../db/types";
+import { HEAT_CELL_M, HEAT_MAX_LEVEL } from "./layers";
 
 /**
  * Heat bins (case_heat_bin): cases per 250 m cell of EPSG:3857 × local day (Asia/Shanghai) × category ×
