@@ -9,6 +9,7 @@ import { listPiiAccessLog } from "@/lib/audit/list-pii-access-log";
 import { PII_FIELDS, PII_KINDS } from "@/lib/audit/schemas";
 import { isDomainError } from "@/lib/errors";
 import { t } from "@/lib/i18n";
+import { formatDateTime } from "@/lib/format/time";
 
 export const metadata: Metadata = { title: t.audit.pageTitle };
 export const dynamic = "force-dynamic";
@@ -23,17 +24,6 @@ const head = "border-b border-slate-200 px-3 py-2 text-left font-medium whitespa
 const input =
   "h-8 rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900 focus:border-sky-500 focus:ring-2 focus:ring-sky-200 focus:outline-none";
 const linkClass = "rounded text-sky-700 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500";
-
-const timeFormat = new Intl.DateTimeFormat("zh-CN", {
-  timeZone: "Asia/Shanghai",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-  hour12: false,
-});
 
 /** The URL of this page with the given parameters (empty ones left out): filters and pages live in the URL. */
 function pageUrl(params: Record<string, string | number | undefined>): string {
@@ -284,7 +274,7 @@ function PiiTable({ page }: { page: LogPage<PiiAccessEntry> }) {
         <tbody>
           {page.entries.map((e) => (
             <tr key={e.id} data-testid="pii-log-row">
-              <td className={`${cell} whitespace-nowrap tabular-nums`}>{timeFormat.format(new Date(e.at))}</td>
+              <td className={`${cell} whitespace-nowrap tabular-nums`}>{formatDateTime(e.at, { seconds: true })}</td>
               <td className={`${cell} whitespace-nowrap`}>
                 {e.displayName ?? e.username}
                 {e.displayName && <span className="ml-1 text-xs text-slate-400">{e.username}</span>}
@@ -334,7 +324,7 @@ function ChangeTable({ page }: { page: LogPage<AuditEntry> }) {
         <tbody>
           {page.entries.map((e) => (
             <tr key={e.id} data-testid="change-log-row">
-              <td className={`${cell} whitespace-nowrap tabular-nums`}>{timeFormat.format(new Date(e.at))}</td>
+              <td className={`${cell} whitespace-nowrap tabular-nums`}>{formatDateTime(e.at, { seconds: true })}</td>
               <td className={`${cell} whitespace-nowrap`}>{e.actorName}</td>
               <td className={`${cell} font-mono text-xs whitespace-nowrap`}>{e.action}</td>
               <td className={`${cell} font-mono text-xs`}>{e.entity}</td>

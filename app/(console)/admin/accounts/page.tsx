@@ -10,6 +10,7 @@ import type { ListAccountsInput } from "@/lib/account/schemas";
 import { ROLES } from "@/lib/auth/roles";
 import { isDomainError } from "@/lib/errors";
 import { t } from "@/lib/i18n";
+import { formatDateTime } from "@/lib/format/time";
 
 export const metadata: Metadata = { title: t.account.pageTitle };
 export const dynamic = "force-dynamic";
@@ -20,8 +21,6 @@ const text = t.account;
 const cell = "border-b border-slate-200 px-3 py-2 text-left align-top";
 const control =
   "rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm shadow-sm focus:border-sky-500 focus:outline-none focus:ring-2 focus:ring-sky-500/30";
-
-const dateTime = new Intl.DateTimeFormat("zh-CN", { dateStyle: "short", timeStyle: "short", timeZone: "Asia/Shanghai" });
 
 function pageHref(filters: Record<string, string | undefined>): string {
   const params = new URLSearchParams();
@@ -195,7 +194,7 @@ export default async function AccountsPage({ searchParams }: Props) {
                         </td>
                         <td className={`${cell} whitespace-nowrap tabular-nums`}>
                           {a.lastSignInAt ? (
-                            dateTime.format(new Date(a.lastSignInAt))
+                            formatDateTime(a.lastSignInAt)
                           ) : (
                             <span className="text-slate-400">{text.neverSignedIn}</span>
                           )}
@@ -203,7 +202,7 @@ export default async function AccountsPage({ searchParams }: Props) {
                         <td className={`${cell} tabular-nums`} data-testid="account-sessions">
                           {a.liveSessions}
                         </td>
-                        <td className={`${cell} whitespace-nowrap tabular-nums`}>{dateTime.format(new Date(a.createdAt))}</td>
+                        <td className={`${cell} whitespace-nowrap tabular-nums`}>{formatDateTime(a.createdAt)}</td>
                         <td className={cell}>
                           <AccountRowActions account={a} isSelf={a.id === ctx.actor.userId} />
                         </td>

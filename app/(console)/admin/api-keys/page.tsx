@@ -7,13 +7,13 @@ import { ConsoleFrame } from "@/components/ui/console-frame";
 import { t } from "@/lib/i18n";
 import { open311 } from "@/lib/i18n/zh-CN/open311";
 import { listApiKeys } from "@/lib/open311/api-keys";
+import { formatDateTime } from "@/lib/format/time";
 
 export const metadata: Metadata = { title: open311.keys.pageTitle };
 export const dynamic = "force-dynamic";
 
 const text = open311.keys;
 const cell = "border-b border-slate-200 px-3 py-2 text-left align-top";
-const dateTime = new Intl.DateTimeFormat("zh-CN", { dateStyle: "short", timeStyle: "short", timeZone: "Asia/Shanghai" });
 
 /** 接口密钥: the Open311 keys of the administrator's area — list, create (the token shown once), revoke. */
 export default async function ApiKeysPage() {
@@ -63,13 +63,9 @@ export default async function ApiKeysPage() {
                   <td className={`${cell} font-mono text-xs`}>{k.prefix}…</td>
                   <td className={cell}>{k.regionName}</td>
                   <td className={cell}>{k.createdByName}</td>
-                  <td className={`${cell} whitespace-nowrap tabular-nums`}>{dateTime.format(new Date(k.createdAt))}</td>
+                  <td className={`${cell} whitespace-nowrap tabular-nums`}>{formatDateTime(k.createdAt)}</td>
                   <td className={`${cell} whitespace-nowrap tabular-nums`}>
-                    {k.lastUsedAt ? (
-                      dateTime.format(new Date(k.lastUsedAt))
-                    ) : (
-                      <span className="text-slate-400">{text.neverUsed}</span>
-                    )}
+                    {k.lastUsedAt ? formatDateTime(k.lastUsedAt) : <span className="text-slate-400">{text.neverUsed}</span>}
                   </td>
                   <td className={`${cell} tabular-nums`}>{k.requestCount}</td>
                   <td className={cell}>
