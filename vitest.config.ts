@@ -21,8 +21,10 @@ export default defineConfig({
         test: {
           name: "db",
           include: ["{lib,tiles,db,app,workers}/**/*.db.test.ts"],
+          // One seeded template per run, one copy of it per test file: files run side by side.
           globalSetup: ["db/testing/global-setup.ts"],
-          fileParallelism: false,
+          setupFiles: ["db/testing/file-database.ts"],
+          maxWorkers: 2,
           testTimeout: 60_000,
           hookTimeout: 180_000,
         },
