@@ -1,5 +1,5 @@
 import type { CaseEventDto } from "@/lib/case/case-dto";
-import { formatDateTime } from "@/lib/format/date-time";
+import { formatDateTime } from "@/lib/format/time";
 import { caseLoop } from "@/lib/i18n/zh-CN/case-loop";
 import { casePage } from "@/lib/i18n/zh-CN/case-page";
 

@@ -4,6 +4,14 @@ import type { Database } from "../client";
 
 /** Import batches (one uploaded file each) and their per-row reports. */
 
+/**
+ * Makes imports take turns for the rest of this transaction (a transaction-level advisory lock): two files
+ * carrying the same new order must not both create it.
+ */
+export async function lockHotlineImports(db: Database): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext('gridatlas.hotline.import'))`.execute(db);
+}
+
 export type NewBatch = {
   fileName: string;
   fileSha256: Buffer;

@@ -12,6 +12,7 @@
  * them, the sequences, a version bump of the case layers and ANALYZE.
  */
 import type { Connection } from "../client";
+import { bumpLayerVersions } from "../queries/layer-version";
 import { rebuildCaseHeatTotal } from "../../tiles/case-heat-bins";
 import { refreshCaseMapOpen } from "../../tiles/case-map-open";
 import { createBulkProtector } from "../../lib/pii/protect";
@@ -156,9 +157,7 @@ export async function seedCases(conn: Connection, options: CaseSeedOptions): Pro
   await rebuildCaseHeatTotal(conn.db);
   // The compact copy of open cases the map's low zooms read (kept by a worker job; none runs during a seed).
   await refreshCaseMapOpen(conn.db, { force: true });
-  await sql`insert into layer_version (layer, version, changed_at)
-            select layer, 1, now() from unnest(${CASE_LAYERS}::text[]) as layer
-            on conflict (layer) do update set version = layer_version.version + 1, changed_at = now()`;
+  await bumpLayerVersions(conn.db, CASE_LAYERS);
   await sql.unsafe(`analyze case_record, case_event, case_notice, case_heat_bin, case_heat_total`);
   phase("heat bins + layer versions + analyze");
 

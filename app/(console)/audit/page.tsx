@@ -15,6 +15,7 @@ import { listPiiAccessLog } from "@/lib/audit/list-pii-access-log";
 import { PII_FIELDS, PII_KINDS } from "@/lib/audit/schemas";
 import { isDomainError } from "@/lib/errors";
 import { t } from "@/lib/i18n";
+import { formatDateTime } from "@/lib/format/time";
 
 export const metadata: Metadata = { title: t.audit.pageTitle };
 export const dynamic = "force-dynamic";
@@ -24,17 +25,6 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 type Tab = "pii" | "changes";
 
 const text = t.audit;
-
-const timeFormat = new Intl.DateTimeFormat("zh-CN", {
-  timeZone: "Asia/Shanghai",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-  hour12: false,
-});
 
 /** The URL of this page with the given parameters (empty ones left out): filters and pages live in the URL. */
 function pageUrl(params: Record<string, string | number | undefined>): string {
@@ -275,7 +265,7 @@ function PiiTable({ page }: { page: LogPage<PiiAccessEntry> }) {
       >
         {page.entries.map((e) => (
           <tr key={e.id} data-testid="pii-log-row">
-            <td className={`${cellClass} whitespace-nowrap tabular-nums`}>{timeFormat.format(new Date(e.at))}</td>
+            <td className={`${cellClass} whitespace-nowrap tabular-nums`}>{formatDateTime(e.at, { seconds: true })}</td>
             <td className={`${cellClass} whitespace-nowrap`}>
               {e.displayName ?? e.username}
               {e.displayName && <span className="ml-1 text-xs text-slate-400">{e.username}</span>}
@@ -314,7 +304,7 @@ function ChangeTable({ page }: { page: LogPage<AuditEntry> }) {
       <Table columns={[c.at, c.actor, c.action, c.entity, c.entityId, c.change, c.address]} testId="change-log">
         {page.entries.map((e) => (
           <tr key={e.id} data-testid="change-log-row">
-            <td className={`${cellClass} whitespace-nowrap tabular-nums`}>{timeFormat.format(new Date(e.at))}</td>
+            <td className={`${cellClass} whitespace-nowrap tabular-nums`}>{formatDateTime(e.at, { seconds: true })}</td>
             <td className={`${cellClass} whitespace-nowrap`}>{e.actorName}</td>
             <td className={`${cellClass} font-mono text-xs whitespace-nowrap`}>{e.action}</td>
             <td className={`${cellClass} font-mono text-xs`}>{e.entity}</td>

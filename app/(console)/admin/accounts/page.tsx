@@ -16,6 +16,7 @@ import type { ListAccountsInput } from "@/lib/account/schemas";
 import { ROLES } from "@/lib/auth/roles";
 import { isDomainError } from "@/lib/errors";
 import { t } from "@/lib/i18n";
+import { formatDateTime } from "@/lib/format/time";
 
 export const metadata: Metadata = { title: t.account.pageTitle };
 export const dynamic = "force-dynamic";
@@ -23,8 +24,6 @@ export const dynamic = "force-dynamic";
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const text = t.account;
-
-const dateTime = new Intl.DateTimeFormat("zh-CN", { dateStyle: "short", timeStyle: "short", timeZone: "Asia/Shanghai" });
 
 function pageHref(filters: Record<string, string | undefined>): string {
   const params = new URLSearchParams();
@@ -177,7 +176,7 @@ export default async function AccountsPage({ searchParams }: Props) {
                       </td>
                       <td className={`${plainCellClass} whitespace-nowrap tabular-nums`}>
                         {a.lastSignInAt ? (
-                          dateTime.format(new Date(a.lastSignInAt))
+                          formatDateTime(a.lastSignInAt)
                         ) : (
                           <span className="text-slate-400">{text.neverSignedIn}</span>
                         )}
@@ -185,9 +184,7 @@ export default async function AccountsPage({ searchParams }: Props) {
                       <td className={`${plainCellClass} tabular-nums`} data-testid="account-sessions">
                         {a.liveSessions}
                       </td>
-                      <td className={`${plainCellClass} whitespace-nowrap tabular-nums`}>
-                        {dateTime.format(new Date(a.createdAt))}
-                      </td>
+                      <td className={`${plainCellClass} whitespace-nowrap tabular-nums`}>{formatDateTime(a.createdAt)}</td>
                       <td className={plainCellClass}>
                         <AccountRowActions account={a} isSelf={a.id === ctx.actor.userId} />
                       </td>

@@ -10,12 +10,12 @@ import { plainCellClass, Table } from "@/components/ui/table";
 import { t } from "@/lib/i18n";
 import { open311 } from "@/lib/i18n/zh-CN/open311";
 import { listApiKeys } from "@/lib/open311/api-keys";
+import { formatDateTime } from "@/lib/format/time";
 
 export const metadata: Metadata = { title: open311.keys.pageTitle };
 export const dynamic = "force-dynamic";
 
 const text = open311.keys;
-const dateTime = new Intl.DateTimeFormat("zh-CN", { dateStyle: "short", timeStyle: "short", timeZone: "Asia/Shanghai" });
 
 /** 接口密钥: the Open311 keys of the administrator's area — list, create (the token shown once), revoke. */
 export default async function ApiKeysPage() {
@@ -50,13 +50,9 @@ export default async function ApiKeysPage() {
                 <td className={`${plainCellClass} font-mono text-xs`}>{k.prefix}…</td>
                 <td className={plainCellClass}>{k.regionName}</td>
                 <td className={plainCellClass}>{k.createdByName}</td>
-                <td className={`${plainCellClass} whitespace-nowrap tabular-nums`}>{dateTime.format(new Date(k.createdAt))}</td>
+                <td className={`${plainCellClass} whitespace-nowrap tabular-nums`}>{formatDateTime(k.createdAt)}</td>
                 <td className={`${plainCellClass} whitespace-nowrap tabular-nums`}>
-                  {k.lastUsedAt ? (
-                    dateTime.format(new Date(k.lastUsedAt))
-                  ) : (
-                    <span className="text-slate-400">{text.neverUsed}</span>
-                  )}
+                  {k.lastUsedAt ? formatDateTime(k.lastUsedAt) : <span className="text-slate-400">{text.neverUsed}</span>}
                 </td>
                 <td className={`${plainCellClass} tabular-nums`}>{k.requestCount}</td>
                 <td className={plainCellClass}>

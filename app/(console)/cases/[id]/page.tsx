@@ -10,7 +10,7 @@ import { requirePagePermission } from "@/app/_lib/page-context";
 import { rethrowForPage } from "@/app/_lib/page-errors";
 import { getCase } from "@/lib/case/get-case";
 import { listDispatchUnits } from "@/lib/case/list-dispatch-units";
-import { formatDateTime } from "@/lib/format/date-time";
+import { formatDateTime } from "@/lib/format/time";
 import { t } from "@/lib/i18n";
 import { cases } from "@/lib/i18n/zh-CN/case";
 import { caseLoop } from "@/lib/i18n/zh-CN/case-loop";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePagePermission } from "@/app/_lib/page-context";
-import { beijingDay } from "@/lib/case/rates-period";
+import { beijingDay } from "@/lib/format/time";
 import { listCalendarDays } from "@/lib/case-config/list-calendar-days";
 import { weekdayOf } from "@/lib/case-config/schemas";
 import { caseDesk } from "@/lib/i18n/zh-CN/case-desk";

@@ -6,13 +6,13 @@ import { caseLoop } from "@/lib/i18n/zh-CN/case-loop";
 import { EscalationEdit } from "../_components/escalation-edit";
 import { cellClass, headCellClass, tableFrameClass } from "@/components/ui/table";
 import { ConfigSection } from "../_components/section";
+import { formatDateTime } from "@/lib/format/time";
 
 export const metadata: Metadata = { title: `${caseDesk.config.nav.escalation} · ${caseDesk.config.pageTitle}` };
 export const dynamic = "force-dynamic";
 
 const text = caseDesk.config;
 const esc = text.escalation;
-const dateTime = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "short" });
 
 /** 升级规则: the ladder grid → community → street → district, each level's reaction to a red light. */
 export default async function EscalationPage() {
@@ -48,7 +48,7 @@ export default async function EscalationPage() {
                 </td>
                 <td className={cellClass}>{caseLoop.levelLabels[r.notifyLevel]}</td>
                 <td className={`${cellClass} whitespace-nowrap text-xs text-slate-500 tabular-nums`}>
-                  {dateTime.format(new Date(r.updatedAt))}
+                  {formatDateTime(r.updatedAt)}
                   <div className="text-[11px] text-slate-400">{text.version(r.version)}</div>
                 </td>
                 <td className={cellClass}>

@@ -9,6 +9,7 @@ import { RoutingRuleButton } from "../_components/routing-rule-form";
 import { cellClass, headCellClass, tableFrameClass } from "@/components/ui/table";
 import { ConfigSection } from "../_components/section";
 import { compactControlClass } from "@/components/ui/field";
+import { formatDateTime } from "@/lib/format/time";
 
 export const metadata: Metadata = { title: `${caseDesk.config.nav.routing} · ${caseDesk.config.pageTitle}` };
 export const dynamic = "force-dynamic";
@@ -17,7 +18,6 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 const text = caseDesk.config;
 const r = text.routing;
-const dateTime = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "short" });
 
 /** 派遣规则: category × region → lead and co-units, filtered by category; add, edit and delete. */
 export default async function RoutingPage({ searchParams }: Props) {
@@ -92,7 +92,7 @@ export default async function RoutingPage({ searchParams }: Props) {
                   </td>
                   <td className={`${cellClass} whitespace-nowrap`}>{rule.autoDispatch ? text.yes : text.no}</td>
                   <td className={`${cellClass} whitespace-nowrap text-xs text-slate-500 tabular-nums`}>
-                    {dateTime.format(new Date(rule.updatedAt))}
+                    {formatDateTime(rule.updatedAt)}
                     <div className="text-[11px] text-slate-400">{text.version(rule.version)}</div>
                   </td>
                   <td className={`${cellClass} whitespace-nowrap`}>
