@@ -12,7 +12,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["{lib,tiles,db,components,workers}/**/*.test.ts"],
+          include: ["{app,lib,tiles,db,components,workers}/**/*.test.ts"],
           exclude: ["**/*.db.test.ts", "node_modules/**"],
         },
       },
@@ -20,9 +20,11 @@ export default defineConfig({
         extends: true,
         test: {
           name: "db",
-          include: ["{lib,tiles,db,app,workers}/**/*.db.test.ts"],
+          include: ["{app,lib,tiles,db,components,workers}/**/*.db.test.ts"],
+          // One seeded template per run, one copy of it per test file: files run side by side.
           globalSetup: ["db/testing/global-setup.ts"],
-          fileParallelism: false,
+          setupFiles: ["db/testing/file-database.ts"],
+          maxWorkers: 2,
           testTimeout: 60_000,
           hookTimeout: 180_000,
         },

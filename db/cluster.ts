@@ -7,7 +7,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { dataDir, env } from "../lib/env";
-import { installDebianPackages, isRoot } from "../lib/system/debian-packages";
+import { installDebianPackages, isRoot } from "./debian-packages";
 
 export const LOCAL_SUPERUSER = "gridatlas";
 

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { sql } from "kysely";
 import { consoleDriver } from "./drivers/console-driver";
-import { E2E_PASSWORD, storageStateOf } from "./support/accounts";
+import { E2E_PASSWORD, storageStateOf, type E2eAccount } from "./support/accounts";
 import { openE2eDb } from "./support/db";
 
 const db = openE2eDb();
@@ -114,3 +114,48 @@ test.describe("the district commander", () => {
     await then.screenshot("access-commander-map");
   });
 });
+
+/** Console pages a role may not open answer HTTP 403 with the top bar and the page's own Chinese notice. */
+const REFUSED_PAGES: { account: E2eAccount; paths: (ids: { resident: number; case: number }) => [string, string][] }[] = [
+  {
+    account: "analyst",
+    paths: ({ resident }) => [
+      ["/audit", "您的角色无权查看审计日志。审计日志仅对具有审计权限的角色开放。"],
+      ["/admin/accounts", "您的角色无权管理账户。如需开通，请联系系统管理员。"],
+      ["/admin/api-keys", "只有系统管理员可以创建和吊销 Open311 接口密钥。"],
+      ["/admin/case-config/categories", "只有具备案件配置权限的角色（区级指挥中心、系统管理员）可以修改这些设置。"],
+      ["/hotline", "只有街道分中心和区级指挥中心可以导入 12345 工单、处理待定位工单和导出回复。"],
+      ["/hotline/queue", "只有街道分中心和区级指挥中心可以导入 12345 工单、处理待定位工单和导出回复。"],
+      [`/residents/${resident}`, "您的角色无权查看居民信息。"],
+    ],
+  },
+  {
+    account: "admin",
+    paths: ({ case: caseId }) => [
+      ["/cases", "您的角色不能查看案件。"],
+      ["/cases/rates", "您的角色不能查看案件统计。"],
+      [`/cases/${caseId}`, "您没有权限执行此操作。"],
+      ["/exports", "您的角色没有导出权限。如需导出居民名单或区域统计，请联系系统管理员。"],
+    ],
+  },
+];
+
+for (const { account, paths } of REFUSED_PAGES) {
+  test.describe(`the ${account} on pages the role may not open`, () => {
+    test.use({ storageState: storageStateOf(account) });
+
+    test("gets HTTP 403 and the page's notice under the top bar", async ({ page }, testInfo) => {
+      const { then } = consoleDriver(page, testInfo);
+      const { rows } = await sql<{ resident: number; case: number }>`
+        select (select min(id)::int from resident) as resident, (select min(id)::int from case_record) as case`.execute(db.db);
+      for (const [path, notice] of paths(rows[0])) {
+        const response = await page.goto(path);
+        expect(response?.status(), path).toBe(403);
+        await expect(page.getByTestId("forbidden"), path).toContainText(notice);
+        await expect(page.getByTestId("top-bar"), path).toBeVisible();
+      }
+      if (account === "analyst") await then.screenshot("access-refused-page");
+      then.noPageErrors();
+    });
+  });
+}

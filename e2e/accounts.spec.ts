@@ -70,7 +70,7 @@ test.describe("account administration", () => {
     const context = await browser.newContext({ storageState: storageStateOf("gridworker") });
     const page = await context.newPage();
     await page.goto("/admin/accounts");
-    await expect(page.getByTestId("accounts-refused")).toContainText("无权");
+    await expect(page.getByTestId("forbidden")).toContainText("无权");
     await context.close();
   });
 });

@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { spawnSync } from "node:child_process";
 import { sql } from "kysely";
 import type { Connection } from "../db/client";
+import { bumpLayerVersions } from "../db/queries/layer-version";
 import { caseDriver } from "./drivers/case-driver";
 import { consoleDriver } from "./drivers/console-driver";
 import { storageStateOf } from "./support/accounts";
@@ -66,9 +67,7 @@ test("a case runs the whole loop, from the phone to the return visit", async ({ 
   const lightOnMap = async () => {
     // What the worker's case.changed job does after every step (no worker runs during e2e tests): move the
     // case layer's version so the tile cache lets go; the web process re-reads versions every second.
-    await sql`insert into layer_version (layer, version) values ('case', 1) on conflict (layer) do update set version = layer_version.version + 1, changed_at = now()`.execute(
-      db.db,
-    );
+    await bumpLayerVersions(db.db, ["case"]);
     await new Promise((resolve) => setTimeout(resolve, 1200));
     return map.then.caseLightOnMap(caseId);
   };

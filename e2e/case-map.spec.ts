@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { sql } from "kysely";
 import { connect } from "../db/client";
-import { refreshCaseMapOpen } from "../db/queries/case-tiles-open";
+import { refreshCaseMapOpen } from "../tiles/case-map-open";
 import { CASE_LIGHT_COLORS } from "../tiles/style";
 import { consoleDriver } from "./drivers/console-driver";
 import { e2eDatabaseUrl } from "./support/e2e-env";

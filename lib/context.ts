@@ -1,7 +1,7 @@
 import "server-only";
-import { sql } from "kysely";
 import { cache } from "react";
 import { productConnection, type Database } from "../db/client";
+import { findDistrictRegionId, findRegionsByIds } from "../db/queries/region";
 import type { Actor, Assignment } from "./auth/actor";
 import { resolveSession } from "./auth/resolve-session";
 import type { Role } from "./auth/roles";
@@ -47,10 +47,7 @@ export async function contextWithAssignments(
   who: { userId?: number | null; username?: string; displayName?: string } = {},
 ): Promise<RequestContext> {
   const ids = assignments.map((a) => a.regionId);
-  const { rows } = ids.length
-    ? await sql<{ id: number; path: string; name: string; level: number }>`
-        select id, path::text as path, name, level from region where id = any(${ids}::int[])`.execute(db)
-    : { rows: [] };
+  const rows = await findRegionsByIds(db, ids);
   const byId = new Map(rows.map((r) => [r.id, r]));
   const resolved: Assignment[] = assignments.map((a) => {
     const r = byId.get(a.regionId);
@@ -74,6 +71,6 @@ export async function contextWithAssignments(
 
 /** The whole district as one role (command-line tools; tests of the district-wide view). */
 export async function districtContext(db: Database, role: Role = "district_commander"): Promise<RequestContext> {
-  const { rows } = await sql<{ id: number }>`select id from region where level = 0 order by id limit 1`.execute(db);
-  return contextWithAssignments(db, rows[0] ? [{ role, regionId: rows[0].id }] : []);
+  const districtId = await findDistrictRegionId(db);
+  return contextWithAssignments(db, districtId !== null ? [{ role, regionId: districtId }] : []);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { caseTileStatement, heatLevelAt } from "../db/queries/case-tiles";
+import { caseTileStatement, heatLevelAt } from "./case-tile-sql";
 import { OPEN_STATES } from "../lib/case/case-states";
 import {
   caseFilterKey,

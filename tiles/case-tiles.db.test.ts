@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { connect } from "../db/client";
-import { caseTileStatement } from "../db/queries/case-tiles";
+import { caseTileStatement } from "./case-tile-sql";
 import { openTestDb } from "../db/testing/test-db";
 import { appDatabaseUrl, testDatabaseUrl } from "../db/url";
-import { refreshCaseMapOpen } from "../db/queries/case-tiles-open";
+import { refreshCaseMapOpen } from "./case-map-open";
 import { binCaseHeat } from "../workers/jobs/bin-case-heat";
 import { EMPTY_CASE_FILTER, parseCaseFilter, type CaseTileFilter } from "./case-filter";
 import { bumpLayerVersion } from "./layer-version";

@@ -1,11 +1,11 @@
 import "server-only";
 import type postgres from "postgres";
-import { caseTileStatement } from "../db/queries/case-tiles";
-import { scopeLiteral } from "../lib/auth/scope";
+import { caseTileStatement } from "./case-tile-sql";
+import { scopeLiteral } from "../db/queries/scope";
 import { caseMap } from "../lib/i18n/zh-CN/case-map";
 import { caseFilterKey, parseCaseFilter, type CaseTileFilter } from "./case-filter";
 import type { CaseLayerName } from "./layers";
-import type { TileScope } from "./render-tile";
+import type { TileScope } from "./tile-scope";
 import type { TileCoord } from "./tile-math";
 
 /**

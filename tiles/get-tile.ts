@@ -10,7 +10,8 @@ import { caseTileVariant } from "./case-tiles";
 import { currentLayerVersions } from "./layer-version";
 import { isCaseLayer, type LayerName } from "./layers";
 import { TILE_SCHEMA_VERSION } from "./registry";
-import { renderTile, scopeKey, type TileScope } from "./render-tile";
+import { renderTile } from "./render-tile";
+import { scopeKey, type TileScope } from "./tile-scope";
 import type { TileCoord } from "./tile-math";
 
 const gzipAsync = promisify(gzipCallback);

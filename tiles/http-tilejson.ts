@@ -4,7 +4,7 @@ import { tiles } from "../lib/i18n/zh-CN/tiles";
 import { TILE_CACHE_CONTROL, requestOrigin } from "./http";
 import { currentLayerVersions } from "./layer-version";
 import { isLayerName } from "./layers";
-import type { TileScope } from "./render-tile";
+import type { TileScope } from "./tile-scope";
 import { buildTileJson, readTileBounds } from "./tilejson";
 
 /** Answers a TileJSON request: 404 for an unknown layer, else the layer's TileJSON bounded by the scope. */

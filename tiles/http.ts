@@ -6,7 +6,7 @@ import type { CaseTileFilter } from "./case-filter";
 import { parseCaseTileQuery } from "./case-tiles";
 import { getTile } from "./get-tile";
 import { isCaseLayer, isLayerName, type LayerName } from "./layers";
-import type { TileScope } from "./render-tile";
+import type { TileScope } from "./tile-scope";
 import { parseTileCoord, type TileCoord } from "./tile-math";
 
 /**

@@ -1,6 +1,7 @@
 import "server-only";
-import { sql as kysql, type Kysely } from "kysely";
+import type { Kysely } from "kysely";
 import type postgres from "postgres";
+import { bumpLayerVersions } from "../db/queries/layer-version";
 import type { DB } from "../db/types";
 import { LAYER_NAMES, type LayerName } from "./layers";
 
@@ -22,11 +23,7 @@ export type LayerVersions = Record<LayerName, number>;
 /** Bumps the version of the given layers (inserting them at 1). Works inside a transaction. */
 export async function bumpLayerVersion(db: Kysely<DB>, layers: readonly LayerName[]): Promise<void> {
   if (layers.length === 0) return;
-  await db
-    .insertInto("layer_version")
-    .values(layers.map((layer) => ({ layer, version: 1 })))
-    .onConflict((oc) => oc.column("layer").doUpdateSet({ version: kysql`layer_version.version + 1`, changed_at: kysql`now()` }))
-    .execute();
+  await bumpLayerVersions(db, layers);
   forgetLayerVersions();
 }
 

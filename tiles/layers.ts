@@ -23,7 +23,7 @@ export const LAYER_NAMES = [
 export type LayerName = (typeof LAYER_NAMES)[number];
 
 /**
- * The case layers: their SQL lives in db/queries/case-tiles.ts (not in tiles/registry.ts), they read
+ * The case layers: their SQL lives in tiles/case-tile-sql.ts (not in tiles/registry.ts), they read
  * filters from the query string, they need `case.read` instead of `map.view`, and their rows change all
  * the time (see tiles/case-tiles.ts).
  */
@@ -43,7 +43,7 @@ export function tileActionOf(layer: string): "map.view" | "case.read" {
 
 /**
  * From this zoom the case layer sends one point per case (id = case id); below it, one point per cell of a
- * 16 × 16 grid over the tile with counts by light (see db/queries/case-tiles.ts).
+ * 16 × 16 grid over the tile with counts by light (see tiles/case-tile-sql.ts).
  */
 export const CASE_POINTS_MINZOOM = 15;
 /** The case layer's aggregate cells per tile side (a 512-px tile: cells of 32 px, room for a count label). */

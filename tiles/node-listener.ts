@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type postgres from "postgres";
 import { isDomainError, toHttpResponse } from "../lib/errors";
 import { answerTile } from "./http";
-import type { TileScope } from "./render-tile";
+import type { TileScope } from "./tile-scope";
 
 const TILE_PATH = /^\/tiles\/([^/?#]+)\/([^/?#]+)\/([^/?#]+)\/([^/?#]+)\/?(\?[^#]*)?(?:#.*)?$/;
 

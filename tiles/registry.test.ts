@@ -30,7 +30,7 @@ describe("tile registry", () => {
   });
 
   it("every statement filters on the geom_3857 GIST index, clips with extent 4096 / buffer 64 and promotes the id", () => {
-    // the case layers build their statements from their filters (db/queries/case-tiles.test.ts)
+    // the case layers build their statements from their filters (tiles/case-filter.test.ts)
     for (const layer of LAYER_NAMES.filter((l): l is PlainLayerName => !isCaseLayer(l))) {
       const text = layerStatement(layer, false);
       expect(text).toMatch(/geom_3857 && st_tileenvelope\(\$1::int, \$2::int, \$3::int, margin => 0\.015625\)/);

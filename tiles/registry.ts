@@ -1,11 +1,11 @@
-import { scopeLiteral, type Scope } from "../lib/auth/scope";
+import { scopeLiteral, type Scope } from "../db/queries/scope";
 import "server-only";
 import { LAYERS, type LayerMeta, type PlainLayerName } from "./layers";
 import { extentUnit3857 } from "./tile-math";
 
 /**
  * The tile layer registry: for each layer (except the case layers, whose SQL depends on their filters:
- * db/queries/case-tiles.ts, tiles/case-tiles.ts) its fixed SQL (one statement per layer and scope mode,
+ * tiles/case-tile-sql.ts, tiles/case-tiles.ts) its fixed SQL (one statement per layer and scope mode,
  * prepared once per connection by postgres.js), and its per-zoom simplification.
  *
  * Statement parameters (see `layerParams`):

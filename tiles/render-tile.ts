@@ -1,31 +1,14 @@
 import "server-only";
 import type postgres from "postgres";
-import { isRegionPath, type Scope } from "../lib/auth/scope";
 import { EMPTY_CASE_FILTER, type CaseTileFilter } from "./case-filter";
 import { renderCaseTile } from "./case-tiles";
 import { LAYERS, isCaseLayer, type LayerName } from "./layers";
 import { layerIsScoped, layerParams, layerStatement } from "./registry";
 import type { TileCoord } from "./tile-math";
-
-/**
- * The caller's area scope: the region paths (e.g. "110112.110112001") whose subtrees the caller may see
- * (tiles/resolve-tile-scope.ts derives it from the session), or null for the whole database (benchmarks
- * and tests of the SQL itself; never a request).
- */
-export type TileScope = Scope | null;
+import { isValidScope, type TileScope } from "./tile-scope";
 
 /** `filter` applies to the case layers only (tiles/case-filter.ts); the other layers have none. */
 export type RenderTileInput = TileCoord & { layer: LayerName; scope: TileScope; filter?: CaseTileFilter };
-
-/** True when a scope is null or a non-empty list of well-formed region paths. */
-export function isValidScope(scope: TileScope): boolean {
-  return scope === null || (scope.length > 0 && scope.every(isRegionPath));
-}
-
-/** The scope as one string for cache keys and ETags ("*" for everything). */
-export function scopeKey(scope: TileScope): string {
-  return scope === null ? "*" : scope.join(",");
-}
 
 /**
  * Renders one tile of one layer as raw (uncompressed) MVT bytes; empty when nothing is there or the

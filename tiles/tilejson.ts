@@ -1,9 +1,9 @@
-import { scopeLiteral } from "../lib/auth/scope";
+import { scopeLiteral } from "../db/queries/scope";
 import "server-only";
 import type postgres from "postgres";
 import { LAYERS, type FieldType, type LayerName } from "./layers";
 import { tiles } from "../lib/i18n/zh-CN/tiles";
-import type { TileScope } from "./render-tile";
+import type { TileScope } from "./tile-scope";
 
 /** [west, south, east, north] in degrees. */
 export type LonLatBounds = [number, number, number, number];

@@ -1,5 +1,7 @@
 import "server-only";
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
+import { can } from "@/lib/auth/authorize";
+import type { Action } from "@/lib/auth/permissions";
 import { getRequestContext, type RequestContext } from "@/lib/context";
 import { isDomainError } from "@/lib/errors";
 
@@ -16,5 +18,16 @@ export async function requirePageContext(options: { allowPasswordChange?: boolea
     throw error;
   }
   if (ctx.actor.mustChangePassword && !options.allowPasswordChange) redirect("/account/password");
+  return ctx;
+}
+
+/**
+ * The caller's context for a page that needs a permission (any one of several, when given a list):
+ * without it the page answers HTTP 403 with the console's notice (app/(console)/forbidden.tsx).
+ */
+export async function requirePagePermission(action: Action | readonly Action[]): Promise<RequestContext> {
+  const ctx = await requirePageContext();
+  const actions: readonly Action[] = typeof action === "string" ? [action] : action;
+  if (!actions.some((a) => can(ctx, a))) forbidden();
   return ctx;
 }

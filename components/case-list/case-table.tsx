@@ -4,7 +4,8 @@ import { OPEN_STATES } from "@/lib/case/case-states";
 import { cases } from "@/lib/i18n/zh-CN/case";
 import { caseDesk } from "@/lib/i18n/zh-CN/case-desk";
 import { caseLoop } from "@/lib/i18n/zh-CN/case-loop";
-import { deadlineNote, formatDateTime, formatShortDateTime } from "./format";
+import { deadlineNote } from "@/lib/case/deadline-note";
+import { formatDateTime, formatShortDateTime } from "@/lib/format/time";
 import { LightBadge } from "./light-badge";
 import { RowNavigator } from "./row-navigator";
 

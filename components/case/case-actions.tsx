@@ -5,6 +5,7 @@ import { useState } from "react";
 import type { CaseDetailDto, UnitOption } from "@/lib/case/case-dto";
 import { RETURN_REASONS, type CaseAction } from "@/lib/case/case-states";
 import { TRANSITIONS } from "@/lib/case/case-transitions";
+import { buildTransitionRequest } from "@/lib/case/transition-request";
 import { SATISFACTION_LEVELS } from "@/lib/case/ratings";
 import { caseLoop } from "@/lib/i18n/zh-CN/case-loop";
 import { casePage } from "@/lib/i18n/zh-CN/case-page";
@@ -99,17 +100,21 @@ function ActionForm({
     event.preventDefault();
     setBusy(true);
     setError(null);
-    const body: Record<string, unknown> = { action, expectedVersion: detail.version, requestId, note: note.trim() || null };
-    if (action === "dispatch") Object.assign(body, { leadUnitId: leadUnitId === "" ? null : leadUnitId, coUnitIds });
-    if (action === "return") body.returnReason = returnReason || null;
-    if (action === "evaluate") body.satisfaction = satisfaction || null;
-    if (action === "rate_discovery") body.discoveryStars = stars ? Number(stars) : null;
+    const request = buildTransitionRequest({
+      caseId: detail.id,
+      action,
+      version: detail.version,
+      requestId,
+      fields: {
+        note,
+        returnReason,
+        satisfaction,
+        stars,
+        routing: { leadUnitId: leadUnitId === "" ? null : leadUnitId, coUnitIds },
+      },
+    });
     try {
-      const response = await fetch(`/api/cases/${detail.id}/transitions`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(body),
-      });
+      const response = await fetch(request.url, request.init);
       if (response.ok) {
         onClose();
         router.refresh();

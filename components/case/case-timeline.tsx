@@ -1,7 +1,6 @@
 import type { CaseEventDto } from "@/lib/case/case-dto";
-import { formatDateTime } from "@/lib/format/date-time";
+import { formatDateTime } from "@/lib/format/time";
 import { caseLoop } from "@/lib/i18n/zh-CN/case-loop";
-import { common } from "@/lib/i18n/zh-CN/common";
 import { casePage } from "@/lib/i18n/zh-CN/case-page";
 
 const text = casePage;
@@ -40,12 +39,11 @@ export function CaseTimeline({ events, compact = false }: { events: readonly Cas
   return (
     <ol className="relative space-y-3 border-l-2 border-slate-200 pl-4" data-testid="case-timeline">
       {events.map((e) => {
-        const system = e.action.startsWith("auto_") || e.actorName.startsWith(common.systemActor);
         const levelMoved = e.fromLevel && e.toLevel && e.fromLevel !== e.toLevel;
         return (
           <li key={e.id} className="relative" data-testid="case-event" data-action={e.action}>
             <span
-              className={`absolute -left-[23px] top-1 h-3 w-3 rounded-full ring-2 ring-white ${system ? "bg-slate-400" : "bg-sky-600"}`}
+              className={`absolute -left-[23px] top-1 h-3 w-3 rounded-full ring-2 ring-white ${e.isSystem ? "bg-slate-400" : "bg-sky-600"}`}
               aria-hidden
             />
             <div className="flex flex-wrap items-baseline gap-x-2 text-sm">

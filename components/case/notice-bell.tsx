@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { CaseNoticeDto } from "@/lib/case/case-notices";
-import { formatDateTime } from "@/lib/format/date-time";
+import { formatDateTime } from "@/lib/format/time";
 import { caseNotices as text } from "@/lib/i18n/zh-CN/case-notices";
 import { useUserBadge } from "@/components/ui/user-menu";
 import { useDismiss } from "@/components/ui/use-dismiss";

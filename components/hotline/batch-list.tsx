@@ -1,7 +1,8 @@
 import Link from "next/link";
 import type { BatchDto } from "@/lib/hotline/dto";
 import { hotline } from "@/lib/i18n/zh-CN/hotline";
-import { seconds, shortDateTime } from "./format";
+import { formatDateTime } from "@/lib/format/time";
+import { seconds } from "./format";
 import { StatusBadge } from "./status-badge";
 
 const text = hotline.batches;
@@ -54,7 +55,7 @@ export function BatchList({ batches }: { batches: BatchDto[] }) {
                     </Link>
                   </td>
                   <td className={cell}>{b.createdByName}</td>
-                  <td className={`${cell} whitespace-nowrap tabular-nums`}>{shortDateTime(b.createdAt)}</td>
+                  <td className={`${cell} whitespace-nowrap tabular-nums`}>{formatDateTime(b.createdAt)}</td>
                   <td className={cell}>
                     <StatusBadge status={b.status} />
                   </td>

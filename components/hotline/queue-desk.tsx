@@ -7,7 +7,7 @@ import { sendJson } from "@/components/account/send-json";
 import type { Bounds } from "@/lib/grid/dto";
 import type { QueueItemDto } from "@/lib/hotline/dto";
 import { hotline } from "@/lib/i18n/zh-CN/hotline";
-import { shortDateTime } from "./format";
+import { formatDateTime } from "@/lib/format/time";
 import { LocateMap } from "./locate-map";
 
 const text = hotline.queue;
@@ -87,7 +87,7 @@ export function QueueDesk({
                     <div className="flex items-center gap-2 text-xs text-slate-500">
                       <span className="font-mono text-slate-700">{item.orderNo}</span>
                       <span className="rounded bg-slate-100 px-1.5 py-0.5">{item.kind}</span>
-                      <span className="ml-auto tabular-nums">{shortDateTime(item.receivedAt)}</span>
+                      <span className="ml-auto tabular-nums">{formatDateTime(item.receivedAt)}</span>
                     </div>
                     <div className="mt-1 text-sm font-medium text-slate-900">{item.address ?? "—"}</div>
                     <div className="mt-0.5 line-clamp-2 text-sm text-slate-600">{item.content}</div>

@@ -7,7 +7,8 @@ import {
   withoutCaseFilters,
   writeCaseMapState,
 } from "./case-map-state";
-import { addDays, monthTicks, positionsOf, presetOf, presetRange, rangeOf, SLIDER_DAYS, todayInShanghai } from "./time-range";
+import { addDays, beijingDay as todayInShanghai } from "@/lib/format/time";
+import { monthTicks, positionsOf, presetOf, presetRange, rangeOf, SLIDER_DAYS } from "./time-range";
 
 describe("the case map state in the URL", () => {
   it("the plain map URL is the default: open cases coloured by light, no heat", () => {

@@ -5,25 +5,13 @@ import { useState, type RefObject } from "react";
 import { CaseLightBadge } from "@/components/case/case-light-badge";
 import { CaseTimeline } from "@/components/case/case-timeline";
 import type { CaseDetailDto } from "@/lib/case/case-dto";
-import { formatDateTime } from "@/lib/format/date-time";
+import { deadlineNote } from "@/lib/case/deadline-note";
+import { formatDateTime } from "@/lib/format/time";
 import { t } from "@/lib/i18n";
 import { cases } from "@/lib/i18n/zh-CN/case";
 import { caseLoop } from "@/lib/i18n/zh-CN/case-loop";
 
 const text = t.caseMap;
-
-/** How far a deadline is: "剩余 3 小时" / "已超期 2 天", by the wall clock (the light says the working-time truth). */
-function deadlineHint(deadlineAt: string, now: number): string {
-  const ms = Date.parse(deadlineAt) - now;
-  const abs = Math.abs(ms);
-  const amount =
-    abs >= 86_400_000
-      ? t.common.duration.days(Math.round(abs / 86_400_000))
-      : abs >= 3_600_000
-        ? t.common.duration.hours(Math.round(abs / 3_600_000))
-        : t.common.duration.minutes(Math.max(1, Math.round(abs / 60_000)));
-  return ms >= 0 ? `${cases.remaining} ${amount}` : `${cases.overdueBy} ${amount}`;
-}
 
 function Fact({ label, children, testId }: { label: string; children: React.ReactNode; testId: string }) {
   return (
@@ -74,7 +62,7 @@ export function CaseBody({ data, headingRef }: { data: CaseDetailDto; headingRef
               {formatDateTime(data.deadlineAt)}
               {open && (
                 <span className={`ml-2 text-xs ${Date.parse(data.deadlineAt) < now ? "text-red-600" : "text-slate-500"}`}>
-                  {deadlineHint(data.deadlineAt, now)}
+                  {deadlineNote(data.deadlineAt, now).text}
                 </span>
               )}
             </>

@@ -4,25 +4,11 @@
  * ends is no time filter at all. Pure date arithmetic on YYYY-MM-DD strings (no time-zone surprises).
  */
 
+import { addDays, daysBetween } from "@/lib/format/time";
 import { common } from "@/lib/i18n/zh-CN/common";
 
 /** Days the slider spans back from today. */
 export const SLIDER_DAYS = 365;
-
-const DAY_MS = 86_400_000;
-
-/** Today's date in China Standard Time (the calendar the cases are filtered by). */
-export function todayInShanghai(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
-}
 
 /** Slider positions (0 … SLIDER_DAYS) of a range; null ends sit at the slider's ends, dates outside it are clamped. */
 export function positionsOf(range: { from: string | null; to: string | null }, today: string): [number, number] {

@@ -1,17 +1,9 @@
 "use client";
 
 import { useEffect, useMemo, useRef, useState } from "react";
+import { beijingDay } from "@/lib/format/time";
 import { t } from "@/lib/i18n";
-import {
-  monthTicks,
-  positionsOf,
-  presetOf,
-  presetRange,
-  rangeOf,
-  SLIDER_DAYS,
-  todayInShanghai,
-  type TimePreset,
-} from "./time-range";
+import { monthTicks, positionsOf, presetOf, presetRange, rangeOf, SLIDER_DAYS, type TimePreset } from "./time-range";
 
 type Range = { from: string | null; to: string | null };
 
@@ -31,7 +23,7 @@ const THUMB =
  * ends); the left end means no lower limit, the right end "until today".
  */
 export function TimeSlider({ value, onChange }: { value: Range; onChange: (range: Range) => void }) {
-  const [today] = useState(() => todayInShanghai());
+  const [today] = useState(() => beijingDay());
   const [positions, setPositions] = useState<[number, number]>(() => positionsOf(value, today));
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const ticks = useMemo(() => monthTicks(today), [today]);

@@ -5,7 +5,7 @@ import { useEffect, useState } from "react";
 import type { CaseSummaryDto } from "@/lib/case/case-dto";
 import { caseLoop } from "@/lib/i18n/zh-CN/case-loop";
 import { caseIntake } from "@/lib/i18n/zh-CN/case-intake";
-import { formatShortDateTime } from "@/components/case-list/format";
+import { formatShortDateTime } from "@/lib/format/time";
 
 /**
  * Before sending: open cases of the same category near the pin, reported recently (the server's duplicate

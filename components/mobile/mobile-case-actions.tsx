@@ -6,6 +6,7 @@ import { useRef, useState, type FormEvent } from "react";
 import type { CaseDetailDto } from "@/lib/case/case-dto";
 import { RETURN_REASONS, type CaseAction } from "@/lib/case/case-states";
 import { TRANSITIONS } from "@/lib/case/case-transitions";
+import { buildTransitionRequest } from "@/lib/case/transition-request";
 import { SATISFACTION_LEVELS } from "@/lib/case/ratings";
 import { caseIntake } from "@/lib/i18n/zh-CN/case-intake";
 import { caseLoop } from "@/lib/i18n/zh-CN/case-loop";
@@ -151,23 +152,14 @@ function ActionSheet({
         }
         photoIds.push(id);
       }
-      const body: Record<string, unknown> = {
+      const request = buildTransitionRequest({
+        caseId: detail.id,
         action,
-        expectedVersion: detail.version,
+        version: detail.version,
         requestId,
-        note: note.trim() || null,
-        photoIds,
-      };
-      if (action === "return") body.returnReason = returnReason || null;
-      if (action === "evaluate") body.satisfaction = satisfaction || null;
-      if (action === "rate_discovery") body.discoveryStars = stars ? Number(stars) : null;
-      if (action === "dispatch" && detail.proposedRouting)
-        Object.assign(body, { leadUnitId: detail.proposedRouting.leadUnitId, coUnitIds: detail.proposedRouting.coUnitIds });
-      const response = await fetch(`/api/cases/${detail.id}/transitions`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(body),
+        fields: { note, returnReason, satisfaction, stars, photoIds, routing: detail.proposedRouting },
       });
+      const response = await fetch(request.url, request.init);
       if (response.ok) {
         onDone(action);
         router.refresh();

@@ -1,4 +1,4 @@
-import { LEC_CONSEQUENCE, LEC_EXPOSURE, LEC_LIKELIHOOD } from "@/lib/case/risk";
+import { LEC_CONSEQUENCE, LEC_EXPOSURE, LEC_LIKELIHOOD, lecValue } from "@/lib/case/risk";
 import { CASE_URGENCIES, type CaseUrgency } from "@/lib/case/time-limits";
 import { caseIntake } from "@/lib/i18n/zh-CN/case-intake";
 
@@ -82,12 +82,12 @@ export function isDraftEmpty(d: ReportDraft): boolean {
   );
 }
 
-/** D = L × E × C when all three are chosen; null when none is; "incomplete" otherwise. */
+/** D = L × E × C (lib/case/risk's rule) when all three are chosen; null when none is; "incomplete" otherwise. */
 export function riskValue(risk: DraftRisk): number | null | "incomplete" {
   const set = [risk.l, risk.e, risk.c].filter((v) => v !== null).length;
   if (set === 0) return null;
   if (set < 3) return "incomplete";
-  return Math.round(risk.l! * risk.e! * risk.c! * 100) / 100;
+  return lecValue(risk.l!, risk.e!, risk.c!);
 }
 
 export type DraftField = "category" | "description" | "location" | "risk";

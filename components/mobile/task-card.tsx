@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { CaseLightBadge } from "@/components/case/case-light-badge";
-import { deadlineNote, formatShortDateTime } from "@/components/case-list/format";
+import { deadlineNote } from "@/lib/case/deadline-note";
+import { formatShortDateTime } from "@/lib/format/time";
 import type { TaskItemDto } from "@/lib/case/list-my-tasks";
 import { caseIntake } from "@/lib/i18n/zh-CN/case-intake";
 import { caseLoop } from "@/lib/i18n/zh-CN/case-loop";

@@ -6,7 +6,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { ensureDebianPackages } from "../../lib/system/debian-packages";
+import { ensureDebianPackages } from "../debian-packages";
 
 const resultsDir = path.resolve("test-results");
 fs.mkdirSync(resultsDir, { recursive: true });

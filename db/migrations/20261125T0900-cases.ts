@@ -1,8 +1,8 @@
 import { sql, type Kysely } from "kysely";
 import { APP_ROLE } from "./20261124T0900-access";
 import { CASE_CATEGORY_ROWS } from "./data/case-categories";
-import { CHINA_CALENDAR_DAYS_2026 } from "../../lib/case/holidays-2026";
-import { DEFAULT_TIME_LIMITS } from "../../lib/case/time-limits";
+import { CALENDAR_DAY_ROWS_2026 } from "./data/calendar-days-2026";
+import { TIME_LIMIT_ROWS } from "./data/time-limits";
 
 /**
  * Cases (事件/工单): the case record with its point, basic grid and area path; its timeline (one row per
@@ -102,12 +102,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       updated_at timestamptz not null default now(),
       unique nulls not distinct (category_id, urgency, level, stage)
     )`.execute(db);
-  for (const [urgency, stages] of Object.entries(DEFAULT_TIME_LIMITS)) {
-    for (const [stage, limit] of Object.entries(stages as Record<string, { amount: number; unit: string }>)) {
-      await sql`insert into time_limit_rule (urgency, stage, amount, unit) values (${urgency}, ${stage}, ${limit.amount}, ${limit.unit})`.execute(
-        db,
-      );
-    }
+  for (const { urgency, stage, amount, unit } of TIME_LIMIT_ROWS) {
+    await sql`insert into time_limit_rule (urgency, stage, amount, unit) values (${urgency}, ${stage}, ${amount}, ${unit})`.execute(
+      db,
+    );
   }
 
   // The working-day calendar: statutory holidays and swapped working days (调休上班); weekends are implicit.
@@ -118,7 +116,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       name text not null,
       updated_at timestamptz not null default now()
     )`.execute(db);
-  for (const d of CHINA_CALENDAR_DAYS_2026) {
+  for (const d of CALENDAR_DAY_ROWS_2026) {
     await sql`insert into calendar_day (day, kind, name) values (${d.date}::date, ${d.kind}, ${d.name})`.execute(db);
   }
 

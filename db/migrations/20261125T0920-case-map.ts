@@ -11,7 +11,7 @@ import { APP_ROLE } from "./20261124T0900-access";
  *   (a z10 tile took 100–400 ms; from the copy ~10 ms). Single cases (z15+) are always read live. It holds
  *   rows of case_record, so it has the same row-level security.
  * - the open cases alone in a GiST index, for single cases and filters the copy cannot answer. Its predicate
- *   is the literal list db/queries/case-tiles.ts writes. (The clock never writes `state`, so its in-place HOT
+ *   is the literal list tiles/case-tile-sql.ts writes. (The clock never writes `state`, so its in-place HOT
  *   updates stay possible; see 20261125T0950-case-clock.)
  * - case_map_point: the view the tiles read case_record through. Under row-level security PostgreSQL may not
  *   evaluate a query's own condition before the policy unless the condition's operator is LEAKPROOF, and
@@ -25,7 +25,7 @@ import { APP_ROLE } from "./20261124T0900-access";
  * - case_heat_total: the heat bins summed over every day and category, per basic grid and cell at the cell
  *   levels the heat tiles use (250 m × 2^level, levels 0–4): the heat map with no time or category filter
  *   (its default) reads a few thousand rows instead of a million bins. Kept by the statement that fills the
- *   bins (db/queries/case-heat.ts), derived again after a bulk load of bins.
+ *   bins (tiles/case-heat-bins.ts), derived again after a bulk load of bins.
  * - bins by cell: a heat tile selects a range of cells; the primary key leads with the day.
  */
 const OPEN_STATES = [

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from "kysely";
 import type { DB } from "../types";
-import { scopeLiteral, type Scope } from "../../lib/auth/scope";
+import { scopeLiteral, type Scope } from "./scope";
 
 /** One (role, region) pair of an account as stored, with the region's place in the tree. */
 export type AccountAssignmentRow = {

@@ -1,7 +1,6 @@
 import { sql } from "kysely";
-import type { Scope } from "../../lib/auth/scope";
+import { withinScope, type Scope } from "./scope";
 import type { Database } from "../client";
-import { withinScope } from "./scope";
 
 /** Open311 API keys: only the SHA-256 of a token is ever stored or compared. */
 

@@ -1,5 +1,5 @@
-import { sql, type Kysely } from "kysely";
-import type { DB } from "../types";
+import { sql, type Insertable, type Kysely } from "kysely";
+import type { DB, PiiAccessLog } from "../types";
 
 /*
  * Reading the two append-only logs for the auditor page. Both are district-wide (no area scope):
@@ -119,4 +119,39 @@ export async function findAuditLog(db: Kysely<DB>, filter: AuditFilter): Promise
     .orderBy("a.id", "desc")
     .limit(filter.limit + 1)
     .execute();
+}
+
+export type NewAuditRow = {
+  actorUserId: number | null;
+  actorName: string;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  /** Any JSON-serialisable value; undefined is stored as null. */
+  before?: unknown;
+  after?: unknown;
+  address: string | null;
+};
+
+/** Appends one row to audit_log. Run it with the transaction that makes the change it records. */
+export async function insertAuditRow(db: Kysely<DB>, row: NewAuditRow): Promise<void> {
+  await db
+    .insertInto("audit_log")
+    .values({
+      actor_user_id: row.actorUserId,
+      actor_name: row.actorName,
+      action: row.action,
+      entity: row.entity,
+      entity_id: row.entityId,
+      // Sent as text and cast once: a JS string bound to jsonb directly would be stored as a JSON string.
+      before: row.before === undefined ? null : sql<string>`${JSON.stringify(row.before)}::text::jsonb`,
+      after: row.after === undefined ? null : sql<string>`${JSON.stringify(row.after)}::text::jsonb`,
+      address: row.address,
+    })
+    .execute();
+}
+
+/** Appends one row to pii_access_log. Run it with the transaction of the read it records. */
+export async function insertPiiAccessRow(db: Kysely<DB>, row: Insertable<PiiAccessLog>): Promise<void> {
+  await db.insertInto("pii_access_log").values(row).execute();
 }

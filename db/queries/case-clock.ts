@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Database } from "../client";
+import { layerVersionBumpSql } from "./layer-version";
 
 /**
  * One pass of the case clock (时限监控) over every open, timed case, as ONE set-based statement (no loop per
@@ -146,9 +147,7 @@ export function clockPassQuery(args: { now: Date; texts: ClockTexts }) {
         from upd u where u.escalate
       returning kind
     ), bump as (
-      insert into layer_version (layer, version, changed_at)
-      select 'case', 1, now() where exists (select 1 from upd)
-      on conflict (layer) do update set version = layer_version.version + 1, changed_at = now()
+      ${layerVersionBumpSql(sql`select 'case'::text where exists (select 1 from upd)`)}
       returning 1
     )
     select (select count(*) from upd)::int as updated,

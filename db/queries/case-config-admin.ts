@@ -1,7 +1,6 @@
 import { sql } from "kysely";
-import type { Scope } from "../../lib/auth/scope";
+import { withinScope, type Scope } from "./scope";
 import type { Database } from "../client";
-import { withinScope } from "./scope";
 
 /*
  * The configuration tables of cases as the admin pages read and write them. Every update and delete is

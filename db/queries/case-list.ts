@@ -1,8 +1,7 @@
 import { sql, type RawBuilder, type SqlBool } from "kysely";
-import type { Scope } from "../../lib/auth/scope";
+import { withinScope, type Scope } from "./scope";
 import type { Database } from "../client";
 import type { CaseSummaryRow } from "./case-read";
-import { withinScope } from "./scope";
 
 /*
  * The case list and its exports: one filtered scan of case_record inside the caller's scope, newest first,
@@ -42,6 +41,19 @@ export type CaseListQuery = {
  */
 export async function preferCustomPlans(db: Database): Promise<void> {
   await sql`select set_config('plan_cache_mode', 'force_custom_plan', true)`.execute(db);
+}
+
+/**
+ * Turns explicit sorts off for this transaction, so the planner walks the reported_at index in order: under
+ * row-level security it underestimates the rows and would rather sort the whole area (the export's batches).
+ */
+export async function preferIndexOrder(db: Database): Promise<void> {
+  await sql`select set_config('enable_sort', 'off', true)`.execute(db);
+}
+
+/** Cancels any statement of this transaction that runs longer than `ms` (PostgreSQL's statement_timeout). */
+export async function limitStatementTime(db: Database, ms: number): Promise<void> {
+  await sql`select set_config('statement_timeout', ${`${ms}ms`}, true)`.execute(db);
 }
 
 /** The keyset position after a row: reported_at in whole microseconds since the epoch, and the id. */

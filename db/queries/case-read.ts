@@ -88,6 +88,7 @@ export async function findCaseEvents(db: Database, caseId: number) {
     .select([
       "id",
       "at",
+      "actor_user_id",
       "actor_name",
       "action",
       "from_state",

@@ -1,7 +1,6 @@
 import { sql, type Expression, type SqlBool } from "kysely";
-import type { Scope } from "../../lib/auth/scope";
+import { withinScope, type Scope } from "./scope";
 import type { Database } from "../client";
-import { withinScope } from "./scope";
 
 /**
  * The work queues of "my tasks" (the phone's 我的任务): ids only, most pressing first; the caller reads the

@@ -7,6 +7,11 @@ import type { CaseEvent, DB } from "../types";
  * inside the verb's transaction, where the row-level-security scope is set (db/queries/scope.ts).
  */
 
+/** A WGS-84 point (SRID 4326) for a geometry column. */
+export function pointGeometry(lon: number, lat: number) {
+  return sql<string>`st_setsrid(st_makepoint(${lon}, ${lat}), 4326)`;
+}
+
 /** The basic grid (level 4) a point falls in, with the grid's path; null outside every grid. */
 export async function findGridAtPoint(db: Database, lon: number, lat: number) {
   const { rows } = await sql<{ id: number; path: string; district_code: string }>`

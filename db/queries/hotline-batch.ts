@@ -1,9 +1,16 @@
 import { sql } from "kysely";
-import type { Scope } from "../../lib/auth/scope";
-import { scopeLiteral } from "../../lib/auth/scope";
+import { scopeLiteral, type Scope } from "./scope";
 import type { Database } from "../client";
 
 /** Import batches (one uploaded file each) and their per-row reports. */
+
+/**
+ * Makes imports take turns for the rest of this transaction (a transaction-level advisory lock): two files
+ * carrying the same new order must not both create it.
+ */
+export async function lockHotlineImports(db: Database): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext('gridatlas.hotline.import'))`.execute(db);
+}
 
 export type NewBatch = {
   fileName: string;

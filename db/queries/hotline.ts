@@ -1,7 +1,6 @@
 import { sql } from "kysely";
-import type { Scope } from "../../lib/auth/scope";
+import { withinScope, type Scope } from "./scope";
 import type { Database } from "../client";
-import { withinScope } from "./scope";
 
 /**
  * The ledger of 12345 orders (hotline_order) and what the importer reads besides: the district's names,

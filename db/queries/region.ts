@@ -1,7 +1,6 @@
 import { sql, type Kysely } from "kysely";
 import type { DB } from "../types";
-import { scopeLiteral, type Scope } from "../../lib/auth/scope";
-import { withinScope } from "./scope";
+import { scopeLiteral, withinScope, type Scope } from "./scope";
 
 export type RegionRow = {
   id: number;
@@ -106,4 +105,25 @@ export async function findScopeRoots(db: Kysely<DB>, scope: Scope): Promise<Regi
     .where(sql<boolean>`r.path = any(${scopeLiteral(scope)}::ltree[])`)
     .orderBy("r.path")
     .execute();
+}
+
+export type RegionRef = { id: number; path: string; name: string; level: number };
+
+/** The regions with these ids (any level; missing ids are simply absent). For contexts built from assignments. */
+export async function findRegionsByIds(db: Kysely<DB>, ids: readonly number[]): Promise<RegionRef[]> {
+  if (!ids.length) return [];
+  const { rows } = await sql<RegionRef>`
+    select id, path::text as path, name, level from region where id = any(${[...ids]}::int[])`.execute(db);
+  return rows;
+}
+
+/** The district's region id (the first level-0 region); null before a district is loaded. */
+export async function findDistrictRegionId(db: Kysely<DB>): Promise<number | null> {
+  const { rows } = await sql<{ id: number }>`select id from region where level = 0 order by id limit 1`.execute(db);
+  return rows[0]?.id ?? null;
+}
+
+/** Recomputes the per-region counts the map and the side panel show (the database function refresh_region_stats). */
+export async function refreshRegionStats(db: Kysely<DB>): Promise<void> {
+  await sql`select refresh_region_stats()`.execute(db);
 }

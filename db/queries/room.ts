@@ -1,7 +1,6 @@
 import { sql, type Kysely } from "kysely";
 import type { DB } from "../types";
-import type { Scope } from "../../lib/auth/scope";
-import { withinScope } from "./scope";
+import { withinScope, type Scope } from "./scope";
 
 export type RoomRow = {
   id: number;

@@ -1,7 +1,28 @@
 import { sql, type Expression, type RawBuilder, type SqlBool, type Transaction } from "kysely";
-import { scopeLiteral, type Scope } from "../../lib/auth/scope";
 import type { Database } from "../client";
 import type { DB } from "../types";
+
+/**
+ * An area scope: the ltree paths of the regions whose subtrees the caller may see for one action.
+ * Never nested (a path inside another is dropped) and never empty when handed to a query. The rules that
+ * build and compare scopes are lib/auth/scope.ts; here is only what SQL needs of them.
+ */
+export type Scope = readonly string[];
+
+const LTREE_PATH = /^[0-9]{1,18}(\.[0-9]{1,18}){0,5}$/;
+
+export function isRegionPath(value: string): boolean {
+  return LTREE_PATH.test(value);
+}
+
+/**
+ * The scope as a PostgreSQL ltree[] literal ("{a.b,c.d}"). Paths are checked to be digits and dots,
+ * so the literal cannot carry anything else; it is always sent as a bound parameter anyway.
+ */
+export function scopeLiteral(scope: Scope): string {
+  for (const p of scope) if (!isRegionPath(p)) throw new Error(`invalid region path in scope: ${JSON.stringify(p)}`);
+  return `{${scope.join(",")}}`;
+}
 
 /** `path <@ scope`: the row's region lies inside one of the scope's regions (ltree descendant-or-self). */
 export function withinScope(path: Expression<unknown> | RawBuilder<unknown>, scope: Scope): RawBuilder<SqlBool> {

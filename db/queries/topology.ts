@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { Database } from "../client";
-import { scopeLiteral, type Scope } from "../../lib/auth/scope";
+import { scopeLiteral, type Scope } from "./scope";
 
 export type TopologyProblemKind = "invalid_geometry" | "outside_parent" | "sibling_overlap" | "gap_in_parent";
 

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCaseClock } from "../../lib/case/run-clock";
 import { DISPOSAL_STAR_TABLE } from "../../lib/case/ratings";
-import { seedTestDistrict } from "../queries/testing/seed-for-tests";
 import { openTestDb } from "../testing/test-db";
 import { caseLifecycleRules, seedCases, type CaseSeedReport } from "./cases";
 import { createCaseComposer, planGridVolumes } from "./cases-compose";
@@ -9,7 +8,7 @@ import { readCaseSeedContext } from "./cases-context";
 import { replayCase } from "./cases-replay";
 import { yearWindow } from "./cases-rhythm";
 
-/** The demo cases on the small district, generated up to a fixed instant (Monday 22:24 in Beijing). */
+/** The demo cases on the small district (the file's copy of the test template holds it), generated up to a fixed instant (Monday 22:24 in Beijing). */
 const NOW = new Date("2026-11-23T14:24:00.000Z");
 const conn = openTestDb();
 const { sql } = conn;
@@ -24,7 +23,6 @@ async function checksum() {
 }
 
 beforeAll(async () => {
-  await seedTestDistrict(conn);
   report = await seedCases(conn, { seed: 1, now: NOW });
 });
 

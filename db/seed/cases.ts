@@ -7,13 +7,14 @@
  *
  * Loading: grid by grid into three COPY streams (cases, timeline rows, notices) with the tables' secondary
  * indexes and keys dropped and rebuilt after (load-mode.ts); then the heat bins in one INSERT … SELECT …
- * GROUP BY (the definition of db/queries/case-heat.ts; every generated row is written heat_binned = true
+ * GROUP BY (the definition of tiles/case-heat-bins.ts; every generated row is written heat_binned = true
  * in the same run instead of updating a million rows afterwards) and the map's per-cell totals rebuilt from
  * them, the sequences, a version bump of the case layers and ANALYZE.
  */
 import type { Connection } from "../client";
-import { rebuildCaseHeatTotal } from "../queries/case-heat";
-import { refreshCaseMapOpen } from "../queries/case-tiles-open";
+import { bumpLayerVersions } from "../queries/layer-version";
+import { rebuildCaseHeatTotal } from "../../tiles/case-heat-bins";
+import { refreshCaseMapOpen } from "../../tiles/case-map-open";
 import { createBulkProtector } from "../../lib/pii/protect";
 import { caseClock } from "../../lib/i18n/zh-CN/case-clock";
 import { cases as caseTexts } from "../../lib/i18n/zh-CN/case";
@@ -146,13 +147,11 @@ export async function seedCases(conn: Connection, options: CaseSeedOptions): Pro
        group by 1, 2, 3, 4, 5
       returning 1
     ) select count(*)::int as bins from binned`;
-  // The map's per-cell totals over all days and categories follow the bins (db/queries/case-heat.ts).
+  // The map's per-cell totals over all days and categories follow the bins (tiles/case-heat-bins.ts).
   await rebuildCaseHeatTotal(conn.db);
   // The compact copy of open cases the map's low zooms read (kept by a worker job; none runs during a seed).
   await refreshCaseMapOpen(conn.db, { force: true });
-  await sql`insert into layer_version (layer, version, changed_at)
-            select layer, 1, now() from unnest(${CASE_LAYERS}::text[]) as layer
-            on conflict (layer) do update set version = layer_version.version + 1, changed_at = now()`;
+  await bumpLayerVersions(conn.db, CASE_LAYERS);
   await sql.unsafe(`analyze case_record, case_event, case_notice, case_heat_bin, case_heat_total`);
   phase("heat bins + layer versions + analyze");
 

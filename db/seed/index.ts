@@ -14,6 +14,8 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Connection } from "../client";
+import { bumpLayerVersions } from "../queries/layer-version";
+import { refreshRegionStats } from "../queries/region";
 import { readDivisions } from "./divisions";
 import { buildMapFeatures } from "./features";
 import { dropForLoad, restoreAfterLoad } from "./load-mode";
@@ -157,10 +159,8 @@ export async function seedDistrict(conn: Connection, options: SeedOptions): Prom
   }
   phase("rebuild indexes + keys");
 
-  await sql`select refresh_region_stats()`;
-  await sql`insert into layer_version (layer, version, changed_at)
-            select layer, 1, now() from unnest(${LAYERS}::text[]) as layer
-            on conflict (layer) do update set version = layer_version.version + 1, changed_at = now()`;
+  await refreshRegionStats(conn.db);
+  await bumpLayerVersions(conn.db, LAYERS);
   await sql.unsafe(`analyze ${DISTRICT_TABLES.join(", ")}`);
   phase("region stats + layer versions + analyze");
 

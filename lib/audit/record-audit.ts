@@ -1,6 +1,6 @@
 import "server-only";
-import { sql } from "kysely";
 import type { Database } from "../../db/client";
+import { insertAuditRow } from "../../db/queries/audit";
 import type { RequestContext } from "../context";
 
 export type AuditEntry = {
@@ -23,18 +23,14 @@ export async function recordAudit(
   ctx: Pick<RequestContext, "actor" | "clientAddress">,
   entry: AuditEntry,
 ): Promise<void> {
-  await trx
-    .insertInto("audit_log")
-    .values({
-      actor_user_id: ctx.actor.userId,
-      actor_name: `${ctx.actor.displayName}（${ctx.actor.username}）`,
-      action: entry.action,
-      entity: entry.entity,
-      entity_id: entry.entityId === null ? null : String(entry.entityId),
-      // Sent as text and cast once: a JS string bound to jsonb directly would be stored as a JSON string.
-      before: entry.before === undefined ? null : sql<string>`${JSON.stringify(entry.before)}::text::jsonb`,
-      after: entry.after === undefined ? null : sql<string>`${JSON.stringify(entry.after)}::text::jsonb`,
-      address: ctx.clientAddress,
-    })
-    .execute();
+  await insertAuditRow(trx, {
+    actorUserId: ctx.actor.userId,
+    actorName: `${ctx.actor.displayName}（${ctx.actor.username}）`,
+    action: entry.action,
+    entity: entry.entity,
+    entityId: entry.entityId === null ? null : String(entry.entityId),
+    before: entry.before,
+    after: entry.after,
+    address: ctx.clientAddress,
+  });
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ACTIONS, PERMISSIONS } from "./permissions";
 import { ROLES } from "./roles";
-import { normalizeScope, scopeContains, scopeLiteral } from "./scope";
+import { scopeLiteral } from "../../db/queries/scope";
+import { normalizeScope, scopeContains } from "./scope";
 import { sessionCookie, sessionTokenFromCookieHeader } from "./session-token";
 import { authorize, can } from "./authorize";
 

@@ -1,16 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-
-// The routes use the product connection: point it at the test database before lib/env.ts reads it.
-vi.hoisted(() => {
-  process.env.DATABASE_URL =
-    process.env.TEST_DATABASE_URL ?? `postgres://gridatlas@127.0.0.1:${process.env.GRIDATLAS_PG_PORT ?? 54329}/gridatlas_test`;
-});
-
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "kysely";
-import { POST as signInRoute } from "../../app/api/auth/sign-in/route";
-import { POST as signOutRoute } from "../../app/api/auth/sign-out/route";
-import { GET as districtRoute } from "../../app/api/district/route";
-import { productConnection, type Connection } from "../../db/client";
+import type { Connection } from "../../db/client";
 import { openTestDb } from "../../db/testing/test-db";
 import { contextFromHeaders } from "../context";
 import { openAppTestDb } from "../testing/seeded-district";
@@ -75,11 +65,11 @@ beforeAll(async () => {
     ).rows[0].id;
 });
 afterAll(async () => {
-  await productConnection().db.destroy();
   await app.db.destroy();
   await owner.db.destroy();
 });
 
+// The sign-in and sign-out routes are tested beside them (app/api/auth/sign-in/route.db.test.ts).
 describe("signIn", () => {
   it("opens a session for the right password and the session resolves to the account with its roles", async () => {
     const userId = await makeUser("alice");
@@ -221,101 +211,5 @@ describe("sessions", () => {
     const disabled = await createSignedInAccount(owner.db, "disabled", [{ role: "district_commander", regionId: districtId }]);
     await sql`update app_user set disabled_at = now() where id = ${disabled.userId}`.execute(owner.db);
     await expect(contextFromHeaders(app.db, headersOf(disabled.token))).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
-  });
-});
-
-describe("the sign-in and sign-out routes", () => {
-  const form = (fields: Record<string, string>, headers: Record<string, string> = {}) =>
-    new Request("http://localhost:3000/api/auth/sign-in", {
-      method: "POST",
-      headers: {
-        "content-type": "application/x-www-form-urlencoded",
-        host: "localhost:3000",
-        origin: "http://localhost:3000",
-        ...headers,
-      },
-      body: new URLSearchParams(fields).toString(),
-    });
-
-  it("a same-site form post sets an HttpOnly, SameSite=Lax cookie and redirects to `next`", async () => {
-    await makeUser("grace");
-    const res = await signInRoute(form({ username: "grace", password: PASSWORD, next: "/buildings/7" }));
-    expect(res.status).toBe(303);
-    expect(res.headers.get("location")).toBe("/buildings/7");
-    const cookie = res.headers.get("set-cookie")!;
-    expect(cookie).toMatch(new RegExp(`^${SESSION_COOKIE}=[A-Za-z0-9_-]{43};`));
-    expect(cookie).toContain("HttpOnly");
-    expect(cookie).toContain("SameSite=Lax");
-    const token = cookie.split(";")[0].split("=")[1];
-    const district = await districtRoute(
-      new Request("http://localhost:3000/api/district", { headers: { cookie: `${SESSION_COOKIE}=${token}` } }),
-    );
-    expect(district.status).toBe(200);
-
-    const out = await signOutRoute(
-      new Request("http://localhost:3000/api/auth/sign-out", {
-        method: "POST",
-        headers: { cookie: `${SESSION_COOKIE}=${token}`, host: "localhost:3000", origin: "http://localhost:3000" },
-      }),
-    );
-    expect(out.status).toBe(303);
-    expect(out.headers.get("set-cookie")).toContain("Max-Age=0");
-    const after = await districtRoute(
-      new Request("http://localhost:3000/api/district", { headers: { cookie: `${SESSION_COOKIE}=${token}` } }),
-    );
-    expect(after.status).toBe(401);
-  });
-
-  it("refuses a cross-site form post (CSRF) without signing in, and never redirects off-site", async () => {
-    await makeUser("heidi");
-    const res = await signInRoute(
-      form(
-        { username: "heidi", password: PASSWORD, next: "//evil.example/x" },
-        { origin: "https://evil.example", "sec-fetch-site": "cross-site" },
-      ),
-    );
-    expect(res.status).toBe(303);
-    expect(res.headers.get("location")).toBe("/sign-in?error=cross-site");
-    expect(res.headers.get("set-cookie")).toBeNull();
-    const json = await signInRoute(
-      new Request("http://localhost:3000/api/auth/sign-in", {
-        method: "POST",
-        headers: { "content-type": "application/json", host: "localhost:3000", origin: "https://evil.example" },
-        body: JSON.stringify({ username: "heidi", password: PASSWORD }),
-      }),
-    );
-    expect(json.status).toBe(403);
-    const signOut = await signOutRoute(
-      new Request("http://localhost:3000/api/auth/sign-out", {
-        method: "POST",
-        headers: { host: "localhost:3000", origin: "https://evil.example" },
-      }),
-    );
-    expect(signOut.status).toBe(403);
-  });
-
-  it("a throttled JSON sign-in answers 429 with Retry-After; a wrong form sign-in goes back with the reason", async () => {
-    const wrong = await signInRoute(
-      form({ username: "nobody2", password: "Wrong2026pass" }, { [`x-gridatlas-client-address`]: "10.7.0.1" }),
-    );
-    expect(wrong.headers.get("location")).toBe("/sign-in?error=failed");
-    for (let i = 0; i < THROTTLE.freeFailures; i++)
-      await signInRoute(
-        form({ username: "nobody2", password: "Wrong2026pass" }, { "x-gridatlas-client-address": `10.7.1.${i}` }),
-      );
-    const res = await signInRoute(
-      new Request("http://localhost:3000/api/auth/sign-in", {
-        method: "POST",
-        headers: {
-          "content-type": "application/json",
-          host: "localhost:3000",
-          origin: "http://localhost:3000",
-          "x-gridatlas-client-address": "10.7.2.1",
-        },
-        body: JSON.stringify({ username: "nobody2", password: "Wrong2026pass" }),
-      }),
-    );
-    expect(res.status).toBe(429);
-    expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
   });
 });

@@ -47,6 +47,8 @@ export type CaseEventDto = {
   id: number;
   at: string;
   actorName: string;
+  /** Made by the system's rules (routing, the clock), not a person: the timeline draws it apart. */
+  isSystem: boolean;
   /** "report", a CaseAction, or a system action: auto_dispatch, auto_escalate, import_update, merge. */
   action: string;
   fromState: CaseState | null;

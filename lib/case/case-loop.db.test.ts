@@ -146,7 +146,13 @@ describe("the closed loop, report to rating", () => {
     expect(c.state).toBe("dispatched");
     expect(c.leadUnitId).toBe(await unitId(owner, "dept.xf"));
     expect(c.coUnits.map((u) => u.id)).toEqual([await unitId(owner, "dept.zj")]);
-    expect(c.events.at(-1)).toMatchObject({ action: "auto_dispatch", actorName: "系统（派遣规则）" });
+    expect(c.events.at(-1)).toMatchObject({ action: "auto_dispatch", actorName: "系统（派遣规则）", isSystem: true });
+    // the people's steps before it are theirs: the timeline draws only the rule's step as the system's
+    expect(c.events.map((e) => [e.action, e.isSystem])).toEqual([
+      ["report", false],
+      ["file", false],
+      ["auto_dispatch", true],
+    ]);
   });
 
   it("sends a return back to the dispatcher with the reason, and the returning unit drops out", async () => {

@@ -1,4 +1,5 @@
 import type { CsvCell } from "../format/csv";
+import { beijingWallClock, formatDateTime } from "../format/time";
 import { cases as caseTexts } from "../i18n/zh-CN/case";
 import { caseDesk } from "../i18n/zh-CN/case-desk";
 import { caseLoop } from "../i18n/zh-CN/case-loop";
@@ -43,12 +44,9 @@ export function maskPhonesInText(text: string): string {
   return text.replace(MOBILE, (m) => maskPhone(m));
 }
 
-const BEIJING_OFFSET_MS = 8 * 3_600_000;
-
 /** "2026-11-23 14:05:00" on the Beijing clock (CSV: a text every spreadsheet reads as a date and time). */
 export function beijingDateTime(iso: string | null): string | null {
-  if (!iso) return null;
-  return new Date(Date.parse(iso) + BEIJING_OFFSET_MS).toISOString().slice(0, 19).replace("T", " ");
+  return iso ? formatDateTime(iso, { seconds: true }) : null;
 }
 
 /**
@@ -56,7 +54,7 @@ export function beijingDateTime(iso: string | null): string | null {
  * shows the stored fields as they are, so this makes Excel show the time a Beijing user expects.
  */
 export function beijingWallDate(iso: string | null): Date | null {
-  return iso ? new Date(Date.parse(iso) + BEIJING_OFFSET_MS) : null;
+  return beijingWallClock(iso);
 }
 
 const round6 = (v: number) => Math.round(v * 1e6) / 1e6;

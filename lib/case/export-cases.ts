@@ -1,7 +1,13 @@
 import "server-only";
-import { sql } from "kysely";
 import { z } from "zod";
-import { countCasesUpTo, findCasePage, preferCustomPlans, type CaseCursor, type CaseListQuery } from "../../db/queries/case-list";
+import {
+  countCasesUpTo,
+  findCasePage,
+  preferCustomPlans,
+  preferIndexOrder,
+  type CaseCursor,
+  type CaseListQuery,
+} from "../../db/queries/case-list";
 import type { Database } from "../../db/client";
 import { inScope } from "../../db/queries/scope";
 import { recordAudit } from "../audit/record-audit";
@@ -133,7 +139,7 @@ async function* caseBatches(
       // Every matching row is read in the end, so walking the reported_at index in order is always right; under
       // row-level security the planner underestimates the rows (0.5% by default) and would rather sort the
       // whole area for each batch (5 s a batch instead of 0.1 s at 600,000 cases).
-      await sql`select set_config('enable_sort', 'off', true)`.execute(trx);
+      await preferIndexOrder(trx);
       return findCasePage(trx, query, { after, limit });
     });
     const page = rows.slice(0, limit);

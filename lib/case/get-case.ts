@@ -21,6 +21,7 @@ import { availableActions } from "./case-transitions";
 import { caseFactsOf } from "./case-step";
 import type { CaseState, CaseLevel } from "./case-states";
 import { CaseIdSchema } from "./schemas";
+import { isSystemEvent } from "./system-event";
 import { isoInstant, toCaseSummaryDto } from "./to-case-dto";
 
 /** One case with its timeline and the steps the caller may take now (needs case.read in the case's area). */
@@ -92,6 +93,7 @@ export async function readCaseDetail(trx: Database, ctx: RequestContext, id: num
       id: e.id,
       at: isoInstant(e.at)!,
       actorName: e.actor_name,
+      isSystem: isSystemEvent({ actorUserId: e.actor_user_id, actorName: e.actor_name, action: e.action }),
       action: e.action,
       fromState: e.from_state as CaseState | null,
       toState: e.to_state as CaseState | null,

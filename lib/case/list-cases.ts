@@ -1,6 +1,12 @@
 import "server-only";
-import { sql } from "kysely";
-import { categoryExists, findCasePage, preferCustomPlans, type CaseCursor, type CaseListQuery } from "../../db/queries/case-list";
+import {
+  categoryExists,
+  findCasePage,
+  limitStatementTime,
+  preferCustomPlans,
+  type CaseCursor,
+  type CaseListQuery,
+} from "../../db/queries/case-list";
 import type { Database } from "../../db/client";
 import { findRegionById } from "../../db/queries/region";
 import { inScope } from "../../db/queries/scope";
@@ -34,7 +40,7 @@ export async function listCases({ ctx, input }: { ctx: RequestContext; input: Li
       const query = await resolveCaseQuery(trx, scope, filter);
       // A word that occurs nowhere makes the whole area's cases be read (no index serves 包含 on Chinese
       // text); past this bound the caller is asked to narrow the search instead of waiting.
-      await sql`select set_config('statement_timeout', ${`${LIST_TIMEOUT_MS}ms`}, true)`.execute(trx);
+      await limitStatementTime(trx, LIST_TIMEOUT_MS);
       await preferCustomPlans(trx);
       const rows = await findCasePage(trx, query, { after: parseCursor(filter.after), limit: filter.limit });
       const page = rows.slice(0, filter.limit);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { beijingDay, recentQuarters, resolvePeriod } from "./rates-period";
+import { beijingDay } from "../format/time";
+import { recentQuarters, resolvePeriod } from "./rates-period";
 
 const today = "2026-11-25";
 

@@ -59,11 +59,6 @@ export type RatePeriodInput = z.input<typeof RatePeriodInput>;
 const pad = (n: number) => String(n).padStart(2, "0");
 const lastDayOfMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
-/** The Beijing calendar day of an instant ("YYYY-MM-DD"). */
-export function beijingDay(now: Date): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
 /** The period the input names; without one, the current month. Missing parts default to the one containing `today`. */
 export function resolvePeriod(input: RatePeriodInput, today: string): RatePeriod {
   const p = parseInput(RatePeriodInput, input);

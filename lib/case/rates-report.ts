@@ -12,7 +12,8 @@ import { levelNameOf } from "../grid/dto";
 import { caseDesk } from "../i18n/zh-CN/case-desk";
 import { errorMessages } from "../i18n/zh-CN/errors";
 import { rateFormulaOf, ratesOf, type RateCounts, type RateFormula, type Rates } from "./rates";
-import { beijingDay, resolvePeriod, type RatePeriod, type RatePeriodInput } from "./rates-period";
+import { beijingDay } from "../format/time";
+import { resolvePeriod, type RatePeriod, type RatePeriodInput } from "./rates-period";
 
 export type RateRow = {
   key: string;

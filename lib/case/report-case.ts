@@ -1,5 +1,4 @@
 import "server-only";
-import { sql } from "kysely";
 import { z } from "zod";
 import {
   attachPhotos,
@@ -8,6 +7,7 @@ import {
   insertCase,
   insertCaseEvent,
   insertNotices,
+  pointGeometry,
 } from "../../db/queries/case";
 import { findCategory } from "../../db/queries/case-config";
 import { inScope } from "../../db/queries/scope";
@@ -148,7 +148,7 @@ export async function createCaseInTransaction(
     category_id: category.id,
     description: input.description,
     address: input.address || null,
-    geom: sqlPoint(input.lon, input.lat),
+    geom: pointGeometry(input.lon, input.lat),
     grid_id: grid.id,
     region_path: grid.path,
     reporter_user_id: ctx.actor.userId,
@@ -233,8 +233,4 @@ export async function createCaseInTransaction(
 
 function defaultSource(ctx: RequestContext): CaseSource {
   return ctx.actor.assignments.some((a) => a.role === "department_handler") ? "department" : "grid_worker";
-}
-
-function sqlPoint(lon: number, lat: number) {
-  return sql<string>`st_setsrid(st_makepoint(${lon}, ${lat}), 4326)`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assessRisk, checkRiskBands, riskGrade } from "./risk";
+import { assessRisk, checkRiskBands, lecValue, riskGrade } from "./risk";
 
 describe("LEC risk, worked examples (default bands: < 70 一般, 70–160 重要, ≥ 160 重大)", () => {
   it.each([
@@ -67,5 +67,12 @@ describe("LEC risk, worked examples (default bands: < 70 一般, 70–160 重要
       expect.objectContaining({ code: "VALIDATION" }),
     );
     expect(checkRiskBands({ importantFrom: 70, majorFrom: 160 })).toEqual({ importantFrom: 70, majorFrom: 160 });
+  });
+
+  it("D is the product as computed by hand, the one value the phone's form and the server both show", () => {
+    expect(lecValue(0.1, 6, 100)).toBe(60);
+    expect(lecValue(0.5, 0.5, 1)).toBe(0.25);
+    expect(lecValue(0.2, 0.5, 7)).toBe(0.7);
+    expect(lecValue(3, 6, 15)).toBe(270);
   });
 });

@@ -50,6 +50,15 @@ function checkFactor(value: number, allowed: readonly number[], label: string) {
   if (!allowed.includes(value)) throw new DomainError("VALIDATION", caseLoop.errors.lecValueInvalid(label, allowed.join("、")));
 }
 
+/**
+ * D = L × E × C as a person computes it by hand. Binary floating point turns 0.1 × 6 × 100 into
+ * 60.00000000000001; rounding to two decimals (the sets have at most one decimal each) gives the stored and
+ * shown value, and a product meant to sit on a cut point sits on it. Pure: the phone's form shows it too.
+ */
+export function lecValue(l: number, e: number, c: number): number {
+  return Math.round(l * e * c * 100) / 100;
+}
+
 /** Checks configured bands: both positive and finite, and major above important. */
 export function checkRiskBands(bands: RiskBands): RiskBands {
   const { importantFrom, majorFrom } = bands;
@@ -73,9 +82,7 @@ export function assessRisk(args: { l: number; e: number; c: number; bands?: Risk
   checkFactor(l, LEC_LIKELIHOOD, "可能性（L）");
   checkFactor(e, LEC_EXPOSURE, "暴露频率（E）");
   checkFactor(c, LEC_CONSEQUENCE, "后果（C）");
-  // Binary floating point turns 0.1 × 6 × 100 into 60.00000000000001; round so the stored and shown value
-  // is the one a person computes by hand, and a product meant to sit on a cut point sits on it.
-  const d = Math.round(l * e * c * 100) / 100;
+  const d = lecValue(l, e, c);
   const grade = riskGrade(d, bands);
   const major = grade === "major";
   return { d, grade, needsEmergencyPlan: major, alertLevels: major ? MAJOR_RISK_ALERT_LEVELS : [] };

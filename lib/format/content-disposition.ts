@@ -1,7 +1,9 @@
+import { beijingDay } from "./time";
+
 /**
  * `Content-Disposition: attachment` for a download whose name may be Chinese (RFC 6266 with the
  * RFC 5987 `filename*` parameter): browsers use `filename*=UTF-8''…`; the ASCII `filename` is the
- * fallback for old clients. Pure, no dependencies.
+ * fallback for old clients. Pure.
  */
 export function attachmentDisposition(filename: string, asciiFallback: string): string {
   return `attachment; filename="${asciiOnly(asciiFallback)}"; filename*=UTF-8''${encodeRfc5987(filename)}`;
@@ -19,13 +21,7 @@ function asciiOnly(value: string): string {
 
 /** A date as yyyymmdd on the China Standard Time calendar (file names of exports). */
 export function compactDate(date: Date): string {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Asia/Shanghai",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(date);
-  return parts.replaceAll("-", "");
+  return beijingDay(date).replaceAll("-", "");
 }
 
 /** A name made safe as part of a file name: characters Windows, macOS or Linux refuse (or read as paths) become "_". */

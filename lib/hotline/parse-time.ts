@@ -7,6 +7,7 @@
  *   formatted as a date.
  * Anything else is null (the row is reported as "受理时间格式不正确").
  */
+import { formatDateTime } from "../format/time";
 
 const BEIJING_OFFSET_MS = 8 * 3600_000;
 
@@ -64,8 +65,5 @@ function fromExcelSerial(serial: number): Date | null {
 
 /** An instant as Beijing wall time "2026-11-20 09:30" (exports, reports). */
 export function formatBeijing(date: Date | string | null | undefined, withSeconds = false): string {
-  if (!date) return "";
-  const d = typeof date === "string" ? new Date(date) : date;
-  const wall = new Date(d.getTime() + BEIJING_OFFSET_MS).toISOString();
-  return `${wall.slice(0, 10)} ${wall.slice(11, withSeconds ? 19 : 16)}`;
+  return formatDateTime(date, { none: "", seconds: withSeconds });
 }

@@ -1,11 +1,11 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { sql } from "kysely";
 import {
   addBatchProgress,
   claimBatch,
   finishBatch,
   insertBatchRows,
+  lockHotlineImports,
   type BatchCounts,
   type BatchRowReport,
 } from "../../db/queries/hotline-batch";
@@ -133,7 +133,7 @@ async function importRowByRow(
  * (the second chunk then sees the first one's ledger rows and reports the order as unchanged or updated).
  */
 async function lockImports(trx: Database) {
-  await sql`select pg_advisory_xact_lock(hashtext('gridatlas.hotline.import'))`.execute(trx);
+  await lockHotlineImports(trx);
 }
 
 export function countOutcomes(reports: readonly BatchRowReport[]): BatchCounts {

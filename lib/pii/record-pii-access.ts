@@ -1,5 +1,6 @@
 import "server-only";
 import type { Database } from "../../db/client";
+import { insertPiiAccessRow } from "../../db/queries/audit";
 import type { RequestContext } from "../context";
 
 export type PiiAccess = {
@@ -23,19 +24,16 @@ export async function recordPiiAccess(
   ctx: Pick<RequestContext, "actor" | "clientAddress">,
   access: PiiAccess,
 ): Promise<void> {
-  await trx
-    .insertInto("pii_access_log")
-    .values({
-      user_id: ctx.actor.userId,
-      username: ctx.actor.username,
-      kind: access.kind,
-      field: access.field,
-      resident_id: access.residentId ?? null,
-      region_id: access.regionId ?? null,
-      reason: access.reason ?? null,
-      row_count: access.rowCount ?? null,
-      unmasked: access.unmasked ?? false,
-      address: ctx.clientAddress,
-    })
-    .execute();
+  await insertPiiAccessRow(trx, {
+    user_id: ctx.actor.userId,
+    username: ctx.actor.username,
+    kind: access.kind,
+    field: access.field,
+    resident_id: access.residentId ?? null,
+    region_id: access.regionId ?? null,
+    reason: access.reason ?? null,
+    row_count: access.rowCount ?? null,
+    unmasked: access.unmasked ?? false,
+    address: ctx.clientAddress,
+  });
 }

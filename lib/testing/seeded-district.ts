@@ -1,14 +1,13 @@
 import { afterAll, beforeAll } from "vitest";
 import { connect, type Connection } from "../../db/client";
-import { seedTestDistrict } from "../../db/queries/testing/seed-for-tests";
 import { openTestDb } from "../../db/testing/test-db";
 import { appDatabaseUrl, testDatabaseUrl } from "../../db/url";
 import type { Role } from "../auth/roles";
 import { districtContext, type RequestContext } from "../context";
 
 /**
- * Database tests of the verbs: before the file's tests, open the test database, load the small
- * synthetic district and hand over the owner's connection (for fixtures and checks) and a
+ * Database tests of the verbs: before the file's tests, open the test database (the file's own copy of
+ * the template, which holds the small synthetic district: db/testing/template-database.ts) and hand over the owner's connection (for fixtures and checks) and a
  * district-commander context on the application role's connection (row-level security applies,
  * as in the product); close both after.
  */
@@ -18,7 +17,6 @@ export function withSeededDistrict(ready: (conn: Connection, ctx: RequestContext
   beforeAll(async () => {
     conn = openTestDb();
     app = openAppTestDb();
-    await seedTestDistrict(conn);
     ready(conn, await districtContext(app.db), app);
   });
   afterAll(async () => {

@@ -1,7 +1,12 @@
-import { sql } from "kysely";
 import { z } from "zod";
 import type { Connection } from "../../db/client";
-import { binCaseHeatBatch, bumpCaseHeatVersion, heatTotalNeedsRebuild, rebuildCaseHeatTotal } from "../../db/queries/case-heat";
+import {
+  binCaseHeatBatch,
+  bumpCaseHeatVersion,
+  heatTotalNeedsRebuild,
+  lockCaseHeatTotal,
+  rebuildCaseHeatTotal,
+} from "../../tiles/case-heat-bins";
 import { defineJob } from "../job";
 
 /** Cases per statement: large enough to catch up on a bulk import quickly, small enough to keep each transaction short. */
@@ -14,7 +19,7 @@ export type HeatRunResult = { cases: number; bins: number; batches: number };
 /**
  * Bins every case not binned yet into case_heat_bin, batch by batch (each batch one transaction: the
  * binning statement and the `case_heat` layer-version bump), until none is left or the time budget is spent.
- * Safe to run twice at once: the batches take disjoint rows (db/queries/case-heat.ts).
+ * Safe to run twice at once: the batches take disjoint rows (tiles/case-heat-bins.ts).
  */
 export async function binCaseHeat(
   conn: Connection,
@@ -26,7 +31,7 @@ export async function binCaseHeat(
   // a bulk load wrote bins without their all-time totals: derive them once (before adding new cases)
   await conn.db.transaction().execute(async (trx) => {
     if (!(await heatTotalNeedsRebuild(trx))) return;
-    await sql`lock table case_heat_total in exclusive mode`.execute(trx);
+    await lockCaseHeatTotal(trx);
     if (!(await heatTotalNeedsRebuild(trx))) return;
     await rebuildCaseHeatTotal(trx);
     await bumpCaseHeatVersion(trx);

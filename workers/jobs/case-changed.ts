@@ -1,5 +1,5 @@
-import { sql } from "kysely";
 import { z } from "zod";
+import { bumpLayerVersions } from "../../db/queries/layer-version";
 import { defineJob } from "../job";
 
 /**
@@ -10,8 +10,6 @@ export const caseChangedJob = defineJob({
   name: "case.changed",
   payload: z.object({ caseId: z.number().int().optional(), action: z.string().max(40).optional() }),
   async handle(_payload, { conn }) {
-    await sql`
-      insert into layer_version (layer, version, changed_at) values ('case', 1, now())
-      on conflict (layer) do update set version = layer_version.version + 1, changed_at = now()`.execute(conn.db);
+    await bumpLayerVersions(conn.db, ["case"]);
   },
 });

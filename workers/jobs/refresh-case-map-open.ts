@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { refreshCaseMapOpen } from "../../db/queries/case-tiles-open";
+import { refreshCaseMapOpen } from "../../tiles/case-map-open";
 import { defineJob } from "../job";
 
 /**

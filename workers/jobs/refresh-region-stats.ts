@@ -1,5 +1,6 @@
-import { sql } from "kysely";
 import { z } from "zod";
+import { bumpLayerVersions } from "../../db/queries/layer-version";
+import { refreshRegionStats } from "../../db/queries/region";
 import { defineJob } from "../job";
 
 /**
@@ -13,11 +14,8 @@ export const refreshRegionStatsJob = defineJob({
   schedule: "15 2 * * *",
   async handle(_payload, { conn }) {
     await conn.db.transaction().execute(async (trx) => {
-      await sql`select refresh_region_stats()`.execute(trx);
-      await sql`
-        insert into layer_version (layer, version, changed_at)
-        select layer, 1, now() from unnest(array['district', 'street', 'community', 'xiaoqu', 'grid']) as layer
-        on conflict (layer) do update set version = layer_version.version + 1, changed_at = now()`.execute(trx);
+      await refreshRegionStats(trx);
+      await bumpLayerVersions(trx, ["district", "street", "community", "xiaoqu", "grid"]);
     });
   },
 });

@@ -1,16 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
-import { TopBar } from "@/components/ui/top-bar";
-import { requirePageContext } from "@/app/_lib/page-context";
+import { ConsoleFrame } from "@/components/ui/console-frame";
+import { requirePagePermission } from "@/app/_lib/page-context";
 import type { AuditEntry, LogPage, PiiAccessEntry } from "@/lib/audit/dto";
 import { listAuditLog } from "@/lib/audit/list-audit-log";
 import { listPiiAccessLog } from "@/lib/audit/list-pii-access-log";
 import { PII_FIELDS, PII_KINDS } from "@/lib/audit/schemas";
-import { can } from "@/lib/auth/authorize";
 import { isDomainError } from "@/lib/errors";
 import { t } from "@/lib/i18n";
+import { formatDateTime } from "@/lib/format/time";
 
 export const metadata: Metadata = { title: t.audit.pageTitle };
 export const dynamic = "force-dynamic";
@@ -26,17 +25,6 @@ const input =
   "h-8 rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900 focus:border-sky-500 focus:ring-2 focus:ring-sky-200 focus:outline-none";
 const linkClass = "rounded text-sky-700 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500";
 
-const timeFormat = new Intl.DateTimeFormat("zh-CN", {
-  timeZone: "Asia/Shanghai",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-  hour12: false,
-});
-
 /** The URL of this page with the given parameters (empty ones left out): filters and pages live in the URL. */
 function pageUrl(params: Record<string, string | number | undefined>): string {
   const q = new URLSearchParams();
@@ -46,28 +34,7 @@ function pageUrl(params: Record<string, string | number | undefined>): string {
 
 /** 审计日志: the personal-data access log and the change audit, each with URL filters and keyset pages. */
 export default async function AuditPage({ searchParams }: Props) {
-  const ctx = await requirePageContext();
-  const topBar = (
-    <TopBar
-      districtName={null}
-      actions={
-        <Link
-          href="/"
-          className="rounded-md bg-white/10 px-3 py-1.5 text-sm text-white hover:bg-white/20 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400"
-        >
-          ← {t.common.backToMap}
-        </Link>
-      }
-    />
-  );
-  if (!can(ctx, "audit.read")) {
-    return (
-      <>
-        {topBar}
-        <ForbiddenNotice message={text.forbidden} />
-      </>
-    );
-  }
+  const ctx = await requirePagePermission("audit.read");
   const sp = await searchParams;
   const one = (key: string) => {
     const v = sp[key];
@@ -191,8 +158,7 @@ export default async function AuditPage({ searchParams }: Props) {
   }
 
   return (
-    <>
-      {topBar}
+    <ConsoleFrame>
       <main className="flex-1 overflow-auto bg-slate-50 p-6" data-testid="audit-page">
         <h1 className="text-xl font-semibold text-slate-900">{text.pageTitle}</h1>
         <p className="mt-1 text-sm text-slate-600">{text.intro}</p>
@@ -211,7 +177,7 @@ export default async function AuditPage({ searchParams }: Props) {
         </nav>
         <div className="mt-4 space-y-4">{body}</div>
       </main>
-    </>
+    </ConsoleFrame>
   );
 }
 
@@ -308,7 +274,7 @@ function PiiTable({ page }: { page: LogPage<PiiAccessEntry> }) {
         <tbody>
           {page.entries.map((e) => (
             <tr key={e.id} data-testid="pii-log-row">
-              <td className={`${cell} whitespace-nowrap tabular-nums`}>{timeFormat.format(new Date(e.at))}</td>
+              <td className={`${cell} whitespace-nowrap tabular-nums`}>{formatDateTime(e.at, { seconds: true })}</td>
               <td className={`${cell} whitespace-nowrap`}>
                 {e.displayName ?? e.username}
                 {e.displayName && <span className="ml-1 text-xs text-slate-400">{e.username}</span>}
@@ -358,7 +324,7 @@ function ChangeTable({ page }: { page: LogPage<AuditEntry> }) {
         <tbody>
           {page.entries.map((e) => (
             <tr key={e.id} data-testid="change-log-row">
-              <td className={`${cell} whitespace-nowrap tabular-nums`}>{timeFormat.format(new Date(e.at))}</td>
+              <td className={`${cell} whitespace-nowrap tabular-nums`}>{formatDateTime(e.at, { seconds: true })}</td>
               <td className={`${cell} whitespace-nowrap`}>{e.actorName}</td>
               <td className={`${cell} font-mono text-xs whitespace-nowrap`}>{e.action}</td>
               <td className={`${cell} font-mono text-xs`}>{e.entity}</td>

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
-import { requirePageContext } from "@/app/_lib/page-context";
+import { requirePagePermission } from "@/app/_lib/page-context";
 import { CaseFilters } from "@/components/case-list/case-filters";
 import { CaseTable, CaseTableSkeleton } from "@/components/case-list/case-table";
 import { DownloadButtons } from "@/components/case-list/download-buttons";
-import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
-import { TopBar } from "@/components/ui/top-bar";
+import { ConsoleFrame } from "@/components/ui/console-frame";
 import { can } from "@/lib/auth/authorize";
 import { filterParams, filterQuery, type FilterKey } from "@/lib/case/list-cases-filter";
 import { listCases, type CasePage } from "@/lib/case/list-cases";
@@ -26,28 +25,7 @@ const linkClass = "rounded text-sky-700 hover:underline focus:outline-none focus
 
 /** 案件列表: the cases of the caller's area with URL filters, keyset pages and exports of the filtered list. */
 export default async function CasesPage({ searchParams }: Props) {
-  const ctx = await requirePageContext();
-  const topBar = (
-    <TopBar
-      districtName={null}
-      actions={
-        <Link
-          href="/"
-          className="rounded-md bg-white/10 px-3 py-1.5 text-sm text-white hover:bg-white/20 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400"
-        >
-          ← {t.common.backToMap}
-        </Link>
-      }
-    />
-  );
-  if (!can(ctx, "case.read")) {
-    return (
-      <>
-        {topBar}
-        <ForbiddenNotice message={text.forbidden} />
-      </>
-    );
-  }
+  const ctx = await requirePagePermission("case.read");
   const sp = await searchParams;
   const filters = filterParams(sp);
   const after = typeof sp.after === "string" ? sp.after : undefined;
@@ -56,8 +34,7 @@ export default async function CasesPage({ searchParams }: Props) {
   const query = filterQuery(filters);
 
   return (
-    <>
-      {topBar}
+    <ConsoleFrame>
       <main className="flex-1 overflow-auto bg-slate-50 p-6" data-testid="cases-page">
         <div className="flex flex-wrap items-baseline justify-between gap-3">
           <div>
@@ -102,7 +79,7 @@ export default async function CasesPage({ searchParams }: Props) {
           </Suspense>
         </div>
       </main>
-    </>
+    </ConsoleFrame>
   );
 }
 

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ExportPanel, type RegionChoice } from "@/components/export/export-panel";
-import { TopBar } from "@/components/ui/top-bar";
-import { requirePageContext } from "@/app/_lib/page-context";
+import { ConsoleFrame } from "@/components/ui/console-frame";
+import { requirePagePermission } from "@/app/_lib/page-context";
 import { can } from "@/lib/auth/authorize";
 import { roleAllows } from "@/lib/auth/permissions";
 import { levelNameOf } from "@/lib/grid/dto";
@@ -13,7 +12,7 @@ export const dynamic = "force-dynamic";
 
 /** 数据导出: 居民名单 (masked, or unmasked with a reason) and 区域统计, as the caller's roles allow. */
 export default async function ExportsPage() {
-  const ctx = await requirePageContext();
+  const ctx = await requirePagePermission(["resident.export", "region.export"]);
   const canResidents = can(ctx, "resident.export");
   const canUnmasked = can(ctx, "resident.export_unmasked");
   const canStats = can(ctx, "region.export");
@@ -28,35 +27,12 @@ export default async function ExportsPage() {
     myRegions.push({ id: a.regionId, name: a.regionName, levelName: levelNameOf(a.regionLevel, "") });
   }
   return (
-    <>
-      <TopBar
-        districtName={null}
-        actions={
-          <Link
-            href="/"
-            className="rounded-md bg-white/10 px-3 py-1.5 text-sm text-white hover:bg-white/20 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400"
-          >
-            ← {t.common.backToMap}
-          </Link>
-        }
-      />
+    <ConsoleFrame>
       <main className="flex-1 overflow-auto bg-slate-50 p-6" data-testid="exports-page">
         <h1 className="text-xl font-semibold text-slate-900">{text.title}</h1>
-        {canResidents || canStats ? (
-          <>
-            <p className="mt-1 mb-5 text-sm text-slate-600">{text.intro}</p>
-            <ExportPanel canResidents={canResidents} canUnmasked={canUnmasked} canStats={canStats} myRegions={myRegions} />
-          </>
-        ) : (
-          <p
-            className="mt-4 max-w-xl rounded-lg bg-amber-50 px-4 py-3 text-sm text-amber-900 ring-1 ring-amber-200"
-            role="alert"
-            data-testid="exports-forbidden"
-          >
-            {text.nothingAllowed}
-          </p>
-        )}
+        <p className="mt-1 mb-5 text-sm text-slate-600">{text.intro}</p>
+        <ExportPanel canResidents={canResidents} canUnmasked={canUnmasked} canStats={canStats} myRegions={myRegions} />
       </main>
-    </>
+    </ConsoleFrame>
   );
 }

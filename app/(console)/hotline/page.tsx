@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requirePageContext } from "@/app/_lib/page-context";
+import { requirePagePermission } from "@/app/_lib/page-context";
 import { BatchList } from "@/components/hotline/batch-list";
 import { ColumnLayout } from "@/components/hotline/column-layout";
 import { UploadPanel } from "@/components/hotline/upload-panel";
@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 
 /** 工单导入: upload a 12345 file (the layout's help beside it) and the recent imports of the area. */
 export default async function HotlineImportPage() {
-  const ctx = await requirePageContext();
+  const ctx = await requirePagePermission("case.import");
   const batches = await listBatches({ ctx });
   return (
     <main className="flex-1 overflow-auto bg-slate-50 p-6" data-testid="hotline-import-page">

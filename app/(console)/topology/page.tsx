@@ -5,6 +5,7 @@ import { requirePageContext } from "@/app/_lib/page-context";
 import { rethrowForPage } from "@/app/_lib/page-errors";
 import { t } from "@/lib/i18n";
 import { checkTopology, TOPOLOGY_PROBLEM_KINDS } from "@/lib/topology/check-topology";
+import { formatDateTime } from "@/lib/format/time";
 
 export const metadata: Metadata = { title: t.topology.pageTitle };
 export const dynamic = "force-dynamic";
@@ -105,7 +106,7 @@ export default async function TopologyPage() {
           </table>
         )}
         <p className="mt-3 text-xs text-slate-500">
-          {text.checkedAt} {new Date(report.checkedAt).toLocaleString("zh-CN")}
+          {text.checkedAt} {formatDateTime(report.checkedAt, { seconds: true })}
         </p>
       </main>
     </>

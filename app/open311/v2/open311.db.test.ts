@@ -1,14 +1,6 @@
-import { describe, expect, it, vi } from "vitest";
-
-// The routes use the product connection: point it at the test database before lib/env.ts reads it.
-vi.hoisted(() => {
-  process.env.DATABASE_URL =
-    process.env.TEST_DATABASE_URL ?? `postgres://gridatlas@127.0.0.1:${process.env.GRIDATLAS_PG_PORT ?? 54329}/gridatlas_test`;
-});
-
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
 import { sql } from "kysely";
-import { afterAll, beforeAll } from "vitest";
 import { productConnection, type Connection } from "../../../db/client";
 import { contextWithAssignments, type RequestContext } from "../../../lib/context";
 import { createApiKey, listApiKeys, revokeApiKey } from "../../../lib/open311/api-keys";

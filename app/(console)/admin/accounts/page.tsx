@@ -1,15 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePageContext } from "@/app/_lib/page-context";
+import { requirePagePermission } from "@/app/_lib/page-context";
 import { AccountRowActions } from "@/components/account/account-row-actions";
 import { CreateAccountForm } from "@/components/account/create-account-form";
-import { TopBar } from "@/components/ui/top-bar";
+import { ConsoleFrame } from "@/components/ui/console-frame";
 import type { AccountPage } from "@/lib/account/dto";
 import { listAccounts } from "@/lib/account/list-accounts";
 import type { ListAccountsInput } from "@/lib/account/schemas";
 import { ROLES } from "@/lib/auth/roles";
 import { isDomainError } from "@/lib/errors";
 import { t } from "@/lib/i18n";
+import { formatDateTime } from "@/lib/format/time";
 
 export const metadata: Metadata = { title: t.account.pageTitle };
 export const dynamic = "force-dynamic";
@@ -21,8 +22,6 @@ const cell = "border-b border-slate-200 px-3 py-2 text-left align-top";
 const control =
   "rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm shadow-sm focus:border-sky-500 focus:outline-none focus:ring-2 focus:ring-sky-500/30";
 
-const dateTime = new Intl.DateTimeFormat("zh-CN", { dateStyle: "short", timeStyle: "short", timeZone: "Asia/Shanghai" });
-
 function pageHref(filters: Record<string, string | undefined>): string {
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(filters)) if (v) params.set(k, v);
@@ -32,7 +31,7 @@ function pageHref(filters: Record<string, string | undefined>): string {
 
 /** 账户管理: the accounts of the administrator's area (filters in the URL, keyset pages), creation and per-row actions. */
 export default async function AccountsPage({ searchParams }: Props) {
-  const ctx = await requirePageContext();
+  const ctx = await requirePagePermission("account.manage");
   const params = await searchParams;
   const one = (key: string) => (typeof params[key] === "string" && params[key] !== "" ? (params[key] as string) : undefined);
   const filters = { q: one("q"), role: one("role"), status: one("status") };
@@ -43,21 +42,12 @@ export default async function AccountsPage({ searchParams }: Props) {
   try {
     page = await listAccounts({ ctx, input: { ...filters, after } as ListAccountsInput });
   } catch (error) {
-    if (isDomainError(error) && error.code === "FORBIDDEN") refusal = { title: text.forbiddenTitle, body: text.forbiddenBody };
-    else if (isDomainError(error) && error.code === "VALIDATION") refusal = { title: t.common.errorTitle, body: error.message };
+    if (isDomainError(error) && error.code === "VALIDATION") refusal = { title: t.common.errorTitle, body: error.message };
     else throw error;
   }
 
   return (
-    <>
-      <TopBar
-        districtName={null}
-        actions={
-          <Link href="/" className="rounded-md bg-white/10 px-3 py-1.5 text-sm text-white hover:bg-white/20">
-            ← {t.common.backToMap}
-          </Link>
-        }
-      />
+    <ConsoleFrame>
       <main className="flex-1 overflow-auto bg-slate-50 p-6" data-testid="accounts-page">
         <h1 className="text-xl font-semibold text-slate-900">{text.pageTitle}</h1>
         {refusal ? (
@@ -68,11 +58,9 @@ export default async function AccountsPage({ searchParams }: Props) {
           >
             <h2 className="font-semibold">{refusal.title}</h2>
             <p className="mt-1 text-sm">{refusal.body}</p>
-            {refusal.title !== text.forbiddenTitle && (
-              <Link href="/admin/accounts" className="mt-3 inline-block text-sm text-sky-700 underline">
-                {text.filters.reset}
-              </Link>
-            )}
+            <Link href="/admin/accounts" className="mt-3 inline-block text-sm text-sky-700 underline">
+              {text.filters.reset}
+            </Link>
           </div>
         ) : (
           page && (
@@ -206,7 +194,7 @@ export default async function AccountsPage({ searchParams }: Props) {
                         </td>
                         <td className={`${cell} whitespace-nowrap tabular-nums`}>
                           {a.lastSignInAt ? (
-                            dateTime.format(new Date(a.lastSignInAt))
+                            formatDateTime(a.lastSignInAt)
                           ) : (
                             <span className="text-slate-400">{text.neverSignedIn}</span>
                           )}
@@ -214,7 +202,7 @@ export default async function AccountsPage({ searchParams }: Props) {
                         <td className={`${cell} tabular-nums`} data-testid="account-sessions">
                           {a.liveSessions}
                         </td>
-                        <td className={`${cell} whitespace-nowrap tabular-nums`}>{dateTime.format(new Date(a.createdAt))}</td>
+                        <td className={`${cell} whitespace-nowrap tabular-nums`}>{formatDateTime(a.createdAt)}</td>
                         <td className={cell}>
                           <AccountRowActions account={a} isSelf={a.id === ctx.actor.userId} />
                         </td>
@@ -244,6 +232,6 @@ export default async function AccountsPage({ searchParams }: Props) {
           )
         )}
       </main>
-    </>
+    </ConsoleFrame>
   );
 }

@@ -1,53 +1,28 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { headers } from "next/headers";
-import { requirePageContext } from "@/app/_lib/page-context";
+import { requirePagePermission } from "@/app/_lib/page-context";
 import { CreateKeyForm } from "@/components/api-keys/create-key-form";
 import { RevokeKeyButton } from "@/components/api-keys/revoke-key-button";
-import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
-import { TopBar } from "@/components/ui/top-bar";
-import { can } from "@/lib/auth/authorize";
+import { ConsoleFrame } from "@/components/ui/console-frame";
 import { t } from "@/lib/i18n";
 import { open311 } from "@/lib/i18n/zh-CN/open311";
 import { listApiKeys } from "@/lib/open311/api-keys";
+import { formatDateTime } from "@/lib/format/time";
 
 export const metadata: Metadata = { title: open311.keys.pageTitle };
 export const dynamic = "force-dynamic";
 
 const text = open311.keys;
 const cell = "border-b border-slate-200 px-3 py-2 text-left align-top";
-const dateTime = new Intl.DateTimeFormat("zh-CN", { dateStyle: "short", timeStyle: "short", timeZone: "Asia/Shanghai" });
 
 /** 接口密钥: the Open311 keys of the administrator's area — list, create (the token shown once), revoke. */
 export default async function ApiKeysPage() {
-  const ctx = await requirePageContext();
-  const topBar = (
-    <TopBar
-      districtName={null}
-      actions={
-        <Link
-          href="/"
-          className="rounded-md bg-white/10 px-3 py-1.5 text-sm text-white hover:bg-white/20 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400"
-        >
-          ← {t.common.backToMap}
-        </Link>
-      }
-    />
-  );
-  if (!can(ctx, "apikey.manage")) {
-    return (
-      <>
-        {topBar}
-        <ForbiddenNotice message={text.forbiddenBody} />
-      </>
-    );
-  }
+  const ctx = await requirePagePermission("apikey.manage");
   const { keys, regions } = await listApiKeys({ ctx });
   const h = await headers();
   const origin = `${h.get("x-forwarded-proto") ?? "http"}://${h.get("x-forwarded-host") ?? h.get("host") ?? "localhost"}`;
   return (
-    <>
-      {topBar}
+    <ConsoleFrame>
       <main className="flex-1 overflow-auto bg-slate-50 p-6" data-testid="api-keys-page">
         <h1 className="text-xl font-semibold text-slate-900">{text.pageTitle}</h1>
         <p className="mt-1 max-w-4xl text-sm text-slate-600">{text.intro}</p>
@@ -88,13 +63,9 @@ export default async function ApiKeysPage() {
                   <td className={`${cell} font-mono text-xs`}>{k.prefix}…</td>
                   <td className={cell}>{k.regionName}</td>
                   <td className={cell}>{k.createdByName}</td>
-                  <td className={`${cell} whitespace-nowrap tabular-nums`}>{dateTime.format(new Date(k.createdAt))}</td>
+                  <td className={`${cell} whitespace-nowrap tabular-nums`}>{formatDateTime(k.createdAt)}</td>
                   <td className={`${cell} whitespace-nowrap tabular-nums`}>
-                    {k.lastUsedAt ? (
-                      dateTime.format(new Date(k.lastUsedAt))
-                    ) : (
-                      <span className="text-slate-400">{text.neverUsed}</span>
-                    )}
+                    {k.lastUsedAt ? formatDateTime(k.lastUsedAt) : <span className="text-slate-400">{text.neverUsed}</span>}
                   </td>
                   <td className={`${cell} tabular-nums`}>{k.requestCount}</td>
                   <td className={cell}>
@@ -112,6 +83,6 @@ export default async function ApiKeysPage() {
           </table>
         )}
       </main>
-    </>
+    </ConsoleFrame>
   );
 }

@@ -4,14 +4,12 @@ import type { ReactNode } from "react";
 import { CaseActions } from "@/components/case/case-actions";
 import { CaseLightBadge } from "@/components/case/case-light-badge";
 import { CaseTimeline } from "@/components/case/case-timeline";
-import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
-import { TopBar } from "@/components/ui/top-bar";
-import { requirePageContext } from "@/app/_lib/page-context";
+import { ConsoleFrame } from "@/components/ui/console-frame";
+import { requirePagePermission } from "@/app/_lib/page-context";
 import { rethrowForPage } from "@/app/_lib/page-errors";
-import { can } from "@/lib/auth/authorize";
 import { getCase } from "@/lib/case/get-case";
 import { listDispatchUnits } from "@/lib/case/list-dispatch-units";
-import { formatDateTime } from "@/lib/format/date-time";
+import { formatDateTime } from "@/lib/format/time";
 import { t } from "@/lib/i18n";
 import { cases } from "@/lib/i18n/zh-CN/case";
 import { caseLoop } from "@/lib/i18n/zh-CN/case-loop";
@@ -27,33 +25,14 @@ const linkClass = "rounded text-sky-700 hover:underline focus:outline-none focus
 /** 案件详情: the case's facts, photos, timeline and the steps the caller may take now. */
 export default async function CasePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const ctx = await requirePageContext();
-  if (!can(ctx, "case.read")) {
-    return (
-      <>
-        <TopBar districtName={null} />
-        <ForbiddenNotice message={t.errors.FORBIDDEN} />
-      </>
-    );
-  }
+  const ctx = await requirePagePermission("case.read");
   const c = await getCase({ ctx, caseId: id }).catch(rethrowForPage);
   const units = c.availableActions.includes("dispatch")
     ? await listDispatchUnits({ ctx, caseId: c.id }).catch(rethrowForPage)
     : [];
 
   return (
-    <>
-      <TopBar
-        districtName={null}
-        actions={
-          <Link
-            href="/cases"
-            className="rounded-md bg-white/10 px-3 py-1.5 text-sm text-white hover:bg-white/20 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400"
-          >
-            ← {text.backToList}
-          </Link>
-        }
-      />
+    <ConsoleFrame back={{ href: "/cases", label: text.backToList }}>
       <main
         className="flex-1 overflow-auto bg-slate-50 p-6"
         data-testid="case-page"
@@ -176,7 +155,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           </div>
         </div>
       </main>
-    </>
+    </ConsoleFrame>
   );
 }
 

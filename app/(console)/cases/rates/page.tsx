@@ -1,19 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { requirePageContext } from "@/app/_lib/page-context";
+import { requirePagePermission } from "@/app/_lib/page-context";
 import { AreaSelect } from "@/components/case-list/area-select";
 import { controlClass } from "@/components/case-list/case-filters";
 import { DownloadButtons } from "@/components/case-list/download-buttons";
 import { DropEmptyFields } from "@/components/case-list/drop-empty-fields";
 import { RatesSummary, RatesTable } from "@/components/case-list/rates-table";
-import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
-import { TopBar } from "@/components/ui/top-bar";
+import { ConsoleFrame } from "@/components/ui/console-frame";
 import { can } from "@/lib/auth/authorize";
 import { filterQuery } from "@/lib/case/list-cases-filter";
 import { caseListOptions } from "@/lib/case/list-cases-options";
 import { describeFormula } from "@/lib/case/rates";
-import { beijingDay, PERIOD_KINDS, recentQuarters, type PeriodKind, type RatePeriod } from "@/lib/case/rates-period";
+import { beijingDay } from "@/lib/format/time";
+import { PERIOD_KINDS, recentQuarters, type PeriodKind, type RatePeriod } from "@/lib/case/rates-period";
 import { getCaseRates, type CaseRatesReport } from "@/lib/case/rates-report";
 import { isDomainError } from "@/lib/errors";
 import { t } from "@/lib/i18n";
@@ -34,28 +34,7 @@ function periodParams(p: RatePeriod): Record<string, string> {
 
 /** 三率统计: response, resolution and satisfaction rates per child region and lead unit, for a period. */
 export default async function CaseRatesPage({ searchParams }: Props) {
-  const ctx = await requirePageContext();
-  const topBar = (
-    <TopBar
-      districtName={null}
-      actions={
-        <Link
-          href="/cases"
-          className="rounded-md bg-white/10 px-3 py-1.5 text-sm text-white hover:bg-white/20 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400"
-        >
-          ← {caseDesk.list.pageTitle}
-        </Link>
-      }
-    />
-  );
-  if (!can(ctx, "case.read")) {
-    return (
-      <>
-        {topBar}
-        <ForbiddenNotice message={text.forbidden} />
-      </>
-    );
-  }
+  const ctx = await requirePagePermission("case.read");
   const sp = await searchParams;
   const one = (key: string) => (typeof sp[key] === "string" && sp[key] !== "" ? (sp[key] as string) : undefined);
   const input = {
@@ -85,8 +64,7 @@ export default async function CaseRatesPage({ searchParams }: Props) {
   const areaParam = areaId !== undefined ? { area: String(areaId) } : {};
 
   return (
-    <>
-      {topBar}
+    <ConsoleFrame back={{ href: "/cases", label: caseDesk.list.pageTitle }}>
       <main className="flex-1 overflow-auto bg-slate-50 p-6" data-testid="rates-page">
         <h1 className="text-xl font-semibold text-slate-900">{text.pageTitle}</h1>
         <p className="mt-1 text-sm text-slate-600">{text.intro}</p>
@@ -188,7 +166,7 @@ export default async function CaseRatesPage({ searchParams }: Props) {
           </div>
         )}
       </main>
-    </>
+    </ConsoleFrame>
   );
 }
 

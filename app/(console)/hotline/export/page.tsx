@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { requirePageContext } from "@/app/_lib/page-context";
+import { requirePagePermission } from "@/app/_lib/page-context";
+import { addDays, beijingDay } from "@/lib/format/time";
 import { hotline } from "@/lib/i18n/zh-CN/hotline";
 
 export const metadata: Metadata = { title: `${hotline.export.title} · ${hotline.pageTitle}` };
@@ -11,13 +12,9 @@ const control =
 const button =
   "rounded-lg px-4 py-2 text-sm font-semibold shadow-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-offset-2";
 
-function beijingDate(offsetDays: number): string {
-  return new Date(Date.now() + 8 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
-}
-
 /** 回复导出: the handling of the area's 12345 orders as the hotline takes it back (a plain GET form: the browser downloads the file). */
 export default async function HotlineExportPage() {
-  await requirePageContext();
+  await requirePagePermission("case.import");
   return (
     <main className="flex-1 overflow-auto bg-slate-50 p-6" data-testid="hotline-export-page">
       <h1 className="text-xl font-semibold text-slate-900">{text.title}</h1>
@@ -35,14 +32,14 @@ export default async function HotlineExportPage() {
               type="date"
               name="from"
               required
-              defaultValue={beijingDate(-30)}
+              defaultValue={addDays(beijingDay(), -30)}
               className={control}
               data-testid="replies-from"
             />
           </label>
           <label className="text-xs font-medium text-slate-600">
             {text.to}
-            <input type="date" name="to" required defaultValue={beijingDate(0)} className={control} data-testid="replies-to" />
+            <input type="date" name="to" required defaultValue={beijingDay()} className={control} data-testid="replies-to" />
           </label>
           <label className="flex items-center gap-2 pb-2 text-sm text-slate-700">
             <input type="checkbox" name="onlyFinished" value="1" className="h-4 w-4 rounded border-slate-300" />

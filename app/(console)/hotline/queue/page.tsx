@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requirePageContext } from "@/app/_lib/page-context";
+import { requirePagePermission } from "@/app/_lib/page-context";
 import { QueueDesk } from "@/components/hotline/queue-desk";
 import { getDistrictBounds } from "@/lib/grid/get-district-bounds";
 import { listQueue } from "@/lib/hotline/queue";
@@ -12,7 +12,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 /** 待定位: 12345 orders whose place could not be found, placed by hand on the map of the operator's area. */
 export default async function HotlineQueuePage({ searchParams }: Props) {
-  const ctx = await requirePageContext();
+  const ctx = await requirePagePermission("case.import");
   const sp = await searchParams;
   const after = typeof sp.after === "string" ? sp.after : null;
   const [page, view] = await Promise.all([listQueue({ ctx, input: { after, limit: 50 } }), getDistrictBounds({ ctx })]);

@@ -2,11 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { RevealField } from "@/components/resident/reveal-field";
-import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
-import { TopBar } from "@/components/ui/top-bar";
-import { requirePageContext } from "@/app/_lib/page-context";
+import { ConsoleFrame } from "@/components/ui/console-frame";
+import { requirePagePermission } from "@/app/_lib/page-context";
 import { rethrowForPage } from "@/app/_lib/page-errors";
-import { can } from "@/lib/auth/authorize";
 import { t } from "@/lib/i18n";
 import type { OccupantDto } from "@/lib/resident/dto";
 import { getResidentDetail } from "@/lib/resident/get-resident-detail";
@@ -24,33 +22,13 @@ const linkClass = "rounded text-sky-700 hover:underline focus:outline-none focus
 /** 居民详情: one resident, masked, with reveal-with-reason per field; the view itself is logged by the verb. */
 export default async function ResidentPage({ params }: Props) {
   const { id } = await params;
-  const ctx = await requirePageContext();
-  if (!can(ctx, "resident.read")) {
-    return (
-      <>
-        <TopBar districtName={null} />
-        <ForbiddenNotice message={t.auth.forbiddenAction["resident.read"]} />
-      </>
-    );
-  }
+  const ctx = await requirePagePermission("resident.read");
   const detail = await getResidentDetail({ ctx, input: { id: id as unknown as number } }).catch(rethrowForPage);
   const { resident: r, household: h, address: a, members, canReveal } = detail;
   const f = text.fields;
 
   return (
-    <>
-      <TopBar
-        districtName={null}
-        actions={
-          <Link
-            href={`/buildings/${a.buildingId}`}
-            className="rounded-md bg-white/10 px-3 py-1.5 text-sm text-white hover:bg-white/20 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400"
-            data-testid="back-to-building"
-          >
-            ← {text.backToBuilding}
-          </Link>
-        }
-      />
+    <ConsoleFrame back={{ href: `/buildings/${a.buildingId}`, label: text.backToBuilding, testId: "back-to-building" }}>
       <main className="flex-1 overflow-auto bg-slate-50 p-6" data-testid="resident-page">
         <nav aria-label="breadcrumb" className="text-xs text-slate-500" data-testid="resident-breadcrumb">
           <ol className="flex flex-wrap items-center gap-1">
@@ -144,7 +122,7 @@ export default async function ResidentPage({ params }: Props) {
         <p className="mt-4 max-w-5xl text-xs text-slate-500">{text.maskNote}</p>
         <p className="mt-1 max-w-5xl text-xs text-slate-400">{text.viewLogged}</p>
       </main>
-    </>
+    </ConsoleFrame>
   );
 }
 

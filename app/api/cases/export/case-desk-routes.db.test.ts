@@ -1,18 +1,10 @@
-import { describe, expect, it, vi } from "vitest";
-
-// The routes use the product connection: point it at the test database before lib/env.ts reads it.
-vi.hoisted(() => {
-  process.env.DATABASE_URL =
-    process.env.TEST_DATABASE_URL ?? `postgres://gridatlas@127.0.0.1:${process.env.GRIDATLAS_PG_PORT ?? 54329}/gridatlas_test`;
-});
-
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
 import { sql } from "kysely";
 import { NextRequest } from "next/server";
-import { afterAll, beforeAll } from "vitest";
 import { productConnection, type Connection } from "../../../../db/client";
-import { deleteAllCases, insertTestCases } from "../../../../lib/case/list-cases-fixtures";
-import { resetCaseConfigForTests } from "../../../../lib/case-config/reset-case-config-for-tests";
+import { deleteAllCases, insertTestCases } from "../../../../lib/testing/case-list-fixtures";
+import { resetCaseConfigForTests } from "../../../../lib/testing/reset-case-config";
 import { filenameFromDisposition } from "../../../../lib/format/content-disposition";
 import { withSeededDistrict } from "../../../../lib/testing/seeded-district";
 import { createSignedInAccount } from "../../../../lib/testing/test-sessions";

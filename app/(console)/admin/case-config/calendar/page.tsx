@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePageContext } from "@/app/_lib/page-context";
-import { beijingDay } from "@/lib/case/rates-period";
+import { requirePagePermission } from "@/app/_lib/page-context";
+import { beijingDay } from "@/lib/format/time";
 import { listCalendarDays } from "@/lib/case-config/list-calendar-days";
 import { weekdayOf } from "@/lib/case-config/schemas";
 import { caseDesk } from "@/lib/i18n/zh-CN/case-desk";
@@ -19,7 +19,7 @@ const cal = text.calendar;
 
 /** 工作日历: one year's statutory holidays and swapped working days, and the working hours of a day. */
 export default async function CalendarPage({ searchParams }: Props) {
-  const ctx = await requirePageContext();
+  const ctx = await requirePagePermission("case.configure");
   const sp = await searchParams;
   const thisYear = Number(beijingDay(new Date()).slice(0, 4));
   const year = typeof sp.year === "string" && /^[0-9]{4}$/.test(sp.year) ? Number(sp.year) : thisYear;

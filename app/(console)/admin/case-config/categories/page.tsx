@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requirePageContext } from "@/app/_lib/page-context";
+import { requirePagePermission } from "@/app/_lib/page-context";
 import { listConfigCategories } from "@/lib/case-config/list-config-categories";
 import { cases } from "@/lib/i18n/zh-CN/case";
 import { caseDesk } from "@/lib/i18n/zh-CN/case-desk";
@@ -14,7 +14,7 @@ const text = caseDesk.config;
 
 /** 事件类别: the tree with each category's defaults; names, defaults and the active flag are editable. */
 export default async function CategoriesPage() {
-  const ctx = await requirePageContext();
+  const ctx = await requirePagePermission("case.configure");
   const categories = await listConfigCategories({ ctx });
   const c = text.categories.columns;
   return (

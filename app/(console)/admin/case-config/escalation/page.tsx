@@ -1,21 +1,21 @@
 import type { Metadata } from "next";
-import { requirePageContext } from "@/app/_lib/page-context";
+import { requirePagePermission } from "@/app/_lib/page-context";
 import { listEscalationRules } from "@/lib/case-config/list-escalation-rules";
 import { caseDesk } from "@/lib/i18n/zh-CN/case-desk";
 import { caseLoop } from "@/lib/i18n/zh-CN/case-loop";
 import { EscalationEdit } from "../_components/escalation-edit";
 import { ConfigSection, tableFrame, td, th } from "../_components/section";
+import { formatDateTime } from "@/lib/format/time";
 
 export const metadata: Metadata = { title: `${caseDesk.config.nav.escalation} · ${caseDesk.config.pageTitle}` };
 export const dynamic = "force-dynamic";
 
 const text = caseDesk.config;
 const esc = text.escalation;
-const dateTime = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "short" });
 
 /** 升级规则: the ladder grid → community → street → district, each level's reaction to a red light. */
 export default async function EscalationPage() {
-  const ctx = await requirePageContext();
+  const ctx = await requirePagePermission("case.configure");
   const rules = await listEscalationRules({ ctx });
   const c = esc.columns;
   return (
@@ -47,7 +47,7 @@ export default async function EscalationPage() {
                 </td>
                 <td className={td}>{caseLoop.levelLabels[r.notifyLevel]}</td>
                 <td className={`${td} whitespace-nowrap text-xs text-slate-500 tabular-nums`}>
-                  {dateTime.format(new Date(r.updatedAt))}
+                  {formatDateTime(r.updatedAt)}
                   <div className="text-[11px] text-slate-400">{text.version(r.version)}</div>
                 </td>
                 <td className={td}>

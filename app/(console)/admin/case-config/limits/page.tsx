@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requirePageContext } from "@/app/_lib/page-context";
+import { requirePagePermission } from "@/app/_lib/page-context";
 import { CASE_STAGES, CASE_URGENCIES } from "@/lib/case/time-limits";
 import type { TimeLimitDto } from "@/lib/case-config/dto";
 import { listConfigCategories } from "@/lib/case-config/list-config-categories";
@@ -21,7 +21,7 @@ const limitText = (r: TimeLimitDto) => `${r.amount} ${cases.limitUnits[r.unit]}`
 
 /** 办理时限: the defaults as an urgency × stage matrix, then the specific rows (category and/or level). */
 export default async function LimitsPage() {
-  const ctx = await requirePageContext();
+  const ctx = await requirePagePermission("case.configure");
   const [limits, categories] = await Promise.all([listTimeLimits({ ctx }), listConfigCategories({ ctx })]);
   const defaults = limits.filter((r) => r.isDefault);
   const specific = limits.filter((r) => !r.isDefault);

@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePageContext } from "@/app/_lib/page-context";
+import { requirePagePermission } from "@/app/_lib/page-context";
 import { listConfigCategories } from "@/lib/case-config/list-config-categories";
 import { listRoutingRules } from "@/lib/case-config/list-routing-rules";
 import { caseDesk } from "@/lib/i18n/zh-CN/case-desk";
 import { DeleteButton } from "../_components/delete-button";
 import { RoutingRuleButton } from "../_components/routing-rule-form";
 import { ConfigSection, tableFrame, td, th } from "../_components/section";
+import { formatDateTime } from "@/lib/format/time";
 
 export const metadata: Metadata = { title: `${caseDesk.config.nav.routing} · ${caseDesk.config.pageTitle}` };
 export const dynamic = "force-dynamic";
@@ -17,11 +18,10 @@ const text = caseDesk.config;
 const r = text.routing;
 const control =
   "h-8 rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900 focus:border-sky-500 focus:ring-2 focus:ring-sky-200 focus:outline-none";
-const dateTime = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "short" });
 
 /** 派遣规则: category × region → lead and co-units, filtered by category; add, edit and delete. */
 export default async function RoutingPage({ searchParams }: Props) {
-  const ctx = await requirePageContext();
+  const ctx = await requirePagePermission("case.configure");
   const sp = await searchParams;
   const raw = typeof sp.category === "string" ? sp.category : "";
   const categoryId = /^[0-9]{1,9}$/.test(raw) ? Number(raw) : undefined;
@@ -92,7 +92,7 @@ export default async function RoutingPage({ searchParams }: Props) {
                   </td>
                   <td className={`${td} whitespace-nowrap`}>{rule.autoDispatch ? text.yes : text.no}</td>
                   <td className={`${td} whitespace-nowrap text-xs text-slate-500 tabular-nums`}>
-                    {dateTime.format(new Date(rule.updatedAt))}
+                    {formatDateTime(rule.updatedAt)}
                     <div className="text-[11px] text-slate-400">{text.version(rule.version)}</div>
                   </td>
                   <td className={`${td} whitespace-nowrap`}>

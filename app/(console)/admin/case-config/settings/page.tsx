@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requirePageContext } from "@/app/_lib/page-context";
+import { requirePagePermission } from "@/app/_lib/page-context";
 import { getCaseSettings } from "@/lib/case-config/get-case-settings";
 import { caseDesk } from "@/lib/i18n/zh-CN/case-desk";
 import { ConfigSection } from "../_components/section";
@@ -13,7 +13,7 @@ const ORDER = ["yellow_share", "reminder_share", "early_share", "working_hours",
 
 /** 参数设置: each case setting in its own card with its own save and version. */
 export default async function SettingsPage() {
-  const ctx = await requirePageContext();
+  const ctx = await requirePagePermission("case.configure");
   const settings = (await getCaseSettings({ ctx }))
     .filter((s) => ORDER.includes(s.key))
     .sort((a, b) => ORDER.indexOf(a.key) - ORDER.indexOf(b.key));

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePageContext } from "@/app/_lib/page-context";
+import { requirePagePermission } from "@/app/_lib/page-context";
 import { rethrowForPage } from "@/app/_lib/page-errors";
 import { BatchReport } from "@/components/hotline/batch-report";
 import type { BatchReportDto } from "@/lib/hotline/dto";
@@ -14,7 +14,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 
 /** The report of one import: progress while the worker runs, then the counts and every row's outcome. */
 export default async function ImportReportPage({ params, searchParams }: Props) {
-  const ctx = await requirePageContext();
+  const ctx = await requirePagePermission("case.import");
   const { id } = await params;
   const sp = await searchParams;
   const outcome = typeof sp.outcome === "string" && sp.outcome ? sp.outcome : null;

@@ -1,8 +1,8 @@
 import { sql, type Kysely } from "kysely";
-import { OPEN_STATES } from "../../lib/case/case-states";
-import { CASE_CELLS_PER_TILE, CASE_POINTS_MINZOOM } from "../../tiles/layers";
-import { tileSize3857 } from "../../tiles/tile-math";
-import type { DB } from "../types";
+import { OPEN_STATES } from "../lib/case/case-states";
+import { CASE_CELLS_PER_TILE, CASE_POINTS_MINZOOM } from "./layers";
+import { tileSize3857 } from "./tile-math";
+import type { DB } from "../db/types";
 
 /**
  * case_map_open: a compact copy of the open cases for the case layer's cells below z15 (see migration

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from "kysely";
-import type { DB } from "../types";
-import { HEAT_CELL_M, HEAT_MAX_LEVEL } from "../../tiles/layers";
+import { bumpLayerVersions } from "../db/queries/layer-version";
+import type { DB } from "../db/types";
+import { HEAT_CELL_M, HEAT_MAX_LEVEL } from "./layers";
 
 /**
  * Heat bins (case_heat_bin): cases per 250 m cell of EPSG:3857 × local day (Asia/Shanghai) × category ×
@@ -58,9 +59,12 @@ export async function binCaseHeatBatch(db: Kysely<DB>, limit: number): Promise<H
 
 /** Bumps the `case_heat` tile layer so cached heat tiles let go (same transaction as the batch). */
 export async function bumpCaseHeatVersion(db: Kysely<DB>): Promise<void> {
-  await sql`
-    insert into layer_version (layer, version, changed_at) values ('case_heat', 1, now())
-    on conflict (layer) do update set version = layer_version.version + 1, changed_at = now()`.execute(db);
+  await bumpLayerVersions(db, ["case_heat"]);
+}
+
+/** Keeps other runs from adding to case_heat_total until this transaction ends (while the totals are rebuilt). */
+export async function lockCaseHeatTotal(db: Kysely<DB>): Promise<void> {
+  await sql`lock table case_heat_total in exclusive mode`.execute(db);
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
  * Installs missing Debian packages when we may (root with apt-get), and otherwise stops with the exact
- * command to run. Used by set-up (PostgreSQL, PostGIS) and by the test runner (chromium, CJK fonts).
+ * command to run. Used by set-up (PostgreSQL, PostGIS, beside the cluster code in db/cluster.ts) and by the test
+ * runner (chromium, CJK fonts).
  */
 import { execFileSync, spawnSync } from "node:child_process";
 

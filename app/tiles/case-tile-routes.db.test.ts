@@ -1,27 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { gunzipSync } from "node:zlib";
-
-// The routes use the product connection: point it at the test database before lib/env.ts reads it.
-vi.hoisted(() => {
-  process.env.DATABASE_URL =
-    process.env.TEST_DATABASE_URL ?? `postgres://gridatlas@127.0.0.1:${process.env.GRIDATLAS_PG_PORT ?? 54329}/gridatlas_test`;
-});
-
-import { GET as getTileRoute } from "../app/tiles/[layer]/[z]/[x]/[y]/route";
-import { productConnection } from "../db/client";
-import { openTestDb } from "../db/testing/test-db";
-import { createSignedInAccount } from "../lib/testing/test-sessions";
-import { bumpLayerVersion, forgetLayerVersions } from "./layer-version";
-import { tileActionOf } from "./layers";
-import { handleTileRequest } from "./node-listener";
-import { forgetTileScopes, resolveTileScope } from "./resolve-tile-scope";
-import { FIXTURE_CASES, loadFixtureCases, type FixtureCaseKey } from "./testing/case-fixture";
-import { decodeTile } from "./testing/decode";
-import { loadTileFixture, type TileFixture } from "./testing/fixture";
-import { closeTileConnection, tileConnection } from "./tile-connection";
-import { lonLatToTile } from "./tile-math";
+import { GET as getTileRoute } from "./[layer]/[z]/[x]/[y]/route";
+import { productConnection } from "../../db/client";
+import { openTestDb } from "../../db/testing/test-db";
+import { createSignedInAccount } from "../../lib/testing/test-sessions";
+import { bumpLayerVersion, forgetLayerVersions } from "../../tiles/layer-version";
+import { tileActionOf } from "../../tiles/layers";
+import { handleTileRequest } from "../../tiles/node-listener";
+import { forgetTileScopes, resolveTileScope } from "../../tiles/resolve-tile-scope";
+import { FIXTURE_CASES, loadFixtureCases, type FixtureCaseKey } from "../../tiles/testing/case-fixture";
+import { decodeTile } from "../../tiles/testing/decode";
+import { loadTileFixture, type TileFixture } from "../../tiles/testing/fixture";
+import { closeTileConnection, tileConnection } from "../../tiles/tile-connection";
+import { lonLatToTile } from "../../tiles/tile-math";
 
 const conn = openTestDb();
 let fx: TileFixture;

@@ -1,24 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gunzipSync } from "node:zlib";
-
-// The routes use the product connection: point it at the test database before lib/env.ts reads the
-// environment (vi.hoisted runs before the imports below).
-vi.hoisted(() => {
-  process.env.DATABASE_URL =
-    process.env.TEST_DATABASE_URL ?? `postgres://gridatlas@127.0.0.1:${process.env.GRIDATLAS_PG_PORT ?? 54329}/gridatlas_test`;
-});
-
-import { GET as getTileRoute } from "../app/tiles/[layer]/[z]/[x]/[y]/route";
-import { GET as getTileJsonRoute } from "../app/tiles/[layer]/route";
-import { productConnection } from "../db/client";
-import { openTestDb } from "../db/testing/test-db";
-import { createSignedInAccount } from "../lib/testing/test-sessions";
-import { bumpLayerVersion, forgetLayerVersions } from "./layer-version";
-import { forgetTileScopes } from "./resolve-tile-scope";
-import { closeTileConnection, tileConnection } from "./tile-connection";
-import { decodeTile } from "./testing/decode";
-import { FIXTURE_GRIDS, loadTileFixture, type TileFixture } from "./testing/fixture";
-import { lonLatToTile } from "./tile-math";
+import { GET as getTileRoute } from "./[layer]/[z]/[x]/[y]/route";
+import { GET as getTileJsonRoute } from "./[layer]/route";
+import { productConnection } from "../../db/client";
+import { openTestDb } from "../../db/testing/test-db";
+import { createSignedInAccount } from "../../lib/testing/test-sessions";
+import { bumpLayerVersion, forgetLayerVersions } from "../../tiles/layer-version";
+import { forgetTileScopes } from "../../tiles/resolve-tile-scope";
+import { closeTileConnection, tileConnection } from "../../tiles/tile-connection";
+import { decodeTile } from "../../tiles/testing/decode";
+import { FIXTURE_GRIDS, loadTileFixture, type TileFixture } from "../../tiles/testing/fixture";
+import { lonLatToTile } from "../../tiles/tile-math";
 
 // Fixtures are written as the owner; the routes read as the application role (productConnection).
 const conn = openTestDb();

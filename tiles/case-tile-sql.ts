@@ -1,9 +1,9 @@
-import { scopeLiteral, type Scope } from "../../lib/auth/scope";
-import { OPEN_STATES } from "../../lib/case/case-states";
-import { localDayStart, nextLocalDate, stateGroupOf, type CaseTileFilter } from "../../tiles/case-filter";
-import { CASE_CELLS_PER_TILE, CASE_POINTS_MINZOOM, HEAT_CELL_M, heatLevelAt, type CaseLayerName } from "../../tiles/layers";
-import { tileBounds3857, tileSize3857, type TileCoord } from "../../tiles/tile-math";
-import { OPEN_COPY_ZOOM } from "./case-tiles-open";
+import { scopeLiteral, type Scope } from "../db/queries/scope";
+import { OPEN_STATES } from "../lib/case/case-states";
+import { localDayStart, nextLocalDate, stateGroupOf, type CaseTileFilter } from "./case-filter";
+import { CASE_CELLS_PER_TILE, CASE_POINTS_MINZOOM, HEAT_CELL_M, heatLevelAt, type CaseLayerName } from "./layers";
+import { tileBounds3857, tileSize3857, type TileCoord } from "./tile-math";
+import { OPEN_COPY_ZOOM } from "./case-map-open";
 
 /**
  * The SQL of the case tile layers (`case`, `case_heat`). Unlike the fixed statements of tiles/registry.ts,
@@ -145,7 +145,7 @@ function cellFeaturesSql(cx0Param: string, cy0Param: string) {
 
 /**
  * The same cells as caseCellsSql, for filters that match open cases only (the map's default), read from
- * the compact copy case_map_open (db/queries/case-tiles-open.ts): its z14 cell indexes shifted to this zoom.
+ * the compact copy case_map_open (tiles/case-map-open.ts): its z14 cell indexes shifted to this zoom.
  */
 function openCellsSql(tile: TileCoord, scope: Scope | null, filter: CaseTileFilter): CaseTileStatement {
   const { params, add } = paramList(tile);
