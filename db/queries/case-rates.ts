@@ -1,9 +1,20 @@
 import { sql } from "kysely";
 import { withinScope, type Scope } from "./scope";
-import type { RateFormula } from "../../lib/case/rates";
 import type { Database } from "../client";
 
 const TIME_ZONE = "Asia/Shanghai";
+
+/**
+ * The state and satisfaction lists the counts filter by: the shape of lib/case/rates.ts's RateFormula, which
+ * decides and validates them (the query only needs the lists).
+ */
+export type RateCountLists = {
+  responseStates: readonly string[];
+  resolvedStates: readonly string[];
+  excludedStates: readonly string[];
+  satisfiedLevels: readonly string[];
+  ratedLevels: readonly string[];
+};
 
 export type RateGroupRow = {
   /** "region" (one child region of the area), "unit" (one lead unit, null = not dispatched) or "total". */
@@ -27,7 +38,7 @@ export type RateGroupRow = {
  */
 export async function aggregateCaseRates(
   db: Database,
-  args: { scope: Scope; areaPath: string; from: string; to: string; formula: RateFormula },
+  args: { scope: Scope; areaPath: string; from: string; to: string; formula: RateCountLists },
 ): Promise<RateGroupRow[]> {
   const { scope, areaPath, from, to, formula: f } = args;
   const depth = areaPath.split(".").length;

@@ -11,7 +11,7 @@ import { listCalendarDays } from "./list-calendar-days";
 import { listConfigCategories } from "./list-config-categories";
 import { listRoutingRules } from "./list-routing-rules";
 import { listTimeLimits } from "./list-time-limits";
-import { resetCaseConfigForTests } from "./reset-case-config-for-tests";
+import { resetCaseConfigForTests } from "../testing/reset-case-config";
 import { saveCalendarDay } from "./save-calendar-day";
 import { saveRoutingRule } from "./save-routing-rule";
 import { saveTimeLimit } from "./save-time-limit";

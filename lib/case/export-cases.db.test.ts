@@ -6,7 +6,7 @@ import { contextWithAssignments, type RequestContext } from "../context";
 import { withSeededDistrict } from "../testing/seeded-district";
 import { EXPORT_COLUMNS } from "./export-cases-format";
 import { exportCases, type FileDownload } from "./export-cases";
-import { deleteAllCases, insertTestCases, twoCommunities, type TwoCommunities } from "./list-cases-fixtures";
+import { deleteAllCases, insertTestCases, twoCommunities, type TwoCommunities } from "../testing/case-list-fixtures";
 
 let owner: Connection;
 let app: Connection;

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Connection } from "../../db/client";
 import { contextWithAssignments, type RequestContext } from "../context";
 import { withSeededDistrict } from "../testing/seeded-district";
-import { deleteAllCases, insertTestCases, twoCommunities, type TwoCommunities } from "./list-cases-fixtures";
+import { deleteAllCases, insertTestCases, twoCommunities, type TwoCommunities } from "../testing/case-list-fixtures";
 import { listCases } from "./list-cases";
 
 let owner: Connection;

@@ -4,7 +4,13 @@ import type { Connection } from "../../db/client";
 import type { RequestContext } from "../context";
 import { caseActor } from "../testing/case-actors";
 import { withSeededDistrict } from "../testing/seeded-district";
-import { deleteAllCases, insertTestCases, twoCommunities, type TestCase, type TwoCommunities } from "./list-cases-fixtures";
+import {
+  deleteAllCases,
+  insertTestCases,
+  twoCommunities,
+  type TestCase,
+  type TwoCommunities,
+} from "../testing/case-list-fixtures";
 import { listMyTasks, type MyTasksDto, type TaskSectionKind } from "./list-my-tasks";
 
 let owner: Connection;

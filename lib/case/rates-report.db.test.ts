@@ -5,7 +5,13 @@ import type { Connection } from "../../db/client";
 import { contextWithAssignments, type RequestContext } from "../context";
 import { withSeededDistrict } from "../testing/seeded-district";
 import type { CaseState } from "./case-states";
-import { deleteAllCases, insertTestCases, twoCommunities, type TestCase, type TwoCommunities } from "./list-cases-fixtures";
+import {
+  deleteAllCases,
+  insertTestCases,
+  twoCommunities,
+  type TestCase,
+  type TwoCommunities,
+} from "../testing/case-list-fixtures";
 import { countForRates, DEFAULT_RATE_FORMULA, rateFormulaOf } from "./rates";
 import { exportCaseRates } from "./rates-export";
 import { getCaseRates } from "./rates-report";
