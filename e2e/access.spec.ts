@@ -138,6 +138,7 @@ const REFUSED_PAGES: { account: E2eAccount; paths: (ids: { resident: number; cas
       ["/exports", "您的角色没有导出权限。如需导出居民名单或区域统计，请联系系统管理员。"],
     ],
   },
+  { account: "gridworker", paths: () => [["/topology", "您的角色无权查看拓扑检查。"]] },
 ];
 
 for (const { account, paths } of REFUSED_PAGES) {

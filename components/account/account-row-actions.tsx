@@ -5,9 +5,10 @@ import { useState } from "react";
 import type { AccountListItem } from "@/lib/account/dto";
 import { t } from "@/lib/i18n";
 import { EditAssignmentsDialog } from "./edit-assignments-dialog";
-import { ModalDialog } from "./modal-dialog";
+import { Dialog } from "@/components/ui/dialog";
 import { sendJson } from "./send-json";
 import { TemporaryPasswordDialog } from "./temporary-password-dialog";
+import { Button } from "@/components/ui/button";
 
 const text = t.account;
 type Pending = "disable" | "enable" | "resetPassword" | "revokeSessions";
@@ -129,7 +130,7 @@ export function AccountRowActions({ account, isSelf }: { account: AccountListIte
         </p>
       )}
 
-      <ModalDialog
+      <Dialog
         open={confirming !== null}
         onClose={() => !working && setConfirming(null)}
         title={confirming ? actionLabel[confirming] : ""}
@@ -137,15 +138,9 @@ export function AccountRowActions({ account, isSelf }: { account: AccountListIte
       >
         <p className="text-sm text-slate-600">{confirming ? confirmText[confirming] : ""}</p>
         <div className="mt-5 flex justify-end gap-3">
-          <button
-            type="button"
-            autoFocus
-            onClick={() => setConfirming(null)}
-            disabled={working}
-            className="rounded-lg px-4 py-2 text-sm text-slate-700 hover:bg-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-slate-400"
-          >
+          <Button type="button" autoFocus onClick={() => setConfirming(null)} disabled={working} kind="quiet">
             {t.account.create.cancel}
-          </button>
+          </Button>
           <button
             type="button"
             onClick={() => confirming && run(confirming)}
@@ -160,7 +155,7 @@ export function AccountRowActions({ account, isSelf }: { account: AccountListIte
             {working ? text.actions.working : confirming ? actionLabel[confirming] : ""}
           </button>
         </div>
-      </ModalDialog>
+      </Dialog>
 
       <TemporaryPasswordDialog password={temporary} accountName={name} onClose={() => setTemporary(null)} />
 

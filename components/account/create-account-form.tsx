@@ -7,6 +7,7 @@ import { t } from "@/lib/i18n";
 import { AssignmentsEditor, draftsToInput, missingRegionMessage, newDraft, type AssignmentDraft } from "./assignments-editor";
 import { sendJson } from "./send-json";
 import { TemporaryPasswordDialog } from "./temporary-password-dialog";
+import { Button } from "@/components/ui/button";
 
 const text = t.account.create;
 const field =
@@ -69,16 +70,17 @@ export function CreateAccountForm() {
   return (
     <section className="mt-4" data-testid="create-account">
       <div className="flex items-center gap-3">
-        <button
+        <Button
           type="button"
           aria-expanded={open}
           aria-controls="create-account-form"
           onClick={() => setOpen((v) => !v)}
-          className="rounded-lg bg-sky-600 px-4 py-2 text-sm font-semibold text-white shadow hover:bg-sky-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400 focus-visible:ring-offset-2"
-          data-testid="create-account-toggle"
+          kind="primary"
+          extra="shadow"
+          testId="create-account-toggle"
         >
           {open ? text.cancel : `+ ${text.open}`}
-        </button>
+        </Button>
         {notice && (
           <p role="status" className="text-sm text-emerald-700" data-testid="create-account-notice">
             {notice}
@@ -151,24 +153,25 @@ export function CreateAccountForm() {
             </span>
           </label>
           <div className="mt-5 flex gap-3">
-            <button
+            <Button
               type="submit"
               disabled={submitting}
-              className="rounded-lg bg-sky-600 px-4 py-2 text-sm font-semibold text-white shadow hover:bg-sky-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400 focus-visible:ring-offset-2 disabled:cursor-wait disabled:opacity-70"
-              data-testid="create-submit"
+              kind="primary"
+              extra="shadow disabled:cursor-wait disabled:opacity-70"
+              testId="create-submit"
             >
               {submitting ? text.submitting : text.submit}
-            </button>
-            <button
+            </Button>
+            <Button
               type="button"
               onClick={() => {
                 reset();
                 setOpen(false);
               }}
-              className="rounded-lg px-4 py-2 text-sm text-slate-700 hover:bg-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-slate-400"
+              kind="quiet"
             >
               {text.cancel}
-            </button>
+            </Button>
           </div>
         </form>
       )}

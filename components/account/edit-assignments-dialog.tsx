@@ -5,8 +5,9 @@ import type { AccountAssignmentView } from "@/lib/account/dto";
 import { isRole } from "@/lib/auth/roles";
 import { t } from "@/lib/i18n";
 import { AssignmentsEditor, draftsToInput, missingRegionMessage, newDraft, type AssignmentDraft } from "./assignments-editor";
-import { ModalDialog } from "./modal-dialog";
+import { Dialog } from "@/components/ui/dialog";
 import { sendJson } from "./send-json";
+import { Button } from "@/components/ui/button";
 
 const text = t.account.editRoles;
 
@@ -47,7 +48,7 @@ export function EditAssignmentsDialog({
   onSaved: () => void;
 }) {
   return (
-    <ModalDialog open={open} onClose={onClose} title={text.title(accountName)} testId="edit-assignments-dialog">
+    <Dialog open={open} onClose={onClose} title={text.title(accountName)} testId="edit-assignments-dialog">
       {/* Mounted only while open, so each opening starts from the account's current rows. */}
       {open && (
         <EditAssignmentsForm
@@ -58,7 +59,7 @@ export function EditAssignmentsDialog({
           onSaved={onSaved}
         />
       )}
-    </ModalDialog>
+    </Dialog>
   );
 }
 
@@ -109,21 +110,18 @@ function EditAssignmentsForm({
       )}
       <AssignmentsEditor value={drafts} onChange={setDrafts} testId="edit-assignments" />
       <div className="mt-5 flex justify-end gap-3">
-        <button
-          type="button"
-          onClick={onClose}
-          className="rounded-lg px-4 py-2 text-sm text-slate-700 hover:bg-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-slate-400"
-        >
+        <Button type="button" onClick={onClose} kind="quiet">
           {text.cancel}
-        </button>
-        <button
+        </Button>
+        <Button
           type="submit"
           disabled={saving}
-          className="rounded-lg bg-sky-600 px-4 py-2 text-sm font-semibold text-white hover:bg-sky-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400 focus-visible:ring-offset-2 disabled:cursor-wait disabled:opacity-70"
-          data-testid="edit-assignments-save"
+          kind="primary"
+          extra="disabled:cursor-wait disabled:opacity-70"
+          testId="edit-assignments-save"
         >
           {saving ? text.saving : text.save}
-        </button>
+        </Button>
       </div>
     </form>
   );

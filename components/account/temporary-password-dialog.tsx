@@ -2,7 +2,8 @@
 
 import { useRef, useState } from "react";
 import { t } from "@/lib/i18n";
-import { ModalDialog } from "./modal-dialog";
+import { Dialog } from "@/components/ui/dialog";
+import { Button } from "@/components/ui/button";
 
 const text = t.account.temporaryPassword;
 
@@ -26,7 +27,7 @@ export function TemporaryPasswordDialog({
     onClose();
   };
   return (
-    <ModalDialog open={password !== null} onClose={close} title={text.title} testId="temporary-password-dialog">
+    <Dialog open={password !== null} onClose={close} title={text.title} testId="temporary-password-dialog">
       <p className="text-sm text-slate-600">{text.intro(accountName)}</p>
       <div className="mt-4 flex items-center gap-2">
         <input
@@ -38,7 +39,7 @@ export function TemporaryPasswordDialog({
           className="block w-full rounded-lg border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-lg tracking-wider text-slate-900"
           data-testid="temporary-password"
         />
-        <button
+        <Button
           type="button"
           onClick={async () => {
             try {
@@ -49,25 +50,21 @@ export function TemporaryPasswordDialog({
               setCopy("failed");
             }
           }}
-          className="shrink-0 rounded-lg bg-sky-600 px-4 py-2 text-sm font-semibold text-white hover:bg-sky-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400 focus-visible:ring-offset-2"
-          data-testid="copy-temporary-password"
+          kind="primary"
+          extra="shrink-0"
+          testId="copy-temporary-password"
         >
           {copy === "copied" ? text.copied : text.copy}
-        </button>
+        </Button>
       </div>
       <p role="status" className="mt-1 h-5 text-xs text-slate-500">
         {copy === "failed" ? text.copyFailed : ""}
       </p>
       <div className="mt-4 flex justify-end">
-        <button
-          type="button"
-          onClick={close}
-          className="rounded-lg bg-slate-800 px-4 py-2 text-sm font-semibold text-white hover:bg-slate-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-slate-400 focus-visible:ring-offset-2"
-          data-testid="close-temporary-password"
-        >
+        <Button type="button" onClick={close} kind="dark" testId="close-temporary-password">
           {text.close}
-        </button>
+        </Button>
       </div>
-    </ModalDialog>
+    </Dialog>
   );
 }

@@ -3,13 +3,14 @@
 import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
 import { sendJson } from "@/components/account/send-json";
-import { ModalDialog } from "@/components/account/modal-dialog";
+import { Dialog } from "@/components/ui/dialog";
 import type { ApiKeyDto, KeyRegionOption } from "@/lib/open311/dto";
 import { open311 } from "@/lib/i18n/zh-CN/open311";
+import { Button } from "@/components/ui/button";
+import { filterControlClass } from "@/components/ui/field";
 
 const text = open311.keys;
-const control =
-  "mt-1 block rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm shadow-sm focus:border-sky-500 focus:outline-none focus:ring-2 focus:ring-sky-500/30";
+const control = `mt-1 block ${filterControlClass}`;
 
 /** Name a key and pick its region; the new token is shown once in a dialog with a copy button. */
 export function CreateKeyForm({ regions }: { regions: KeyRegionOption[] }) {
@@ -82,21 +83,16 @@ export function CreateKeyForm({ regions }: { regions: KeyRegionOption[] }) {
             ))}
           </select>
         </label>
-        <button
-          type="submit"
-          disabled={busy}
-          className="rounded-lg bg-sky-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-sky-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400 focus-visible:ring-offset-2 disabled:bg-slate-300"
-          data-testid="key-create"
-        >
+        <Button type="submit" disabled={busy} kind="primary" extra="shadow-sm disabled:bg-slate-300" testId="key-create">
           {busy ? text.create.creating : text.create.submit}
-        </button>
+        </Button>
         {error && (
           <p role="alert" className="w-full text-sm text-rose-700" data-testid="key-error">
             {error}
           </p>
         )}
       </form>
-      <ModalDialog open={created !== null} onClose={close} title={text.created.title} testId="key-created-dialog">
+      <Dialog open={created !== null} onClose={close} title={text.created.title} testId="key-created-dialog">
         <p className="text-sm text-slate-600">{text.created.body}</p>
         <div className="mt-4 flex items-center gap-2">
           <input
@@ -108,7 +104,7 @@ export function CreateKeyForm({ regions }: { regions: KeyRegionOption[] }) {
             className="block w-full rounded-lg border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-sm text-slate-900"
             data-testid="key-token"
           />
-          <button
+          <Button
             type="button"
             onClick={async () => {
               try {
@@ -118,22 +114,18 @@ export function CreateKeyForm({ regions }: { regions: KeyRegionOption[] }) {
                 field.current?.select();
               }
             }}
-            className="shrink-0 rounded-lg bg-sky-600 px-4 py-2 text-sm font-semibold text-white hover:bg-sky-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400 focus-visible:ring-offset-2"
+            kind="primary"
+            extra="shrink-0"
           >
             {copied ? text.created.copied : text.created.copy}
-          </button>
+          </Button>
         </div>
         <div className="mt-5 flex justify-end">
-          <button
-            type="button"
-            onClick={close}
-            className="rounded-lg bg-slate-800 px-4 py-2 text-sm font-semibold text-white hover:bg-slate-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-slate-400 focus-visible:ring-offset-2"
-            data-testid="key-created-close"
-          >
+          <Button type="button" onClick={close} kind="dark" testId="key-created-close">
             {text.created.close}
-          </button>
+          </Button>
         </div>
-      </ModalDialog>
+      </Dialog>
     </>
   );
 }

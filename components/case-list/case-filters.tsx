@@ -12,10 +12,10 @@ import { caseLoop } from "@/lib/i18n/zh-CN/case-loop";
 import { AreaSelect } from "./area-select";
 import { DropEmptyFields } from "./drop-empty-fields";
 import { SlashFocus } from "./slash-focus";
+import { Button } from "@/components/ui/button";
+import { compactControlClass } from "@/components/ui/field";
 
 const text = caseDesk.list.filters;
-export const controlClass =
-  "h-8 rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900 focus:border-sky-500 focus:ring-2 focus:ring-sky-200 focus:outline-none";
 
 /**
  * The filter form of the case list: a plain GET form, so the filters live in the URL (bookmarkable, the
@@ -49,7 +49,7 @@ export function CaseFilters({
           maxLength={50}
           placeholder={text.qPlaceholder}
           title={text.qHint}
-          className={`${controlClass} w-60`}
+          className={`${compactControlClass} w-60`}
           data-testid="filter-q"
         />
       </Field>
@@ -59,15 +59,22 @@ export function CaseFilters({
           type="date"
           name="from"
           defaultValue={values.from}
-          className={controlClass}
+          className={compactControlClass}
           data-testid="filter-from"
         />
       </Field>
       <Field label={text.to} htmlFor="case-to">
-        <input id="case-to" type="date" name="to" defaultValue={values.to} className={controlClass} data-testid="filter-to" />
+        <input
+          id="case-to"
+          type="date"
+          name="to"
+          defaultValue={values.to}
+          className={compactControlClass}
+          data-testid="filter-to"
+        />
       </Field>
       <Field label={text.area} htmlFor="case-area">
-        <AreaSelect id="case-area" area={area} className={`${controlClass} max-w-56`} />
+        <AreaSelect id="case-area" area={area} className={`${compactControlClass} max-w-56`} />
       </Field>
       <Field label={text.category} htmlFor="case-category">
         <select
@@ -75,7 +82,7 @@ export function CaseFilters({
           name="category"
           defaultValue={values.category ?? ""}
           title={text.categoryHint}
-          className={`${controlClass} max-w-52`}
+          className={`${compactControlClass} max-w-52`}
           data-testid="filter-category"
         >
           <option value="">{text.any}</option>
@@ -92,7 +99,7 @@ export function CaseFilters({
           id="case-state"
           name="state"
           defaultValue={values.state ?? ""}
-          className={controlClass}
+          className={compactControlClass}
           data-testid="filter-state"
         >
           <option value="">{text.any}</option>
@@ -124,13 +131,9 @@ export function CaseFilters({
         options={CASE_URGENCIES.map((u) => [u, cases.urgencies[u]])}
       />
       <div className="flex items-center gap-3">
-        <button
-          type="submit"
-          className="h-8 rounded-md bg-sky-600 px-4 text-sm font-medium text-white hover:bg-sky-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400 focus-visible:ring-offset-2"
-          data-testid="filter-apply"
-        >
+        <Button type="submit" kind="filter" testId="filter-apply">
           {text.apply}
-        </button>
+        </Button>
         <Link
           href="/cases"
           className="rounded text-sm text-sky-700 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500"
@@ -168,7 +171,7 @@ function Choice({
   const id = `case-${name}`;
   return (
     <Field label={label} htmlFor={id}>
-      <select id={id} name={name} defaultValue={value ?? ""} className={controlClass} data-testid={`filter-${name}`}>
+      <select id={id} name={name} defaultValue={value ?? ""} className={compactControlClass} data-testid={`filter-${name}`}>
         <option value="">{text.any}</option>
         {options.map(([v, l]) => (
           <option key={v} value={v}>

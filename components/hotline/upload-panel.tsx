@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useRef, useState, type DragEvent } from "react";
 import { hotline } from "@/lib/i18n/zh-CN/hotline";
+import { Button } from "@/components/ui/button";
 
 const text = hotline.upload;
 const ACCEPT = ".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv";
@@ -118,15 +119,16 @@ export function UploadPanel() {
         </p>
       )}
       <div className="mt-4 flex flex-wrap items-center gap-3">
-        <button
+        <Button
           type="button"
           onClick={submit}
           disabled={!file || busy}
-          className="rounded-lg bg-sky-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-sky-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400 focus-visible:ring-offset-2 disabled:cursor-not-allowed disabled:bg-slate-300"
-          data-testid="upload-submit"
+          kind="primary"
+          extra="shadow-sm disabled:cursor-not-allowed disabled:bg-slate-300"
+          testId="upload-submit"
         >
           {busy ? text.uploading : text.submit}
-        </button>
+        </Button>
         <a
           href="/api/hotline/template?format=xlsx"
           className="text-sm text-sky-700 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500"

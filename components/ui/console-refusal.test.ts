@@ -11,6 +11,7 @@ describe("refusalFor", () => {
     );
     expect(refusalFor("/hotline/imports/12")).toBe("只有街道分中心和区级指挥中心可以导入 12345 工单、处理待定位工单和导出回复。");
     expect(refusalFor("/residents/7/")).toBe("您的角色无权查看居民信息。");
+    expect(refusalFor("/topology")).toBe("您的角色无权查看拓扑检查。");
     expect(refusalFor("/exports")).toBe("您的角色没有导出权限。如需导出居民名单或区域统计，请联系系统管理员。");
   });
 

@@ -18,6 +18,7 @@ const REFUSALS: readonly [RegExp, string][] = [
   [/^\/audit$/, t.audit.forbidden],
   [/^\/exports$/, t.resident.exportPage.nothingAllowed],
   [/^\/residents\/[^/]+$/, t.auth.forbiddenAction["resident.read"]],
+  [/^\/topology$/, t.auth.forbiddenAction["topology.read"]],
 ];
 
 /** The refusal text for a console path (the generic "您没有权限执行此操作。" where no page names one). */

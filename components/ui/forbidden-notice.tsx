@@ -1,10 +1,11 @@
 import Link from "next/link";
 import { t } from "@/lib/i18n";
+import { PageBody } from "@/components/ui/page-header";
 
 /** A page the caller's roles do not open: a clear notice in place of the content, never an error screen. */
 export function ForbiddenNotice({ message }: { message: string }) {
   return (
-    <main className="flex-1 overflow-auto bg-slate-50 p-6" data-testid="forbidden">
+    <PageBody testId="forbidden">
       <div className="mx-auto mt-10 max-w-lg rounded-xl bg-white p-6 text-center shadow-sm ring-1 ring-slate-200" role="alert">
         <p className="text-3xl font-bold text-amber-500">403</p>
         <p className="mt-3 text-sm leading-6 text-slate-700">{message}</p>
@@ -15,6 +16,6 @@ export function ForbiddenNotice({ message }: { message: string }) {
           {t.common.backToMap}
         </Link>
       </div>
-    </main>
+    </PageBody>
   );
 }

@@ -1,7 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { Button } from "@/components/ui/button";
 import { ConsoleFrame } from "@/components/ui/console-frame";
+import { EmptyState } from "@/components/ui/empty-state";
+import { compactControlClass, FilterField } from "@/components/ui/field";
+import { PageBody, PageHeader } from "@/components/ui/page-header";
+import { cellClass, Table, TableFrame } from "@/components/ui/table";
+import { textLinkClass } from "@/components/ui/text-link";
 import { requirePagePermission } from "@/app/_lib/page-context";
 import type { AuditEntry, LogPage, PiiAccessEntry } from "@/lib/audit/dto";
 import { listAuditLog } from "@/lib/audit/list-audit-log";
@@ -19,11 +25,6 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 type Tab = "pii" | "changes";
 
 const text = t.audit;
-const cell = "border-b border-slate-100 px-3 py-2 text-left align-top";
-const head = "border-b border-slate-200 px-3 py-2 text-left font-medium whitespace-nowrap";
-const input =
-  "h-8 rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900 focus:border-sky-500 focus:ring-2 focus:ring-sky-200 focus:outline-none";
-const linkClass = "rounded text-sky-700 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500";
 
 /** The URL of this page with the given parameters (empty ones left out): filters and pages live in the URL. */
 function pageUrl(params: Record<string, string | number | undefined>): string {
@@ -73,11 +74,11 @@ export default async function AuditPage({ searchParams }: Props) {
               name="user"
               defaultValue={filters.user}
               placeholder={text.filters.userPlaceholder}
-              className={`${input} w-36`}
+              className={`${compactControlClass} w-36`}
             />
           </Filter>
           <Filter label={text.filters.kind}>
-            <select name="kind" defaultValue={filters.kind ?? ""} className={input}>
+            <select name="kind" defaultValue={filters.kind ?? ""} className={compactControlClass}>
               <option value="">{text.filters.any}</option>
               {PII_KINDS.map((k) => (
                 <option key={k} value={k}>
@@ -87,7 +88,7 @@ export default async function AuditPage({ searchParams }: Props) {
             </select>
           </Filter>
           <Filter label={text.filters.field}>
-            <select name="field" defaultValue={filters.field ?? ""} className={input}>
+            <select name="field" defaultValue={filters.field ?? ""} className={compactControlClass}>
               <option value="">{text.filters.any}</option>
               {PII_FIELDS.map((f) => (
                 <option key={f} value={f}>
@@ -97,7 +98,12 @@ export default async function AuditPage({ searchParams }: Props) {
             </select>
           </Filter>
           <Filter label={text.filters.resident}>
-            <input name="resident" defaultValue={filters.resident} inputMode="numeric" className={`${input} w-28`} />
+            <input
+              name="resident"
+              defaultValue={filters.resident}
+              inputMode="numeric"
+              className={`${compactControlClass} w-28`}
+            />
           </Filter>
           <DateFilters from={dates.from} to={dates.to} />
           <FilterButtons reset={pageUrl({ tab: "pii" })} />
@@ -130,7 +136,7 @@ export default async function AuditPage({ searchParams }: Props) {
               name="actor"
               defaultValue={filters.actor}
               placeholder={text.filters.userPlaceholder}
-              className={`${input} w-36`}
+              className={`${compactControlClass} w-36`}
             />
           </Filter>
           <Filter label={text.filters.action}>
@@ -138,7 +144,7 @@ export default async function AuditPage({ searchParams }: Props) {
               name="action"
               defaultValue={filters.action}
               placeholder={text.filters.actionPlaceholder}
-              className={`${input} w-56`}
+              className={`${compactControlClass} w-56`}
             />
           </Filter>
           <DateFilters from={dates.from} to={dates.to} />
@@ -159,9 +165,8 @@ export default async function AuditPage({ searchParams }: Props) {
 
   return (
     <ConsoleFrame>
-      <main className="flex-1 overflow-auto bg-slate-50 p-6" data-testid="audit-page">
-        <h1 className="text-xl font-semibold text-slate-900">{text.pageTitle}</h1>
-        <p className="mt-1 text-sm text-slate-600">{text.intro}</p>
+      <PageBody testId="audit-page">
+        <PageHeader title={text.pageTitle} intro={text.intro} />
         <nav className="mt-4 flex gap-1 border-b border-slate-200" aria-label={text.pageTitle}>
           {(["pii", "changes"] as const).map((k) => (
             <Link
@@ -176,7 +181,7 @@ export default async function AuditPage({ searchParams }: Props) {
           ))}
         </nav>
         <div className="mt-4 space-y-4">{body}</div>
-      </main>
+      </PageBody>
     </ConsoleFrame>
   );
 }
@@ -197,10 +202,9 @@ async function load<T>(run: () => Promise<LogPage<T>>): Promise<Loaded<T>> {
 
 function Filter({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <label className="flex flex-col gap-1 text-xs text-slate-500">
-      {label}
+    <FilterField label={label} layout="flex flex-col gap-1 text-xs text-slate-500">
       {children}
-    </label>
+    </FilterField>
   );
 }
 
@@ -208,10 +212,10 @@ function DateFilters({ from, to }: { from?: string; to?: string }) {
   return (
     <>
       <Filter label={text.filters.from}>
-        <input type="date" name="from" defaultValue={from} className={input} />
+        <input type="date" name="from" defaultValue={from} className={compactControlClass} />
       </Filter>
       <Filter label={text.filters.to}>
-        <input type="date" name="to" defaultValue={to} className={input} />
+        <input type="date" name="to" defaultValue={to} className={compactControlClass} />
       </Filter>
     </>
   );
@@ -220,13 +224,10 @@ function DateFilters({ from, to }: { from?: string; to?: string }) {
 function FilterButtons({ reset }: { reset: string }) {
   return (
     <div className="flex items-center gap-2">
-      <button
-        type="submit"
-        className="h-8 rounded-md bg-sky-600 px-4 text-sm font-medium text-white hover:bg-sky-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400 focus-visible:ring-offset-2"
-      >
+      <Button type="submit" kind="filter">
         {text.filters.apply}
-      </button>
-      <Link href={reset} className={`${linkClass} text-sm`}>
+      </Button>
+      <Link href={reset} className={`${textLinkClass} text-sm`}>
         {text.filters.reset}
       </Link>
     </div>
@@ -247,12 +248,9 @@ function BadFilter({ message }: { message: string }) {
 
 function Empty({ message }: { message: string }) {
   return (
-    <p
-      className="rounded-xl bg-white px-4 py-8 text-center text-sm text-slate-500 shadow-sm ring-1 ring-slate-200"
-      data-testid="audit-empty"
-    >
+    <EmptyState testId="audit-empty" spacing="px-4 py-8 text-center">
       {message}
-    </p>
+    </EmptyState>
   );
 }
 
@@ -260,49 +258,41 @@ function PiiTable({ page }: { page: LogPage<PiiAccessEntry> }) {
   if (page.entries.length === 0) return <Empty message={text.emptyPii} />;
   const c = text.piiColumns;
   return (
-    <div className="overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
-      <table className="w-full border-collapse text-sm" data-testid="pii-log">
-        <thead className="bg-slate-50 text-xs text-slate-500">
-          <tr>
-            {[c.at, c.user, c.kind, c.field, c.resident, c.region, c.reason, c.rows, c.unmasked, c.address].map((h) => (
-              <th key={h} scope="col" className={head}>
-                {h}
-              </th>
-            ))}
+    <TableFrame>
+      <Table
+        columns={[c.at, c.user, c.kind, c.field, c.resident, c.region, c.reason, c.rows, c.unmasked, c.address]}
+        testId="pii-log"
+      >
+        {page.entries.map((e) => (
+          <tr key={e.id} data-testid="pii-log-row">
+            <td className={`${cellClass} whitespace-nowrap tabular-nums`}>{formatDateTime(e.at, { seconds: true })}</td>
+            <td className={`${cellClass} whitespace-nowrap`}>
+              {e.displayName ?? e.username}
+              {e.displayName && <span className="ml-1 text-xs text-slate-400">{e.username}</span>}
+            </td>
+            <td className={`${cellClass} whitespace-nowrap`}>{e.kindName}</td>
+            <td className={`${cellClass} whitespace-nowrap`}>{e.fieldName}</td>
+            <td className={`${cellClass} whitespace-nowrap tabular-nums`}>
+              {e.residentId === null ? (
+                text.none
+              ) : (
+                // No prefetch: opening a resident's page is itself a logged view.
+                <Link href={`/residents/${e.residentId}`} prefetch={false} className={textLinkClass}>
+                  {e.residentId}
+                </Link>
+              )}
+            </td>
+            <td className={cellClass}>{e.regionName ?? (e.regionId === null ? text.none : e.regionId)}</td>
+            <td className={`${cellClass} max-w-72 break-words`}>{e.reason ?? text.none}</td>
+            <td className={`${cellClass} tabular-nums`}>{e.rowCount ?? text.none}</td>
+            <td className={`${cellClass} whitespace-nowrap ${e.unmasked ? "font-semibold text-amber-700" : "text-slate-500"}`}>
+              {e.unmasked ? text.yes : text.no}
+            </td>
+            <td className={`${cellClass} font-mono text-xs text-slate-500`}>{e.address ?? text.none}</td>
           </tr>
-        </thead>
-        <tbody>
-          {page.entries.map((e) => (
-            <tr key={e.id} data-testid="pii-log-row">
-              <td className={`${cell} whitespace-nowrap tabular-nums`}>{formatDateTime(e.at, { seconds: true })}</td>
-              <td className={`${cell} whitespace-nowrap`}>
-                {e.displayName ?? e.username}
-                {e.displayName && <span className="ml-1 text-xs text-slate-400">{e.username}</span>}
-              </td>
-              <td className={`${cell} whitespace-nowrap`}>{e.kindName}</td>
-              <td className={`${cell} whitespace-nowrap`}>{e.fieldName}</td>
-              <td className={`${cell} whitespace-nowrap tabular-nums`}>
-                {e.residentId === null ? (
-                  text.none
-                ) : (
-                  // No prefetch: opening a resident's page is itself a logged view.
-                  <Link href={`/residents/${e.residentId}`} prefetch={false} className={linkClass}>
-                    {e.residentId}
-                  </Link>
-                )}
-              </td>
-              <td className={cell}>{e.regionName ?? (e.regionId === null ? text.none : e.regionId)}</td>
-              <td className={`${cell} max-w-72 break-words`}>{e.reason ?? text.none}</td>
-              <td className={`${cell} tabular-nums`}>{e.rowCount ?? text.none}</td>
-              <td className={`${cell} whitespace-nowrap ${e.unmasked ? "font-semibold text-amber-700" : "text-slate-500"}`}>
-                {e.unmasked ? text.yes : text.no}
-              </td>
-              <td className={`${cell} font-mono text-xs text-slate-500`}>{e.address ?? text.none}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </Table>
+    </TableFrame>
   );
 }
 
@@ -310,44 +300,33 @@ function ChangeTable({ page }: { page: LogPage<AuditEntry> }) {
   if (page.entries.length === 0) return <Empty message={text.emptyChanges} />;
   const c = text.changeColumns;
   return (
-    <div className="overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
-      <table className="w-full border-collapse text-sm" data-testid="change-log">
-        <thead className="bg-slate-50 text-xs text-slate-500">
-          <tr>
-            {[c.at, c.actor, c.action, c.entity, c.entityId, c.change, c.address].map((h) => (
-              <th key={h} scope="col" className={head}>
-                {h}
-              </th>
-            ))}
+    <TableFrame>
+      <Table columns={[c.at, c.actor, c.action, c.entity, c.entityId, c.change, c.address]} testId="change-log">
+        {page.entries.map((e) => (
+          <tr key={e.id} data-testid="change-log-row">
+            <td className={`${cellClass} whitespace-nowrap tabular-nums`}>{formatDateTime(e.at, { seconds: true })}</td>
+            <td className={`${cellClass} whitespace-nowrap`}>{e.actorName}</td>
+            <td className={`${cellClass} font-mono text-xs whitespace-nowrap`}>{e.action}</td>
+            <td className={`${cellClass} font-mono text-xs`}>{e.entity}</td>
+            <td className={`${cellClass} font-mono text-xs`}>{e.entityId ?? text.none}</td>
+            <td className={`${cellClass} text-xs`}>
+              {e.change.length === 0 ? (
+                <span className="text-slate-400">{text.none}</span>
+              ) : (
+                <ul className="space-y-0.5">
+                  {e.change.map((line, i) => (
+                    <li key={i} className="break-all">
+                      {line}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </td>
+            <td className={`${cellClass} font-mono text-xs text-slate-500`}>{e.address ?? text.none}</td>
           </tr>
-        </thead>
-        <tbody>
-          {page.entries.map((e) => (
-            <tr key={e.id} data-testid="change-log-row">
-              <td className={`${cell} whitespace-nowrap tabular-nums`}>{formatDateTime(e.at, { seconds: true })}</td>
-              <td className={`${cell} whitespace-nowrap`}>{e.actorName}</td>
-              <td className={`${cell} font-mono text-xs whitespace-nowrap`}>{e.action}</td>
-              <td className={`${cell} font-mono text-xs`}>{e.entity}</td>
-              <td className={`${cell} font-mono text-xs`}>{e.entityId ?? text.none}</td>
-              <td className={`${cell} text-xs`}>
-                {e.change.length === 0 ? (
-                  <span className="text-slate-400">{text.none}</span>
-                ) : (
-                  <ul className="space-y-0.5">
-                    {e.change.map((line, i) => (
-                      <li key={i} className="break-all">
-                        {line}
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </td>
-              <td className={`${cell} font-mono text-xs text-slate-500`}>{e.address ?? text.none}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </Table>
+    </TableFrame>
   );
 }
 
@@ -369,12 +348,12 @@ function Pager<T>({
     <nav className="flex items-center gap-4 text-sm" aria-label={text.next} data-testid="audit-pager">
       <span className="text-xs text-slate-400">{text.pageNote(page.entries.length)}</span>
       {current && (
-        <Link href={first} className={linkClass}>
+        <Link href={first} className={textLinkClass}>
           {text.first}
         </Link>
       )}
       {page.nextBefore !== null && (
-        <Link href={next(page.nextBefore)} className={linkClass} data-testid="audit-next">
+        <Link href={next(page.nextBefore)} className={textLinkClass} data-testid="audit-next">
           {text.next} →
         </Link>
       )}

@@ -6,6 +6,8 @@ import { CaseFilters } from "@/components/case-list/case-filters";
 import { CaseTable, CaseTableSkeleton } from "@/components/case-list/case-table";
 import { DownloadButtons } from "@/components/case-list/download-buttons";
 import { ConsoleFrame } from "@/components/ui/console-frame";
+import { PageBody, PageHeader } from "@/components/ui/page-header";
+import { textLinkClass } from "@/components/ui/text-link";
 import { can } from "@/lib/auth/authorize";
 import { filterParams, filterQuery, type FilterKey } from "@/lib/case/list-cases-filter";
 import { listCases, type CasePage } from "@/lib/case/list-cases";
@@ -21,7 +23,6 @@ export const dynamic = "force-dynamic";
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const text = caseDesk.list;
-const linkClass = "rounded text-sky-700 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500";
 
 /** 案件列表: the cases of the caller's area with URL filters, keyset pages and exports of the filtered list. */
 export default async function CasesPage({ searchParams }: Props) {
@@ -35,20 +36,20 @@ export default async function CasesPage({ searchParams }: Props) {
 
   return (
     <ConsoleFrame>
-      <main className="flex-1 overflow-auto bg-slate-50 p-6" data-testid="cases-page">
-        <div className="flex flex-wrap items-baseline justify-between gap-3">
-          <div>
-            <h1 className="text-xl font-semibold text-slate-900">{text.pageTitle}</h1>
-            <p className="mt-1 text-sm text-slate-600">{text.intro}</p>
-          </div>
-          <Link
-            href={`/cases/rates${options.area.current ? `?area=${options.area.current.id}` : ""}`}
-            className={`${linkClass} text-sm`}
-            data-testid="cases-rates-link"
-          >
-            {text.rates} →
-          </Link>
-        </div>
+      <PageBody testId="cases-page">
+        <PageHeader
+          title={text.pageTitle}
+          intro={text.intro}
+          aside={
+            <Link
+              href={`/cases/rates${options.area.current ? `?area=${options.area.current.id}` : ""}`}
+              className={`${textLinkClass} text-sm`}
+              data-testid="cases-rates-link"
+            >
+              {text.rates} →
+            </Link>
+          }
+        />
         <div className="mt-4 space-y-4">
           <CaseFilters values={filters} categories={options.categories} area={options.area} />
           {can(ctx, "case.export") && (
@@ -78,7 +79,7 @@ export default async function CasesPage({ searchParams }: Props) {
             <CaseResults ctx={ctx} filters={filters} after={after} query={query} />
           </Suspense>
         </div>
-      </main>
+      </PageBody>
     </ConsoleFrame>
   );
 }
@@ -120,7 +121,7 @@ async function CaseResults({
         <p className="text-sm text-slate-600">{text.empty}</p>
         <p className="mt-1 text-xs text-slate-400">{text.emptyHint}</p>
         {after && (
-          <Link href={`/cases${query ? `?${query}` : ""}`} className={`${linkClass} mt-3 inline-block text-sm`}>
+          <Link href={`/cases${query ? `?${query}` : ""}`} className={`${textLinkClass} mt-3 inline-block text-sm`}>
             {text.first}
           </Link>
         )}
@@ -134,14 +135,14 @@ async function CaseResults({
         <span className="text-xs text-slate-400">{text.pageNote(page.cases.length)}</span>
         <span className="text-xs text-slate-400">{text.keyboardHint}</span>
         {after && (
-          <Link href={`/cases${query ? `?${query}` : ""}`} className={linkClass} data-testid="cases-first">
+          <Link href={`/cases${query ? `?${query}` : ""}`} className={textLinkClass} data-testid="cases-first">
             {text.first}
           </Link>
         )}
         {page.nextCursor && (
           <Link
             href={`/cases?${filterQuery({ ...filters, after: page.nextCursor })}`}
-            className={linkClass}
+            className={textLinkClass}
             data-testid="cases-next"
           >
             {text.next} →

@@ -6,6 +6,7 @@ import { can } from "@/lib/auth/authorize";
 import { roleAllows } from "@/lib/auth/permissions";
 import { levelNameOf } from "@/lib/grid/dto";
 import { t } from "@/lib/i18n";
+import { PageBody, PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: t.resident.exportPage.title };
 export const dynamic = "force-dynamic";
@@ -28,11 +29,10 @@ export default async function ExportsPage() {
   }
   return (
     <ConsoleFrame>
-      <main className="flex-1 overflow-auto bg-slate-50 p-6" data-testid="exports-page">
-        <h1 className="text-xl font-semibold text-slate-900">{text.title}</h1>
-        <p className="mt-1 mb-5 text-sm text-slate-600">{text.intro}</p>
+      <PageBody testId="exports-page">
+        <PageHeader title={text.title} intro={text.intro} introClass="mt-1 mb-5" />
         <ExportPanel canResidents={canResidents} canUnmasked={canUnmasked} canStats={canStats} myRegions={myRegions} />
-      </main>
+      </PageBody>
     </ConsoleFrame>
   );
 }

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { TopBar } from "@/components/ui/top-bar";
-import { requirePageContext } from "@/app/_lib/page-context";
+import { ConsoleFrame } from "@/components/ui/console-frame";
+import { requirePagePermission } from "@/app/_lib/page-context";
 import { rethrowForPage } from "@/app/_lib/page-errors";
 import { t } from "@/lib/i18n";
 import { checkTopology, TOPOLOGY_PROBLEM_KINDS } from "@/lib/topology/check-topology";
+import { PageBody, PageHeader } from "@/components/ui/page-header";
 import { formatDateTime } from "@/lib/format/time";
 
 export const metadata: Metadata = { title: t.topology.pageTitle };
@@ -14,24 +14,20 @@ const cell = "border-b border-slate-200 px-3 py-2 text-left";
 
 /** The topology check of the caller's area: counts per level and kind, then the problems one by one. */
 export default async function TopologyPage() {
-  const ctx = await requirePageContext();
+  const ctx = await requirePagePermission("topology.read");
   const report = await checkTopology({ ctx, input: {} }).catch(rethrowForPage);
   const text = t.topology;
   return (
-    <>
-      <TopBar
-        districtName={null}
-        actions={
-          <Link href="/" className="rounded-md bg-white/10 px-3 py-1.5 text-sm text-white hover:bg-white/20">
-            ← {t.common.backToMap}
-          </Link>
-        }
-      />
-      <main className="flex-1 overflow-auto bg-slate-50 p-6" data-testid="topology-page">
-        <h1 className="text-xl font-semibold text-slate-900">{text.pageTitle}</h1>
-        <p className="mt-1 text-sm text-slate-600">
-          {text.intro} {text.tolerance(report.toleranceM2)}
-        </p>
+    <ConsoleFrame>
+      <PageBody testId="topology-page">
+        <PageHeader
+          title={text.pageTitle}
+          intro={
+            <>
+              {text.intro} {text.tolerance(report.toleranceM2)}
+            </>
+          }
+        />
         <table
           className="mt-4 w-full max-w-4xl border-collapse rounded-lg bg-white text-sm shadow-sm"
           data-testid="topology-levels"
@@ -108,7 +104,7 @@ export default async function TopologyPage() {
         <p className="mt-3 text-xs text-slate-500">
           {text.checkedAt} {formatDateTime(report.checkedAt, { seconds: true })}
         </p>
-      </main>
-    </>
+      </PageBody>
+    </ConsoleFrame>
   );
 }

@@ -3,7 +3,13 @@ import Link from "next/link";
 import { requirePagePermission } from "@/app/_lib/page-context";
 import { AccountRowActions } from "@/components/account/account-row-actions";
 import { CreateAccountForm } from "@/components/account/create-account-form";
+import { Button } from "@/components/ui/button";
 import { ConsoleFrame } from "@/components/ui/console-frame";
+import { EmptyState } from "@/components/ui/empty-state";
+import { FilterField, filterControlClass } from "@/components/ui/field";
+import { PageBody, PageHeader } from "@/components/ui/page-header";
+import { Select } from "@/components/ui/select";
+import { plainCellClass, Table } from "@/components/ui/table";
 import type { AccountPage } from "@/lib/account/dto";
 import { listAccounts } from "@/lib/account/list-accounts";
 import type { ListAccountsInput } from "@/lib/account/schemas";
@@ -18,9 +24,6 @@ export const dynamic = "force-dynamic";
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const text = t.account;
-const cell = "border-b border-slate-200 px-3 py-2 text-left align-top";
-const control =
-  "rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm shadow-sm focus:border-sky-500 focus:outline-none focus:ring-2 focus:ring-sky-500/30";
 
 function pageHref(filters: Record<string, string | undefined>): string {
   const params = new URLSearchParams();
@@ -48,8 +51,8 @@ export default async function AccountsPage({ searchParams }: Props) {
 
   return (
     <ConsoleFrame>
-      <main className="flex-1 overflow-auto bg-slate-50 p-6" data-testid="accounts-page">
-        <h1 className="text-xl font-semibold text-slate-900">{text.pageTitle}</h1>
+      <PageBody testId="accounts-page">
+        <PageHeader title={text.pageTitle} />
         {refusal ? (
           <div
             role="alert"
@@ -74,53 +77,42 @@ export default async function AccountsPage({ searchParams }: Props) {
                 className="mt-5 flex flex-wrap items-end gap-3"
                 data-testid="account-filters"
               >
-                <label className="block text-xs font-medium text-slate-600">
-                  {text.filters.q}
+                <FilterField label={text.filters.q}>
                   <input
                     name="q"
                     type="search"
                     defaultValue={filters.q ?? ""}
                     maxLength={50}
-                    className={`${control} mt-1 block w-56`}
+                    className={`${filterControlClass} mt-1 block w-56`}
                     data-testid="filter-q"
                   />
-                </label>
-                <label className="block text-xs font-medium text-slate-600">
-                  {text.filters.role}
-                  <select
+                </FilterField>
+                <FilterField label={text.filters.role}>
+                  <Select
                     name="role"
                     defaultValue={filters.role ?? ""}
-                    className={`${control} mt-1 block`}
-                    data-testid="filter-role"
-                  >
-                    <option value="">{text.filters.anyRole}</option>
-                    {ROLES.map((r) => (
-                      <option key={r} value={r}>
-                        {t.auth.roles[r]}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-                <label className="block text-xs font-medium text-slate-600">
-                  {text.filters.status}
-                  <select
+                    className={`${filterControlClass} mt-1 block`}
+                    testId="filter-role"
+                    anyLabel={text.filters.anyRole}
+                    options={ROLES.map((r) => ({ value: r, label: t.auth.roles[r] }))}
+                  />
+                </FilterField>
+                <FilterField label={text.filters.status}>
+                  <Select
                     name="status"
                     defaultValue={filters.status ?? ""}
-                    className={`${control} mt-1 block`}
-                    data-testid="filter-status"
-                  >
-                    <option value="">{text.filters.anyStatus}</option>
-                    <option value="active">{text.status.active}</option>
-                    <option value="disabled">{text.status.disabled}</option>
-                  </select>
-                </label>
-                <button
-                  type="submit"
-                  className="rounded-lg bg-slate-800 px-4 py-1.5 text-sm font-semibold text-white hover:bg-slate-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-slate-400 focus-visible:ring-offset-2"
-                  data-testid="filter-submit"
-                >
+                    className={`${filterControlClass} mt-1 block`}
+                    testId="filter-status"
+                    anyLabel={text.filters.anyStatus}
+                    options={[
+                      { value: "active", label: text.status.active },
+                      { value: "disabled", label: text.status.disabled },
+                    ]}
+                  />
+                </FilterField>
+                <Button type="submit" kind="dark" extra="py-1.5" testId="filter-submit">
                   {text.filters.submit}
-                </button>
+                </Button>
                 {(filters.q || filters.role || filters.status) && (
                   <Link href="/admin/accounts" className="py-1.5 text-sm text-sky-700 hover:underline" data-testid="filter-reset">
                     {text.filters.reset}
@@ -129,87 +121,76 @@ export default async function AccountsPage({ searchParams }: Props) {
               </form>
 
               {page.accounts.length === 0 ? (
-                <p
-                  className="mt-6 rounded-xl bg-white p-6 text-sm text-slate-500 shadow-sm ring-1 ring-slate-200"
-                  data-testid="accounts-empty"
-                >
-                  {text.empty}
-                </p>
+                <EmptyState testId="accounts-empty">{text.empty}</EmptyState>
               ) : (
-                <table className="mt-4 w-full border-collapse rounded-lg bg-white text-sm shadow-sm" data-testid="accounts-table">
-                  <thead className="bg-slate-100 text-slate-600">
-                    <tr>
-                      {[
-                        text.columns.username,
-                        text.columns.displayName,
-                        text.columns.assignments,
-                        text.columns.status,
-                        text.columns.lastSignIn,
-                        text.columns.sessions,
-                        text.columns.created,
-                        text.columns.actions,
-                      ].map((h) => (
-                        <th key={h} scope="col" className={cell}>
-                          {h}
-                        </th>
-                      ))}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {page.accounts.map((a) => (
-                      <tr
-                        key={a.id}
-                        className={a.disabled ? "bg-slate-50 text-slate-500" : ""}
-                        data-testid="account-row"
-                        data-username={a.username}
-                      >
-                        <td className={`${cell} font-mono text-xs`}>{a.username}</td>
-                        <td className={cell}>{a.displayName}</td>
-                        <td className={cell}>
-                          {a.assignments.length === 0 ? (
-                            <span className="text-slate-400">{text.noAssignments}</span>
-                          ) : (
-                            <ul className="space-y-0.5">
-                              {a.assignments.map((x) => (
-                                <li key={`${x.role}-${x.regionId}`}>
-                                  <span className="font-medium">{x.roleName}</span> · {x.regionName}{" "}
-                                  <span className="text-xs text-slate-400">{x.levelName}</span>
-                                </li>
-                              ))}
-                            </ul>
-                          )}
-                        </td>
-                        <td className={cell}>
-                          <span
-                            className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ${a.disabled ? "bg-slate-200 text-slate-600" : "bg-emerald-100 text-emerald-800"}`}
-                            data-testid="account-status"
-                          >
-                            {a.disabled ? text.status.disabled : text.status.active}
+                <Table
+                  plain
+                  className="mt-4"
+                  testId="accounts-table"
+                  columns={[
+                    text.columns.username,
+                    text.columns.displayName,
+                    text.columns.assignments,
+                    text.columns.status,
+                    text.columns.lastSignIn,
+                    text.columns.sessions,
+                    text.columns.created,
+                    text.columns.actions,
+                  ]}
+                >
+                  {page.accounts.map((a) => (
+                    <tr
+                      key={a.id}
+                      className={a.disabled ? "bg-slate-50 text-slate-500" : ""}
+                      data-testid="account-row"
+                      data-username={a.username}
+                    >
+                      <td className={`${plainCellClass} font-mono text-xs`}>{a.username}</td>
+                      <td className={plainCellClass}>{a.displayName}</td>
+                      <td className={plainCellClass}>
+                        {a.assignments.length === 0 ? (
+                          <span className="text-slate-400">{text.noAssignments}</span>
+                        ) : (
+                          <ul className="space-y-0.5">
+                            {a.assignments.map((x) => (
+                              <li key={`${x.role}-${x.regionId}`}>
+                                <span className="font-medium">{x.roleName}</span> · {x.regionName}{" "}
+                                <span className="text-xs text-slate-400">{x.levelName}</span>
+                              </li>
+                            ))}
+                          </ul>
+                        )}
+                      </td>
+                      <td className={plainCellClass}>
+                        <span
+                          className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ${a.disabled ? "bg-slate-200 text-slate-600" : "bg-emerald-100 text-emerald-800"}`}
+                          data-testid="account-status"
+                        >
+                          {a.disabled ? text.status.disabled : text.status.active}
+                        </span>
+                        {a.mustChangePassword && (
+                          <span className="ml-1 inline-block rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-800">
+                            {text.mustChange}
                           </span>
-                          {a.mustChangePassword && (
-                            <span className="ml-1 inline-block rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-800">
-                              {text.mustChange}
-                            </span>
-                          )}
-                        </td>
-                        <td className={`${cell} whitespace-nowrap tabular-nums`}>
-                          {a.lastSignInAt ? (
-                            formatDateTime(a.lastSignInAt)
-                          ) : (
-                            <span className="text-slate-400">{text.neverSignedIn}</span>
-                          )}
-                        </td>
-                        <td className={`${cell} tabular-nums`} data-testid="account-sessions">
-                          {a.liveSessions}
-                        </td>
-                        <td className={`${cell} whitespace-nowrap tabular-nums`}>{formatDateTime(a.createdAt)}</td>
-                        <td className={cell}>
-                          <AccountRowActions account={a} isSelf={a.id === ctx.actor.userId} />
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                        )}
+                      </td>
+                      <td className={`${plainCellClass} whitespace-nowrap tabular-nums`}>
+                        {a.lastSignInAt ? (
+                          formatDateTime(a.lastSignInAt)
+                        ) : (
+                          <span className="text-slate-400">{text.neverSignedIn}</span>
+                        )}
+                      </td>
+                      <td className={`${plainCellClass} tabular-nums`} data-testid="account-sessions">
+                        {a.liveSessions}
+                      </td>
+                      <td className={`${plainCellClass} whitespace-nowrap tabular-nums`}>{formatDateTime(a.createdAt)}</td>
+                      <td className={plainCellClass}>
+                        <AccountRowActions account={a} isSelf={a.id === ctx.actor.userId} />
+                      </td>
+                    </tr>
+                  ))}
+                </Table>
               )}
               <nav className="mt-3 flex items-center gap-4 text-sm" aria-label={text.nextPage}>
                 <span className="text-slate-500">{text.shown(page.accounts.length)}</span>
@@ -231,7 +212,7 @@ export default async function AccountsPage({ searchParams }: Props) {
             </>
           )
         )}
-      </main>
+      </PageBody>
     </ConsoleFrame>
   );
 }

@@ -5,6 +5,7 @@ import { CaseActions } from "@/components/case/case-actions";
 import { CaseLightBadge } from "@/components/case/case-light-badge";
 import { CaseTimeline } from "@/components/case/case-timeline";
 import { ConsoleFrame } from "@/components/ui/console-frame";
+import { textLinkClass } from "@/components/ui/text-link";
 import { requirePagePermission } from "@/app/_lib/page-context";
 import { rethrowForPage } from "@/app/_lib/page-errors";
 import { getCase } from "@/lib/case/get-case";
@@ -20,7 +21,6 @@ export const dynamic = "force-dynamic";
 
 const text = casePage;
 const f = text.fields;
-const linkClass = "rounded text-sky-700 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500";
 
 /** 案件详情: the case's facts, photos, timeline and the steps the caller may take now. */
 export default async function CasePage({ params }: { params: Promise<{ id: string }> }) {
@@ -62,7 +62,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
               {text.riskBadge(caseLoop.riskGradeLabels[c.risk.grade])}
             </span>
           )}
-          <Link href={`/?case=${c.id}`} className={`${linkClass} text-sm`}>
+          <Link href={`/?case=${c.id}`} className={`${textLinkClass} text-sm`}>
             {text.showOnMap}
           </Link>
         </div>
@@ -114,7 +114,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
                   <Fact
                     label={f.mergedInto}
                     value={
-                      <Link href={`/cases/${c.mergedIntoId}`} className={linkClass}>
+                      <Link href={`/cases/${c.mergedIntoId}`} className={textLinkClass}>
                         #{c.mergedIntoId}
                       </Link>
                     }

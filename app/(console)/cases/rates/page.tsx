@@ -3,7 +3,6 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { requirePagePermission } from "@/app/_lib/page-context";
 import { AreaSelect } from "@/components/case-list/area-select";
-import { controlClass } from "@/components/case-list/case-filters";
 import { DownloadButtons } from "@/components/case-list/download-buttons";
 import { DropEmptyFields } from "@/components/case-list/drop-empty-fields";
 import { RatesSummary, RatesTable } from "@/components/case-list/rates-table";
@@ -18,6 +17,9 @@ import { getCaseRates, type CaseRatesReport } from "@/lib/case/rates-report";
 import { isDomainError } from "@/lib/errors";
 import { t } from "@/lib/i18n";
 import { caseDesk } from "@/lib/i18n/zh-CN/case-desk";
+import { PageBody, PageHeader } from "@/components/ui/page-header";
+import { Button } from "@/components/ui/button";
+import { compactControlClass } from "@/components/ui/field";
 
 export const metadata: Metadata = { title: caseDesk.rates.pageTitle };
 export const dynamic = "force-dynamic";
@@ -65,9 +67,8 @@ export default async function CaseRatesPage({ searchParams }: Props) {
 
   return (
     <ConsoleFrame back={{ href: "/cases", label: caseDesk.list.pageTitle }}>
-      <main className="flex-1 overflow-auto bg-slate-50 p-6" data-testid="rates-page">
-        <h1 className="text-xl font-semibold text-slate-900">{text.pageTitle}</h1>
-        <p className="mt-1 text-sm text-slate-600">{text.intro}</p>
+      <PageBody testId="rates-page">
+        <PageHeader title={text.pageTitle} intro={text.intro} />
 
         <nav className="mt-4 flex gap-1 border-b border-slate-200" aria-label={text.period.label}>
           {PERIOD_KINDS.map((k) => (
@@ -92,16 +93,12 @@ export default async function CaseRatesPage({ searchParams }: Props) {
           <input type="hidden" name="period" value={kind} />
           <DropEmptyFields />
           <Field label={text.area} htmlFor="rates-area">
-            <AreaSelect id="rates-area" area={options.area} className={`${controlClass} max-w-64`} />
+            <AreaSelect id="rates-area" area={options.area} className={`${compactControlClass} max-w-64`} />
           </Field>
           <PeriodInput kind={kind} period={report?.period ?? null} raw={input} today={today} />
-          <button
-            type="submit"
-            className="h-8 rounded-md bg-sky-600 px-4 text-sm font-medium text-white hover:bg-sky-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400 focus-visible:ring-offset-2"
-            data-testid="rates-apply"
-          >
+          <Button type="submit" kind="filter" testId="rates-apply">
             {text.period.apply}
-          </button>
+          </Button>
           {report && (
             <span className="self-center text-sm text-slate-500">{`${report.area.name} · ${report.period.label}（${text.period.range(report.period.from, report.period.to)}）`}</span>
           )}
@@ -165,7 +162,7 @@ export default async function CaseRatesPage({ searchParams }: Props) {
             <Formula report={report} />
           </div>
         )}
-      </main>
+      </PageBody>
     </ConsoleFrame>
   );
 }
@@ -203,7 +200,7 @@ function PeriodInput({
           name="month"
           defaultValue={period?.kind === "month" ? period.value : raw.month}
           max={today.slice(0, 7)}
-          className={controlClass}
+          className={compactControlClass}
           data-testid="rates-month"
         />
       </Field>
@@ -217,7 +214,7 @@ function PeriodInput({
           id="rates-quarter"
           name="quarter"
           defaultValue={period?.kind === "quarter" ? period.value : quarters[0]}
-          className={controlClass}
+          className={compactControlClass}
           data-testid="rates-quarter"
         >
           {quarters.map((q) => (
@@ -237,7 +234,7 @@ function PeriodInput({
           id="rates-year"
           name="year"
           defaultValue={period?.kind === "year" ? period.value : String(thisYear)}
-          className={controlClass}
+          className={compactControlClass}
           data-testid="rates-year"
         >
           {Array.from({ length: 6 }, (_, i) => String(thisYear - i)).map((y) => (
@@ -257,7 +254,7 @@ function PeriodInput({
           type="date"
           name="from"
           defaultValue={period?.from ?? raw.from}
-          className={controlClass}
+          className={compactControlClass}
           data-testid="rates-from"
         />
       </Field>
@@ -267,7 +264,7 @@ function PeriodInput({
           type="date"
           name="to"
           defaultValue={period?.to ?? raw.to}
-          className={controlClass}
+          className={compactControlClass}
           data-testid="rates-to"
         />
       </Field>

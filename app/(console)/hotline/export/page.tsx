@@ -2,13 +2,14 @@ import type { Metadata } from "next";
 import { requirePagePermission } from "@/app/_lib/page-context";
 import { addDays, beijingDay } from "@/lib/format/time";
 import { hotline } from "@/lib/i18n/zh-CN/hotline";
+import { PageBody, PageHeader } from "@/components/ui/page-header";
+import { filterControlClass } from "@/components/ui/field";
 
 export const metadata: Metadata = { title: `${hotline.export.title} · ${hotline.pageTitle}` };
 export const dynamic = "force-dynamic";
 
 const text = hotline.export;
-const control =
-  "mt-1 block rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm shadow-sm focus:border-sky-500 focus:outline-none focus:ring-2 focus:ring-sky-500/30";
+const control = `mt-1 block ${filterControlClass}`;
 const button =
   "rounded-lg px-4 py-2 text-sm font-semibold shadow-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-offset-2";
 
@@ -16,9 +17,8 @@ const button =
 export default async function HotlineExportPage() {
   await requirePagePermission("case.import");
   return (
-    <main className="flex-1 overflow-auto bg-slate-50 p-6" data-testid="hotline-export-page">
-      <h1 className="text-xl font-semibold text-slate-900">{text.title}</h1>
-      <p className="mt-1 max-w-3xl text-sm text-slate-600">{text.intro}</p>
+    <PageBody testId="hotline-export-page">
+      <PageHeader title={text.title} intro={text.intro} introClass="mt-1 max-w-3xl" />
       <form
         method="get"
         action="/api/hotline/replies"
@@ -68,6 +68,6 @@ export default async function HotlineExportPage() {
           </button>
         </div>
       </form>
-    </main>
+    </PageBody>
   );
 }

@@ -3,12 +3,14 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { RevealField } from "@/components/resident/reveal-field";
 import { ConsoleFrame } from "@/components/ui/console-frame";
+import { textLinkClass } from "@/components/ui/text-link";
 import { requirePagePermission } from "@/app/_lib/page-context";
 import { rethrowForPage } from "@/app/_lib/page-errors";
 import { t } from "@/lib/i18n";
 import type { OccupantDto } from "@/lib/resident/dto";
 import { getResidentDetail } from "@/lib/resident/get-resident-detail";
 import { ResidentTags } from "@/components/resident/resident-tags";
+import { PageBody } from "@/components/ui/page-header";
 
 // A fixed title: the name would need a second (logged) read of the person just for the tab.
 export const metadata: Metadata = { title: t.resident.pageTitle };
@@ -17,7 +19,6 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ id: string }> };
 
 const text = t.resident;
-const linkClass = "rounded text-sky-700 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500";
 
 /** 居民详情: one resident, masked, with reveal-with-reason per field; the view itself is logged by the verb. */
 export default async function ResidentPage({ params }: Props) {
@@ -29,13 +30,13 @@ export default async function ResidentPage({ params }: Props) {
 
   return (
     <ConsoleFrame back={{ href: `/buildings/${a.buildingId}`, label: text.backToBuilding, testId: "back-to-building" }}>
-      <main className="flex-1 overflow-auto bg-slate-50 p-6" data-testid="resident-page">
+      <PageBody testId="resident-page">
         <nav aria-label="breadcrumb" className="text-xs text-slate-500" data-testid="resident-breadcrumb">
           <ol className="flex flex-wrap items-center gap-1">
             {a.areaPath && <li>{a.areaPath} /</li>}
             <li>{a.gridName} /</li>
             <li>
-              <Link href={`/buildings/${a.buildingId}`} className={linkClass}>
+              <Link href={`/buildings/${a.buildingId}`} className={textLinkClass}>
                 {a.buildingName}
               </Link>{" "}
               /
@@ -96,7 +97,7 @@ export default async function ResidentPage({ params }: Props) {
               <Fact label={f.registration}>{h.registrationName}</Fact>
               <Fact label={f.workUnit}>{h.workUnit ?? text.none}</Fact>
               <Fact label={f.address}>
-                <Link href={`/buildings/${a.buildingId}`} className={linkClass} data-testid="resident-address">
+                <Link href={`/buildings/${a.buildingId}`} className={textLinkClass} data-testid="resident-address">
                   {text.roomAddress(a.buildingAddress, a.roomNumber)}
                 </Link>
               </Fact>
@@ -121,7 +122,7 @@ export default async function ResidentPage({ params }: Props) {
 
         <p className="mt-4 max-w-5xl text-xs text-slate-500">{text.maskNote}</p>
         <p className="mt-1 max-w-5xl text-xs text-slate-400">{text.viewLogged}</p>
-      </main>
+      </PageBody>
     </ConsoleFrame>
   );
 }
@@ -168,7 +169,7 @@ function MembersTable({ members }: { members: OccupantDto[] }) {
           <tr key={m.id} data-testid="member-row">
             <td className="px-5 py-2 font-medium whitespace-nowrap">
               {/* No prefetch: opening a resident's page is a logged view of personal data. */}
-              <Link href={`/residents/${m.id}`} prefetch={false} className={linkClass} data-testid="member-link">
+              <Link href={`/residents/${m.id}`} prefetch={false} className={textLinkClass} data-testid="member-link">
                 {m.name}
               </Link>
             </td>

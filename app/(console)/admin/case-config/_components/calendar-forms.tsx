@@ -1,11 +1,13 @@
 "use client";
 
 import { useId, useState, type FormEvent } from "react";
-import { ModalDialog } from "@/components/account/modal-dialog";
+import { Dialog } from "@/components/ui/dialog";
 import type { CalendarDayDto, SettingDto } from "@/lib/case-config/dto";
 import { formatWorkingHours, parseWorkingHours } from "@/lib/case-config/working-hours";
 import { caseDesk } from "@/lib/i18n/zh-CN/case-desk";
-import { FormButtons, FormField, inputClass, primaryButton, smallButton, WriteError } from "./ui";
+import { buttonClass } from "@/components/ui/button";
+import { Field, inputClass } from "@/components/ui/field";
+import { FormButtons, WriteError } from "./ui";
 import { useConfigWrite } from "./use-config-write";
 
 const text = caseDesk.config;
@@ -29,7 +31,7 @@ export function AddCalendarDay({ year }: { year: number }) {
     <form onSubmit={submit} className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200" data-testid="calendar-add">
       <h3 className="text-sm font-semibold text-slate-800">{cal.addTitle}</h3>
       <div className="mt-2 flex flex-wrap items-end gap-3">
-        <FormField label={cal.day} htmlFor={`${id}-day`}>
+        <Field label={cal.day} htmlFor={`${id}-day`}>
           <input
             id={`${id}-day`}
             type="date"
@@ -41,8 +43,8 @@ export function AddCalendarDay({ year }: { year: number }) {
             className={inputClass}
             data-testid="calendar-add-day"
           />
-        </FormField>
-        <FormField label={cal.kind} htmlFor={`${id}-kind`}>
+        </Field>
+        <Field label={cal.kind} htmlFor={`${id}-kind`}>
           <select
             id={`${id}-kind`}
             value={kind}
@@ -53,8 +55,8 @@ export function AddCalendarDay({ year }: { year: number }) {
             <option value="holiday">{cal.kinds.holiday}</option>
             <option value="workday">{cal.kinds.workday}</option>
           </select>
-        </FormField>
-        <FormField label={cal.name} htmlFor={`${id}-name`}>
+        </Field>
+        <Field label={cal.name} htmlFor={`${id}-name`}>
           <input
             id={`${id}-name`}
             required
@@ -65,8 +67,8 @@ export function AddCalendarDay({ year }: { year: number }) {
             className={inputClass}
             data-testid="calendar-add-name"
           />
-        </FormField>
-        <button type="submit" disabled={write.busy} className={primaryButton} data-testid="calendar-add-submit">
+        </Field>
+        <button type="submit" disabled={write.busy} className={buttonClass("save")} data-testid="calendar-add-submit">
           {write.busy ? text.actions.saving : `+ ${text.actions.add}`}
         </button>
       </div>
@@ -99,14 +101,14 @@ export function EditCalendarDay({ entry }: { entry: CalendarDayDto }) {
           write.clear();
           setOpen(true);
         }}
-        className={`${smallButton} text-sky-700 ring-sky-200 hover:bg-sky-50`}
+        className={`${buttonClass("small")} text-sky-700 ring-sky-200 hover:bg-sky-50`}
         data-testid="calendar-edit"
       >
         {text.actions.edit}
       </button>
-      <ModalDialog open={open} onClose={() => setOpen(false)} title={cal.editTitle(entry.day)} testId="calendar-dialog">
+      <Dialog open={open} onClose={() => setOpen(false)} title={cal.editTitle(entry.day)} testId="calendar-dialog">
         <form onSubmit={submit} className="space-y-3">
-          <FormField label={cal.kind} htmlFor={`${id}-kind`}>
+          <Field label={cal.kind} htmlFor={`${id}-kind`}>
             <select
               id={`${id}-kind`}
               value={kind}
@@ -116,8 +118,8 @@ export function EditCalendarDay({ entry }: { entry: CalendarDayDto }) {
               <option value="holiday">{cal.kinds.holiday}</option>
               <option value="workday">{cal.kinds.workday}</option>
             </select>
-          </FormField>
-          <FormField label={cal.name} htmlFor={`${id}-name`}>
+          </Field>
+          <Field label={cal.name} htmlFor={`${id}-name`}>
             <input
               id={`${id}-name`}
               required
@@ -126,7 +128,7 @@ export function EditCalendarDay({ entry }: { entry: CalendarDayDto }) {
               onChange={(e) => setName(e.target.value)}
               className={inputClass}
             />
-          </FormField>
+          </Field>
           <WriteError
             error={write.error}
             stale={write.stale}
@@ -137,7 +139,7 @@ export function EditCalendarDay({ entry }: { entry: CalendarDayDto }) {
           />
           <FormButtons busy={write.busy} onCancel={() => setOpen(false)} />
         </form>
-      </ModalDialog>
+      </Dialog>
     </>
   );
 }
@@ -176,7 +178,7 @@ export function WorkingHoursForm({ setting }: { setting: SettingDto }) {
           className={`${inputClass} max-w-sm`}
           data-testid="working-hours-input"
         />
-        <button type="submit" disabled={write.busy} className={primaryButton} data-testid="working-hours-save">
+        <button type="submit" disabled={write.busy} className={buttonClass("save")} data-testid="working-hours-save">
           {write.busy ? text.actions.saving : text.actions.save}
         </button>
       </div>

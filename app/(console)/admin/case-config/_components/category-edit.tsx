@@ -1,14 +1,16 @@
 "use client";
 
 import { useId, useState, type FormEvent } from "react";
-import { ModalDialog } from "@/components/account/modal-dialog";
+import { Dialog } from "@/components/ui/dialog";
 import { CASE_LEVELS } from "@/lib/case/case-states";
 import { CASE_URGENCIES } from "@/lib/case/time-limits";
 import type { CategoryConfigDto } from "@/lib/case-config/dto";
 import { cases } from "@/lib/i18n/zh-CN/case";
 import { caseDesk } from "@/lib/i18n/zh-CN/case-desk";
 import { caseLoop } from "@/lib/i18n/zh-CN/case-loop";
-import { FormButtons, FormField, inputClass, smallButton, WriteError } from "./ui";
+import { buttonClass } from "@/components/ui/button";
+import { Field, inputClass } from "@/components/ui/field";
+import { FormButtons, WriteError } from "./ui";
 import { useConfigWrite } from "./use-config-write";
 
 const text = caseDesk.config;
@@ -48,19 +50,19 @@ export function CategoryEdit({ category }: { category: CategoryConfigDto }) {
       <button
         type="button"
         onClick={openDialog}
-        className={`${smallButton} text-sky-700 ring-sky-200 hover:bg-sky-50`}
+        className={`${buttonClass("small")} text-sky-700 ring-sky-200 hover:bg-sky-50`}
         data-testid="category-edit"
       >
         {text.actions.edit}
       </button>
-      <ModalDialog
+      <Dialog
         open={open}
         onClose={() => setOpen(false)}
         title={text.categories.editTitle(category.name)}
         testId="category-dialog"
       >
         <form onSubmit={submit} className="space-y-3">
-          <FormField label={text.categories.name} htmlFor={`${id}-name`}>
+          <Field label={text.categories.name} htmlFor={`${id}-name`}>
             <input
               id={`${id}-name`}
               value={name}
@@ -70,9 +72,9 @@ export function CategoryEdit({ category }: { category: CategoryConfigDto }) {
               className={inputClass}
               data-testid="category-name"
             />
-          </FormField>
+          </Field>
           <div className="grid grid-cols-2 gap-3">
-            <FormField label={text.categories.columns.level} htmlFor={`${id}-level`}>
+            <Field label={text.categories.columns.level} htmlFor={`${id}-level`}>
               <select
                 id={`${id}-level`}
                 value={level}
@@ -86,8 +88,8 @@ export function CategoryEdit({ category }: { category: CategoryConfigDto }) {
                   </option>
                 ))}
               </select>
-            </FormField>
-            <FormField label={text.categories.columns.urgency} htmlFor={`${id}-urgency`}>
+            </Field>
+            <Field label={text.categories.columns.urgency} htmlFor={`${id}-urgency`}>
               <select
                 id={`${id}-urgency`}
                 value={urgency}
@@ -101,7 +103,7 @@ export function CategoryEdit({ category }: { category: CategoryConfigDto }) {
                   </option>
                 ))}
               </select>
-            </FormField>
+            </Field>
           </div>
           <label className="flex items-center gap-2 text-sm text-slate-700">
             <input
@@ -124,7 +126,7 @@ export function CategoryEdit({ category }: { category: CategoryConfigDto }) {
           />
           <FormButtons busy={write.busy} onCancel={() => setOpen(false)} />
         </form>
-      </ModalDialog>
+      </Dialog>
     </>
   );
 }

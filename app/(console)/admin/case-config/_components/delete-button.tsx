@@ -1,7 +1,8 @@
 "use client";
 
 import { caseDesk } from "@/lib/i18n/zh-CN/case-desk";
-import { smallButton, WriteError } from "./ui";
+import { buttonClass } from "@/components/ui/button";
+import { WriteError } from "./ui";
 import { useConfigWrite } from "./use-config-write";
 
 const a = caseDesk.config.actions;
@@ -27,7 +28,7 @@ export function DeleteButton({
         onClick={() => {
           if (window.confirm(a.confirmDelete(what))) void write.send(url, "DELETE", { expectedVersion });
         }}
-        className={`${smallButton} text-rose-700 ring-rose-200 hover:bg-rose-50`}
+        className={`${buttonClass("small")} text-rose-700 ring-rose-200 hover:bg-rose-50`}
         data-testid={testId ?? "config-delete"}
       >
         {write.busy ? a.deleting : a.delete}

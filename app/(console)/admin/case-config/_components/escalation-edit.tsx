@@ -1,12 +1,14 @@
 "use client";
 
 import { useId, useState, type FormEvent } from "react";
-import { ModalDialog } from "@/components/account/modal-dialog";
+import { Dialog } from "@/components/ui/dialog";
 import { CASE_LEVELS } from "@/lib/case/case-states";
 import type { EscalationRuleDto } from "@/lib/case-config/dto";
 import { caseDesk } from "@/lib/i18n/zh-CN/case-desk";
 import { caseLoop } from "@/lib/i18n/zh-CN/case-loop";
-import { FormButtons, FormField, inputClass, smallButton, WriteError } from "./ui";
+import { buttonClass } from "@/components/ui/button";
+import { Field, inputClass } from "@/components/ui/field";
+import { FormButtons, WriteError } from "./ui";
 import { useConfigWrite } from "./use-config-write";
 
 const text = caseDesk.config;
@@ -41,12 +43,12 @@ export function EscalationEdit({ rule }: { rule: EscalationRuleDto }) {
           write.clear();
           setOpen(true);
         }}
-        className={`${smallButton} text-sky-700 ring-sky-200 hover:bg-sky-50`}
+        className={`${buttonClass("small")} text-sky-700 ring-sky-200 hover:bg-sky-50`}
         data-testid="escalation-edit"
       >
         {text.actions.edit}
       </button>
-      <ModalDialog
+      <Dialog
         open={open}
         onClose={() => setOpen(false)}
         title={esc.editTitle(caseLoop.levelLabels[rule.level])}
@@ -65,7 +67,7 @@ export function EscalationEdit({ rule }: { rule: EscalationRuleDto }) {
             />
             {esc.auto}
           </label>
-          <FormField label={esc.notify} htmlFor={`${id}-notify`}>
+          <Field label={esc.notify} htmlFor={`${id}-notify`}>
             <select
               id={`${id}-notify`}
               value={notifyLevel}
@@ -79,7 +81,7 @@ export function EscalationEdit({ rule }: { rule: EscalationRuleDto }) {
                 </option>
               ))}
             </select>
-          </FormField>
+          </Field>
           <WriteError
             error={write.error}
             stale={write.stale}
@@ -91,7 +93,7 @@ export function EscalationEdit({ rule }: { rule: EscalationRuleDto }) {
           />
           <FormButtons busy={write.busy} onCancel={() => setOpen(false)} />
         </form>
-      </ModalDialog>
+      </Dialog>
     </>
   );
 }

@@ -1,10 +1,12 @@
 "use client";
 
 import { useId, useState, type FormEvent } from "react";
-import { ModalDialog } from "@/components/account/modal-dialog";
+import { Dialog } from "@/components/ui/dialog";
 import type { CategoryConfigDto, RegionOptionDto, RoutingRuleDto, UnitOptionDto } from "@/lib/case-config/dto";
 import { caseDesk } from "@/lib/i18n/zh-CN/case-desk";
-import { FormButtons, FormField, inputClass, primaryButton, smallButton, WriteError } from "./ui";
+import { buttonClass } from "@/components/ui/button";
+import { Field, inputClass } from "@/components/ui/field";
+import { FormButtons, WriteError } from "./ui";
 import { useConfigWrite } from "./use-config-write";
 
 const text = caseDesk.config;
@@ -67,19 +69,19 @@ export function RoutingRuleButton({ choices, rule }: { choices: RoutingChoices; 
         <button
           type="button"
           onClick={openDialog}
-          className={`${smallButton} text-sky-700 ring-sky-200 hover:bg-sky-50`}
+          className={`${buttonClass("small")} text-sky-700 ring-sky-200 hover:bg-sky-50`}
           data-testid="routing-edit"
         >
           {text.actions.edit}
         </button>
       ) : (
-        <button type="button" onClick={openDialog} className={primaryButton} data-testid="routing-add">
+        <button type="button" onClick={openDialog} className={buttonClass("save")} data-testid="routing-add">
           + {text.actions.add}
         </button>
       )}
-      <ModalDialog open={open} onClose={() => setOpen(false)} title={rule ? r.editTitle : r.addTitle} testId="routing-dialog">
+      <Dialog open={open} onClose={() => setOpen(false)} title={rule ? r.editTitle : r.addTitle} testId="routing-dialog">
         <form onSubmit={submit} className="space-y-3">
-          <FormField label={r.category} htmlFor={`${id}-category`}>
+          <Field label={r.category} htmlFor={`${id}-category`}>
             <select
               id={`${id}-category`}
               value={categoryId}
@@ -97,8 +99,8 @@ export function RoutingRuleButton({ choices, rule }: { choices: RoutingChoices; 
                 </option>
               ))}
             </select>
-          </FormField>
-          <FormField label={r.region} htmlFor={`${id}-region`}>
+          </Field>
+          <Field label={r.region} htmlFor={`${id}-region`}>
             <select
               id={`${id}-region`}
               value={regionId}
@@ -118,8 +120,8 @@ export function RoutingRuleButton({ choices, rule }: { choices: RoutingChoices; 
                 </optgroup>
               ))}
             </select>
-          </FormField>
-          <FormField label={r.lead} htmlFor={`${id}-lead`}>
+          </Field>
+          <Field label={r.lead} htmlFor={`${id}-lead`}>
             <select
               id={`${id}-lead`}
               value={leadUnitId}
@@ -139,7 +141,7 @@ export function RoutingRuleButton({ choices, rule }: { choices: RoutingChoices; 
                 </optgroup>
               ))}
             </select>
-          </FormField>
+          </Field>
           <fieldset>
             <legend className="text-xs font-medium text-slate-600">{r.co}</legend>
             <div
@@ -181,7 +183,7 @@ export function RoutingRuleButton({ choices, rule }: { choices: RoutingChoices; 
           />
           <FormButtons busy={write.busy} onCancel={() => setOpen(false)} />
         </form>
-      </ModalDialog>
+      </Dialog>
     </>
   );
 }

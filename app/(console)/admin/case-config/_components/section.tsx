@@ -27,8 +27,3 @@ export function ConfigSection({
     </section>
   );
 }
-
-export const tableFrame = "overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-slate-200";
-export const th =
-  "sticky top-0 border-b border-slate-200 bg-slate-50 px-3 py-2 text-left text-xs font-medium whitespace-nowrap text-slate-500";
-export const td = "border-b border-slate-100 px-3 py-2 align-top";

@@ -6,7 +6,9 @@ import { SATISFACTION_LEVELS } from "@/lib/case/ratings";
 import type { SettingDto } from "@/lib/case-config/dto";
 import { caseDesk } from "@/lib/i18n/zh-CN/case-desk";
 import { caseLoop } from "@/lib/i18n/zh-CN/case-loop";
-import { FormField, inputClass, primaryButton, WriteError } from "./ui";
+import { buttonClass } from "@/components/ui/button";
+import { Field, inputClass } from "@/components/ui/field";
+import { WriteError } from "./ui";
 import { useConfigWrite } from "./use-config-write";
 import { WorkingHoursForm } from "./calendar-forms";
 
@@ -48,7 +50,7 @@ function SettingCard({
       <p className="mt-1 text-xs text-slate-500">{st.hints[setting.key]}</p>
       <div className="mt-3 flex flex-wrap items-end gap-3">
         {children}
-        <button type="submit" disabled={busy} className={primaryButton} data-testid={`setting-${setting.key}-save`}>
+        <button type="submit" disabled={busy} className={buttonClass("save")} data-testid={`setting-${setting.key}-save`}>
           {busy ? text.actions.saving : text.actions.save}
         </button>
       </div>
@@ -73,7 +75,7 @@ export function ShareSetting({ setting }: { setting: SettingDto }) {
   const id = useId();
   return (
     <SettingCard {...card} onSubmit={() => save(Math.round(Number(percent) * 10) / 1000)}>
-      <FormField label={st.percent} htmlFor={id}>
+      <Field label={st.percent} htmlFor={id}>
         <input
           id={id}
           type="number"
@@ -86,7 +88,7 @@ export function ShareSetting({ setting }: { setting: SettingDto }) {
           className={`${inputClass} w-28`}
           data-testid={`setting-${setting.key}-input`}
         />
-      </FormField>
+      </Field>
     </SettingCard>
   );
 }
@@ -99,7 +101,7 @@ export function RiskBandsSetting({ setting }: { setting: SettingDto }) {
   const id = useId();
   return (
     <SettingCard {...card} onSubmit={() => save({ importantFrom: Number(important), majorFrom: Number(major) })}>
-      <FormField label={st.importantFrom} htmlFor={`${id}-i`}>
+      <Field label={st.importantFrom} htmlFor={`${id}-i`}>
         <input
           id={`${id}-i`}
           type="number"
@@ -111,8 +113,8 @@ export function RiskBandsSetting({ setting }: { setting: SettingDto }) {
           className={`${inputClass} w-32`}
           data-testid="setting-risk-important"
         />
-      </FormField>
-      <FormField label={st.majorFrom} htmlFor={`${id}-m`}>
+      </Field>
+      <Field label={st.majorFrom} htmlFor={`${id}-m`}>
         <input
           id={`${id}-m`}
           type="number"
@@ -124,7 +126,7 @@ export function RiskBandsSetting({ setting }: { setting: SettingDto }) {
           className={`${inputClass} w-32`}
           data-testid="setting-risk-major"
         />
-      </FormField>
+      </Field>
     </SettingCard>
   );
 }
@@ -137,7 +139,7 @@ export function DuplicateWindowSetting({ setting }: { setting: SettingDto }) {
   const id = useId();
   return (
     <SettingCard {...card} onSubmit={() => save({ meters: Number(meters), hours: Number(hours) })}>
-      <FormField label={st.meters} htmlFor={`${id}-m`}>
+      <Field label={st.meters} htmlFor={`${id}-m`}>
         <input
           id={`${id}-m`}
           type="number"
@@ -149,8 +151,8 @@ export function DuplicateWindowSetting({ setting }: { setting: SettingDto }) {
           onChange={(e) => setMeters(e.target.value)}
           className={`${inputClass} w-28`}
         />
-      </FormField>
-      <FormField label={st.hours} htmlFor={`${id}-h`}>
+      </Field>
+      <Field label={st.hours} htmlFor={`${id}-h`}>
         <input
           id={`${id}-h`}
           type="number"
@@ -162,7 +164,7 @@ export function DuplicateWindowSetting({ setting }: { setting: SettingDto }) {
           onChange={(e) => setHours(e.target.value)}
           className={`${inputClass} w-28`}
         />
-      </FormField>
+      </Field>
     </SettingCard>
   );
 }

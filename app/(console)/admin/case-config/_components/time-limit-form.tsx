@@ -1,14 +1,16 @@
 "use client";
 
 import { useId, useState, type FormEvent } from "react";
-import { ModalDialog } from "@/components/account/modal-dialog";
+import { Dialog } from "@/components/ui/dialog";
 import { CASE_LEVELS } from "@/lib/case/case-states";
 import { CASE_STAGES, CASE_URGENCIES } from "@/lib/case/time-limits";
 import type { CategoryConfigDto, TimeLimitDto } from "@/lib/case-config/dto";
 import { cases } from "@/lib/i18n/zh-CN/case";
 import { caseDesk } from "@/lib/i18n/zh-CN/case-desk";
 import { caseLoop } from "@/lib/i18n/zh-CN/case-loop";
-import { FormButtons, FormField, inputClass, primaryButton, smallButton, WriteError } from "./ui";
+import { buttonClass } from "@/components/ui/button";
+import { Field, inputClass } from "@/components/ui/field";
+import { FormButtons, WriteError } from "./ui";
 import { useConfigWrite } from "./use-config-write";
 
 const text = caseDesk.config;
@@ -70,7 +72,7 @@ export function TimeLimitButton({
             write.clear();
             setOpen(true);
           }}
-          className={`${smallButton} text-sky-700 ring-sky-200 hover:bg-sky-50`}
+          className={`${buttonClass("small")} text-sky-700 ring-sky-200 hover:bg-sky-50`}
           data-testid="limit-edit"
           aria-label={label}
         >
@@ -84,16 +86,16 @@ export function TimeLimitButton({
             write.clear();
             setOpen(true);
           }}
-          className={primaryButton}
+          className={buttonClass("save")}
           data-testid="limit-add"
         >
           + {text.actions.add}
         </button>
       )}
-      <ModalDialog open={open} onClose={() => setOpen(false)} title={limit ? l.editTitle : l.addTitle} testId="limit-dialog">
+      <Dialog open={open} onClose={() => setOpen(false)} title={limit ? l.editTitle : l.addTitle} testId="limit-dialog">
         <form onSubmit={submit} className="space-y-3">
           <div className="grid grid-cols-2 gap-3">
-            <FormField label={l.columns.category} htmlFor={`${id}-category`}>
+            <Field label={l.columns.category} htmlFor={`${id}-category`}>
               <select
                 id={`${id}-category`}
                 value={form.categoryId}
@@ -110,8 +112,8 @@ export function TimeLimitButton({
                   </option>
                 ))}
               </select>
-            </FormField>
-            <FormField label={l.columns.level} htmlFor={`${id}-level`}>
+            </Field>
+            <Field label={l.columns.level} htmlFor={`${id}-level`}>
               <select
                 id={`${id}-level`}
                 value={form.level}
@@ -127,8 +129,8 @@ export function TimeLimitButton({
                   </option>
                 ))}
               </select>
-            </FormField>
-            <FormField label={l.columns.urgency} htmlFor={`${id}-urgency`}>
+            </Field>
+            <Field label={l.columns.urgency} htmlFor={`${id}-urgency`}>
               <select
                 id={`${id}-urgency`}
                 value={form.urgency}
@@ -143,8 +145,8 @@ export function TimeLimitButton({
                   </option>
                 ))}
               </select>
-            </FormField>
-            <FormField label={l.columns.stage} htmlFor={`${id}-stage`}>
+            </Field>
+            <Field label={l.columns.stage} htmlFor={`${id}-stage`}>
               <select
                 id={`${id}-stage`}
                 value={form.stage}
@@ -159,8 +161,8 @@ export function TimeLimitButton({
                   </option>
                 ))}
               </select>
-            </FormField>
-            <FormField label={l.amount} htmlFor={`${id}-amount`}>
+            </Field>
+            <Field label={l.amount} htmlFor={`${id}-amount`}>
               <input
                 id={`${id}-amount`}
                 type="number"
@@ -173,8 +175,8 @@ export function TimeLimitButton({
                 className={inputClass}
                 data-testid="limit-amount"
               />
-            </FormField>
-            <FormField label={l.unit} htmlFor={`${id}-unit`}>
+            </Field>
+            <Field label={l.unit} htmlFor={`${id}-unit`}>
               <select id={`${id}-unit`} value={form.unit} onChange={set("unit")} className={inputClass} data-testid="limit-unit">
                 {UNITS.map((u) => (
                   <option key={u} value={u}>
@@ -182,7 +184,7 @@ export function TimeLimitButton({
                   </option>
                 ))}
               </select>
-            </FormField>
+            </Field>
           </div>
           <WriteError
             error={write.error}
@@ -195,7 +197,7 @@ export function TimeLimitButton({
           />
           <FormButtons busy={write.busy} onCancel={() => setOpen(false)} />
         </form>
-      </ModalDialog>
+      </Dialog>
     </>
   );
 }

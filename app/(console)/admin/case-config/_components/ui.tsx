@@ -1,40 +1,9 @@
 "use client";
 
-import type { ReactNode } from "react";
+import { buttonClass } from "@/components/ui/button";
 import { caseDesk } from "@/lib/i18n/zh-CN/case-desk";
 
-/** Small shared pieces of the configuration forms (one look across the six pages). */
-
-export const inputClass =
-  "block w-full rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-900 shadow-sm focus:border-sky-500 focus:outline-none focus:ring-2 focus:ring-sky-500/30 disabled:bg-slate-100";
-export const smallButton =
-  "rounded-md px-2.5 py-1 text-xs font-medium ring-1 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500 disabled:cursor-wait disabled:opacity-60";
-export const primaryButton =
-  "rounded-lg bg-sky-600 px-4 py-2 text-sm font-semibold text-white shadow hover:bg-sky-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400 focus-visible:ring-offset-2 disabled:cursor-wait disabled:opacity-60";
-export const secondaryButton =
-  "rounded-lg px-4 py-2 text-sm text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500";
-
-export function FormField({
-  label,
-  htmlFor,
-  children,
-  hint,
-}: {
-  label: string;
-  htmlFor: string;
-  children: ReactNode;
-  hint?: string;
-}) {
-  return (
-    <div>
-      <label htmlFor={htmlFor} className="block text-xs font-medium text-slate-600">
-        {label}
-      </label>
-      <div className="mt-1">{children}</div>
-      {hint && <p className="mt-1 text-[11px] text-slate-400">{hint}</p>}
-    </div>
-  );
-}
+/** The configuration forms' own pieces (the generic ones are in components/ui). */
 
 /** The refusal of a write, with a reload button when the row changed or vanished meanwhile. */
 export function WriteError({ error, stale, onRefresh }: { error: string | null; stale: boolean; onRefresh: () => void }) {
@@ -64,10 +33,10 @@ export function FormButtons({ busy, onCancel, testId }: { busy: boolean; onCance
   const a = caseDesk.config.actions;
   return (
     <div className="flex justify-end gap-2 pt-2">
-      <button type="button" onClick={onCancel} className={secondaryButton}>
+      <button type="button" onClick={onCancel} className={buttonClass("secondary")}>
         {a.cancel}
       </button>
-      <button type="submit" disabled={busy} className={primaryButton} data-testid={testId ?? "config-save"}>
+      <button type="submit" disabled={busy} className={buttonClass("save")} data-testid={testId ?? "config-save"}>
         {busy ? a.saving : a.save}
       </button>
     </div>

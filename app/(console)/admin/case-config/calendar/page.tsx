@@ -7,7 +7,8 @@ import { weekdayOf } from "@/lib/case-config/schemas";
 import { caseDesk } from "@/lib/i18n/zh-CN/case-desk";
 import { AddCalendarDay, EditCalendarDay, WorkingHoursForm } from "../_components/calendar-forms";
 import { DeleteButton } from "../_components/delete-button";
-import { ConfigSection, tableFrame, td, th } from "../_components/section";
+import { cellClass, headCellClass, tableFrameClass } from "@/components/ui/table";
+import { ConfigSection } from "../_components/section";
 
 export const metadata: Metadata = { title: `${caseDesk.config.nav.calendar} · ${caseDesk.config.pageTitle}` };
 export const dynamic = "force-dynamic";
@@ -53,12 +54,12 @@ export default async function CalendarPage({ searchParams }: Props) {
             {cal.empty(data.year)}
           </p>
         ) : (
-          <div className={tableFrame}>
+          <div className={tableFrameClass}>
             <table className="w-full border-collapse text-sm" data-testid="calendar-table">
               <thead>
                 <tr>
                   {[c.day, c.weekday, c.kind, c.name, c.actions].map((h) => (
-                    <th key={h} scope="col" className={th}>
+                    <th key={h} scope="col" className={headCellClass}>
                       {h}
                     </th>
                   ))}
@@ -67,19 +68,19 @@ export default async function CalendarPage({ searchParams }: Props) {
               <tbody>
                 {data.days.map((d) => (
                   <tr key={d.day} className="hover:bg-slate-50" data-testid="calendar-row">
-                    <th scope="row" className={`${td} text-left font-mono text-xs font-normal`}>
+                    <th scope="row" className={`${cellClass} text-left font-mono text-xs font-normal`}>
                       {d.day}
                     </th>
-                    <td className={`${td} text-slate-600`}>{cal.weekdays[weekdayOf(d.day)]}</td>
-                    <td className={td}>
+                    <td className={`${cellClass} text-slate-600`}>{cal.weekdays[weekdayOf(d.day)]}</td>
+                    <td className={cellClass}>
                       <span
                         className={`rounded-full px-2 py-0.5 text-xs ring-1 ${d.kind === "holiday" ? "bg-rose-50 text-rose-800 ring-rose-200" : "bg-sky-50 text-sky-800 ring-sky-200"}`}
                       >
                         {cal.kinds[d.kind]}
                       </span>
                     </td>
-                    <td className={td}>{d.name}</td>
-                    <td className={`${td} whitespace-nowrap`}>
+                    <td className={cellClass}>{d.name}</td>
+                    <td className={`${cellClass} whitespace-nowrap`}>
                       <div className="flex items-start gap-2">
                         <EditCalendarDay entry={d} />
                         <DeleteButton

@@ -5,7 +5,8 @@ import { cases } from "@/lib/i18n/zh-CN/case";
 import { caseDesk } from "@/lib/i18n/zh-CN/case-desk";
 import { caseLoop } from "@/lib/i18n/zh-CN/case-loop";
 import { CategoryEdit } from "../_components/category-edit";
-import { ConfigSection, tableFrame, td, th } from "../_components/section";
+import { cellClass, headCellClass, tableFrameClass } from "@/components/ui/table";
+import { ConfigSection } from "../_components/section";
 
 export const metadata: Metadata = { title: `${caseDesk.config.nav.categories} · ${caseDesk.config.pageTitle}` };
 export const dynamic = "force-dynamic";
@@ -19,12 +20,12 @@ export default async function CategoriesPage() {
   const c = text.categories.columns;
   return (
     <ConfigSection title={text.categories.title} intro={text.categories.intro} testId="config-categories">
-      <div className={tableFrame}>
+      <div className={tableFrameClass}>
         <table className="w-full border-collapse text-sm" data-testid="categories-table">
           <thead>
             <tr>
               {[c.name, c.code, c.group, c.kind, c.level, c.urgency, c.risk, c.active, c.actions].map((h) => (
-                <th key={h} scope="col" className={th}>
+                <th key={h} scope="col" className={headCellClass}>
                   {h}
                 </th>
               ))}
@@ -35,27 +36,27 @@ export default async function CategoriesPage() {
               <tr key={cat.id} className={cat.depth === 0 ? "bg-slate-50/70" : "hover:bg-slate-50"} data-testid="category-row">
                 <th
                   scope="row"
-                  className={`${td} text-left ${cat.depth === 0 ? "font-semibold text-slate-900" : "font-normal text-slate-800"}`}
+                  className={`${cellClass} text-left ${cat.depth === 0 ? "font-semibold text-slate-900" : "font-normal text-slate-800"}`}
                   style={{ paddingLeft: `${0.75 + cat.depth * 1.5}rem` }}
                 >
                   {cat.name}
                 </th>
-                <td className={`${td} font-mono text-xs text-slate-500`}>{cat.code}</td>
-                <td className={`${td} whitespace-nowrap text-slate-600`}>{text.groups[cat.group] ?? cat.group}</td>
-                <td className={`${td} whitespace-nowrap text-slate-600`}>
+                <td className={`${cellClass} font-mono text-xs text-slate-500`}>{cat.code}</td>
+                <td className={`${cellClass} whitespace-nowrap text-slate-600`}>{text.groups[cat.group] ?? cat.group}</td>
+                <td className={`${cellClass} whitespace-nowrap text-slate-600`}>
                   {caseDesk.kinds[cat.kind as keyof typeof caseDesk.kinds] ?? cat.kind}
                 </td>
-                <td className={`${td} whitespace-nowrap`}>{caseLoop.levelLabels[cat.defaultLevel]}</td>
-                <td className={`${td} whitespace-nowrap`}>{cases.urgencies[cat.defaultUrgency]}</td>
-                <td className={`${td} whitespace-nowrap text-slate-600`}>{cat.riskAssessed ? text.yes : text.no}</td>
-                <td className={`${td} whitespace-nowrap`}>
+                <td className={`${cellClass} whitespace-nowrap`}>{caseLoop.levelLabels[cat.defaultLevel]}</td>
+                <td className={`${cellClass} whitespace-nowrap`}>{cases.urgencies[cat.defaultUrgency]}</td>
+                <td className={`${cellClass} whitespace-nowrap text-slate-600`}>{cat.riskAssessed ? text.yes : text.no}</td>
+                <td className={`${cellClass} whitespace-nowrap`}>
                   <span
                     className={`rounded-full px-2 py-0.5 text-xs ring-1 ${cat.active ? "bg-emerald-50 text-emerald-800 ring-emerald-200" : "bg-slate-100 text-slate-500 ring-slate-200"}`}
                   >
                     {cat.active ? text.active : text.inactive}
                   </span>
                 </td>
-                <td className={td}>
+                <td className={cellClass}>
                   <CategoryEdit category={cat} />
                 </td>
               </tr>

@@ -4,7 +4,8 @@ import { listEscalationRules } from "@/lib/case-config/list-escalation-rules";
 import { caseDesk } from "@/lib/i18n/zh-CN/case-desk";
 import { caseLoop } from "@/lib/i18n/zh-CN/case-loop";
 import { EscalationEdit } from "../_components/escalation-edit";
-import { ConfigSection, tableFrame, td, th } from "../_components/section";
+import { cellClass, headCellClass, tableFrameClass } from "@/components/ui/table";
+import { ConfigSection } from "../_components/section";
 import { formatDateTime } from "@/lib/format/time";
 
 export const metadata: Metadata = { title: `${caseDesk.config.nav.escalation} · ${caseDesk.config.pageTitle}` };
@@ -20,12 +21,12 @@ export default async function EscalationPage() {
   const c = esc.columns;
   return (
     <ConfigSection title={esc.title} intro={esc.intro} testId="config-escalation">
-      <div className={tableFrame}>
+      <div className={tableFrameClass}>
         <table className="w-full border-collapse text-sm" data-testid="escalation-table">
           <thead>
             <tr>
               {[c.level, c.motto, c.auto, c.notify, c.updated, c.actions].map((h) => (
-                <th key={h} scope="col" className={th}>
+                <th key={h} scope="col" className={headCellClass}>
                   {h}
                 </th>
               ))}
@@ -34,23 +35,23 @@ export default async function EscalationPage() {
           <tbody>
             {rules.map((r) => (
               <tr key={r.level} className="hover:bg-slate-50" data-testid="escalation-row">
-                <th scope="row" className={`${td} text-left font-medium`}>
+                <th scope="row" className={`${cellClass} text-left font-medium`}>
                   {caseLoop.levelLabels[r.level]}
                 </th>
-                <td className={`${td} text-slate-600`}>{r.motto}</td>
-                <td className={td}>
+                <td className={`${cellClass} text-slate-600`}>{r.motto}</td>
+                <td className={cellClass}>
                   <span
                     className={`rounded-full px-2 py-0.5 text-xs ring-1 ${r.autoOnRed ? "bg-amber-50 text-amber-900 ring-amber-200" : "bg-slate-100 text-slate-500 ring-slate-200"}`}
                   >
                     {r.autoOnRed ? text.yes : text.no}
                   </span>
                 </td>
-                <td className={td}>{caseLoop.levelLabels[r.notifyLevel]}</td>
-                <td className={`${td} whitespace-nowrap text-xs text-slate-500 tabular-nums`}>
+                <td className={cellClass}>{caseLoop.levelLabels[r.notifyLevel]}</td>
+                <td className={`${cellClass} whitespace-nowrap text-xs text-slate-500 tabular-nums`}>
                   {formatDateTime(r.updatedAt)}
                   <div className="text-[11px] text-slate-400">{text.version(r.version)}</div>
                 </td>
-                <td className={td}>
+                <td className={cellClass}>
                   <EscalationEdit rule={r} />
                 </td>
               </tr>

@@ -8,7 +8,8 @@ import { cases } from "@/lib/i18n/zh-CN/case";
 import { caseDesk } from "@/lib/i18n/zh-CN/case-desk";
 import { caseLoop } from "@/lib/i18n/zh-CN/case-loop";
 import { DeleteButton } from "../_components/delete-button";
-import { ConfigSection, tableFrame, td, th } from "../_components/section";
+import { cellClass, headCellClass, tableFrameClass } from "@/components/ui/table";
+import { ConfigSection } from "../_components/section";
 import { TimeLimitButton } from "../_components/time-limit-form";
 
 export const metadata: Metadata = { title: `${caseDesk.config.nav.limits} · ${caseDesk.config.pageTitle}` };
@@ -28,16 +29,16 @@ export default async function LimitsPage() {
   const c = l.columns;
   return (
     <ConfigSection title={l.title} intro={l.intro} action={<TimeLimitButton categories={categories} />} testId="config-limits">
-      <div className={tableFrame}>
+      <div className={tableFrameClass}>
         <h3 className="px-4 pt-3 pb-2 text-sm font-semibold text-slate-800">{l.defaultRow}</h3>
         <table className="w-full border-collapse text-sm" data-testid="limits-defaults">
           <thead>
             <tr>
-              <th scope="col" className={th}>
+              <th scope="col" className={headCellClass}>
                 {c.urgency}
               </th>
               {CASE_STAGES.map((s) => (
-                <th key={s} scope="col" className={th}>
+                <th key={s} scope="col" className={headCellClass}>
                   {cases.stages[s]}
                 </th>
               ))}
@@ -46,13 +47,13 @@ export default async function LimitsPage() {
           <tbody>
             {CASE_URGENCIES.map((u) => (
               <tr key={u}>
-                <th scope="row" className={`${td} text-left font-medium`}>
+                <th scope="row" className={`${cellClass} text-left font-medium`}>
                   {cases.urgencies[u]}
                 </th>
                 {CASE_STAGES.map((s) => {
                   const row = defaults.find((r) => r.urgency === u && r.stage === s);
                   return (
-                    <td key={s} className={td} data-testid="limit-default-cell">
+                    <td key={s} className={cellClass} data-testid="limit-default-cell">
                       {row ? (
                         <div className="flex items-center justify-between gap-2">
                           <span className="tabular-nums">{limitText(row)}</span>
@@ -74,7 +75,7 @@ export default async function LimitsPage() {
         </table>
       </div>
 
-      <div className={`${tableFrame} mt-4`}>
+      <div className={`${tableFrameClass} mt-4`}>
         <h3 className="px-4 pt-3 pb-2 text-sm font-semibold text-slate-800">{l.specific}</h3>
         {specific.length === 0 ? (
           <p className="px-4 pb-4 text-sm text-slate-500" data-testid="limits-empty">
@@ -85,7 +86,7 @@ export default async function LimitsPage() {
             <thead>
               <tr>
                 {[c.category, c.level, c.urgency, c.stage, c.limit, c.actions].map((h) => (
-                  <th key={h} scope="col" className={th}>
+                  <th key={h} scope="col" className={headCellClass}>
                     {h}
                   </th>
                 ))}
@@ -94,14 +95,14 @@ export default async function LimitsPage() {
             <tbody>
               {specific.map((r) => (
                 <tr key={r.id} className="hover:bg-slate-50" data-testid="limit-row">
-                  <th scope="row" className={`${td} text-left font-normal`}>
+                  <th scope="row" className={`${cellClass} text-left font-normal`}>
                     {r.categoryName ?? text.anyCategory}
                   </th>
-                  <td className={td}>{r.level ? caseLoop.levelLabels[r.level] : text.anyLevel}</td>
-                  <td className={td}>{cases.urgencies[r.urgency]}</td>
-                  <td className={td}>{cases.stages[r.stage]}</td>
-                  <td className={`${td} tabular-nums`}>{limitText(r)}</td>
-                  <td className={`${td} whitespace-nowrap`}>
+                  <td className={cellClass}>{r.level ? caseLoop.levelLabels[r.level] : text.anyLevel}</td>
+                  <td className={cellClass}>{cases.urgencies[r.urgency]}</td>
+                  <td className={cellClass}>{cases.stages[r.stage]}</td>
+                  <td className={`${cellClass} tabular-nums`}>{limitText(r)}</td>
+                  <td className={`${cellClass} whitespace-nowrap`}>
                     <div className="flex items-start gap-2">
                       <TimeLimitButton categories={categories} limit={r} />
                       <DeleteButton

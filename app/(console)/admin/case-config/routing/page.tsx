@@ -6,7 +6,9 @@ import { listRoutingRules } from "@/lib/case-config/list-routing-rules";
 import { caseDesk } from "@/lib/i18n/zh-CN/case-desk";
 import { DeleteButton } from "../_components/delete-button";
 import { RoutingRuleButton } from "../_components/routing-rule-form";
-import { ConfigSection, tableFrame, td, th } from "../_components/section";
+import { cellClass, headCellClass, tableFrameClass } from "@/components/ui/table";
+import { ConfigSection } from "../_components/section";
+import { compactControlClass } from "@/components/ui/field";
 import { formatDateTime } from "@/lib/format/time";
 
 export const metadata: Metadata = { title: `${caseDesk.config.nav.routing} · ${caseDesk.config.pageTitle}` };
@@ -16,8 +18,6 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 const text = caseDesk.config;
 const r = text.routing;
-const control =
-  "h-8 rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900 focus:border-sky-500 focus:ring-2 focus:ring-sky-200 focus:outline-none";
 
 /** 派遣规则: category × region → lead and co-units, filtered by category; add, edit and delete. */
 export default async function RoutingPage({ searchParams }: Props) {
@@ -36,7 +36,7 @@ export default async function RoutingPage({ searchParams }: Props) {
       <form method="get" className="mb-3 flex items-end gap-3" role="search">
         <label className="flex flex-col gap-1 text-xs text-slate-500">
           {r.filterCategory}
-          <select name="category" defaultValue={categoryId ?? ""} className={control} data-testid="routing-filter">
+          <select name="category" defaultValue={categoryId ?? ""} className={compactControlClass} data-testid="routing-filter">
             <option value="">{text.any}</option>
             {categories.map((cat) => (
               <option key={cat.id} value={cat.id}>
@@ -66,12 +66,12 @@ export default async function RoutingPage({ searchParams }: Props) {
           {r.empty}
         </p>
       ) : (
-        <div className={tableFrame}>
+        <div className={tableFrameClass}>
           <table className="w-full border-collapse text-sm" data-testid="routing-table">
             <thead>
               <tr>
                 {[c.category, c.region, c.lead, c.co, c.auto, c.updated, c.actions].map((h) => (
-                  <th key={h} scope="col" className={th}>
+                  <th key={h} scope="col" className={headCellClass}>
                     {h}
                   </th>
                 ))}
@@ -80,22 +80,22 @@ export default async function RoutingPage({ searchParams }: Props) {
             <tbody>
               {rules.map((rule) => (
                 <tr key={rule.id} className="hover:bg-slate-50" data-testid="routing-row">
-                  <th scope="row" className={`${td} text-left font-medium text-slate-800`}>
+                  <th scope="row" className={`${cellClass} text-left font-medium text-slate-800`}>
                     {rule.categoryName}
                   </th>
-                  <td className={`${td} whitespace-nowrap`}>
+                  <td className={`${cellClass} whitespace-nowrap`}>
                     {rule.regionName} <span className="text-xs text-slate-400">{rule.regionLevelName}</span>
                   </td>
-                  <td className={td}>{rule.leadUnitName}</td>
-                  <td className={`${td} text-slate-600`}>
+                  <td className={cellClass}>{rule.leadUnitName}</td>
+                  <td className={`${cellClass} text-slate-600`}>
                     {rule.coUnitNames.length ? rule.coUnitNames.join("、") : <span className="text-slate-400">{r.none}</span>}
                   </td>
-                  <td className={`${td} whitespace-nowrap`}>{rule.autoDispatch ? text.yes : text.no}</td>
-                  <td className={`${td} whitespace-nowrap text-xs text-slate-500 tabular-nums`}>
+                  <td className={`${cellClass} whitespace-nowrap`}>{rule.autoDispatch ? text.yes : text.no}</td>
+                  <td className={`${cellClass} whitespace-nowrap text-xs text-slate-500 tabular-nums`}>
                     {formatDateTime(rule.updatedAt)}
                     <div className="text-[11px] text-slate-400">{text.version(rule.version)}</div>
                   </td>
-                  <td className={`${td} whitespace-nowrap`}>
+                  <td className={`${cellClass} whitespace-nowrap`}>
                     <div className="flex items-start gap-2">
                       <RoutingRuleButton choices={choices} rule={rule} />
                       <DeleteButton

@@ -6,6 +6,7 @@ import { BatchReport } from "@/components/hotline/batch-report";
 import type { BatchReportDto } from "@/lib/hotline/dto";
 import { getBatchReport } from "@/lib/hotline/get-batch";
 import { hotline } from "@/lib/i18n/zh-CN/hotline";
+import { PageBody } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: `${hotline.report.pageTitle} · ${hotline.pageTitle}` };
 export const dynamic = "force-dynamic";
@@ -25,7 +26,7 @@ export default async function ImportReportPage({ params, searchParams }: Props) 
     rethrowForPage(error);
   }
   return (
-    <main className="flex-1 overflow-auto bg-slate-50 p-6" data-testid="hotline-report-page">
+    <PageBody testId="hotline-report-page">
       <Link href="/hotline" className="text-sm text-sky-700 hover:underline">
         {hotline.report.back}
       </Link>
@@ -33,6 +34,6 @@ export default async function ImportReportPage({ params, searchParams }: Props) 
       <div className="mt-4 max-w-6xl">
         <BatchReport key={outcome ?? "all"} initial={report} />
       </div>
-    </main>
+    </PageBody>
   );
 }

@@ -6,7 +6,7 @@ import { useEffect, useRef, type ReactNode } from "react";
  * A modal on the native <dialog> element: the browser traps focus inside, Escape closes it and focus
  * returns to the button that opened it. `open` drives showModal()/close(); closing by Escape calls onClose.
  */
-export function ModalDialog({
+export function Dialog({
   open,
   onClose,
   title,
