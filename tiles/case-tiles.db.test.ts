@@ -27,7 +27,7 @@ const EAST_STREET = ["110112.110112002"];
 const DISTRICT_BBOX: [number, number, number, number] = [116.6, 39.76, 116.7, 39.84];
 
 beforeAll(async () => {
-  fx = await loadTileFixture(sql);
+  fx = await loadTileFixture(conn);
 });
 beforeEach(async () => {
   ids = await loadFixtureCases(sql, fx);

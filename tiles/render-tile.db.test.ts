@@ -10,7 +10,7 @@ const sql = conn.sql;
 let fx: TileFixture;
 
 beforeAll(async () => {
-  fx = await loadTileFixture(sql);
+  fx = await loadTileFixture(conn);
 });
 afterAll(async () => {
   await conn.db.destroy();

@@ -1,20 +1,22 @@
-import type { z } from "zod";
 import type { Connection } from "../db/client";
+import { JOB_DEFINITIONS, jobSchedule, type JobName, type JobPayload } from "./job-definitions";
 
 type JobDeps = { conn: Connection };
 
-/** A background job: its queue name, the payload schema, an optional cron schedule, and the handler. */
-export type JobDefinition<Payload> = {
-  name: string;
-  payload: z.ZodType<Payload>;
-  /** Cron expression (server time zone) for periodic jobs. */
-  schedule?: string;
-  handle: (payload: Payload, deps: JobDeps) => Promise<void>;
+/** A background job's handler, for one of the names in workers/job-definitions.ts (payload and schedule come from there). */
+export type JobHandler<N extends JobName> = {
+  name: N;
+  handle: (payload: JobPayload<N>, deps: JobDeps) => Promise<void>;
 };
 
 /** What the worker registers: the payload is parsed by the job's own schema before its handler runs. */
-export type RegisteredJob = { name: string; schedule?: string; run: (data: unknown, deps: JobDeps) => Promise<void> };
+export type RegisteredJob = { name: JobName; schedule?: string; run: (data: unknown, deps: JobDeps) => Promise<void> };
 
-export function defineJob<Payload>(definition: JobDefinition<Payload>): JobDefinition<Payload> & RegisteredJob {
-  return { ...definition, run: (data, deps) => definition.handle(definition.payload.parse(data ?? {}), deps) };
+export function defineJob<N extends JobName>(job: JobHandler<N>): JobHandler<N> & RegisteredJob {
+  const payload = JOB_DEFINITIONS[job.name].payload;
+  return {
+    ...job,
+    schedule: jobSchedule(job.name),
+    run: async (data, deps) => job.handle(payload.parse(data ?? {}) as JobPayload<N>, deps),
+  };
 }

@@ -24,7 +24,7 @@ let street = "";
 let hrClerk = "";
 
 beforeAll(async () => {
-  fx = await loadTileFixture(conn.sql);
+  fx = await loadTileFixture(conn);
   ids = await loadFixtureCases(conn.sql, fx);
   forgetLayerVersions();
   forgetTileScopes();

@@ -21,7 +21,7 @@ let streetCookie = "";
 let payrollCookie = "";
 
 beforeAll(async () => {
-  fx = await loadTileFixture(conn.sql);
+  fx = await loadTileFixture(conn);
   forgetLayerVersions();
   forgetTileScopes();
   cookie = (

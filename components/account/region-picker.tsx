@@ -1,7 +1,7 @@
 "use client";
 
-import { useEffect, useId, useState } from "react";
-import { fetchJson } from "@/components/ui/fetch-json";
+import { useId, useState } from "react";
+import { usePlaceSearch } from "@/components/search/use-place-search";
 import type { RegionOption } from "@/lib/account/dto";
 import { t } from "@/lib/i18n";
 
@@ -11,6 +11,8 @@ const text = t.account.regionPicker;
 export function regionLabel(region: Pick<RegionOption, "name" | "levelName">): string {
   return `${region.name}（${region.levelName}）`;
 }
+
+const regionOptions = (json: unknown) => (json as { regions: RegionOption[] }).regions;
 
 /**
  * Type-ahead region picker (ARIA combobox): typing asks /api/accounts/region-options for regions of
@@ -32,47 +34,28 @@ export function RegionPicker({
   const listId = useId();
   const [query, setQuery] = useState(value ? regionLabel(value) : "");
   const [open, setOpen] = useState(false);
-  const [options, setOptions] = useState<RegionOption[]>([]);
-  const [active, setActive] = useState(0);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [shownRole, setShownRole] = useState(role);
 
   // A different role may need another level: the editor drops a choice that no longer fits, and the
-  // text and old options go with it (adjusted while rendering, not in an effect).
+  // text goes with it (adjusted while rendering, not in an effect); the old options are another
+  // request's answer, so they are no longer shown.
   if (shownRole !== role) {
     setShownRole(role);
-    setOptions([]);
     if (!value) setQuery("");
   }
 
-  useEffect(() => {
-    if (!open) return;
-    const controller = new AbortController();
-    const timer = setTimeout(() => {
-      setLoading(true);
-      setError(null);
-      const q = value && query === regionLabel(value) ? "" : query.trim();
-      fetchJson<{ regions: RegionOption[] }>(
-        `/api/accounts/region-options?q=${encodeURIComponent(q)}&role=${encodeURIComponent(role)}`,
-        controller.signal,
-      )
-        .then((r) => {
-          setOptions(r.regions);
-          setActive(0);
-        })
-        .catch((e: Error) => {
-          if (e.name !== "AbortError") setError(e.message);
-        })
-        .finally(() => {
-          if (!controller.signal.aborted) setLoading(false);
-        });
-    }, 200);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [open, query, role, value]);
+  // the chosen region's own label asks for everything at the role's level, not for that text
+  const q = value && query === regionLabel(value) ? "" : query.trim();
+  const {
+    state,
+    hits: options,
+    active,
+    setActive,
+    onListKey,
+  } = usePlaceSearch(
+    open ? `/api/accounts/region-options?q=${encodeURIComponent(q)}&role=${encodeURIComponent(role)}` : null,
+    regionOptions,
+  );
 
   const pick = (region: RegionOption) => {
     onChange(region);
@@ -101,17 +84,10 @@ export function RegionPicker({
           if (value) onChange(null);
         }}
         onKeyDown={(e) => {
-          if (e.key === "ArrowDown") {
-            e.preventDefault();
-            setOpen(true);
-            setActive((i) => Math.min(i + 1, Math.max(options.length - 1, 0)));
-          } else if (e.key === "ArrowUp") {
-            e.preventDefault();
-            setActive((i) => Math.max(i - 1, 0));
-          } else if (e.key === "Enter" && open) {
-            e.preventDefault();
-            if (options[active]) pick(options[active]);
-          } else if (e.key === "Escape" && open) {
+          if (e.key === "ArrowDown") setOpen(true);
+          if (e.key === "Enter" && !open) return;
+          if (onListKey(e, pick)) return;
+          if (e.key === "Escape" && open) {
             // Close the list only; a second Escape reaches the dialog around the picker.
             e.preventDefault();
             e.stopPropagation();
@@ -129,13 +105,13 @@ export function RegionPicker({
           className="absolute z-20 mt-1 max-h-64 w-full overflow-auto rounded-lg bg-white py-1 text-sm shadow-lg ring-1 ring-slate-200"
           data-testid={`${testId}-options`}
         >
-          {loading && options.length === 0 && <li className="px-3 py-2 text-slate-500">{text.searching}</li>}
-          {error && (
+          {state.status === "loading" && <li className="px-3 py-2 text-slate-500">{text.searching}</li>}
+          {state.status === "error" && (
             <li role="alert" className="px-3 py-2 text-rose-700">
-              {error}
+              {state.message}
             </li>
           )}
-          {!loading && !error && options.length === 0 && <li className="px-3 py-2 text-slate-500">{text.noMatch}</li>}
+          {state.status === "ready" && options.length === 0 && <li className="px-3 py-2 text-slate-500">{text.noMatch}</li>}
           {options.map((o, i) => (
             <li
               key={o.id}

@@ -4,7 +4,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent, type MouseEvent
 import { filenameFromDisposition } from "@/lib/format/content-disposition";
 import { t } from "@/lib/i18n";
 import type { PlaceHit } from "@/lib/search/search-places";
-import { fetchJson } from "../ui/fetch-json";
+import { usePlaceSearch } from "../search/use-place-search";
 
 export type RegionChoice = { id: number; name: string; levelName: string; detail?: string | null };
 
@@ -241,56 +241,28 @@ export function ExportPanel({ canResidents, canUnmasked, canStats, myRegions }: 
   );
 }
 
-type Search =
-  { status: "idle" } | { status: "loading" } | { status: "ready"; hits: RegionChoice[] } | { status: "error"; message: string };
+/** The regions among the place search's hits (buildings are not export areas). */
+const regionHits = (json: unknown): RegionChoice[] =>
+  (json as { hits: PlaceHit[] }).hits.flatMap((h) =>
+    h.kind === "region" ? [{ id: h.id, name: h.name, levelName: h.badge, detail: h.detail }] : [],
+  );
 
 /** Type-ahead over the regions the caller can see (the place search, regions only, never residents). */
 function RegionPicker({ myRegions, onPick }: { myRegions: RegionChoice[]; onPick: (r: RegionChoice) => void }) {
   const [query, setQuery] = useState("");
-  const [search, setSearch] = useState<Search>({ status: "idle" });
-  const [active, setActive] = useState(0);
   const listId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
-
-  useEffect(() => {
-    const q = query.trim();
-    if (!q) return;
-    const controller = new AbortController();
-    const timer = setTimeout(() => {
-      fetchJson<{ hits: PlaceHit[] }>(`/api/search?q=${encodeURIComponent(q)}&limit=20&kinds=places`, controller.signal)
-        .then(({ hits }) => {
-          const regions = hits.flatMap((h) =>
-            h.kind === "region" ? [{ id: h.id, name: h.name, levelName: h.badge, detail: h.detail }] : [],
-          );
-          setSearch({ status: "ready", hits: regions });
-          setActive(0);
-        })
-        .catch((e: Error) => {
-          if (!controller.signal.aborted) setSearch({ status: "error", message: e.message || t.search.failed });
-        });
-    }, 180);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [query]);
-
-  const shown: Search = query.trim() ? search : { status: "idle" };
-  const hits = shown.status === "ready" ? shown.hits : [];
+  const q = query.trim();
+  const {
+    state: shown,
+    hits,
+    active,
+    setActive,
+    onListKey,
+  } = usePlaceSearch(q ? `/api/search?q=${encodeURIComponent(q)}&limit=20&kinds=places` : null, regionHits);
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.key === "ArrowDown") {
-      e.preventDefault();
-      setActive((i) => (hits.length ? (i + 1) % hits.length : 0));
-    } else if (e.key === "ArrowUp") {
-      e.preventDefault();
-      setActive((i) => (hits.length ? (i - 1 + hits.length) % hits.length : 0));
-    } else if (e.key === "Enter") {
-      e.preventDefault();
-      if (hits[active]) onPick(hits[active]);
-    } else if (e.key === "Escape") {
-      setQuery("");
-    }
+    if (!onListKey(e, onPick) && e.key === "Escape") setQuery("");
   };
 
   return (
@@ -327,7 +299,6 @@ function RegionPicker({ myRegions, onPick }: { myRegions: RegionChoice[]; onPick
         value={query}
         onChange={(e) => {
           setQuery(e.target.value);
-          if (e.target.value.trim()) setSearch({ status: "loading" });
         }}
         onKeyDown={onKeyDown}
         placeholder={text.regionPlaceholder}

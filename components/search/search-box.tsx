@@ -4,10 +4,9 @@ import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { t } from "@/lib/i18n";
 import type { MapPlaceHit, PlaceHit } from "@/lib/search/search-places";
-import { fetchJson } from "../ui/fetch-json";
+import { usePlaceSearch } from "./use-place-search";
 
-type State =
-  { status: "idle" } | { status: "loading" } | { status: "ready"; hits: PlaceHit[] } | { status: "error"; message: string };
+const placeHits = (json: unknown) => (json as { hits: PlaceHit[] }).hits;
 
 const LEVEL_BADGE = [
   "bg-slate-800 text-white",
@@ -25,32 +24,19 @@ const LEVEL_BADGE = [
 export function SearchBox({ onPick }: { onPick: (hit: MapPlaceHit) => void }) {
   const router = useRouter();
   const [query, setQuery] = useState("");
-  const [state, setState] = useState<State>({ status: "idle" });
   const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(0);
   const listId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const boxRef = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    const q = query.trim();
-    if (!q) return;
-    const controller = new AbortController();
-    const timer = setTimeout(() => {
-      fetchJson<{ hits: PlaceHit[] }>(`/api/search?q=${encodeURIComponent(q)}&limit=12`, controller.signal)
-        .then(({ hits }) => {
-          setState({ status: "ready", hits });
-          setActive(0);
-        })
-        .catch((e: Error) => {
-          if (!controller.signal.aborted) setState({ status: "error", message: e.message || t.search.failed });
-        });
-    }, 180);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [query]);
+  const q = query.trim();
+  // an empty field shows nothing, whatever the last answer was
+  const {
+    state: shown,
+    hits,
+    active,
+    setActive,
+    onListKey,
+  } = usePlaceSearch(q ? `/api/search?q=${encodeURIComponent(q)}&limit=12` : null, placeHits);
 
   // Clicking elsewhere closes the list.
   useEffect(() => {
@@ -60,10 +46,6 @@ export function SearchBox({ onPick }: { onPick: (hit: MapPlaceHit) => void }) {
     document.addEventListener("mousedown", onDown);
     return () => document.removeEventListener("mousedown", onDown);
   }, []);
-
-  // an empty field shows nothing, whatever the last answer was
-  const shown: State = query.trim() ? state : { status: "idle" };
-  const hits = shown.status === "ready" ? shown.hits : [];
 
   const pick = (hit: PlaceHit | undefined) => {
     if (!hit) return;
@@ -81,17 +63,9 @@ export function SearchBox({ onPick }: { onPick: (hit: MapPlaceHit) => void }) {
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.key === "ArrowDown") {
-      e.preventDefault();
-      setOpen(true);
-      setActive((i) => (hits.length ? (i + 1) % hits.length : 0));
-    } else if (e.key === "ArrowUp") {
-      e.preventDefault();
-      setActive((i) => (hits.length ? (i - 1 + hits.length) % hits.length : 0));
-    } else if (e.key === "Enter") {
-      e.preventDefault();
-      pick(hits[active]);
-    } else if (e.key === "Escape") {
+    if (e.key === "ArrowDown") setOpen(true);
+    if (onListKey(e, pick)) return;
+    if (e.key === "Escape") {
       // Esc first closes the list; a second Esc leaves the field (and lets the page close its panel).
       if (open && query) {
         e.stopPropagation();
@@ -129,7 +103,6 @@ export function SearchBox({ onPick }: { onPick: (hit: MapPlaceHit) => void }) {
           placeholder={t.search.placeholder}
           onChange={(e) => {
             setQuery(e.target.value);
-            if (e.target.value.trim()) setState({ status: "loading" });
             setOpen(true);
           }}
           onFocus={() => setOpen(true)}

@@ -7,8 +7,7 @@
 import type { CaseSource } from "../../lib/case/case-dto";
 import type { CaseLevel } from "../../lib/case/case-states";
 import { assessRisk, LEC_CONSEQUENCE, LEC_EXPOSURE, LEC_LIKELIHOOD } from "../../lib/case/risk";
-import { resolveLimit } from "../../lib/case/stage-clock";
-import type { CaseStage, CaseUrgency } from "../../lib/case/time-limits";
+import type { CaseUrgency } from "../../lib/case/time-limits";
 import { localDateKey } from "../../lib/case/working-calendar";
 import { maskPhone } from "../../lib/pii/mask";
 import {
@@ -22,7 +21,14 @@ import {
   type Place,
 } from "./cases-catalog";
 import type { BuildingRow, CaseSeedContext, CategoryRow, GridRow, ShopRow } from "./cases-context";
-import { simulateCase, type Actor, type CaseOutcome, type LifecycleRules } from "./cases-lifecycle";
+import {
+  personId,
+  simulateCase,
+  type Actor,
+  type CaseOutcome,
+  type LifecycleInput,
+  type LifecycleRules,
+} from "./cases-lifecycle";
 import { gridArea, pointEwkt, pointInGrid, pointNear, toMetres, type GridArea } from "./cases-place";
 import type { CaseFacts } from "./cases-rows";
 import { pickReportInstant, type YearWindow } from "./cases-rhythm";
@@ -76,7 +82,8 @@ export function planGridVolumes(ctx: CaseSeedContext, factor: number, seed: numb
   });
 }
 
-export type ComposedCase = { facts: CaseFacts; outcome: CaseOutcome };
+/** A generated case: its facts, its simulated life and what the simulation was given (tests replay it). */
+export type ComposedCase = { facts: CaseFacts; outcome: CaseOutcome; input: LifecycleInput };
 
 type Topic = { categoryCode: string; season: CategorySpec["season"]; texts: readonly string[]; done: readonly string[] };
 
@@ -201,7 +208,9 @@ export function createCaseComposer(ctx: CaseSeedContext, options: ComposerOption
     const village = grid.communityKind === "village";
     const station = stationOf.get(grid.communityId) ?? null;
     const office = officeOf.get(grid.streetId) ?? null;
-    const workers = pool(`grid:${grid.code}`, 2);
+    const workersKey = `grid:${grid.code}`;
+    const workers = pool(workersKey, 2);
+    const gridWorkers: Actor[] = workers.map((name) => person(workersKey, name, station));
     const placeWeights = (source: CaseSource) =>
       (Object.entries(SOURCE_PLACES[source]) as [Place, number][])
         .map(
@@ -227,9 +236,9 @@ export function createCaseComposer(ctx: CaseSeedContext, options: ComposerOption
     const officeStaff = (level: CaseLevel, role: string): Actor => {
       const unitId = officeUnit(level);
       const key = unitId === null ? `district:${role}` : level === "grid" ? `${unitId}:grid:${role}` : `${unitId}:${role}`;
-      return { name: lifeRng.pick(pool(key)), unitId };
+      return person(key, lifeRng.pick(pool(key)), unitId);
     };
-    const unitStaff = (unitId: number): Actor => ({ name: lifeRng.pick(pool(`${unitId}:handler`)), unitId });
+    const unitStaff = (unitId: number): Actor => person(`${unitId}:handler`, lifeRng.pick(pool(`${unitId}:handler`)), unitId);
     const unitName = (unitId: number) => unitById.get(unitId)?.name ?? String(unitId);
 
     const out: ComposedCase[] = [];
@@ -276,7 +285,7 @@ export function createCaseComposer(ctx: CaseSeedContext, options: ComposerOption
 
       const level = category.defaultLevel;
       const urgency = pickUrgency(rng, category, source);
-      const localDay = localDateKey(reportedAt, rules.cal).replaceAll("-", "");
+      const localDay = localDateKey(reportedAt, rules.calendar).replaceAll("-", "");
       const number = `SJ${localDay}${String(id % 10_000_000).padStart(7, "0")}`;
 
       // Who reported it.
@@ -284,7 +293,7 @@ export function createCaseComposer(ctx: CaseSeedContext, options: ComposerOption
       let reporterName: string | null;
       let phone: string | null = null;
       if (source === "grid_worker") {
-        reporter = { name: rng.pick(workers), unitId: station };
+        reporter = person(workersKey, rng.pick(workers), station);
         reporterName = reporter.name;
       } else if (source === "hotline") {
         reporter = { name: "12345市民服务热线", unitId: null };
@@ -297,23 +306,23 @@ export function createCaseComposer(ctx: CaseSeedContext, options: ComposerOption
       } else if (source === "department") {
         const dept = departments.length ? rng.pick(departments).id : station;
         reporter =
-          dept !== null ? { name: rng.pick(pool(`${dept}:inspector`)), unitId: dept } : { name: personName(rng), unitId: null };
+          dept !== null
+            ? person(`${dept}:inspector`, rng.pick(pool(`${dept}:inspector`)), dept)
+            : { name: personName(rng), unitId: null };
         reporterName = reporter.name;
       } else if (source === "visit") {
         reporter =
           station !== null
-            ? { name: rng.pick(pool(`${station}:visit`)), unitId: station }
-            : { name: rng.pick(workers), unitId: null };
+            ? person(`${station}:visit`, rng.pick(pool(`${station}:visit`)), station)
+            : person(workersKey, rng.pick(workers), null);
         reporterName = reporter.name;
       } else {
-        reporter = { name: rng.pick(pool("district:video")), unitId: null };
+        reporter = person("district:video", rng.pick(pool("district:video")), null);
         reporterName = reporter.name;
       }
 
       const risk = category.riskAssessed ? riskOf(rng, ctx) : null;
       const routing = routingFor(category.id, category.parentId, grid.path);
-      const limitOf = (stage: CaseStage, at: CaseLevel) =>
-        resolveLimit(ctx.timeLimits, { categoryId: category.id, parentCategoryId: category.parentId, urgency, level: at, stage });
       const localUnitOf = (at: CaseLevel): number => {
         const own = officeUnit(at);
         if (own !== null) return own;
@@ -324,29 +333,28 @@ export function createCaseComposer(ctx: CaseSeedContext, options: ComposerOption
       };
       lifeRng = rngFor(seed, grid.code, "life", i);
       const doneNote = lifeRng.pick(topic.done);
-      const outcome = simulateCase(
-        rules,
-        {
-          reportedAt,
-          level,
-          urgency,
-          source,
-          limitOf,
-          routing,
-          localUnitOf,
-          unitName,
-          officeStaff,
-          unitStaff,
-          reporter,
-          visitor:
-            source === "hotline"
-              ? { name: lifeRng.pick(pool("district:return-visit")), unitId: null }
-              : officeStaff(level, "visitor"),
-          doneNote,
-          majorRisk: risk?.grade === "major",
-        },
-        lifeRng,
-      );
+      const input: LifecycleInput = {
+        reportedAt,
+        level,
+        urgency,
+        source,
+        categoryId: category.id,
+        parentCategoryId: category.parentId,
+        routing,
+        localUnitOf,
+        unitName,
+        officeStaff,
+        unitStaff,
+        reporter,
+        gridWorkers,
+        visitor:
+          source === "hotline"
+            ? person("district:return-visit", lifeRng.pick(pool("district:return-visit")), null)
+            : officeStaff(level, "visitor"),
+        doneNote,
+        majorRisk: risk?.grade === "major",
+      };
+      const outcome = simulateCase(rules, input, lifeRng);
       out.push({
         facts: {
           id,
@@ -370,10 +378,16 @@ export function createCaseComposer(ctx: CaseSeedContext, options: ComposerOption
           risk,
         },
         outcome,
+        input,
       });
     }
     return out;
   };
+}
+
+/** A member of a staff pool: the pool's key and the name make the person (personId). */
+function person(poolKey: string, name: string, unitId: number | null): Actor {
+  return { name, unitId, id: personId(`${poolKey}:${name}`) };
 }
 
 /** A person's name from the generator's word lists (working age). */

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { levelAbove, type CaseLevel } from "../../lib/case/case-states";
 import { CHINA_2026_WORKING_CALENDAR as cal } from "../../lib/case/holidays-2026";
 import { DISPOSAL_STAR_TABLE } from "../../lib/case/ratings";
-import { lightAt, resolveLimit, stageOfState, startStageClock } from "../../lib/case/stage-clock";
+import { lightAt, stageOfState, startStageClock } from "../../lib/case/stage-clock";
 import type { CaseUrgency } from "../../lib/case/time-limits";
 import {
   drawShare,
@@ -15,6 +15,7 @@ import {
   type LifecycleInput,
   type LifecycleRules,
 } from "./cases-lifecycle";
+import { replayCase } from "./cases-replay";
 import { rngFor } from "./random";
 
 const local = (s: string) => new Date(`${s}+08:00`);
@@ -25,7 +26,14 @@ const ESCALATION: LifecycleRules["escalation"] = new Map([
   ["street", { autoOnRed: true, notifyLevel: "district" }],
   ["district", { autoOnRed: false, notifyLevel: "district" }],
 ] as [CaseLevel, { autoOnRed: boolean; notifyLevel: CaseLevel }][]);
-const RULES: LifecycleRules = { cal, yellowShare: 0.8, earlyShare: 0.5, escalation: ESCALATION, now: NOW };
+const RULES: LifecycleRules = {
+  calendar: cal,
+  yellowShare: 0.8,
+  earlyShare: 0.5,
+  timeLimits: [],
+  escalation: ESCALATION,
+  now: NOW,
+};
 
 function input(overrides: Partial<LifecycleInput> & { urgency?: CaseUrgency } = {}): LifecycleInput {
   const urgency = overrides.urgency ?? "general";
@@ -34,13 +42,18 @@ function input(overrides: Partial<LifecycleInput> & { urgency?: CaseUrgency } = 
     level: "community",
     urgency,
     source: "grid_worker",
-    limitOf: (stage, level) => resolveLimit([], { categoryId: 1, parentCategoryId: null, urgency, level, stage }),
+    categoryId: 1,
+    parentCategoryId: null,
     routing: null,
     localUnitOf: (level) => ({ grid: 11, community: 11, street: 21, district: 31 })[level],
     officeStaff: (level, role) => ({ name: `${level}-${role}`, unitId: level === "district" ? null : 11 }),
     unitStaff: (unitId) => ({ name: `handler-${unitId}`, unitId }),
     unitName: (unitId) => `单位${unitId}`,
-    reporter: { name: "网格员", unitId: 11 },
+    reporter: { name: "网格员甲", unitId: 11, id: 1 },
+    gridWorkers: [
+      { name: "网格员甲", unitId: 11, id: 1 },
+      { name: "网格员乙", unitId: 11, id: 2 },
+    ],
     visitor: { name: "回访员", unitId: null },
     doneNote: "已处置。",
     majorRisk: false,
@@ -157,26 +170,31 @@ describe("simulateCase", () => {
     const states = new Map<string, number>();
     const urgencies: CaseUrgency[] = ["emergency", "urgent", "general", "complex"];
     const levels: CaseLevel[] = ["grid", "community", "street", "district"];
+    const verifiers = new Set<string>();
     for (let i = 0; i < 2000; i++) {
       const pick = rngFor(7, "pick", i);
       const reportedAt = new Date(NOW.getTime() - Math.floor(pick.next() * 90 * 86_400_000));
       const routing = pick.chance(0.4)
         ? { leadUnitId: 41, coUnitIds: pick.chance(0.5) ? [42] : [], auto: pick.chance(0.7) }
         : null;
-      const o = simulateCase(
-        RULES,
-        input({
-          reportedAt,
-          urgency: pick.pick(urgencies),
-          level: pick.pick(levels),
-          routing,
-          source: pick.pick(["grid_worker", "hotline"] as const),
-        }),
-        rngFor(7, "life", i),
-      );
+      const given = input({
+        reportedAt,
+        urgency: pick.pick(urgencies),
+        level: pick.pick(levels),
+        routing,
+        source: pick.pick(["grid_worker", "hotline"] as const),
+      });
+      const o = simulateCase(RULES, given, rngFor(7, "life", i));
       checkOutcome(o, reportedAt);
+      expect(replayCase(RULES, given, o)).toEqual([]);
       states.set(o.state, (states.get(o.state) ?? 0) + 1);
+      for (const e of o.events) if (e.action === "start_verification") verifiers.add(e.actor.name);
     }
+    // 采办分离: where the level's office handled the case itself (unit 11), the grid worker who did not report
+    // it verifies; the reporter (网格员甲) never does.
+    expect([...verifiers].sort()).toEqual(
+      ["community-verifier", "district-verifier", "grid-verifier", "street-verifier", "网格员乙"].sort(),
+    );
     // Most cases of the last three months are finished; every kind of ending occurs.
     const finished = (states.get("evaluated") ?? 0) + (states.get("closed") ?? 0) + (states.get("cancelled") ?? 0);
     expect(finished / 2000).toBeGreaterThan(0.8);

@@ -1,19 +1,31 @@
 /**
- * The life of one generated case, from its report to the return visit, simulated step by step on the
- * real rules: the stage clocks come from lib/case/stage-clock.ts (limits on the working calendar), each
- * step happens after a drawn share of its stage's limit (most well inside it, some late), and whatever the
- * clock worker would have done on the way happens too — reminders, red warnings, automatic escalation one
- * level up once per deadline (escalation_rule), supervision orders on overdue cases. The simulation stops
- * at `now`: the case keeps the state, level, stage clock and light it has at that instant, so a clock pass
- * at `now` right after the load finds nothing to do.
+ * The life of one generated case, from its report to the return visit, run step by step through the rules
+ * users run: every step is decided by lib/case/case-step.ts (checkTransition, then the effects — stage
+ * clocks on the working calendar, units, timeliness and disposal stars, counters — and the routing after
+ * filing), on a simulated clock, in memory. What this file adds is the scenario and its rhythm: which path
+ * a case takes, who acts and when (each step after a drawn share of its stage's limit, most well inside it,
+ * some late). Between steps, whatever the clock worker would have done on the way happens too, by the rules
+ * of db/queries/case-clock.ts: lights, reminders, red warnings, automatic escalation one level up once per
+ * deadline (escalation_rule); an overdue handling stage often draws a supervision order. The simulation
+ * stops at `now`: the case keeps the state, level, stage clock and light it has at that instant, so a clock
+ * pass at `now` right after the load finds nothing to do.
  *
- * Pure: the caller passes the rules, the units and the names; nothing here reads the database or the clock.
+ * A step the rules refuse is a bug of the scenario: it throws. Nothing here reads the database or the clock.
  */
 import type { CaseSource } from "../../lib/case/case-dto";
-import { levelAbove, type CaseLevel, type CaseState } from "../../lib/case/case-states";
-import { RETURN_REASONS, type ReturnReason } from "../../lib/case/case-states";
-import { disposalStars, timelinessOf, type Satisfaction, type Stars, type Timeliness } from "../../lib/case/ratings";
-import { extendStageClock, lightAt, startStageClock, type StageClock } from "../../lib/case/stage-clock";
+import { levelAbove, RETURN_REASONS, type CaseAction, type CaseLevel, type CaseState } from "../../lib/case/case-states";
+import {
+  decideCaseStep,
+  routingStepOf,
+  type CaseStep,
+  type CaseStepRow,
+  type StepConfig,
+  type StepInput,
+} from "../../lib/case/case-step";
+import { checkTransition, type CaseActorFacts, type CaseGrant, type GrantKind } from "../../lib/case/case-transitions";
+import type { Satisfaction, Stars, Timeliness } from "../../lib/case/ratings";
+import { MAJOR_RISK_ALERT_LEVELS } from "../../lib/case/risk";
+import { lightAt, resolveLimit, startStageClock, stageOfState, type StageClock } from "../../lib/case/stage-clock";
 import type { CaseStage, CaseUrgency } from "../../lib/case/time-limits";
 import type { Light } from "../../lib/case/traffic-light";
 import {
@@ -26,7 +38,6 @@ import {
 import { cases } from "../../lib/i18n/zh-CN/case";
 import { caseClock } from "../../lib/i18n/zh-CN/case-clock";
 import { caseLoop } from "../../lib/i18n/zh-CN/case-loop";
-import { MAJOR_RISK_ALERT_LEVELS } from "../../lib/case/risk";
 import { CANCEL_NOTES, SUSPEND_NOTES } from "./cases-catalog";
 import { weightedPicker, type Rng } from "./random";
 
@@ -34,16 +45,18 @@ export type NoticeKind = "red_warning" | "escalated" | "reminder" | "supervision
 
 export type EscalationRules = ReadonlyMap<CaseLevel, { autoOnRed: boolean; notifyLevel: CaseLevel }>;
 
-/** The rules and the instant the simulation stops at (shared by every case). */
-export type LifecycleRules = {
-  cal: WorkingCalendar;
-  yellowShare: number;
-  earlyShare: number;
-  escalation: EscalationRules;
-  now: Date;
-};
+/** The rules (the configuration the steps read, the clock's escalation table) and the instant the simulation stops at. */
+export type LifecycleRules = StepConfig & { escalation: EscalationRules; now: Date };
 
-export type Actor = { name: string; unitId: number | null };
+/**
+ * Who is written on a timeline row. `id` stands for the person's account (the rules compare accounts:
+ * 采办分离 refuses the reporter); generated people have none, so the composer gives each one a stable
+ * number (personId of its pool and name), and a name alone is taken as the person.
+ */
+export type Actor = { name: string; unitId: number | null; id?: number };
+
+/** The office roles of a level: 受理员 (operator), 派遣员, 核查员, 督办 (supervisor), 回访员 (visitor: acts as the operator). */
+export type OfficeRole = GrantKind | "visitor";
 
 /** One case to simulate: what was reported, and who is around it. */
 export type LifecycleInput = {
@@ -51,16 +64,18 @@ export type LifecycleInput = {
   level: CaseLevel;
   urgency: CaseUrgency;
   source: CaseSource;
-  /** The stage limit for the case's category and urgency at a level. */
-  limitOf: (stage: CaseStage, level: CaseLevel) => TimeLimit;
+  categoryId: number;
+  parentCategoryId: number | null;
   /** The routing rule of the category (lead and co-units; auto = dispatched by the system on filing). */
   routing: { leadUnitId: number; coUnitIds: readonly number[]; auto: boolean } | null;
   /** The unit a level's dispatcher sends a case to when no rule applies (or after a send-back). */
   localUnitOf: (level: CaseLevel) => number;
-  /** Who files, dispatches and verifies at a level (受理员, 派遣员, 核查员 of the level's office). */
-  officeStaff: (level: CaseLevel, role: "operator" | "dispatcher" | "verifier" | "supervisor") => Actor;
+  /** Who files, dispatches, verifies, supervises and visits at a level (the level's office). */
+  officeStaff: (level: CaseLevel, role: OfficeRole) => Actor;
   /** A handler of a unit. */
   unitStaff: (unitId: number) => Actor;
+  /** The grid workers of the case's grid: they verify on the spot (核查 is grid work, at every level). */
+  gridWorkers: readonly Actor[];
   /** Who wrote the report. */
   reporter: Actor;
   /** 回访 staff (the 12345 return-visit team or the level's office). */
@@ -73,9 +88,12 @@ export type LifecycleInput = {
   majorRisk: boolean;
 };
 
+/** A person (or the system) as the rules see them: the name on the timeline and the facts checkTransition reads. */
+export type SimActor = Actor & CaseActorFacts;
+
 export type SimEvent = {
   at: number;
-  actor: Actor;
+  actor: SimActor;
   action: string;
   fromState: CaseState | null;
   toState: CaseState | null;
@@ -83,6 +101,8 @@ export type SimEvent = {
   toLevel: CaseLevel | null;
   note: string | null;
   details: Record<string, unknown> | null;
+  /** The action's input as the step got it (kept in memory so a test can replay the timeline; never written). */
+  input: StepInput | null;
 };
 
 /** A notice; `stage`, `deadline` and `caseLevel` (the case's level when it was raised) feed its message. */
@@ -130,6 +150,23 @@ export type CaseOutcome = {
   notices: SimNotice[];
 };
 
+/** The simulated case row: what the steps read and write (case_record's columns, instants as Dates). */
+export type SimRow = CaseStepRow & {
+  light: Light | null;
+  light_changed_at: Date | null;
+  reminded_for_deadline: Date | null;
+  escalated_for_deadline: Date | null;
+  filed_at: Date | null;
+  dispatched_at: Date | null;
+  closed_at: Date | null;
+  evaluated_at: Date | null;
+  updated_at: Date;
+  discovery_stars: Stars | null;
+  disposal_stars: Stars | null;
+  satisfaction: Satisfaction | null;
+  merged_into_id: number | null;
+};
+
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
@@ -165,6 +202,20 @@ export function drawShare(rng: Rng, mean: number, late: number): number {
   const k = Math.max(0.1, 0.94 / Math.max(0.01, mean - 0.03) - 1);
   return 0.03 + 0.94 * Math.pow(rng.next(), k);
 }
+
+/** A stable stand-in account id for a generated person, from a key naming them (FNV-1a, positive). */
+export function personId(key: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 16777619);
+  return (h >>> 1) + 1;
+}
+
+/** A generated person as the rules see them. */
+function simActor(who: Actor, unitIds: readonly number[], grants: readonly CaseGrant[]): SimActor {
+  return { name: who.name, unitId: who.unitId, id: who.id, userId: who.id ?? personId(who.name), unitIds, grants };
+}
+
+const SYSTEM: SimActor = { name: "", unitId: null, userId: null, unitIds: [], grants: [] };
 
 const LATE_HANDLE: Readonly<Record<CaseUrgency, number>> = { emergency: 0.08, urgent: 0.06, general: 0.055, complex: 0.1 };
 
@@ -204,12 +255,74 @@ export function simulateCase(rules: LifecycleRules, input: LifecycleInput, rng: 
   return new CaseSimulation(rules, input, rng).run();
 }
 
+/** The row a report creates (lib/case/report-case.ts): state reported at the category's level, the accept clock running. */
+export function reportedRow(
+  rules: LifecycleRules,
+  input: LifecycleInput,
+  reporter: SimActor,
+): { row: SimRow; clock: StageClock } {
+  const limit = resolveLimit(rules.timeLimits, {
+    categoryId: input.categoryId,
+    parentCategoryId: input.parentCategoryId,
+    urgency: input.urgency,
+    level: input.level,
+    stage: "accept",
+  });
+  const at = input.reportedAt;
+  const clock = startStageClock({ stage: "accept", limit, start: at, cal: rules.calendar, yellowShare: rules.yellowShare });
+  const row: SimRow = {
+    id: 0,
+    number: "",
+    state: "reported",
+    level: input.level,
+    urgency: input.urgency,
+    category_id: input.categoryId,
+    region_path: "",
+    reporter_user_id: reporter.userId,
+    lead_unit_id: null,
+    co_unit_ids: [],
+    handled_by_unit_id: null,
+    extension_pending: false,
+    version: 1,
+    stage: "accept",
+    stage_started_at: clock.startedAt,
+    yellow_at: clock.yellowAt,
+    deadline_at: clock.deadlineAt,
+    handle_started_at: null,
+    handle_deadline_at: null,
+    handled_at: null,
+    timeliness: null,
+    extension_count: 0,
+    reopen_count: 0,
+    supervision_count: 0,
+    light: lightAt(clock, at),
+    light_changed_at: at,
+    reminded_for_deadline: null,
+    escalated_for_deadline: null,
+    filed_at: null,
+    dispatched_at: null,
+    closed_at: null,
+    evaluated_at: null,
+    updated_at: at,
+    discovery_stars: null,
+    disposal_stars: null,
+    satisfaction: null,
+    merged_into_id: null,
+  };
+  return { row, clock };
+}
+
 class CaseSimulation {
   private readonly now: number;
-  private state: CaseState = "reported";
-  private level: CaseLevel;
-  private clock: StageClock | null = null;
-  private out: CaseOutcome;
+  private readonly row: SimRow;
+  /** The running stage's clock with its limit (null: nothing timed). */
+  private clock: StageClock | null;
+  /** The running stage's limit in working minutes, once computed (null: not yet, or a natural clock). */
+  private clockTotal: number | null = null;
+  private readonly events: SimEvent[] = [];
+  private notices: SimNotice[] = [];
+  private lastAt = 0;
+  private readonly reporter: SimActor;
 
   constructor(
     private readonly rules: LifecycleRules,
@@ -217,48 +330,67 @@ class CaseSimulation {
     private readonly rng: Rng,
   ) {
     this.now = rules.now.getTime();
-    this.level = input.level;
-    this.out = {
-      state: "reported",
-      level: input.level,
-      version: 0,
-      leadUnitId: null,
-      coUnitIds: [],
-      handledByUnitId: null,
-      extensionCount: 0,
-      stage: null,
-      stageStartedAt: null,
-      yellowAt: null,
-      deadlineAt: null,
-      light: null,
-      lightChangedAt: null,
-      handleStartedAt: null,
-      handleDeadlineAt: null,
-      escalatedForDeadline: null,
-      remindedForDeadline: null,
-      filedAt: null,
-      dispatchedAt: null,
-      handledAt: null,
-      closedAt: null,
-      evaluatedAt: null,
-      updatedAt: input.reportedAt.getTime(),
-      discoveryStars: null,
-      disposalStars: null,
-      satisfaction: null,
-      timeliness: null,
-      reopenCount: 0,
-      supervisionCount: 0,
-      events: [],
-      notices: [],
-    };
+    this.reporter = simActor(input.reporter, [], []);
+    const start = reportedRow(rules, input, this.reporter);
+    this.row = start.row;
+    this.clock = start.clock;
+  }
+
+  private get level(): CaseLevel {
+    return this.row.level as CaseLevel;
   }
 
   run(): CaseOutcome {
     const t0 = this.input.reportedAt.getTime();
-    this.emit(t0, this.input.reporter, "report", "reported", null, { source: this.input.source, channel: "generator" });
-    this.startStage("accept", t0);
+    this.events.push({
+      at: t0,
+      actor: this.reporter,
+      action: "report",
+      fromState: null,
+      toState: "reported",
+      fromLevel: null,
+      toLevel: this.level,
+      note: null,
+      details: { source: this.input.source, channel: "generator" },
+      input: null,
+    });
+    this.lastAt = t0;
     this.flow();
     return this.finish();
+  }
+
+  // People, as the rules see them.
+
+  private office(level: CaseLevel, role: OfficeRole): SimActor {
+    const who = this.input.officeStaff(level, role);
+    const kind: GrantKind = role === "visitor" ? "operator" : role;
+    return simActor(who, who.unitId === null ? [] : [who.unitId], [{ kind, level }]);
+  }
+
+  private handler(unitId: number): SimActor {
+    const who = this.input.unitStaff(unitId);
+    return simActor(who, [unitId], []);
+  }
+
+  private visitor(): SimActor {
+    const who = this.input.visitor;
+    return simActor(who, [], [{ kind: "operator", level: this.level }]);
+  }
+
+  /**
+   * Who verifies on the spot: the level's verifier, else a grid worker of the grid (they verify at every
+   * level and act for no unit) — the first the rules let act (采办分离: never the reporter, never a unit that
+   * handled the case).
+   */
+  private verifiers(): SimActor[] {
+    const gridGrants: CaseGrant[] = (["grid", "community", "street", "district"] as const).map((level) => ({
+      kind: "verifier",
+      level,
+    }));
+    return [
+      this.office(this.level, "verifier"),
+      ...this.input.gridWorkers.map((who) => simActor({ ...who, unitId: null }, [], gridGrants)),
+    ];
   }
 
   /** The main line; returns when the case is finished or `now` is reached. */
@@ -268,272 +400,255 @@ class CaseSimulation {
     const cancel = rng.chance(input.source === "hotline" ? 0.025 : 0.04);
     const t = this.at(drawShare(rng, 0.3, 0.025));
     if (!this.reach(t)) return;
-    const operator = input.officeStaff(this.level, "operator");
+    const operator = this.office(this.level, "operator");
     if (cancel) {
-      this.emit(t, operator, "cancel", "cancelled", rng.pick(CANCEL_NOTES));
-      this.stopClock();
+      this.act(t, operator, "cancel", { note: rng.pick(CANCEL_NOTES) });
       return;
     }
-    this.out.filedAt = t;
-    this.emit(t, operator, "file", "filed", null);
+    this.act(t, operator, "file", {});
     this.dispatchLoop(t, "first");
   }
 
   /**
-   * 派遣 → 签收/退回 → 处置 …, as transition-case.ts routes it: on filing, a rule with auto-dispatch sends the
+   * 派遣 → 签收/退回 → 处置 …. On filing the routing runs (routingStepOf): a rule with auto-dispatch sends the
    * case at once (系统（派遣规则）); no rule at all sends it one level up, whose dispatcher sends it to its own
    * unit; a rule without auto-dispatch is followed by the dispatcher of the level.
    */
   private dispatchLoop(from: number, round: "first" | "after_return" | "after_resume", sentBackBy: number | null = null): void {
     const { rng, input } = this;
-    this.startStage("dispatch", from);
-    // 发现评星: the receiving office rates most reports as it files them (before the routing runs).
+    // 发现评星: the receiving office rates most reports as it files them.
     if (round === "first" && rng.chance(0.7)) {
       const tRate = from + 500 + Math.floor(rng.next() * 1_000);
       if (!this.reach(tRate)) return;
       const stars = input.source === "grid_worker" ? pickDiscovery(rng) : pickDiscoveryOther(rng);
-      this.out.discoveryStars = stars;
-      this.emit(tRate, input.officeStaff(this.level, "operator"), "rate_discovery", null, null, { discoveryStars: stars });
+      this.act(tRate, this.office(this.level, "operator"), "rate_discovery", { discoveryStars: stars });
     }
-    let t: number;
-    let lead: number;
-    let co: readonly number[] = [];
-    if (input.routing?.auto && round === "first") {
-      t = from + 2_000 + Math.floor(rng.next() * 20_000);
-      if (!this.reach(t)) return;
-      lead = input.routing.leadUnitId;
-      co = input.routing.coUnitIds;
-      this.dispatchTo(
-        t,
-        { name: caseLoop.system.routingActor, unitId: null },
-        "auto_dispatch",
-        lead,
-        co,
-        caseLoop.system.autoDispatchNote(input.unitName(lead)),
-      );
-    } else {
-      const above = levelAbove(this.level);
-      if (round === "first" && !input.routing && above) {
-        const tUp = from + 2_000 + Math.floor(rng.next() * 5_000);
-        if (!this.reach(tUp)) return;
-        const fromLevel = this.level;
-        this.level = above;
-        this.emitRaw(
-          tUp,
-          { name: caseLoop.system.routingActor, unitId: null },
-          "escalate",
-          this.state,
-          this.state,
-          fromLevel,
-          above,
-          caseLoop.system.noRuleEscalateNote,
-          { fromLevel },
-        );
+    if (round === "first") {
+      const auto = input.routing?.auto === true;
+      const tRoute = from + 2_000 + Math.floor(rng.next() * (auto ? 20_000 : 5_000));
+      if (!this.reach(tRoute)) return;
+      const routing = input.routing
+        ? input.routing.auto
+          ? {
+              autoDispatch: true as const,
+              leadUnit: this.unit(input.routing.leadUnitId),
+              coUnits: input.routing.coUnitIds.map((id) => this.unit(id)),
+            }
+          : { autoDispatch: false as const }
+        : null;
+      const step = routingStepOf({
+        row: this.row,
+        parentCategoryId: input.parentCategoryId,
+        routing,
+        config: this.rules,
+        now: new Date(tRoute),
+      });
+      if (step) {
+        const actor = { ...SYSTEM, name: step.event.actorName };
+        this.apply(tRoute, actor, step, null);
       }
-      t = this.at(drawShare(rng, 0.3, 0.02));
+    }
+    let lead: number;
+    if (this.row.state === "dispatched") lead = this.row.lead_unit_id!;
+    else {
+      const t = this.at(drawShare(rng, 0.3, 0.02));
       if (!this.reach(t)) return;
       // First round: the rule's units, else the level's own unit. After a send-back: the other of the two
       // (the same unit again when there is no other). After 挂账: the unit that had it before.
       const local = input.localUnitOf(this.level);
       if (round === "first") lead = input.routing?.leadUnitId ?? local;
       else if (round === "after_return") lead = sentBackBy === local ? (input.routing?.leadUnitId ?? local) : local;
-      else lead = this.out.leadUnitId ?? local;
-      co = input.routing && round === "first" ? input.routing.coUnitIds : [];
-      this.dispatchTo(t, input.officeStaff(this.level, "dispatcher"), "dispatch", lead, co, "请按时限处置并及时反馈。");
+      else lead = this.row.lead_unit_id ?? local;
+      const co = input.routing && round === "first" ? input.routing.coUnitIds.filter((id) => id !== lead) : [];
+      this.act(t, this.office(this.level, "dispatcher"), "dispatch", {
+        note: "请按时限处置并及时反馈。",
+        leadUnit: this.unit(lead),
+        coUnits: co.map((id) => this.unit(id)),
+      });
     }
 
     // 签收 or 退回 a little after the dispatch (an unacknowledged case keeps its "assigned" notices, see finish).
     const sendBack = round === "first" && rng.chance(0.035);
-    t = this.at(0.005 + rng.next() * 0.06);
+    const t = this.at(0.005 + rng.next() * 0.06);
     if (!this.reach(t)) return;
-    const handler = input.unitStaff(lead);
+    const handler = this.handler(lead);
     if (sendBack) {
-      const reason: ReturnReason = rng.pick(RETURN_REASONS);
-      this.out.leadUnitId = null;
-      this.out.coUnitIds = [];
-      this.emit(t, handler, "return", "returned", `${caseLoop.returnReasonLabels[reason]}，请重新派遣。`, {
-        returnReason: reason,
-      });
+      const reason = rng.pick(RETURN_REASONS);
+      this.act(t, handler, "return", { note: `${caseLoop.returnReasonLabels[reason]}，请重新派遣。`, returnReason: reason });
       this.dispatchLoop(t, "after_return", lead);
       return;
     }
-    this.emit(t, handler, "acknowledge", "acknowledged", null);
+    this.act(t, handler, "acknowledge", {});
     this.handleLoop(lead);
-  }
-
-  private dispatchTo(
-    t: number,
-    actor: Actor,
-    action: "dispatch" | "auto_dispatch",
-    lead: number,
-    co: readonly number[],
-    note: string,
-  ): void {
-    this.out.leadUnitId = lead;
-    this.out.coUnitIds = [...co];
-    this.out.handledByUnitId = null;
-    this.out.dispatchedAt = t;
-    this.startStage("handle", t);
-    this.emit(t, actor, action, "dispatched", note, {
-      leadUnit: this.input.unitName(lead),
-      coUnits: co.map((id) => this.input.unitName(id)),
-    });
   }
 
   /** From 已签收: optional extension or 挂账, then 处置, 反馈, 核查, 结案, 回访 (返工 loops back here). */
   private handleLoop(lead: number): void {
     const { rng, input } = this;
-    const handler = input.unitStaff(lead);
+    const handler = this.handler(lead);
     let uDone = drawShare(rng, 0.45, LATE_HANDLE[input.urgency]);
     // 老大难: a few cases drag on for months.
     if (rng.chance(0.003)) uDone = 2 + rng.next() * 8;
 
-    if (input.urgency === "complex" && rng.chance(0.15) && this.out.extensionCount === 0) {
+    if (input.urgency === "complex" && rng.chance(0.15) && this.row.extension_count === 0) {
       const tRequest = this.at(0.5 + rng.next() * 0.3);
       if (!this.reach(tRequest)) return;
-      this.emit(tRequest, handler, "extension_request", null, "处置需协调多个部门，申请延期。");
+      this.act(tRequest, handler, "extension_request", { note: "处置需协调多个部门，申请延期。" });
       const tApprove = tRequest + HOUR + Math.floor(rng.next() * 6 * HOUR);
       if (!this.reach(tApprove)) return;
-      const approve = rng.chance(0.85);
-      const decision = approve ? "extension_approve" : "extension_reject";
-      if (approve && this.clock) {
-        const extended = extendStageClock(this.clock, this.clock.limit, this.rules.cal, this.rules.yellowShare);
-        this.clock = { ...this.clock, deadlineAt: extended.deadlineAt, yellowAt: extended.yellowAt };
-        this.clockTotal = null;
-        this.out.handleDeadlineAt = extended.deadlineAt.getTime();
-        this.out.extensionCount++;
+      const dispatcher = this.office(this.level, "dispatcher");
+      if (rng.chance(0.85)) {
+        this.act(tApprove, dispatcher, "extension_approve", { note: "同意延期。" });
         uDone = Math.min(uDone, 0.9);
-        this.emit(tApprove, input.officeStaff(this.level, "dispatcher"), decision, null, "同意延期。", {
-          newDeadline: extended.deadlineAt.toISOString(),
-        });
-      } else {
-        this.emit(
-          tApprove,
-          input.officeStaff(this.level, "dispatcher"),
-          decision,
-          null,
-          "理由不充分，不予延期，请按原时限办结。",
-        );
-      }
+      } else this.act(tApprove, dispatcher, "extension_reject", { note: "理由不充分，不予延期，请按原时限办结。" });
     }
 
-    if (rng.chance(0.007) && this.out.reopenCount === 0) {
+    if (rng.chance(0.007) && this.row.reopen_count === 0) {
       const tSuspend = this.at(0.2 + rng.next() * 0.5);
       if (!this.reach(tSuspend)) return;
-      this.emit(tSuspend, input.officeStaff(this.level, "operator"), "suspend", "suspended", rng.pick(SUSPEND_NOTES));
-      this.stopClock();
+      this.act(tSuspend, this.office(this.level, "operator"), "suspend", { note: rng.pick(SUSPEND_NOTES) });
       if (!rng.chance(0.35)) return;
       const tResume = tSuspend + 20 * DAY + Math.floor(rng.next() * 70 * DAY);
       if (!this.reach(tResume)) return;
-      this.emit(tResume, input.officeStaff(this.level, "operator"), "resume", "filed", "条件已具备，解除挂账，重新派遣。");
+      this.act(tResume, this.office(this.level, "operator"), "resume", { note: "条件已具备，解除挂账，重新派遣。" });
       this.dispatchLoop(tResume, "after_resume");
       return;
     }
 
-    // 处置 on the spot, then the report back (反馈) a little later; timeliness is fixed at the disposal.
-    const handleStart = this.out.handleStartedAt!;
+    // 处置 on the spot, then the report back (反馈) a little later; the rules fix timeliness at the disposal.
     // Both on the limit's own clock, so a working-time unit works in working hours.
     const tHandle = this.at(uDone * rng.range(0.8, 0.98));
     const tReportBack = Math.max(this.at(uDone), tHandle + 5 * MINUTE);
     if (!this.reach(tHandle)) return;
-    const unit = this.clock!.limit.unit;
-    // The running clock is the handling stage's: its total is already known after the steps above.
-    const limitMinutes =
-      this.clockTotal ??
-      minutesBetween(new Date(handleStart), new Date(this.out.handleDeadlineAt!), clockOf(unit), this.rules.cal);
-    const usedMinutes = Math.max(0, minutesBetween(new Date(handleStart), new Date(tHandle), clockOf(unit), this.rules.cal));
-    this.out.timeliness =
-      limitMinutes > 0 ? timelinessOf({ used: usedMinutes, limit: limitMinutes, earlyShare: this.rules.earlyShare }) : null;
-    this.out.handledAt = tHandle;
-    this.out.handledByUnitId = lead;
-    this.emit(tHandle, handler, "handle", "handled", null);
+    this.act(tHandle, handler, "handle", {});
     if (!this.reach(tReportBack)) return;
-    this.emit(tReportBack, handler, "report_back", "reported_back", input.doneNote);
+    this.act(tReportBack, handler, "report_back", { note: input.doneNote });
 
     // 核查
-    this.startStage("verify", tReportBack);
     const uStart = 0.03 + rng.next() * 0.3;
     const tVerify = this.at(uStart);
     if (!this.reach(tVerify)) return;
-    const verifier = input.officeStaff(this.level, "verifier");
-    this.emit(tVerify, verifier, "start_verification", "verifying", null);
+    const verifier = this.actFirst(tVerify, this.verifiers(), "start_verification", {});
     const late = rng.chance(0.02);
     const tClose = this.at(late ? 1.05 + rng.next() * 0.5 : uStart + 0.05 + rng.next() * 0.5);
     if (!this.reach(tClose)) return;
-    if (rng.chance(0.03) && this.out.reopenCount < 2) {
-      this.reopen(tClose, verifier, "核查发现问题未彻底解决，退回重新处置。");
+    // The one who verified decides, unless the clock has sent the case up meanwhile (the level above takes over).
+    const deciders = [verifier, ...this.verifiers()];
+    if (rng.chance(0.03) && this.row.reopen_count < 2) {
+      this.actFirst(tClose, deciders, "reopen", { note: "核查发现问题未彻底解决，退回重新处置。" });
       this.handleLoop(lead);
       return;
     }
-    this.out.closedAt = tClose;
-    this.emit(tClose, verifier, "close", "closed", "经现场核查，问题已解决，同意结案。");
-    this.stopClock();
+    this.actFirst(tClose, deciders, "close", { note: "经现场核查，问题已解决，同意结案。" });
 
     // 回访 1–4 days later, in the daytime; a few parties are never reached and the case stays closed.
     if (rng.chance(0.06)) return;
     const tVisit = localDaytime(tClose + DAY + Math.floor(rng.next() * 3 * DAY), rng);
     if (!this.reach(tVisit)) return;
-    const timeliness = this.out.timeliness ?? "on_time";
+    const timeliness = (this.row.timeliness as Timeliness | null) ?? "on_time";
     const satisfaction = timeliness === "overdue" ? pickSatisfactionLate(rng) : pickSatisfactionOnTime(rng);
     if (
       (satisfaction === "dissatisfied" || satisfaction === "very_dissatisfied") &&
       rng.chance(0.25) &&
-      this.out.reopenCount < 2
+      this.row.reopen_count < 2
     ) {
-      this.reopen(
-        tVisit,
-        input.officeStaff(this.level, "verifier"),
-        `回访${caseLoop.satisfactionLabels[satisfaction]}，问题仍存在，返工处理。`,
-      );
+      this.actFirst(tVisit, this.verifiers(), "reopen", {
+        note: `回访${caseLoop.satisfactionLabels[satisfaction]}，问题仍存在，返工处理。`,
+      });
       this.handleLoop(lead);
       return;
     }
-    this.out.satisfaction = satisfaction;
-    this.out.disposalStars = disposalStars(timeliness, satisfaction);
-    this.out.evaluatedAt = tVisit;
-    this.emit(tVisit, input.visitor, "evaluate", "evaluated", `回访：${caseLoop.satisfactionLabels[satisfaction]}。`, {
+    this.act(tVisit, this.visitor(), "evaluate", {
+      note: `回访：${caseLoop.satisfactionLabels[satisfaction]}。`,
       satisfaction,
-      disposalStars: this.out.disposalStars,
-      timeliness,
     });
   }
 
-  /** 返工: back to the same unit in 已签收, on a fresh handling limit (transition-effects.ts "reopen"). */
-  private reopen(t: number, actor: Actor, note: string): void {
-    this.out.reopenCount++;
-    this.out.closedAt = null;
-    this.out.handledAt = null;
-    this.out.timeliness = null;
-    this.out.disposalStars = null;
-    this.startStage("handle", t);
-    this.emit(t, actor, "reopen", "acknowledged", note);
+  private unit(id: number) {
+    return { id, name: this.input.unitName(id) };
+  }
+
+  /** One step of the loop at `t`, decided by lib/case (case-step.ts); a refusal is a bug of the scenario. */
+  private act(t: number, actor: SimActor, action: CaseAction, input: StepInput): void {
+    const decision = this.decide(t, actor, action, input);
+    if (!decision.ok)
+      throw new Error(`the case generator took a step the rules refuse: ${action} by ${actor.name} (${decision.message})`);
+    this.apply(t, actor, decision.step, input);
+  }
+
+  /** The step by the first of `actors` the rules let take it; returns who took it. */
+  private actFirst(t: number, actors: readonly SimActor[], action: CaseAction, input: StepInput): SimActor {
+    for (const actor of actors) {
+      const decision = this.decide(t, actor, action, input);
+      if (decision.ok) {
+        this.apply(t, actor, decision.step, input);
+        return actor;
+      }
+    }
+    throw new Error(`the case generator found nobody the rules let take the step ${action}`);
+  }
+
+  private decide(t: number, actor: SimActor, action: CaseAction, input: StepInput) {
+    return decideCaseStep({
+      row: this.row,
+      parentCategoryId: this.input.parentCategoryId,
+      actor,
+      action,
+      input,
+      config: this.rules,
+      now: new Date(t),
+    });
+  }
+
+  /** Writes a step into the simulated row (as updateCase does: the patch, version + 1, updated_at) and the timeline. */
+  private apply(t: number, actor: SimActor, step: CaseStep, input: StepInput | null): void {
+    const e = step.event;
+    this.events.push({
+      at: t,
+      actor,
+      action: e.action,
+      fromState: e.fromState,
+      toState: e.toState,
+      fromLevel: e.fromLevel,
+      toLevel: e.toLevel,
+      note: e.note,
+      details: Object.keys(e.details).length ? e.details : null,
+      input,
+    });
+    const row = this.row as Record<string, unknown>;
+    for (const key in step.patch) row[key] = step.patch[key];
+    this.row.version++;
+    this.row.updated_at = new Date(t);
+    this.lastAt = Math.max(this.lastAt, t);
+    if ("stage" in step.patch) this.clock = this.clockOfRow();
+    else if ("deadline_at" in step.patch && this.clock) {
+      // An approved extension moves the running stage's deadline and yellow instant.
+      this.clock = { ...this.clock, deadlineAt: this.row.deadline_at!, yellowAt: this.row.yellow_at! };
+      this.clockTotal = null;
+    }
+  }
+
+  /** The running stage's clock as the row stores it, with the limit the rules gave it (case-step's effects). */
+  private clockOfRow(): StageClock | null {
+    this.clockTotal = null;
+    const { stage, stage_started_at, yellow_at, deadline_at } = this.row;
+    if (!stage || !stage_started_at || !yellow_at || !deadline_at) return null;
+    const limit: TimeLimit = resolveLimit(this.rules.timeLimits, {
+      categoryId: this.input.categoryId,
+      parentCategoryId: this.input.parentCategoryId,
+      urgency: this.input.urgency,
+      level: this.level,
+      stage: stage as CaseStage,
+    });
+    return { stage: stage as CaseStage, startedAt: stage_started_at, yellowAt: yellow_at, deadlineAt: deadline_at, limit };
   }
 
   /** The instant a share of the running stage's limit is used (never before the previous step: steps keep their order). */
   private at(u: number): number {
     const clock = this.clock!;
     if (this.clockTotal === null && clockOf(clock.limit.unit) === "working")
-      this.clockTotal = minutesBetween(clock.startedAt, clock.deadlineAt, "working", this.rules.cal);
-    return Math.max(instantAtShare(clock, u, this.rules.cal, this.clockTotal ?? undefined), this.lastAt + MINUTE);
-  }
-
-  /** The running stage's limit in working minutes, once computed (null: not yet, or a natural clock). */
-  private clockTotal: number | null = null;
-
-  private lastAt = 0;
-
-  private startStage(stage: CaseStage, at: number): void {
-    const limit = this.input.limitOf(stage, this.level);
-    this.clock = startStageClock({ stage, limit, start: new Date(at), cal: this.rules.cal, yellowShare: this.rules.yellowShare });
-    this.clockTotal = null;
-    if (stage === "handle") {
-      this.out.handleStartedAt = at;
-      this.out.handleDeadlineAt = this.clock.deadlineAt.getTime();
-    }
-  }
-
-  private stopClock(): void {
-    this.clock = null;
+      this.clockTotal = minutesBetween(clock.startedAt, clock.deadlineAt, "working", this.rules.calendar);
+    return Math.max(instantAtShare(clock, u, this.rules.calendar, this.clockTotal ?? undefined), this.lastAt + MINUTE);
   }
 
   /**
@@ -542,78 +657,105 @@ class CaseSimulation {
    */
   private reach(t: number): boolean {
     const final = t > this.now;
-    if (this.clock) this.clockEffects(final ? this.now : t, final);
+    if (this.clock && stageOfState(this.row.state as CaseState) !== null) this.clockEffects(final ? this.now : t, final);
     return !final;
   }
 
-  /** What the clock worker did to the running stage up to `until` (see workers/jobs/run-case-clock.ts). */
+  /** What the clock worker did to the running stage up to `until` (db/queries/case-clock.ts). */
   private clockEffects(until: number, final: boolean): void {
     const clock = this.clock!;
+    const row = this.row;
     const yellow = clock.yellowAt.getTime();
     const deadline = clock.deadlineAt.getTime();
     // A past stage: a pass must have run before the step that ended it. The current stage: what a pass at
     // `now` finds due (yellow from yellow_at on, red strictly after the deadline), dated by the pass.
-    const remindPass = passAtOrAfter(yellow);
-    const redPass = passAfter(deadline);
-    const remind = final ? yellow <= until : remindPass < until;
-    const red = final ? deadline < until : redPass < until;
-    if ((remind || red) && this.out.remindedForDeadline !== deadline) {
-      this.out.remindedForDeadline = deadline;
-      if (final) this.notice(Math.min(remindPass, until), "reminder", this.level, this.out.leadUnitId, clock);
+    const remindPass = Math.min(passAtOrAfter(yellow), until);
+    const redPass = Math.min(passAfter(deadline), until);
+    const remind = final ? yellow <= until : passAtOrAfter(yellow) < until;
+    const red = final ? deadline < until : passAfter(deadline) < until;
+    // The light a pass writes when it changes (a step's own light stands until then).
+    const light: Light | null = red ? "red" : remind ? "yellow" : null;
+    if (light && row.light !== light) {
+      row.light = light;
+      row.light_changed_at = new Date(light === "red" ? redPass : remindPass);
     }
-    if (red && this.out.escalatedForDeadline !== deadline) {
-      this.out.escalatedForDeadline = deadline;
-      const at = Math.min(redPass, until);
+    if ((remind || red) && row.reminded_for_deadline?.getTime() !== deadline) {
+      row.reminded_for_deadline = clock.deadlineAt;
+      if (final) this.notice(remindPass, "reminder", this.level, row.lead_unit_id, clock);
+    }
+    if (red && row.escalated_for_deadline?.getTime() !== deadline) {
+      row.escalated_for_deadline = clock.deadlineAt;
       const rule = this.rules.escalation.get(this.level);
-      if (final) this.notice(at, "red_warning", rule?.notifyLevel ?? this.level, null, clock);
+      if (final) this.notice(redPass, "red_warning", rule?.notifyLevel ?? this.level, null, clock);
       const above = levelAbove(this.level);
-      if (rule?.autoOnRed && above) {
-        const from = this.level;
-        this.level = above;
-        const note = caseClock.autoEscalateNote(
-          cases.stages[clock.stage],
-          formatLocalMinute(deadline),
-          caseLoop.levelLabels[from],
-          caseLoop.levelLabels[above],
-        );
-        this.emitRaw(
-          at,
-          { name: caseLoop.system.clockActor, unitId: null },
-          "auto_escalate",
-          this.state,
-          this.state,
-          from,
-          above,
-          note,
-          { deadlineAt: new Date(deadline).toISOString() },
-        );
-        if (final) this.notice(at, "escalated", above, null, clock);
-      }
+      if (rule?.autoOnRed && above) this.autoEscalate(redPass, clock, above, final);
       // 督办: an overdue handling stage often draws a supervision order from the level above.
       if (clock.stage === "handle" && this.rng.chance(0.35)) {
-        const tOrder = redPass + HOUR + Math.floor(this.rng.next() * 2 * DAY);
+        const tOrder = passAfter(deadline) + HOUR + Math.floor(this.rng.next() * 2 * DAY);
         if (tOrder < until) {
-          this.out.supervisionCount++;
-          this.emitRaw(
-            tOrder,
-            this.input.officeStaff(levelAbove(this.level) ?? this.level, "supervisor"),
-            "supervision_order",
-            this.state,
-            this.state,
-            this.level,
-            this.level,
-            "该案件已超期，请加快办理并及时反馈。",
-            null,
-          );
-          if (final) this.notice(tOrder, "supervision", this.level, this.out.leadUnitId, clock);
+          const supervisor = this.office(levelAbove(this.level) ?? this.level, "supervisor");
+          this.act(tOrder, supervisor, "supervision_order", { note: "该案件已超期，请加快办理并及时反馈。" });
+          if (final) this.notice(tOrder, "supervision", this.level, row.lead_unit_id, clock);
         }
       }
     }
   }
 
+  /** The clock's escalation (an escalate by the system, written as auto_escalate with the clock's note and details). */
+  private autoEscalate(at: number, clock: StageClock, above: CaseLevel, final: boolean): void {
+    const from = this.level;
+    const note = caseClock.autoEscalateNote(
+      cases.stages[clock.stage],
+      formatLocalMinute(clock.deadlineAt.getTime()),
+      caseLoop.levelLabels[from],
+      caseLoop.levelLabels[above],
+    );
+    const actor: SimActor = { ...SYSTEM, name: caseLoop.system.clockActor };
+    const verdict = checkTransition({
+      caseFacts: {
+        state: this.row.state as CaseState,
+        level: from,
+        reporterUserId: this.row.reporter_user_id,
+        leadUnitId: this.row.lead_unit_id,
+        coUnitIds: this.row.co_unit_ids,
+        handledByUnitId: this.row.handled_by_unit_id,
+        extensionPending: this.row.extension_pending,
+        version: this.row.version,
+      },
+      actor,
+      action: "escalate",
+      input: { expectedVersion: this.row.version, note },
+    });
+    if (!verdict.ok || verdict.level !== above)
+      throw new Error(`the clock's escalation is refused: ${verdict.ok || verdict.message}`);
+    const state = this.row.state as CaseState;
+    this.apply(
+      at,
+      actor,
+      {
+        patch: { level: above },
+        event: {
+          actorUserId: null,
+          actorName: actor.name,
+          actorUnitId: null,
+          action: "auto_escalate",
+          fromState: state,
+          toState: state,
+          fromLevel: from,
+          toLevel: above,
+          note,
+          details: { deadlineAt: clock.deadlineAt.toISOString(), stage: clock.stage },
+        },
+        notices: [],
+      },
+      { note },
+    );
+    if (final) this.notice(at, "escalated", above, null, clock);
+  }
+
   /** Notices are only recorded for the running stage at `now` (see finish): those are on someone's screen. */
   private notice(at: number, kind: NoticeKind, level: CaseLevel, unitId: number | null, clock: StageClock): void {
-    this.out.notices.push({
+    this.notices.push({
       at,
       kind,
       level,
@@ -624,82 +766,65 @@ class CaseSimulation {
     });
   }
 
-  /** A step of the loop; `to` null = a side action (the state stays, as it does on the clock's rows). */
-  private emit(
-    at: number,
-    actor: Actor,
-    action: string,
-    to: CaseState | null,
-    note: string | null,
-    details: Record<string, unknown> | null = null,
-  ): void {
-    this.emitRaw(at, actor, action, this.state, to ?? this.state, this.level, this.level, note, details);
-  }
-
-  private emitRaw(
-    at: number,
-    actor: Actor,
-    action: string,
-    from: CaseState,
-    to: CaseState,
-    fromLevel: CaseLevel,
-    toLevel: CaseLevel,
-    note: string | null,
-    details: Record<string, unknown> | null,
-  ): void {
-    const first = this.out.events.length === 0;
-    this.out.events.push({
-      at,
-      actor,
-      action,
-      fromState: first ? null : from,
-      toState: to,
-      fromLevel: first ? null : fromLevel,
-      toLevel,
-      note,
-      details,
-    });
-    this.state = to;
-    this.lastAt = Math.max(this.lastAt, at);
-    this.out.version++;
-    this.out.updatedAt = Math.max(this.out.updatedAt, at);
-  }
-
   private finish(): CaseOutcome {
-    const out = this.out;
-    out.state = this.state;
-    out.level = this.level;
-    const open = this.clock !== null && !["closed", "evaluated", "cancelled", "suspended"].includes(this.state);
+    const row = this.row;
+    const state = row.state as CaseState;
+    const open = stageOfState(state) !== null && row.stage !== null;
+    let notices = this.notices;
     if (open) {
-      const clock = this.clock!;
-      out.stage = clock.stage;
-      out.stageStartedAt = clock.startedAt.getTime();
-      out.yellowAt = clock.yellowAt.getTime();
-      out.deadlineAt = clock.deadlineAt.getTime();
-      out.light = lightAt(clock, this.rules.now);
-      out.lightChangedAt =
-        out.light === "red"
-          ? Math.min(passAfter(out.deadlineAt), this.now)
-          : out.light === "yellow"
-            ? Math.min(passAtOrAfter(out.yellowAt), this.now)
-            : out.stageStartedAt;
       const base = { stage: null, deadline: null, caseLevel: this.level };
       if (this.input.majorRisk) {
         for (const level of MAJOR_RISK_ALERT_LEVELS)
-          out.notices.push({ ...base, at: this.input.reportedAt.getTime(), kind: "major_risk", level, unitId: null });
+          notices.push({ ...base, at: this.input.reportedAt.getTime(), kind: "major_risk", level, unitId: null });
       }
       // A dispatch not yet acknowledged: the "assigned" notices to its lead and co-units are still unread work.
-      if (this.state === "dispatched") {
-        for (const unitId of [out.leadUnitId!, ...out.coUnitIds])
-          out.notices.push({ ...base, at: out.dispatchedAt!, kind: "assigned", level: this.level, unitId });
+      if (state === "dispatched") {
+        for (const unitId of [row.lead_unit_id!, ...row.co_unit_ids])
+          notices.push({ ...base, at: row.dispatched_at!.getTime(), kind: "assigned", level: this.level, unitId });
       }
     } else {
       // Nothing timed (finished, cancelled, 挂账): its notices no longer matter on anyone's screen.
-      out.notices = [];
+      notices = [];
     }
-    out.notices.sort((a, b) => a.at - b.at);
-    return out;
+    notices.sort((a, b) => a.at - b.at);
+    return {
+      state,
+      level: this.level,
+      version: row.version,
+      leadUnitId: row.lead_unit_id,
+      coUnitIds: [...row.co_unit_ids],
+      handledByUnitId: row.handled_by_unit_id,
+      extensionCount: row.extension_count,
+      stage: (row.stage as CaseStage | null) ?? null,
+      stageStartedAt: ms(row.stage_started_at),
+      yellowAt: ms(row.yellow_at),
+      deadlineAt: ms(row.deadline_at),
+      light: row.light,
+      lightChangedAt: ms(row.light_changed_at),
+      handleStartedAt: ms(row.handle_started_at),
+      handleDeadlineAt: ms(row.handle_deadline_at),
+      escalatedForDeadline: ms(row.escalated_for_deadline),
+      remindedForDeadline: ms(row.reminded_for_deadline),
+      filedAt: ms(row.filed_at),
+      dispatchedAt: ms(row.dispatched_at),
+      handledAt: ms(row.handled_at),
+      closedAt: ms(row.closed_at),
+      evaluatedAt: ms(row.evaluated_at),
+      updatedAt: row.updated_at.getTime(),
+      discoveryStars: row.discovery_stars,
+      disposalStars: row.disposal_stars,
+      satisfaction: row.satisfaction,
+      timeliness: row.timeliness as Timeliness | null,
+      reopenCount: row.reopen_count,
+      supervisionCount: row.supervision_count,
+      events: this.events,
+      notices,
+    };
   }
+}
+
+function ms(d: Date | null): number | null {
+  return d === null ? null : d.getTime();
 }
 
 /** "YYYY-MM-DD HH:mm" in China Standard Time, as the clock's SQL writes it (to_char … at time zone 'Asia/Shanghai'). */

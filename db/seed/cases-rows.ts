@@ -3,7 +3,10 @@
  * Pure formatting: nulls as \N, text escaped, instants as ISO 8601 in UTC, arrays as {1,2}.
  */
 import { COPY_NULL, copyText } from "./copy";
-import type { CaseOutcome, SimEvent, SimNotice } from "./cases-lifecycle";
+import type { Actor, CaseOutcome, SimEvent, SimNotice } from "./cases-lifecycle";
+
+/** A timeline row as it is written (the simulation keeps more of each step in memory). */
+export type TimelineLine = Omit<SimEvent, "actor" | "input"> & { actor: Actor };
 
 export const CASE_RECORD_COLUMNS = [
   "id",
@@ -176,7 +179,7 @@ export function caseRecordLine(f: CaseFacts, o: CaseOutcome): string {
   return fields.join("\t") + "\n";
 }
 
-export function caseEventLine(caseId: number, e: SimEvent): string {
+export function caseEventLine(caseId: number, e: TimelineLine): string {
   return (
     [
       String(caseId),

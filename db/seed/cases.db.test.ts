@@ -2,7 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCaseClock } from "../../lib/case/run-clock";
 import { DISPOSAL_STAR_TABLE } from "../../lib/case/ratings";
 import { openTestDb } from "../testing/test-db";
-import { seedCases, type CaseSeedReport } from "./cases";
+import { caseLifecycleRules, seedCases, type CaseSeedReport } from "./cases";
+import { createCaseComposer, planGridVolumes } from "./cases-compose";
+import { readCaseSeedContext } from "./cases-context";
+import { replayCase } from "./cases-replay";
+import { yearWindow } from "./cases-rhythm";
 
 /** The demo cases on the small district (the file's copy of the test template holds it), generated up to a fixed instant (Monday 22:24 in Beijing). */
 const NOW = new Date("2026-11-23T14:24:00.000Z");
@@ -158,6 +162,40 @@ describe("a year of demo cases", () => {
     const pass = await runCaseClock(conn.db, NOW);
     expect(pass).toMatchObject({ updated: 0, skipped: false });
     expect(await one(sql`select count(*)::int as n from case_notice`)).toEqual(before);
+  });
+
+  it("made every case by lib/case's rules: each timeline replays step by step, and the rows hold the replayed lights and stars", async () => {
+    // The same run again in memory (same seed, same instant, same district): the composer is deterministic.
+    const ctx = await readCaseSeedContext(conn);
+    const rules = caseLifecycleRules(ctx, NOW);
+    const compose = createCaseComposer(ctx, { seed: 1, window: yearWindow(NOW, ctx.calendar), rules }, () => Buffer.alloc(0));
+    const volumes = planGridVolumes(ctx, 1, 1);
+    const rows = new Map(
+      (
+        await sql<{ id: number; v: string }[]>`
+        select id, concat_ws('|', state, level, version, light, (extract(epoch from deadline_at) * 1000)::bigint, timeliness, satisfaction,
+                             disposal_stars, discovery_stars, reopen_count, supervision_count) as v from case_record`
+      ).map((r) => [r.id, r.v]),
+    );
+    const problems: string[] = [];
+    let nextId = 1;
+    let replayed = 0;
+    for (let g = 0; g < ctx.grids.length; g++) {
+      const composed = compose(ctx.grids[g], volumes[g], nextId);
+      nextId += composed.length;
+      for (const { facts, outcome: o, input } of composed) {
+        for (const p of replayCase(rules, input, o)) problems.push(`case ${facts.id}: ${p}`);
+        const v = [o.state, o.level, o.version, o.light, o.deadlineAt, o.timeliness, o.satisfaction, o.disposalStars]
+          .concat([o.discoveryStars, o.reopenCount, o.supervisionCount])
+          .filter((x) => x !== null)
+          .join("|");
+        if (rows.get(facts.id) !== v)
+          problems.push(`case ${facts.id}: the database holds ${rows.get(facts.id)}, the replay ${v}`);
+        replayed++;
+      }
+    }
+    expect(replayed).toBe(report.cases);
+    expect(problems.slice(0, 5)).toEqual([]);
   });
 
   it("gives the same cases, case for case, for the same seed and instant", async () => {

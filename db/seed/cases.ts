@@ -20,8 +20,8 @@ import { caseClock } from "../../lib/i18n/zh-CN/case-clock";
 import { cases as caseTexts } from "../../lib/i18n/zh-CN/case";
 import { caseLoop } from "../../lib/i18n/zh-CN/case-loop";
 import { createCaseComposer, planGridVolumes } from "./cases-compose";
-import { readCaseSeedContext } from "./cases-context";
-import { formatLocalMinute, type SimNotice } from "./cases-lifecycle";
+import { readCaseSeedContext, type CaseSeedContext } from "./cases-context";
+import { formatLocalMinute, type LifecycleRules, type SimNotice } from "./cases-lifecycle";
 import {
   CASE_EVENT_COLUMNS,
   CASE_NOTICE_COLUMNS,
@@ -73,18 +73,12 @@ export async function seedCases(conn: Connection, options: CaseSeedOptions): Pro
     mark = t;
   };
   const now = options.now ?? new Date(Math.floor(Date.now() / 60_000) * 60_000);
-  const ctx = await readCaseSeedContext(sql);
+  const ctx = await readCaseSeedContext(conn);
   const volumes = planGridVolumes(ctx, options.factor ?? 1, options.seed, options.days ?? 365);
   const window = yearWindow(now, ctx.calendar, options.days ?? 365);
   const protector = createBulkProtector();
-  const compose = createCaseComposer(
-    ctx,
-    {
-      seed: options.seed,
-      window,
-      rules: { cal: ctx.calendar, yellowShare: ctx.yellowShare, earlyShare: ctx.earlyShare, escalation: ctx.escalation, now },
-    },
-    (phone) => protector.encrypt(phone),
+  const compose = createCaseComposer(ctx, { seed: options.seed, window, rules: caseLifecycleRules(ctx, now) }, (phone) =>
+    protector.encrypt(phone),
   );
   phase("read district + rules");
 
@@ -172,6 +166,12 @@ export async function seedCases(conn: Connection, options: CaseSeedOptions): Pro
     phases,
     totalMs: Math.round(performance.now() - started),
   };
+}
+
+/** The rules every simulated case runs on: the district's configuration as lib/case reads it, and the end of the run. */
+export function caseLifecycleRules(ctx: CaseSeedContext, now: Date): LifecycleRules {
+  const { calendar, yellowShare, earlyShare, timeLimits, escalation } = ctx;
+  return { calendar, yellowShare, earlyShare, timeLimits, escalation, now };
 }
 
 /** The notice's words, as the verbs and the clock write them. */

@@ -279,17 +279,21 @@ export function actorKindsFor(facts: CaseFacts, actor: CaseActorFacts): ActorKin
   const kinds: ActorKind[] = [];
   if (actor.userId === null) return ["system"];
   if (facts.reporterUserId !== null && actor.userId === facts.reporterUserId) kinds.push("reporter");
-  const atLevel = (kind: GrantKind) => actor.grants.some((g) => g.kind === kind && g.level === facts.level);
-  if (atLevel("operator")) kinds.push("operator");
-  if (atLevel("dispatcher")) kinds.push("dispatcher");
+  if (holdsAtLevel(actor, "operator", facts.level)) kinds.push("operator");
+  if (holdsAtLevel(actor, "dispatcher", facts.level)) kinds.push("dispatcher");
   if (facts.leadUnitId !== null && actor.unitIds.includes(facts.leadUnitId)) kinds.push("lead_unit");
   if (facts.coUnitIds.some((id) => actor.unitIds.includes(id))) kinds.push("co_unit");
-  if (atLevel("verifier")) kinds.push("verifier");
+  if (holdsAtLevel(actor, "verifier", facts.level)) kinds.push("verifier");
   const supervises = actor.grants.some(
     (g) => g.kind === "supervisor" && (levelRank(g.level) > levelRank(facts.level) || g.level === "district"),
   );
   if (supervises) kinds.push("supervisor");
   return kinds;
+}
+
+/** Whether the actor holds a grant of this kind at the case's level. */
+function holdsAtLevel(actor: CaseActorFacts, kind: GrantKind, level: CaseLevel): boolean {
+  return actor.grants.some((g) => g.kind === kind && g.level === level);
 }
 
 /** Whether the actor acts for any unit that handled the case (lead, recorded handler, co-units). */

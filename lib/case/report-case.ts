@@ -33,13 +33,6 @@ import { suggestDuplicatesIn } from "./suggest-duplicates";
 export type ReportCaseResult = { caseId: number; number: string; replayed: boolean; duplicates: CaseSummaryDto[] };
 
 /**
- * Job sent after every change of a case: the worker refreshes what is derived from cases (heat bins, the
- * case layer's tile version). Throttled to one job per slot: a burst of reports needs one refresh, not one each.
- */
-export const CASE_CHANGED_JOB = "case.changed";
-export const CASE_CHANGED_THROTTLE_SECONDS = 2;
-
-/**
  * 信息采集: a grid worker (or an office) reports a problem at a point. The basic grid and all its parents
  * come from point-in-polygon; the case starts at its category's level with the accept clock running.
  * A retried or double-clicked report (same clientRequestId) is stored once and answered with the same case.
@@ -226,7 +219,7 @@ export async function createCaseInTransaction(
         externalId: input.externalId ?? null,
       },
     }),
-    enqueue(trx, CASE_CHANGED_JOB, { caseId: created.id, action: "report" }, { throttleSeconds: CASE_CHANGED_THROTTLE_SECONDS }),
+    enqueue(trx, "case.changed", { caseId: created.id, action: "report" }),
   ]);
   return { caseId: created.id, number: created.number };
 }

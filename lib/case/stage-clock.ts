@@ -50,24 +50,31 @@ export function resolveLimit(
   rows: readonly TimeLimitRuleRow[],
   key: { categoryId: number; parentCategoryId: number | null; urgency: CaseUrgency; level: CaseLevel; stage: CaseStage },
 ): TimeLimit {
-  const candidates = rows.filter((r) => r.urgency === key.urgency && r.stage === key.stage);
-  const order: [number | null, CaseLevel | null][] = [
-    [key.categoryId, key.level],
-    [key.categoryId, null],
-    ...(key.parentCategoryId !== null
-      ? ([
-          [key.parentCategoryId, key.level],
-          [key.parentCategoryId, null],
-        ] as [number, CaseLevel | null][])
-      : []),
-    [null, key.level],
-    [null, null],
-  ];
-  for (const [categoryId, level] of order) {
-    const hit = candidates.find((r) => r.categoryId === categoryId && r.level === level);
-    if (hit) return { amount: hit.amount, unit: hit.unit };
+  // One pass, no allocation (the demo generator asks a few million times): each row gets the rank of the
+  // order above, the best rank wins, and among rows of one rank the first, as a search in that order finds.
+  let best: TimeLimitRuleRow | null = null;
+  let bestRank = Number.POSITIVE_INFINITY;
+  for (const r of rows) {
+    if (r.urgency !== key.urgency || r.stage !== key.stage) continue;
+    const rank = limitRank(r, key);
+    if (rank < bestRank) {
+      best = r;
+      bestRank = rank;
+    }
   }
+  if (best) return { amount: best.amount, unit: best.unit };
   return DEFAULT_TIME_LIMITS[key.urgency][key.stage];
+}
+
+/** The place of a row in resolveLimit's order (0 = most specific), or infinity when it does not apply. */
+function limitRank(r: TimeLimitRuleRow, key: { categoryId: number; parentCategoryId: number | null; level: CaseLevel }): number {
+  const levelMiss = r.level !== null && r.level !== key.level;
+  if (levelMiss) return Number.POSITIVE_INFINITY;
+  const anyLevel = r.level === null ? 1 : 0;
+  if (r.categoryId === key.categoryId) return anyLevel;
+  if (key.parentCategoryId !== null && r.categoryId === key.parentCategoryId) return 2 + anyLevel;
+  if (r.categoryId === null) return 4 + anyLevel;
+  return Number.POSITIVE_INFINITY;
 }
 
 export type StageClock = { stage: CaseStage; startedAt: Date; yellowAt: Date; deadlineAt: Date; limit: TimeLimit };

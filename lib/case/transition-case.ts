@@ -29,7 +29,6 @@ import { caseActorFacts } from "./case-grants";
 import { checkTransition } from "./case-transitions";
 import { caseFactsOf, caseStepOf, routingStepOf, type CaseStep, type FiledRouting } from "./case-step";
 import { actingAssignments, readCaseDetail } from "./get-case";
-import { CASE_CHANGED_JOB, CASE_CHANGED_THROTTLE_SECONDS } from "./report-case";
 import { TransitionCaseSchema, type TransitionCaseInput } from "./schemas";
 import type { EffectInput } from "./transition-effects";
 
@@ -131,12 +130,7 @@ async function applyTransition(trx: Database, ctx: RequestContext, row: CaseRow,
     after: { state: verdict.to, level: verdict.level, version: row.version + 1, ...step.event.details },
   });
   if (input.action === "file") await routeFiledCase(trx, row.id, config, category?.parent_id ?? null);
-  await enqueue(
-    trx,
-    CASE_CHANGED_JOB,
-    { caseId: row.id, action: input.action },
-    { throttleSeconds: CASE_CHANGED_THROTTLE_SECONDS },
-  );
+  await enqueue(trx, "case.changed", { caseId: row.id, action: input.action });
 }
 
 /** The row update (guarded by the version), the timeline row and the notices of one step. */

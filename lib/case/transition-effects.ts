@@ -87,26 +87,16 @@ export function effectOf(args: {
   now: Date;
 }): Effect {
   const { row, input, config, now } = args;
-  const limitOf = (stage: CaseStage) =>
-    resolveLimit(config.timeLimits, {
-      categoryId: row.category_id,
-      parentCategoryId: args.parentCategoryId,
-      urgency: row.urgency as CaseUrgency,
-      level: input.level,
-      stage,
-    });
-  const start = (stage: CaseStage) =>
-    startStageClock({ stage, limit: limitOf(stage), start: now, cal: config.calendar, yellowShare: config.yellowShare });
   const details: Record<string, unknown> = {};
   const notices: NoticeSpec[] = [];
   let patch: CasePatch = {};
 
   switch (input.action) {
     case "file":
-      patch = { filed_at: now, ...clockPatch(start("dispatch"), now) };
+      patch = { filed_at: now, ...clockPatch(stageStart(args, "dispatch"), now) };
       break;
     case "resume":
-      patch = clockPatch(start("dispatch"), now);
+      patch = clockPatch(stageStart(args, "dispatch"), now);
       break;
     case "cancel":
     case "withdraw":
@@ -114,7 +104,7 @@ export function effectOf(args: {
       if (input.mergeInto) details.mergedInto = input.mergeInto.number;
       break;
     case "dispatch": {
-      const handle = start("handle");
+      const handle = stageStart(args, "handle");
       patch = {
         lead_unit_id: input.leadUnit!.id,
         co_unit_ids: (input.coUnits ?? []).map((u) => u.id),
@@ -139,25 +129,25 @@ export function effectOf(args: {
     }
     case "return":
       // The unit that sent it back is no longer responsible; the dispatcher's clock starts again.
-      patch = { lead_unit_id: null, co_unit_ids: [], ...clockPatch(start("dispatch"), now) };
+      patch = { lead_unit_id: null, co_unit_ids: [], ...clockPatch(stageStart(args, "dispatch"), now) };
       details.returnReason = input.returnReason;
       break;
     case "handle":
       patch = {
         handled_by_unit_id: row.lead_unit_id,
         handled_at: now,
-        timeliness: timelinessAt(row, now, limitOf("handle").unit, config),
+        timeliness: timelinessAt(row, now, stageLimit(args, "handle").unit, config),
       };
       break;
     case "report_back":
-      patch = clockPatch(start("verify"), now);
+      patch = clockPatch(stageStart(args, "verify"), now);
       break;
     case "close":
       patch = { closed_at: now, ...clockPatch(null, now) };
       break;
     case "reopen": {
       // 返工: the same unit handles again, on a fresh handling limit.
-      const handle = start("handle");
+      const handle = stageStart(args, "handle");
       patch = {
         reopen_count: row.reopen_count + 1,
         closed_at: null,
@@ -199,7 +189,7 @@ export function effectOf(args: {
       if (row.stage === "handle" && row.stage_started_at && row.deadline_at) {
         const extended = extendStageClock(
           { startedAt: row.stage_started_at, deadlineAt: row.deadline_at },
-          limitOf("handle"),
+          stageLimit(args, "handle"),
           config.calendar,
           config.yellowShare,
         );
@@ -237,6 +227,31 @@ export function effectOf(args: {
       break;
   }
   return { patch: { ...patch, state: input.to, level: input.level }, details, notices };
+}
+
+// The stage limit and a fresh stage clock at the step's level (module functions rather than closures made
+// on every call: the demo generator runs a few million steps).
+type StageArgs = { row: CaseClockRow; parentCategoryId: number | null; input: EffectInput; config: EffectConfig; now: Date };
+
+function stageLimit(args: StageArgs, stage: CaseStage) {
+  return resolveLimit(args.config.timeLimits, {
+    categoryId: args.row.category_id,
+    parentCategoryId: args.parentCategoryId,
+    urgency: args.row.urgency as CaseUrgency,
+    level: args.input.level,
+    stage,
+  });
+}
+
+function stageStart(args: StageArgs, stage: CaseStage): StageClock {
+  const { config, now } = args;
+  return startStageClock({
+    stage,
+    limit: stageLimit(args, stage),
+    start: now,
+    cal: config.calendar,
+    yellowShare: config.yellowShare,
+  });
 }
 
 /** Early / on time / overdue of the disposal, on the handling limit's own clock (natural or working). */

@@ -242,8 +242,17 @@ function dayStartMs(day: number, cal: WorkingCalendar): number {
   return day * DAY_MS - cal.utcOffsetMinutes * MINUTE_MS;
 }
 
+/** Day keys already made: every calendar walk asks for the same few hundred days, and making one costs a Date. */
+const dayKeys = new Map<number, DateKey>();
+const DAY_KEYS_KEPT = 100_000;
+
 function keyOfDayNumber(day: number): DateKey {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  let key = dayKeys.get(day);
+  if (key === undefined) {
+    key = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    if (dayKeys.size < DAY_KEYS_KEPT) dayKeys.set(day, key);
+  }
+  return key;
 }
 
 function dayNumberOfKey(key: DateKey): number {

@@ -7,6 +7,7 @@ import {
   formatDate,
   formatDateTime,
   formatDuration,
+  formatIsoBeijing,
   formatShortDateTime,
   formatTime,
 } from "./time";
@@ -24,6 +25,8 @@ describe("instants on the Beijing clock, whatever the machine's zone", () => {
     expect(formatDateTime(new Date("2026-01-01T01:30:00+08:00"))).toBe("2026-01-01 01:30");
     expect(formatDateTime("2026-11-23T06:05:09.500Z", { seconds: true })).toBe("2026-11-23 14:05:09");
     expect(formatShortDateTime("2026-02-28T17:00:00Z")).toBe("03-01 01:00");
+    expect(formatIsoBeijing("2026-11-20T01:30:00.250Z")).toBe("2026-11-20T09:30:00+08:00");
+    expect(formatIsoBeijing(null)).toBeNull();
   });
   it("shows a dash, or the given text, for nothing or garbage", () => {
     expect(formatDateTime(null)).toBe("—");

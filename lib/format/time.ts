@@ -56,6 +56,12 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 }
 
+/** ISO 8601 on the Beijing clock with its offset, "2026-11-20T09:30:00+08:00" (machine interfaces: Open311). */
+export function formatIsoBeijing(value: Instant | null | undefined): string | null {
+  const wall = wallIso(value);
+  return wall === null ? null : `${wall}+08:00`;
+}
+
 type Options = { /** Shown for nothing or garbage; "—" by default. */ none?: string };
 
 /** "2026-11-23". */

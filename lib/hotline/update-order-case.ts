@@ -5,7 +5,6 @@ import type { Database } from "../../db/client";
 import { recordAudit } from "../audit/record-audit";
 import { loadCaseConfig } from "../case/case-config";
 import type { CaseLevel, CaseState } from "../case/case-states";
-import { CASE_CHANGED_JOB, CASE_CHANGED_THROTTLE_SECONDS } from "../case/report-case";
 import { lightAt, resolveLimit, stageOfState, startStageClock } from "../case/stage-clock";
 import type { CaseUrgency } from "../case/time-limits";
 import type { RequestContext } from "../context";
@@ -114,11 +113,6 @@ export async function updateOrderCase(
     before,
     after: { ...after, orderNo: order.orderNo },
   });
-  await enqueue(
-    trx,
-    CASE_CHANGED_JOB,
-    { caseId: row.id, action: "import_update" },
-    { throttleSeconds: CASE_CHANGED_THROTTLE_SECONDS },
-  );
+  await enqueue(trx, "case.changed", { caseId: row.id, action: "import_update" });
   return true;
 }

@@ -13,8 +13,6 @@ import { actorSnapshot } from "./importer-context";
 import { prepareRows } from "./prepare-rows";
 import { readOrderFile } from "./read-order-file";
 
-export const HOTLINE_IMPORT_JOB = "hotline.import";
-
 export type UploadResult = { batchId: number; totalRows: number; ignoredHeaders: string[] };
 
 /**
@@ -55,7 +53,7 @@ export async function uploadOrderFile({
       entityId: batchId,
       after: { fileName, format: file.format, encoding: file.encoding, rows: prepared.length, sha256: sha256.toString("hex") },
     });
-    await enqueue(trx, HOTLINE_IMPORT_JOB, { batchId });
+    await enqueue(trx, "hotline.import", { batchId });
     return { batchId, totalRows: prepared.length, ignoredHeaders: file.ignoredHeaders };
   });
 }

@@ -2,6 +2,7 @@
  * The shapes of Open311 GeoReport v2 (https://wiki.open311.org/GeoReport_v2) and their two encodings,
  * JSON and XML (pure). Field names are the spec's; times are ISO 8601 with the +08:00 offset.
  */
+import { formatIsoBeijing } from "../format/time";
 
 export type Open311Format = "json" | "xml";
 
@@ -52,9 +53,7 @@ export class Open311Error extends Error {
 
 /** An instant as ISO 8601 in Beijing time with its offset: 2026-11-20T09:30:00+08:00. */
 export function isoBeijing(date: Date | string | null): string | null {
-  if (!date) return null;
-  const d = typeof date === "string" ? new Date(date) : date;
-  return `${new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 19)}+08:00`;
+  return formatIsoBeijing(date);
 }
 
 /** ISO 8601 from a query string; a time without an offset is Beijing time. null when not ISO 8601. */

@@ -1,4 +1,5 @@
-import type postgres from "postgres";
+import type { Connection } from "../../db/client";
+import { bumpLayerVersions } from "../../db/queries/layer-version";
 import { LAYER_NAMES } from "../layers";
 
 /**
@@ -142,7 +143,8 @@ const REGIONS: {
 const GRIDS = { A1: "110112001001001001", A2: "110112001001001002", B1: "110112002001001001" } as const;
 
 /** Clears the district tables and loads the fixture; bumps every layer's version like the seed does. */
-export async function loadTileFixture(sql: postgres.Sql): Promise<TileFixture> {
+export async function loadTileFixture(conn: Connection): Promise<TileFixture> {
+  const { sql } = conn;
   await sql`truncate region, building, room, household, resident, organization, component, map_feature restart identity cascade`;
   const regionIds: Record<string, number> = {};
   const paths: Record<string, string> = {};
@@ -195,9 +197,7 @@ export async function loadTileFixture(sql: postgres.Sql): Promise<TileFixture> {
       ('110112', 'road_minor', '西营小路', st_geomfromtext('LINESTRING(116.64 39.76, 116.64 39.84)', 4326)),
       ('110112', 'lake', '西海子', st_geomfromtext('POLYGON((116.66 39.77,116.68 39.77,116.68 39.78,116.66 39.78,116.66 39.77))', 4326))`;
 
-  await sql`
-    insert into layer_version (layer, version) select unnest(${sql.array([...LAYER_NAMES])}::text[]), 1
-    on conflict (layer) do update set version = layer_version.version + 1, changed_at = now()`;
+  await bumpLayerVersions(conn.db, LAYER_NAMES);
   return { regionIds, buildingIds, organizationIds, componentIds, points };
 }
 

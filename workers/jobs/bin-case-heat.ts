@@ -1,4 +1,3 @@
-import { z } from "zod";
 import type { Connection } from "../../db/client";
 import {
   binCaseHeatBatch,
@@ -52,8 +51,6 @@ export async function binCaseHeat(
 /** Keeps the heat bins up to date: every minute, the cases reported (or imported) since the last run. */
 export const binCaseHeatJob = defineJob({
   name: "case-heat.bin",
-  payload: z.object({}).passthrough(),
-  schedule: "* * * * *",
   async handle(_payload, { conn }) {
     const result = await binCaseHeat(conn);
     if (result.cases > 0)

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { bumpLayerVersions } from "../../db/queries/layer-version";
 import { defineJob } from "../job";
 
@@ -8,7 +7,6 @@ import { defineJob } from "../job";
  */
 export const caseChangedJob = defineJob({
   name: "case.changed",
-  payload: z.object({ caseId: z.number().int().optional(), action: z.string().max(40).optional() }),
   async handle(_payload, { conn }) {
     await bumpLayerVersions(conn.db, ["case"]);
   },

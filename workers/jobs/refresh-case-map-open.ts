@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { refreshCaseMapOpen } from "../../tiles/case-map-open";
 import { defineJob } from "../job";
 
@@ -10,8 +9,6 @@ import { defineJob } from "../job";
  */
 export const refreshCaseMapOpenJob = defineJob({
   name: "case-map.refresh-open",
-  payload: z.object({ force: z.boolean().optional() }).passthrough(),
-  schedule: "* * * * *",
   async handle(payload, { conn }) {
     await refreshCaseMapOpen(conn.db, { force: payload.force });
   },

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { bumpLayerVersions } from "../../db/queries/layer-version";
 import { refreshRegionStats } from "../../db/queries/region";
 import { defineJob } from "../job";
@@ -10,8 +9,6 @@ import { defineJob } from "../job";
  */
 export const refreshRegionStatsJob = defineJob({
   name: "region-stats.refresh",
-  payload: z.object({ reason: z.string().max(200).optional() }),
-  schedule: "15 2 * * *",
   async handle(_payload, { conn }) {
     await conn.db.transaction().execute(async (trx) => {
       await refreshRegionStats(trx);

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { runCaseClock } from "../../lib/case/run-clock";
 import { defineJob } from "../job";
 
@@ -9,8 +8,6 @@ import { defineJob } from "../job";
  */
 export const runCaseClockJob = defineJob({
   name: "case-clock.run",
-  payload: z.object({ now: z.iso.datetime({ offset: true }).optional() }),
-  schedule: "* * * * *",
   async handle(payload, { conn }) {
     const run = await runCaseClock(conn.db, payload.now ? new Date(payload.now) : new Date());
     if (run.skipped) process.stderr.write("[case-clock] another pass is still running; skipped\n");

@@ -1,0 +1,54 @@
+import { z } from "zod";
+
+/**
+ * Every background job's name, payload and schedule, shared by the sender (workers/enqueue.ts, which lib/
+ * imports) and the worker (workers/jobs/*, registered by workers/main.ts): a job name that is not here, or a
+ * payload of the wrong shape, is a type error on both sides, and the worker parses with the same schema the
+ * sender was typed against. Data only: the handlers live in workers/jobs/.
+ */
+export const JOB_DEFINITIONS = {
+  /** After cases change (reports, transitions, imports): let cached case tiles go. */
+  "case.changed": {
+    payload: z.object({ caseId: z.number().int().optional(), action: z.string().max(40).optional() }),
+    /** At most one job per 2 s slot: a burst of changes needs one refresh (pg-boss singletonSeconds). */
+    throttleSeconds: 2,
+  },
+  /** A 12345 file uploaded on /hotline: import its rows. */
+  "hotline.import": { payload: z.object({ batchId: z.number().int().positive() }) },
+  /** Per-region counts of the map and side panel; enqueued after data changes, and nightly as a safety net. */
+  "region-stats.refresh": { payload: z.object({ reason: z.string().max(200).optional() }), schedule: "15 2 * * *" },
+  /** The heat bins of the cases reported since the last run. */
+  "case-heat.bin": { payload: z.object({}).passthrough(), schedule: "* * * * *" },
+  /** The compact copy of the open cases the map's case cells read. */
+  "case-map.refresh-open": { payload: z.object({ force: z.boolean().optional() }).passthrough(), schedule: "* * * * *" },
+  /** The stage clock: lights, reminders, red warnings and escalations; `now` for a manual catch-up run. */
+  "case-clock.run": { payload: z.object({ now: z.iso.datetime({ offset: true }).optional() }), schedule: "* * * * *" },
+} as const satisfies Record<string, JobSpec>;
+
+type JobSpec = {
+  payload: z.ZodType;
+  /** Cron expression (server time zone) for periodic jobs. */
+  schedule?: string;
+  /** Sends inside a taken slot of this length are dropped ("something changed, refresh" jobs). */
+  throttleSeconds?: number;
+};
+
+export type JobName = keyof typeof JOB_DEFINITIONS;
+/** What a sender passes (defaults not yet applied). */
+export type JobPayloadInput<N extends JobName> = z.input<(typeof JOB_DEFINITIONS)[N]["payload"]>;
+/** What a handler receives, parsed. */
+export type JobPayload<N extends JobName> = z.output<(typeof JOB_DEFINITIONS)[N]["payload"]>;
+
+export const JOB_NAMES = Object.keys(JOB_DEFINITIONS) as JobName[];
+
+/** The schedule of a job, if it is periodic. */
+export function jobSchedule(name: JobName): string | undefined {
+  const spec: JobSpec = JOB_DEFINITIONS[name];
+  return spec.schedule;
+}
+
+/** The throttle slot of a job in seconds, if sends are throttled. */
+export function jobThrottleSeconds(name: JobName): number | undefined {
+  const spec: JobSpec = JOB_DEFINITIONS[name];
+  return spec.throttleSeconds;
+}
