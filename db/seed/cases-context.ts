@@ -1,18 +1,17 @@
 /**
  * What the case generator reads from the database before it starts: the district's grids with their
  * polygons, names and population, the buildings and shops in them (hotspots and addresses), the category
- * tree, the units and routing rules, and the rules of the clock (calendar, time limits, escalation,
- * settings). Read from the database, not from the district plan, so `npm run seed:cases` works on any
- * district already loaded.
+ * tree, the units and routing rules, and the case configuration (calendar, time limits, escalation,
+ * settings) through lib/case's own loader. Read from the database, not from the district plan, so
+ * `npm run seed:cases` works on any district already loaded.
  */
 import type { CaseLevel } from "../../lib/case/case-states";
 import type { TimeLimitRuleRow } from "../../lib/case/stage-clock";
-import { DEFAULT_YELLOW_SHARE } from "../../lib/case/traffic-light";
-import { DEFAULT_EARLY_SHARE } from "../../lib/case/ratings";
-import { DEFAULT_RISK_BANDS, type RiskBands } from "../../lib/case/risk";
-import { calendarFromDays, DEFAULT_WORKING_HOURS, type MinuteRange, type WorkingCalendar } from "../../lib/case/working-calendar";
+import type { Connection } from "../client";
+import { forgetCaseConfig, loadCaseConfig } from "../../lib/case/case-config";
+import type { RiskBands } from "../../lib/case/risk";
+import type { WorkingCalendar } from "../../lib/case/working-calendar";
 import type { EscalationRules } from "./cases-lifecycle";
-import type { Sql } from "./regions";
 
 export type GridRow = {
   id: number;
@@ -70,7 +69,7 @@ export type CaseSeedContext = {
   yellowShare: number;
   earlyShare: number;
   riskBands: RiskBands;
-  timeLimits: TimeLimitRuleRow[];
+  timeLimits: readonly TimeLimitRuleRow[];
   escalation: EscalationRules;
 };
 
@@ -84,7 +83,8 @@ function groupBy<T extends { gridId: number }>(rows: readonly T[]): Map<number, 
   return out;
 }
 
-export async function readCaseSeedContext(sql: Sql): Promise<CaseSeedContext> {
+export async function readCaseSeedContext(conn: Connection): Promise<CaseSeedContext> {
+  const { sql } = conn;
   const [district] = await sql<{ code: string; name: string; lon: number; lat: number }[]>`
     select code, name, st_x(st_centroid(geom)) as lon, st_y(st_centroid(geom)) as lat from region where level = 0 order by id limit 1`;
   if (!district) throw new Error("the database holds no district: load one first (npm run seed)");
@@ -121,17 +121,10 @@ export async function readCaseSeedContext(sql: Sql): Promise<CaseSeedContext> {
     select rr.category_id as "categoryId", r.path::text as "regionPath", rr.lead_unit_id as "leadUnitId", rr.co_unit_ids as "coUnitIds", rr.auto_dispatch as auto
       from routing_rule rr join region r on r.id = rr.region_id order by nlevel(r.path) desc, rr.id`;
 
-  const days = await sql<
-    { day: string; kind: "holiday" | "workday"; name: string }[]
-  >`select day::text as day, kind, name from calendar_day order by day`;
-  const settings = await sql<{ key: string; value: unknown }[]>`select key, value from case_setting`;
-  const setting = <T>(key: string, fallback: T): T => (settings.find((s) => s.key === key)?.value as T | undefined) ?? fallback;
-  const limits = await sql<
-    { categoryId: number | null; urgency: string; level: string | null; stage: string; amount: number; unit: string }[]
-  >`
-    select category_id as "categoryId", urgency, level, stage, amount, unit from time_limit_rule`;
-  const escalation = await sql<{ level: CaseLevel; autoOnRed: boolean; notifyLevel: CaseLevel }[]>`
-    select level, auto_on_red as "autoOnRed", notify_level as "notifyLevel" from escalation_rule`;
+  // The rules of the clock as the product reads them (lib/case/case-config.ts), fresh from the tables.
+  forgetCaseConfig();
+  const config = await loadCaseConfig(conn.db);
+  forgetCaseConfig();
 
   return {
     district,
@@ -141,14 +134,11 @@ export async function readCaseSeedContext(sql: Sql): Promise<CaseSeedContext> {
     categories,
     units,
     routing,
-    calendar: calendarFromDays(
-      days.map((d) => ({ date: d.day, kind: d.kind, name: d.name })),
-      { workingHours: setting<MinuteRange[]>("working_hours", [...DEFAULT_WORKING_HOURS]) },
-    ),
-    yellowShare: Number(setting("yellow_share", DEFAULT_YELLOW_SHARE)),
-    earlyShare: Number(setting("early_share", DEFAULT_EARLY_SHARE)),
-    riskBands: setting("risk_bands", DEFAULT_RISK_BANDS),
-    timeLimits: limits as TimeLimitRuleRow[],
-    escalation: new Map(escalation.map((e) => [e.level, { autoOnRed: e.autoOnRed, notifyLevel: e.notifyLevel }])),
+    calendar: config.calendar,
+    yellowShare: config.yellowShare,
+    earlyShare: config.earlyShare,
+    riskBands: config.riskBands,
+    timeLimits: config.timeLimits,
+    escalation: config.escalation,
   };
 }

@@ -166,7 +166,7 @@ describe("a year of demo cases", () => {
 
   it("made every case by lib/case's rules: each timeline replays step by step, and the rows hold the replayed lights and stars", async () => {
     // The same run again in memory (same seed, same instant, same district): the composer is deterministic.
-    const ctx = await readCaseSeedContext(sql);
+    const ctx = await readCaseSeedContext(conn);
     const rules = caseLifecycleRules(ctx, NOW);
     const compose = createCaseComposer(ctx, { seed: 1, window: yearWindow(NOW, ctx.calendar), rules }, () => Buffer.alloc(0));
     const volumes = planGridVolumes(ctx, 1, 1);

@@ -73,7 +73,7 @@ export async function seedCases(conn: Connection, options: CaseSeedOptions): Pro
     mark = t;
   };
   const now = options.now ?? new Date(Math.floor(Date.now() / 60_000) * 60_000);
-  const ctx = await readCaseSeedContext(sql);
+  const ctx = await readCaseSeedContext(conn);
   const volumes = planGridVolumes(ctx, options.factor ?? 1, options.seed, options.days ?? 365);
   const window = yearWindow(now, ctx.calendar, options.days ?? 365);
   const protector = createBulkProtector();
