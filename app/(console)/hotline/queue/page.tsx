@@ -4,6 +4,7 @@ import { QueueDesk } from "@/components/hotline/queue-desk";
 import { getDistrictBounds } from "@/lib/grid/get-district-bounds";
 import { listQueue } from "@/lib/hotline/queue";
 import { hotline } from "@/lib/i18n/zh-CN/hotline";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: `${hotline.queue.title} · ${hotline.pageTitle}` };
 export const dynamic = "force-dynamic";
@@ -18,8 +19,7 @@ export default async function HotlineQueuePage({ searchParams }: Props) {
   const [page, view] = await Promise.all([listQueue({ ctx, input: { after, limit: 50 } }), getDistrictBounds({ ctx })]);
   return (
     <main className="flex min-h-0 flex-1 flex-col bg-slate-50 p-6" data-testid="hotline-queue-page">
-      <h1 className="text-xl font-semibold text-slate-900">{hotline.queue.title}</h1>
-      <p className="mt-1 mb-4 max-w-4xl text-sm text-slate-600">{hotline.queue.intro}</p>
+      <PageHeader title={hotline.queue.title} intro={hotline.queue.intro} introClass="mt-1 mb-4 max-w-4xl" />
       <QueueDesk items={page.items} total={page.total} nextCursor={page.nextCursor} bounds={view.bounds} />
     </main>
   );

@@ -7,8 +7,9 @@ import { weekdayOf } from "@/lib/case-config/schemas";
 import { caseDesk } from "@/lib/i18n/zh-CN/case-desk";
 import { AddCalendarDay, EditCalendarDay, WorkingHoursForm } from "../_components/calendar-forms";
 import { DeleteButton } from "../_components/delete-button";
-import { cellClass, headCellClass, tableFrameClass } from "@/components/ui/table";
+import { cellClass, headCellClass, TableFrame } from "@/components/ui/table";
 import { ConfigSection } from "../_components/section";
+import { EmptyState } from "@/components/ui/empty-state";
 
 export const metadata: Metadata = { title: `${caseDesk.config.nav.calendar} · ${caseDesk.config.pageTitle}` };
 export const dynamic = "force-dynamic";
@@ -47,14 +48,11 @@ export default async function CalendarPage({ searchParams }: Props) {
         </nav>
         <AddCalendarDay year={data.year} />
         {data.days.length === 0 ? (
-          <p
-            className="rounded-xl bg-white px-4 py-8 text-center text-sm text-slate-500 shadow-sm ring-1 ring-slate-200"
-            data-testid="calendar-empty"
-          >
+          <EmptyState testId="calendar-empty" spacing="px-4 py-8 text-center">
             {cal.empty(data.year)}
-          </p>
+          </EmptyState>
         ) : (
-          <div className={tableFrameClass}>
+          <TableFrame>
             <table className="w-full border-collapse text-sm" data-testid="calendar-table">
               <thead>
                 <tr>
@@ -94,7 +92,7 @@ export default async function CalendarPage({ searchParams }: Props) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableFrame>
         )}
       </div>
     </ConfigSection>

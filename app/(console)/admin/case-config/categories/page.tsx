@@ -5,7 +5,7 @@ import { cases } from "@/lib/i18n/zh-CN/case";
 import { caseDesk } from "@/lib/i18n/zh-CN/case-desk";
 import { caseLoop } from "@/lib/i18n/zh-CN/case-loop";
 import { CategoryEdit } from "../_components/category-edit";
-import { cellClass, headCellClass, tableFrameClass } from "@/components/ui/table";
+import { cellClass, headCellClass, TableFrame } from "@/components/ui/table";
 import { ConfigSection } from "../_components/section";
 
 export const metadata: Metadata = { title: `${caseDesk.config.nav.categories} · ${caseDesk.config.pageTitle}` };
@@ -20,7 +20,7 @@ export default async function CategoriesPage() {
   const c = text.categories.columns;
   return (
     <ConfigSection title={text.categories.title} intro={text.categories.intro} testId="config-categories">
-      <div className={tableFrameClass}>
+      <TableFrame>
         <table className="w-full border-collapse text-sm" data-testid="categories-table">
           <thead>
             <tr>
@@ -63,7 +63,7 @@ export default async function CategoriesPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableFrame>
     </ConfigSection>
   );
 }

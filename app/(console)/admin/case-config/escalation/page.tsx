@@ -4,7 +4,7 @@ import { listEscalationRules } from "@/lib/case-config/list-escalation-rules";
 import { caseDesk } from "@/lib/i18n/zh-CN/case-desk";
 import { caseLoop } from "@/lib/i18n/zh-CN/case-loop";
 import { EscalationEdit } from "../_components/escalation-edit";
-import { cellClass, headCellClass, tableFrameClass } from "@/components/ui/table";
+import { cellClass, headCellClass, TableFrame } from "@/components/ui/table";
 import { ConfigSection } from "../_components/section";
 import { formatDateTime } from "@/lib/format/time";
 
@@ -21,7 +21,7 @@ export default async function EscalationPage() {
   const c = esc.columns;
   return (
     <ConfigSection title={esc.title} intro={esc.intro} testId="config-escalation">
-      <div className={tableFrameClass}>
+      <TableFrame>
         <table className="w-full border-collapse text-sm" data-testid="escalation-table">
           <thead>
             <tr>
@@ -58,7 +58,7 @@ export default async function EscalationPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableFrame>
     </ConfigSection>
   );
 }

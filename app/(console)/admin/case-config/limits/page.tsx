@@ -8,7 +8,7 @@ import { cases } from "@/lib/i18n/zh-CN/case";
 import { caseDesk } from "@/lib/i18n/zh-CN/case-desk";
 import { caseLoop } from "@/lib/i18n/zh-CN/case-loop";
 import { DeleteButton } from "../_components/delete-button";
-import { cellClass, headCellClass, tableFrameClass } from "@/components/ui/table";
+import { cellClass, headCellClass, TableFrame, tableFrameClass } from "@/components/ui/table";
 import { ConfigSection } from "../_components/section";
 import { TimeLimitButton } from "../_components/time-limit-form";
 
@@ -29,7 +29,7 @@ export default async function LimitsPage() {
   const c = l.columns;
   return (
     <ConfigSection title={l.title} intro={l.intro} action={<TimeLimitButton categories={categories} />} testId="config-limits">
-      <div className={tableFrameClass}>
+      <TableFrame>
         <h3 className="px-4 pt-3 pb-2 text-sm font-semibold text-slate-800">{l.defaultRow}</h3>
         <table className="w-full border-collapse text-sm" data-testid="limits-defaults">
           <thead>
@@ -73,7 +73,7 @@ export default async function LimitsPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableFrame>
 
       <div className={`${tableFrameClass} mt-4`}>
         <h3 className="px-4 pt-3 pb-2 text-sm font-semibold text-slate-800">{l.specific}</h3>

@@ -6,10 +6,11 @@ import { listRoutingRules } from "@/lib/case-config/list-routing-rules";
 import { caseDesk } from "@/lib/i18n/zh-CN/case-desk";
 import { DeleteButton } from "../_components/delete-button";
 import { RoutingRuleButton } from "../_components/routing-rule-form";
-import { cellClass, headCellClass, tableFrameClass } from "@/components/ui/table";
+import { cellClass, headCellClass, TableFrame } from "@/components/ui/table";
 import { ConfigSection } from "../_components/section";
 import { compactControlClass } from "@/components/ui/field";
 import { formatDateTime } from "@/lib/format/time";
+import { EmptyState } from "@/components/ui/empty-state";
 
 export const metadata: Metadata = { title: `${caseDesk.config.nav.routing} · ${caseDesk.config.pageTitle}` };
 export const dynamic = "force-dynamic";
@@ -59,14 +60,11 @@ export default async function RoutingPage({ searchParams }: Props) {
         )}
       </form>
       {rules.length === 0 ? (
-        <p
-          className="rounded-xl bg-white px-4 py-8 text-center text-sm text-slate-500 shadow-sm ring-1 ring-slate-200"
-          data-testid="routing-empty"
-        >
+        <EmptyState testId="routing-empty" spacing="px-4 py-8 text-center">
           {r.empty}
-        </p>
+        </EmptyState>
       ) : (
-        <div className={tableFrameClass}>
+        <TableFrame>
           <table className="w-full border-collapse text-sm" data-testid="routing-table">
             <thead>
               <tr>
@@ -109,7 +107,7 @@ export default async function RoutingPage({ searchParams }: Props) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableFrame>
       )}
     </ConfigSection>
   );
