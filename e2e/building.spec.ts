@@ -72,16 +72,15 @@ test.describe("from a building to its 楼盘表 and its residents", () => {
   test("a key person's name is masked in the room panel", async ({ page }, testInfo) => {
     const { given, when } = consoleDriver(page, testInfo);
     const key = await aKeyPersonRoom(db);
-    test.skip(!key, "the seeded district has no key person");
-    await given.theFloorPlanOf(key!.buildingId);
-    await expect(page.locator(`[data-testid="room-cell"][data-room-id="${key!.roomId}"] [data-marker="keyPerson"]`)).toHaveCount(
+    await given.theFloorPlanOf(key.buildingId);
+    await expect(page.locator(`[data-testid="room-cell"][data-room-id="${key.roomId}"] [data-marker="keyPerson"]`)).toHaveCount(
       1,
     );
-    await when.openRoom(key!.roomId);
-    const masked = Array.from(key!.name)[0] + "*".repeat(Array.from(key!.name).length - 1);
+    await when.openRoom(key.roomId);
+    const masked = Array.from(key.name)[0] + "*".repeat(Array.from(key.name).length - 1);
     await expect(page.getByTestId("resident-name").filter({ hasText: masked })).toHaveCount(1);
     await expect(page.getByTestId("room-panel")).toContainText("重点人员");
-    expect(await page.content()).not.toContain(key!.name);
+    expect(await page.content()).not.toContain(key.name);
   });
 
   test("an unknown or malformed building id gets the Chinese 404 page", async ({ page }) => {

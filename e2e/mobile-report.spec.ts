@@ -6,6 +6,7 @@ import { connect } from "../db/client";
 import { fixtureBytes, jpegBase64, pngBase64 } from "../lib/case/photos/testing/photo-fixtures";
 import { storageStateOf } from "./support/accounts";
 import { e2eDatabaseUrl } from "./support/e2e-env";
+import { reportThroughApi } from "./support/report-case";
 
 /**
  * Intake from the phone (issue 4): a grid worker reports with the phone's position, a photo and a category;
@@ -230,10 +231,15 @@ test.describe("reporting from the phone", () => {
   test("my tasks shows the grid worker's own reports with their state, and opens a case on the phone", async ({
     page,
   }, testInfo) => {
-    const { rows } = await sql<{ id: number; number: string }>`
-      select c.id, c.number from case_record c join app_user u on u.id = c.reporter_user_id
-       where u.username = 'gridworker' and c.channel = 'phone' order by c.reported_at desc, c.id desc limit 1`.execute(db.db);
-    test.skip(rows.length === 0, "needs the reports of the tests above");
+    // The grid worker's own report, made here (the test needs no other test before it).
+    const [, spot] = await gridWorkerSpots();
+    const report = await reportThroughApi(page.request, db, {
+      categoryCode: "event.exposed_garbage",
+      description: "小区北门垃圾桶满溢",
+      lon: spot.lon,
+      lat: spot.lat,
+    });
+    const rows = [{ id: report.caseId, number: report.number }];
     await page.goto("/m/tasks");
     const mine = page.getByTestId("tasks-mine");
     const item = mine.getByTestId("task-item").filter({ hasText: rows[0].number });
@@ -252,14 +258,27 @@ test.describe("acting on the phone", () => {
 
   test("the street sub-centre finds the grid worker's report waiting at its level and files it from the phone", async ({
     page,
+    playwright,
+    baseURL,
   }, testInfo) => {
     const errors = watchErrors(page);
+    // The grid worker reports a fire hazard from the phone (its category starts at the street level).
+    const [, spot] = await gridWorkerSpots();
+    const gridWorker = await playwright.request.newContext({ baseURL, storageState: storageStateOf("gridworker") });
+    const report = await reportThroughApi(gridWorker, db, {
+      categoryCode: "hazard.fire_safety",
+      description: "楼道堆放电动车电池，存在火灾隐患",
+      lon: spot.lon,
+      lat: spot.lat,
+      urgency: "urgent",
+    });
+    await gridWorker.dispose();
     const { rows } = await sql<{ id: number; number: string }>`
       select c.id, c.number from case_record c join app_user u on u.id = c.reporter_user_id
-       where u.username = 'gridworker' and c.channel = 'phone' and c.state = 'reported' and c.level = 'street' order by c.id desc limit 1`.execute(
+       where c.id = ${report.caseId} and u.username = 'gridworker' and c.channel = 'phone' and c.state = 'reported' and c.level = 'street'`.execute(
       db.db,
     );
-    test.skip(rows.length === 0, "needs a report of the tests above");
+    expect(rows).toEqual([{ id: report.caseId, number: report.number }]);
     await page.goto("/m/tasks");
     const item = page.getByTestId("tasks-office").getByTestId("task-item").filter({ hasText: rows[0].number });
     await expect(item).toBeVisible();

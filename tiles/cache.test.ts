@@ -8,27 +8,29 @@ const overhead = 134;
 describe("TileCache", () => {
   it("evicts the least recently used entries once over its byte budget", () => {
     const cache = new TileCache(3 * (1000 + overhead));
-    cache.set("k1", tile(1000));
-    cache.set("k2", tile(1000));
-    cache.set("k3", tile(1000));
+    const [t1, t2, t3, t4] = [tile(1000), tile(1000), tile(1000), tile(1000)];
+    cache.set("k1", t1);
+    cache.set("k2", t2);
+    cache.set("k3", t3);
     expect(cache.size).toBe(3);
-    expect(cache.get("k1")).toBeDefined(); // k1 is now the most recent; k2 the oldest
-    cache.set("k4", tile(1000));
+    expect(cache.get("k1")).toBe(t1); // k1 is now the most recent; k2 the oldest
+    cache.set("k4", t4);
     expect(cache.get("k2")).toBeUndefined();
-    expect(cache.get("k1")).toBeDefined();
-    expect(cache.get("k3")).toBeDefined();
-    expect(cache.get("k4")).toBeDefined();
+    expect(cache.get("k1")).toBe(t1);
+    expect(cache.get("k3")).toBe(t3);
+    expect(cache.get("k4")).toBe(t4);
     expect(cache.usedBytes).toBe(3 * (1000 + overhead));
   });
 
   it("evicts as many entries as a big tile needs and skips tiles bigger than the whole cache", () => {
     const cache = new TileCache(3000);
-    cache.set("k1", tile(500));
-    cache.set("k2", tile(500));
-    cache.set("k3", tile(2000));
+    const [t1, t2, t3] = [tile(500), tile(500), tile(2000)];
+    cache.set("k1", t1);
+    cache.set("k2", t2);
+    cache.set("k3", t3);
     expect(cache.get("k1")).toBeUndefined();
-    expect(cache.get("k2")).toBeDefined();
-    expect(cache.get("k3")).toBeDefined();
+    expect(cache.get("k2")).toBe(t2);
+    expect(cache.get("k3")).toBe(t3);
     cache.set("k9", tile(5000));
     expect(cache.get("k9")).toBeUndefined();
     expect(cache.size).toBe(2);

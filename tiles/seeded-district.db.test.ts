@@ -54,7 +54,7 @@ describe("tiles over a seeded district", () => {
     const t = lonLatToTile(grid.lon, grid.lat, 16);
     const tile = decodeTile(await renderTile(sql, { layer: "grid", ...t, scope: null }));
     const feature = tile.grid.find((f) => f.id === grid.id)!;
-    expect(feature).toBeDefined();
+    expect(feature?.id).toBe(grid.id);
     expect(feature.properties).toEqual({
       code: grid.code,
       name: grid.name,

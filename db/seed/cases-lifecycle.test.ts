@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { levelAbove, type CaseLevel } from "../../lib/case/case-states";
 import { CHINA_2026_WORKING_CALENDAR as cal } from "../../lib/case/holidays-2026";
-import { DISPOSAL_STAR_TABLE } from "../../lib/case/ratings";
+import { DISPOSAL_STAR_TABLE, SATISFACTION_LEVELS, TIMELINESS } from "../../lib/case/ratings";
 import { lightAt, stageOfState, startStageClock } from "../../lib/case/stage-clock";
 import type { CaseUrgency } from "../../lib/case/time-limits";
 import {
@@ -99,12 +99,12 @@ function checkOutcome(o: CaseOutcome, reportedAt: Date) {
     expect(o).toMatchObject({ stage: null, light: null, yellowAt: null, deadlineAt: null, notices: [] });
   }
   if (o.state === "evaluated") {
-    expect(o.satisfaction).not.toBeNull();
+    expect(SATISFACTION_LEVELS).toContain(o.satisfaction);
     expect(o.disposalStars).toBe(DISPOSAL_STAR_TABLE[o.timeliness!][o.satisfaction!]);
   } else expect(o.disposalStars).toBeNull();
   if (["handled", "reported_back", "verifying", "closed", "evaluated"].includes(o.state)) {
-    expect(o.timeliness).not.toBeNull();
-    expect(o.handledByUnitId).not.toBeNull();
+    expect(TIMELINESS).toContain(o.timeliness);
+    expect(o.handledByUnitId).toEqual(expect.any(Number));
   }
   if (o.state === "returned") expect(o.leadUnitId).toBeNull();
   for (const n of o.notices) expect(n.at).toBeLessThanOrEqual(NOW.getTime());
@@ -248,7 +248,7 @@ describe("simulateCase", () => {
       );
       if (o.light === "red") found = o;
     }
-    expect(found).not.toBeNull();
+    expect(found?.light).toBe("red");
     const o = found!;
     const escalations = o.events.filter((e) => e.action === "auto_escalate");
     expect(escalations.length).toBeGreaterThanOrEqual(1);

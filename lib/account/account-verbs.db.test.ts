@@ -346,7 +346,7 @@ describe("listAccounts", () => {
       liveSessions: 2,
       version: 1,
     });
-    expect(item.lastSignInAt).not.toBeNull();
+    expect(item.lastSignInAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/);
     expect(Date.now() - Date.parse(item.lastSignInAt!)).toBeGreaterThan(4 * 60_000);
     expect(item.assignments).toEqual([
       expect.objectContaining({

@@ -93,7 +93,9 @@ async function expectNothingOf(ctx: RequestContext, t: GridChain) {
 /** The same caller sees its own grid (so the refusals above are about scope, not a broken verb). */
 async function expectAllOf(ctx: RequestContext, own: GridChain) {
   await expect(getRegion({ ctx, input: { id: own.grid } })).resolves.toMatchObject({ id: own.grid });
-  await expect(getBuildingFloorPlan({ ctx, input: { id: own.building } })).resolves.toBeTruthy();
+  await expect(getBuildingFloorPlan({ ctx, input: { id: own.building } })).resolves.toMatchObject({
+    building: { id: own.building },
+  });
   const occupants = await getRoomOccupants({ ctx, input: { id: own.room } });
   expect(occupants.households.length).toBeGreaterThan(0);
   expect((await searchPlaces({ ctx, input: { q: own.code } })).map((h) => h.id)).toContain(own.grid);
@@ -129,7 +131,8 @@ describe("cross-area leakage", () => {
     const grids = await populatedGrids();
     const [a] = grids;
     const b = grids.find((g) => g.street !== a.street);
-    expect(b, "the test district populates at least two streets").toBeDefined();
+    expect(b?.street, "the test district populates at least two streets").toEqual(expect.any(Number));
+    expect(b!.street).not.toBe(a.street);
     const ctx = await as("street_operator", a.street);
     await expectAllOf(ctx, a);
     await expectNothingOf(ctx, b!);

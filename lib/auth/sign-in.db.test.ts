@@ -134,7 +134,7 @@ describe("signIn", () => {
     ).resolves.toMatchObject({ token: expect.any(String) });
     await expect(
       signIn({ db: app.db, input: { username: "carol", password: PASSWORD }, request: request("10.1.1.1") }),
-    ).resolves.toBeTruthy();
+    ).resolves.toMatchObject({ token: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/), mustChangePassword: false });
 
     for (let i = 0; i < THROTTLE.freeFailures; i++) {
       await signIn({
@@ -162,7 +162,7 @@ describe("signIn", () => {
     ).rejects.toMatchObject({ code: "THROTTLED" });
     await expect(
       signIn({ db: app.db, input: { username: "dave", password: PASSWORD }, request: request("10.9.9.10") }),
-    ).resolves.toBeTruthy();
+    ).resolves.toMatchObject({ token: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/), mustChangePassword: false });
   });
 
   it("refuses a disabled account with its own message, only after the password was right", async () => {
@@ -187,7 +187,11 @@ describe("signIn", () => {
     await expect(contextFromHeaders(app.db, new Headers({ cookie: `${SESSION_COOKIE}=${first.token}` }))).rejects.toMatchObject({
       code: "UNAUTHENTICATED",
     });
-    await expect(contextFromHeaders(app.db, new Headers({ cookie: `${SESSION_COOKIE}=${second.token}` }))).resolves.toBeTruthy();
+    await expect(contextFromHeaders(app.db, new Headers({ cookie: `${SESSION_COOKIE}=${second.token}` }))).resolves.toMatchObject(
+      {
+        actor: { userId: second.userId, username: "frank" },
+      },
+    );
   });
 });
 
@@ -200,7 +204,9 @@ describe("sessions", () => {
     await expect(contextFromHeaders(app.db, headersOf(expired.token))).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
 
     const idle = await createSignedInAccount(owner.db, "idle", [{ role: "district_commander", regionId: districtId }]);
-    await expect(contextFromHeaders(app.db, headersOf(idle.token))).resolves.toBeTruthy();
+    await expect(contextFromHeaders(app.db, headersOf(idle.token))).resolves.toMatchObject({
+      actor: { userId: idle.userId, username: "idle" },
+    });
     await sql`update user_session set last_seen_at = now() - interval '1 day' where user_id = ${idle.userId}`.execute(owner.db);
     await expect(contextFromHeaders(app.db, headersOf(idle.token))).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
 

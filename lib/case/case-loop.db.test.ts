@@ -334,7 +334,7 @@ describe("notices (预警)", () => {
     await step(actors.street, caseId, "dispatch", { leadUnitId: cg });
     const forUnit = await listCaseNotices({ ctx: actors.department });
     const assigned = forUnit.notices.find((n) => n.caseId === caseId && n.kind === "assigned")!;
-    expect(assigned).toBeDefined();
+    expect(assigned).toMatchObject({ caseId, kind: "assigned", id: expect.any(Number) });
     await expect(readCaseNotice({ ctx: actors.otherCommunity, noticeId: assigned.id })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });

@@ -53,7 +53,8 @@ beforeAll(async () => {
       break;
     }
   }
-  expect(building).toBeDefined();
+  // found: its spoken address matches exactly this building
+  expect(index.match(building?.spoken ?? "")).toMatchObject({ kind: "exact", candidate: { id: building?.id } });
 });
 
 function toFullWidth(digits: string) {

@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import type { Connection } from "../../db/client";
 import type { RequestContext } from "../context";
+import { t } from "../i18n";
 import { withSeededDistrict } from "../testing/seeded-district";
 import { getRoomOccupants } from "./get-room-occupants";
 import { FULL_ID_PATTERN, MASKED_ID_PATTERN, MASKED_PHONE_PATTERN, maskName } from "../pii/mask";
@@ -60,13 +61,14 @@ describe("getRoomOccupants", () => {
   });
 
   it("returns an empty household list for a vacant room", async () => {
-    const { rows } = await sql<{ id: number }>`
-      select r.id from room r where not exists (select 1 from household h where h.room_id = r.id) order by r.id limit 1`.execute(
+    const { rows } = await sql<{ id: number; use: string }>`
+      select r.id, r.use from room r where not exists (select 1 from household h where h.room_id = r.id) order by r.id limit 1`.execute(
       conn.db,
     );
     const occupants = await getRoomOccupants({ ctx, input: { id: rows[0].id } });
     expect(occupants.households).toEqual([]);
-    expect(occupants.room.useName).toBeTruthy();
+    // the room's use in Chinese (住宅, 商铺, …)
+    expect(occupants.room.useName).toBe(t.building.uses[rows[0].use]);
   });
 
   it("throws NOT_FOUND and VALIDATION", async () => {

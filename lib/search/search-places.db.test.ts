@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import type { Connection } from "../../db/client";
 import type { RequestContext } from "../context";
+import { t } from "../i18n";
 import { narrowedTo, withSeededDistrict } from "../testing/seeded-district";
 import { searchPlaces } from "./search-places";
 
@@ -46,12 +47,12 @@ describe("searchPlaces", () => {
   });
 
   it("finds a building by its address, with a type badge and bounds", async () => {
-    const { rows } = await sql<{ id: number; address: string }>`select id, address from building order by id limit 1`.execute(
-      conn.db,
-    );
+    const { rows } = await sql<{ id: number; address: string; type: string }>`
+      select id, address, type from building order by id limit 1`.execute(conn.db);
     const hits = await searchPlaces({ ctx, input: { q: rows[0].address } });
     expect(hits[0]).toMatchObject({ kind: "building", id: rows[0].id, detail: rows[0].address });
-    expect(hits[0].badge).toBeTruthy();
+    // the building's type in Chinese (住宅楼, 商业楼, …)
+    expect(hits[0].badge).toBe(t.building.types[rows[0].type]);
     const [w, s, e, n] = hits[0].bounds;
     expect(w).toBeLessThanOrEqual(e);
     expect(s).toBeLessThanOrEqual(n);
