@@ -175,7 +175,11 @@ export function createCaseComposer(ctx: CaseSeedContext, options: ComposerOption
     let names = pools.get(key);
     if (!names) {
       const rng = rngFor(seed, "case-staff", key);
-      names = Array.from({ length: size }, () => personName(rng));
+      // Distinct names: a pool's members are different people (the rules tell people apart by their account,
+      // and a grid's second worker must be able to verify what the first reported).
+      const drawn = new Set<string>();
+      for (let attempt = 0; drawn.size < size && attempt < size * 20; attempt++) drawn.add(personName(rng));
+      names = [...drawn];
       pools.set(key, names);
     }
     return names;
