@@ -1,5 +1,4 @@
 import Link from "next/link";
-import type { ReactNode } from "react";
 import { CASE_SOURCES } from "@/lib/case/case-dto";
 import { CASE_LEVELS, CASE_STATES } from "@/lib/case/case-states";
 import type { FilterKey } from "@/lib/case/list-cases-filter";
@@ -13,7 +12,7 @@ import { AreaSelect } from "./area-select";
 import { DropEmptyFields } from "./drop-empty-fields";
 import { SlashFocus } from "./slash-focus";
 import { Button } from "@/components/ui/button";
-import { compactControlClass } from "@/components/ui/field";
+import { CompactField, compactControlClass } from "@/components/ui/field";
 
 const text = caseDesk.list.filters;
 
@@ -40,7 +39,7 @@ export function CaseFilters({
     >
       <SlashFocus targetId="case-q" />
       <DropEmptyFields />
-      <Field label={text.q} htmlFor="case-q">
+      <CompactField label={text.q} htmlFor="case-q">
         <input
           id="case-q"
           name="q"
@@ -52,8 +51,8 @@ export function CaseFilters({
           className={`${compactControlClass} w-60`}
           data-testid="filter-q"
         />
-      </Field>
-      <Field label={text.from} htmlFor="case-from">
+      </CompactField>
+      <CompactField label={text.from} htmlFor="case-from">
         <input
           id="case-from"
           type="date"
@@ -62,8 +61,8 @@ export function CaseFilters({
           className={compactControlClass}
           data-testid="filter-from"
         />
-      </Field>
-      <Field label={text.to} htmlFor="case-to">
+      </CompactField>
+      <CompactField label={text.to} htmlFor="case-to">
         <input
           id="case-to"
           type="date"
@@ -72,11 +71,11 @@ export function CaseFilters({
           className={compactControlClass}
           data-testid="filter-to"
         />
-      </Field>
-      <Field label={text.area} htmlFor="case-area">
+      </CompactField>
+      <CompactField label={text.area} htmlFor="case-area">
         <AreaSelect id="case-area" area={area} className={`${compactControlClass} max-w-56`} />
-      </Field>
-      <Field label={text.category} htmlFor="case-category">
+      </CompactField>
+      <CompactField label={text.category} htmlFor="case-category">
         <select
           id="case-category"
           name="category"
@@ -93,8 +92,8 @@ export function CaseFilters({
             </option>
           ))}
         </select>
-      </Field>
-      <Field label={text.state} htmlFor="case-state">
+      </CompactField>
+      <CompactField label={text.state} htmlFor="case-state">
         <select
           id="case-state"
           name="state"
@@ -110,7 +109,7 @@ export function CaseFilters({
             </option>
           ))}
         </select>
-      </Field>
+      </CompactField>
       <Choice name="light" label={text.light} value={values.light} options={LIGHTS.map((l) => [l, cases.lightShort[l]])} />
       <Choice
         name="source"
@@ -146,17 +145,6 @@ export function CaseFilters({
   );
 }
 
-function Field({ label, htmlFor, children }: { label: string; htmlFor: string; children: ReactNode }) {
-  return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={htmlFor} className="text-xs text-slate-500">
-        {label}
-      </label>
-      {children}
-    </div>
-  );
-}
-
 function Choice({
   name,
   label,
@@ -170,7 +158,7 @@ function Choice({
 }) {
   const id = `case-${name}`;
   return (
-    <Field label={label} htmlFor={id}>
+    <CompactField label={label} htmlFor={id}>
       <select id={id} name={name} defaultValue={value ?? ""} className={compactControlClass} data-testid={`filter-${name}`}>
         <option value="">{text.any}</option>
         {options.map(([v, l]) => (
@@ -179,6 +167,6 @@ function Choice({
           </option>
         ))}
       </select>
-    </Field>
+    </CompactField>
   );
 }

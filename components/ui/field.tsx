@@ -44,6 +44,18 @@ export function Field({
   );
 }
 
+/** A labelled control of a compact filter bar (the case list, the rates): small grey label, 4 px above. */
+export function CompactField({ label, htmlFor, children }: { label: string; htmlFor: string; children: ReactNode }) {
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={htmlFor} className="text-xs text-slate-500">
+        {label}
+      </label>
+      {children}
+    </div>
+  );
+}
+
 /**
  * A filter of a list: the label wraps its control (no ids needed in a GET form). `layout` is the label's
  * classes as the page had them: "block text-xs font-medium text-slate-600" (controls stacked with mt-1)

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import type { ReactNode } from "react";
 import { requirePagePermission } from "@/app/_lib/page-context";
 import { AreaSelect } from "@/components/case-list/area-select";
 import { DownloadButtons } from "@/components/case-list/download-buttons";
@@ -19,7 +18,7 @@ import { t } from "@/lib/i18n";
 import { caseDesk } from "@/lib/i18n/zh-CN/case-desk";
 import { PageBody, PageHeader } from "@/components/ui/page-header";
 import { Button } from "@/components/ui/button";
-import { compactControlClass } from "@/components/ui/field";
+import { CompactField, compactControlClass } from "@/components/ui/field";
 
 export const metadata: Metadata = { title: caseDesk.rates.pageTitle };
 export const dynamic = "force-dynamic";
@@ -92,9 +91,9 @@ export default async function CaseRatesPage({ searchParams }: Props) {
         >
           <input type="hidden" name="period" value={kind} />
           <DropEmptyFields />
-          <Field label={text.area} htmlFor="rates-area">
+          <CompactField label={text.area} htmlFor="rates-area">
             <AreaSelect id="rates-area" area={options.area} className={`${compactControlClass} max-w-64`} />
-          </Field>
+          </CompactField>
           <PeriodInput kind={kind} period={report?.period ?? null} raw={input} today={today} />
           <Button type="submit" kind="filter" testId="rates-apply">
             {text.period.apply}
@@ -167,17 +166,6 @@ export default async function CaseRatesPage({ searchParams }: Props) {
   );
 }
 
-function Field({ label, htmlFor, children }: { label: string; htmlFor: string; children: ReactNode }) {
-  return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={htmlFor} className="text-xs text-slate-500">
-        {label}
-      </label>
-      {children}
-    </div>
-  );
-}
-
 /** The input of the chosen period kind: a month, a quarter, a year, or two dates. */
 function PeriodInput({
   kind,
@@ -193,7 +181,7 @@ function PeriodInput({
   const p = text.period;
   if (kind === "month") {
     return (
-      <Field label={p.monthValue} htmlFor="rates-month">
+      <CompactField label={p.monthValue} htmlFor="rates-month">
         <input
           id="rates-month"
           type="month"
@@ -203,13 +191,13 @@ function PeriodInput({
           className={compactControlClass}
           data-testid="rates-month"
         />
-      </Field>
+      </CompactField>
     );
   }
   if (kind === "quarter") {
     const quarters = recentQuarters(today, 12);
     return (
-      <Field label={p.quarterValue} htmlFor="rates-quarter">
+      <CompactField label={p.quarterValue} htmlFor="rates-quarter">
         <select
           id="rates-quarter"
           name="quarter"
@@ -223,13 +211,13 @@ function PeriodInput({
             </option>
           ))}
         </select>
-      </Field>
+      </CompactField>
     );
   }
   if (kind === "year") {
     const thisYear = Number(today.slice(0, 4));
     return (
-      <Field label={p.yearValue} htmlFor="rates-year">
+      <CompactField label={p.yearValue} htmlFor="rates-year">
         <select
           id="rates-year"
           name="year"
@@ -243,12 +231,12 @@ function PeriodInput({
             </option>
           ))}
         </select>
-      </Field>
+      </CompactField>
     );
   }
   return (
     <>
-      <Field label={p.from} htmlFor="rates-from">
+      <CompactField label={p.from} htmlFor="rates-from">
         <input
           id="rates-from"
           type="date"
@@ -257,8 +245,8 @@ function PeriodInput({
           className={compactControlClass}
           data-testid="rates-from"
         />
-      </Field>
-      <Field label={p.to} htmlFor="rates-to">
+      </CompactField>
+      <CompactField label={p.to} htmlFor="rates-to">
         <input
           id="rates-to"
           type="date"
@@ -267,7 +255,7 @@ function PeriodInput({
           className={compactControlClass}
           data-testid="rates-to"
         />
-      </Field>
+      </CompactField>
     </>
   );
 }
