@@ -16,6 +16,8 @@ export default defineConfig({
           exclude: ["**/*.db.test.ts", "node_modules/**"],
           // Projects with their own worker counts run as groups, one after the other: unit tests first.
           sequence: { groupOrder: 0 },
+          // A few unit tests generate large populations (1–2 s alone); on a busy 2-core machine 5 s was too tight.
+          testTimeout: 20_000,
         },
       },
       {
