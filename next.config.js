@@ -8,9 +8,14 @@ const nextConfig = {
   // Lets a benchmark or a second developer build into its own folder without clobbering .next.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   typedRoutes: false,
-  // `forbidden()` from next/navigation: a console page the caller may not open answers 403 with
-  // app/(console)/forbidden.tsx (experimental in Next 16).
-  experimental: { authInterrupts: true },
+  experimental: {
+    // `forbidden()` from next/navigation: a console page the caller may not open answers 403 with
+    // app/(console)/forbidden.tsx (experimental in Next 16).
+    authInterrupts: true,
+    // CI (.ci/run sets CI=true) builds once in a fresh clone: writing Turbopack's build cache (30–50 s on
+    // 2 cores) would serve no later build. Local builds keep it.
+    turbopackFileSystemCacheForBuild: process.env.CI !== "true",
+  },
   // Next.js drops Content-Encoding from route-handler responses (server/send-response.js), so the tile
   // route's pre-gzipped bodies get the header here, under the same condition tiles/http.ts checks
   // (`acceptsGzip`). Keep the two in step.

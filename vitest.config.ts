@@ -14,6 +14,8 @@ export default defineConfig({
           name: "unit",
           include: ["{app,lib,tiles,db,components,workers}/**/*.test.ts"],
           exclude: ["**/*.db.test.ts", "node_modules/**"],
+          // Projects with their own worker counts run as groups, one after the other: unit tests first.
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -25,6 +27,7 @@ export default defineConfig({
           globalSetup: ["db/testing/global-setup.ts"],
           setupFiles: ["db/testing/file-database.ts"],
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
           testTimeout: 60_000,
           hookTimeout: 180_000,
         },

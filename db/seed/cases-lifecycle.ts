@@ -16,6 +16,7 @@ import type { CaseSource } from "../../lib/case/case-dto";
 import { levelAbove, RETURN_REASONS, type CaseAction, type CaseLevel, type CaseState } from "../../lib/case/case-states";
 import {
   decideCaseStep,
+  reportClockOf,
   routingStepOf,
   type CaseStep,
   type CaseStepRow,
@@ -25,7 +26,7 @@ import {
 import { checkTransition, type CaseActorFacts, type CaseGrant, type GrantKind } from "../../lib/case/case-transitions";
 import type { Satisfaction, Stars, Timeliness } from "../../lib/case/ratings";
 import { MAJOR_RISK_ALERT_LEVELS } from "../../lib/case/risk";
-import { lightAt, resolveLimit, startStageClock, stageOfState, type StageClock } from "../../lib/case/stage-clock";
+import { resolveLimit, stageOfState, type StageClock } from "../../lib/case/stage-clock";
 import type { CaseStage, CaseUrgency } from "../../lib/case/time-limits";
 import type { Light } from "../../lib/case/traffic-light";
 import {
@@ -86,6 +87,8 @@ export type LifecycleInput = {
   doneNote: string;
   /** A major risk alerts the street and district at once (only recorded while the case is open). */
   majorRisk: boolean;
+  /** The LEC assessment given with the report (its value and grade go on the report's timeline row). */
+  risk?: { value: number; grade: string } | null;
 };
 
 /** A person (or the system) as the rules see them: the name on the timeline and the facts checkTransition reads. */
@@ -261,15 +264,17 @@ export function reportedRow(
   input: LifecycleInput,
   reporter: SimActor,
 ): { row: SimRow; clock: StageClock } {
-  const limit = resolveLimit(rules.timeLimits, {
-    categoryId: input.categoryId,
-    parentCategoryId: input.parentCategoryId,
-    urgency: input.urgency,
-    level: input.level,
-    stage: "accept",
-  });
   const at = input.reportedAt;
-  const clock = startStageClock({ stage: "accept", limit, start: at, cal: rules.calendar, yellowShare: rules.yellowShare });
+  const { categoryId, parentCategoryId, urgency, level } = input;
+  const { clock, light } = reportClockOf({
+    categoryId,
+    parentCategoryId,
+    urgency,
+    level,
+    reportedAt: at,
+    config: rules,
+    now: at,
+  });
   const row: SimRow = {
     id: 0,
     number: "",
@@ -295,7 +300,7 @@ export function reportedRow(
     extension_count: 0,
     reopen_count: 0,
     supervision_count: 0,
-    light: lightAt(clock, at),
+    light,
     light_changed_at: at,
     reminded_for_deadline: null,
     escalated_for_deadline: null,
@@ -351,7 +356,12 @@ class CaseSimulation {
       fromLevel: null,
       toLevel: this.level,
       note: null,
-      details: { source: this.input.source, channel: "generator" },
+      // As report-case.ts writes it.
+      details: {
+        channel: "generator",
+        source: this.input.source,
+        ...(this.input.risk ? { risk: { value: this.input.risk.value, grade: this.input.risk.grade } } : {}),
+      },
       input: null,
     });
     this.lastAt = t0;

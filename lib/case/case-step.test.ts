@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decideCaseStep, routingStepOf, type CaseStepRow, type StepConfig } from "./case-step";
+import { decideCaseStep, reportClockOf, routingStepOf, type CaseStepRow, type StepConfig } from "./case-step";
 import { CHINA_2026_WORKING_CALENDAR as calendar } from "./holidays-2026";
 
 const local = (s: string) => new Date(`${s}+08:00`);
@@ -139,5 +139,26 @@ describe("routingStepOf", () => {
     expect(up.patch).toEqual({ state: "filed", level: "street" });
     expect(routingStepOf({ ...args, routing: { autoDispatch: false } })).toBeNull();
     expect(routingStepOf({ ...args, row: { ...filed, level: "district" }, routing: null })).toBeNull();
+  });
+});
+
+describe("reportClockOf", () => {
+  it("starts the accept clock at the report, with the light as it is now", () => {
+    const reportedAt = local("2026-11-23T10:00:00");
+    const key = { categoryId: 3, parentCategoryId: null, urgency: "general", level: "community", reportedAt, config } as const;
+    // General accept: 30 working minutes, yellow from 80% (24 minutes).
+    const fresh = reportClockOf({ ...key, now: reportedAt });
+    expect(fresh).toEqual({
+      clock: {
+        stage: "accept",
+        startedAt: reportedAt,
+        yellowAt: local("2026-11-23T10:24:00"),
+        deadlineAt: local("2026-11-23T10:30:00"),
+        limit: { amount: 30, unit: "working_minutes" },
+      },
+      light: "green",
+    });
+    expect(reportClockOf({ ...key, now: local("2026-11-23T10:25:00") }).light).toBe("yellow");
+    expect(reportClockOf({ ...key, now: local("2026-11-23T10:31:00") }).light).toBe("red");
   });
 });

@@ -1,5 +1,8 @@
 import { caseLoop } from "../i18n/zh-CN/case-loop";
 import { levelAbove, type CaseAction, type CaseLevel, type CaseState } from "./case-states";
+import { lightAt, resolveLimit, startStageClock, type StageClock } from "./stage-clock";
+import type { CaseUrgency } from "./time-limits";
+import type { Light } from "./traffic-light";
 import { checkTransition, type CaseActorFacts, type CaseFacts, type TransitionInput } from "./case-transitions";
 import {
   effectOf,
@@ -50,6 +53,33 @@ export type CaseStep = { patch: CasePatch; event: CaseStepEvent; notices: Notice
 export type StepConfig = EffectConfig;
 
 type Unit = { id: number; name: string };
+
+/**
+ * The clock a new case starts with (信息采集, report-case.ts): the accept stage from the moment it was
+ * reported, on the limit of its category, urgency and level; the light as it is at `now` (an order imported
+ * late may already be yellow or red).
+ */
+export function reportClockOf(args: {
+  categoryId: number;
+  parentCategoryId: number | null;
+  urgency: CaseUrgency;
+  level: CaseLevel;
+  reportedAt: Date;
+  config: StepConfig;
+  now: Date;
+}): { clock: StageClock; light: Light } {
+  const { config } = args;
+  const { categoryId, parentCategoryId, urgency, level } = args;
+  const limit = resolveLimit(config.timeLimits, { categoryId, parentCategoryId, urgency, level, stage: "accept" });
+  const clock = startStageClock({
+    stage: "accept",
+    limit,
+    start: args.reportedAt,
+    cal: config.calendar,
+    yellowShare: config.yellowShare,
+  });
+  return { clock, light: lightAt(clock, args.now) };
+}
 
 /** The facts the loop's rules read, from a case row. */
 export function caseFactsOf(row: {

@@ -27,7 +27,7 @@ import { loadCaseConfig } from "./case-config";
 import type { CaseLevel } from "./case-states";
 import { assessRisk } from "./risk";
 import { ReportCaseSchema, type ReportCaseInput } from "./schemas";
-import { lightAt, resolveLimit, startStageClock } from "./stage-clock";
+import { reportClockOf } from "./case-step";
 import { suggestDuplicatesIn } from "./suggest-duplicates";
 
 export type ReportCaseResult = { caseId: number; number: string; replayed: boolean; duplicates: CaseSummaryDto[] };
@@ -117,19 +117,14 @@ export async function createCaseInTransaction(
   const reportedAt = input.reportedAt ?? new Date();
   const level = category.default_level as CaseLevel;
   const urgency = input.urgency ?? (category.default_urgency as ReportCaseInput["urgency"] & string);
-  const limit = resolveLimit(config.timeLimits, {
+  const { clock, light } = reportClockOf({
     categoryId: category.id,
     parentCategoryId: category.parent_id,
     urgency,
     level,
-    stage: "accept",
-  });
-  const clock = startStageClock({
-    stage: "accept",
-    limit,
-    start: reportedAt,
-    cal: config.calendar,
-    yellowShare: config.yellowShare,
+    reportedAt,
+    config,
+    now: new Date(),
   });
   const phone = input.reporterPhone?.replace(/[\s-]/g, "") || null;
 
@@ -158,7 +153,7 @@ export async function createCaseInTransaction(
     stage_started_at: clock.startedAt,
     yellow_at: clock.yellowAt,
     deadline_at: clock.deadlineAt,
-    light: lightAt(clock, new Date()),
+    light,
     light_changed_at: reportedAt,
     reported_at: reportedAt,
     risk_l: risk ? input.risk!.l : null,
