@@ -38,10 +38,10 @@ const json = execFileSync(
   { maxBuffer: 1 << 28, encoding: "utf8" },
 );
 const counts = new Map();
-for (const module of JSON.parse(json).modules) {
-  const from = folderOf(module.source);
-  if (!from || isTest(module.source)) continue;
-  for (const dependency of module.dependencies) {
+for (const file of JSON.parse(json).modules) {
+  const from = folderOf(file.source);
+  if (!from || isTest(file.source)) continue;
+  for (const dependency of file.dependencies) {
     const to = folderOf(dependency.resolved);
     if (!to || to === from) continue;
     if (process.argv.includes("--upward") && !BOTTOM.has(from)) continue;

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { forbidden } from "next/navigation";
 import { requireMobileContext } from "@/app/m/_lib/mobile-context";
 import { DraftIndicator } from "@/components/mobile/draft-indicator";
 import { MobileHeader } from "@/components/mobile/mobile-header";
 import { reportDraftKey } from "@/components/mobile/storage-key";
-import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
 import { userBadge } from "@/lib/auth/user-badge";
 import { can } from "@/lib/auth/authorize";
 import { listMyTasks } from "@/lib/case/list-my-tasks";
@@ -20,14 +20,7 @@ export default async function MobileHome() {
   const badge = userBadge(ctx.actor);
   const mayReport = can(ctx, "case.report");
   const mayRead = can(ctx, "case.read");
-  if (!mayReport && !mayRead) {
-    return (
-      <>
-        <MobileHeader title={caseIntake.shell.homeTitle} />
-        <ForbiddenNotice message={caseIntake.tasks.noRole} />
-      </>
-    );
-  }
+  if (!mayReport && !mayRead) forbidden();
   const tasks = mayRead ? await listMyTasks({ ctx }) : { sections: [] };
   const waiting = tasks.sections.filter((s) => s.kind !== "mine").reduce((n, s) => n + s.items.length, 0);
   return (

@@ -357,6 +357,7 @@ export function createCaseComposer(ctx: CaseSeedContext, options: ComposerOption
             : officeStaff(level, "visitor"),
         doneNote,
         majorRisk: risk?.grade === "major",
+        risk,
       };
       const outcome = simulateCase(rules, input, lifeRng);
       out.push({

@@ -87,6 +87,8 @@ export type LifecycleInput = {
   doneNote: string;
   /** A major risk alerts the street and district at once (only recorded while the case is open). */
   majorRisk: boolean;
+  /** The LEC assessment given with the report (its value and grade go on the report's timeline row). */
+  risk?: { value: number; grade: string } | null;
 };
 
 /** A person (or the system) as the rules see them: the name on the timeline and the facts checkTransition reads. */
@@ -354,7 +356,12 @@ class CaseSimulation {
       fromLevel: null,
       toLevel: this.level,
       note: null,
-      details: { source: this.input.source, channel: "generator" },
+      // As report-case.ts writes it.
+      details: {
+        channel: "generator",
+        source: this.input.source,
+        ...(this.input.risk ? { risk: { value: this.input.risk.value, grade: this.input.risk.grade } } : {}),
+      },
       input: null,
     });
     this.lastAt = t0;

@@ -138,6 +138,14 @@ describe("a year of demo cases", () => {
        where e.events <> c.version or e.last <> c.updated_at
           or (select action from case_event where id = e.first) <> 'report'`),
     ).toEqual({ n: 0 });
+    // The report's row as report-case.ts writes it: channel, source, and the risk of a risk-assessed case.
+    expect(
+      await one(sql`
+      select count(*)::int as n from case_record c join case_event e on e.case_id = c.id and e.action = 'report'
+       where e.details ->> 'channel' <> 'generator' or e.details ->> 'source' <> c.source
+          or (e.details -> 'risk' ->> 'value')::numeric is distinct from c.risk_value
+          or e.details -> 'risk' ->> 'grade' is distinct from c.risk_grade`),
+    ).toEqual({ n: 0 });
     // Each step starts where the one before ended.
     expect(
       await one(sql`

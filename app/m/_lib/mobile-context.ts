@@ -1,5 +1,7 @@
 import "server-only";
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
+import { can } from "@/lib/auth/authorize";
+import type { Action } from "@/lib/auth/permissions";
 import { getRequestContext, type RequestContext } from "@/lib/context";
 import { isDomainError } from "@/lib/errors";
 
@@ -17,5 +19,15 @@ export async function requireMobileContext(): Promise<RequestContext> {
     throw error;
   }
   if (ctx.actor.mustChangePassword) redirect("/account/password");
+  return ctx;
+}
+
+/**
+ * The caller's context for a phone page that needs permissions (all of them): without one the page answers
+ * HTTP 403 with the phone's notice (app/m/forbidden.tsx).
+ */
+export async function requireMobilePermission(...actions: Action[]): Promise<RequestContext> {
+  const ctx = await requireMobileContext();
+  if (!actions.every((a) => can(ctx, a))) forbidden();
   return ctx;
 }

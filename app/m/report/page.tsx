@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
-import { requireMobileContext } from "@/app/m/_lib/mobile-context";
+import { requireMobilePermission } from "@/app/m/_lib/mobile-context";
 import { MobileHeader } from "@/components/mobile/mobile-header";
 import { ReportForm } from "@/components/mobile/report-form";
 import { reportDraftKey } from "@/components/mobile/storage-key";
-import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
-import { can } from "@/lib/auth/authorize";
 import { listCategories } from "@/lib/case/list-categories";
 import { getDistrictBounds } from "@/lib/grid/get-district-bounds";
 import { caseIntake } from "@/lib/i18n/zh-CN/case-intake";
@@ -18,16 +16,8 @@ export const dynamic = "force-dynamic";
  * picker: those orders arrive by import, not from the street.
  */
 export default async function MobileReportPage() {
-  const ctx = await requireMobileContext();
+  const ctx = await requireMobilePermission("case.report", "map.view");
   const header = <MobileHeader title={caseIntake.shell.reportTitle} back={{ href: "/m" }} />;
-  if (!can(ctx, "case.report") || !can(ctx, "map.view")) {
-    return (
-      <>
-        {header}
-        <ForbiddenNotice message={caseIntake.tasks.noReport} />
-      </>
-    );
-  }
   const [categories, area] = await Promise.all([listCategories({ ctx }), getDistrictBounds({ ctx })]);
   return (
     <>

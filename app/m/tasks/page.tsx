@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireMobileContext } from "@/app/m/_lib/mobile-context";
+import { requireMobilePermission } from "@/app/m/_lib/mobile-context";
 import { MobileHeader } from "@/components/mobile/mobile-header";
 import { TaskCard } from "@/components/mobile/task-card";
-import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
-import { can } from "@/lib/auth/authorize";
 import { listMyTasks } from "@/lib/case/list-my-tasks";
 import { caseIntake } from "@/lib/i18n/zh-CN/case-intake";
 
@@ -13,16 +11,8 @@ export const dynamic = "force-dynamic";
 
 /** 我的任务: the caller's work queues (to handle, to verify, waiting at the office's level) and the own reports. */
 export default async function MobileTasksPage() {
-  const ctx = await requireMobileContext();
+  const ctx = await requireMobilePermission("case.read");
   const header = <MobileHeader title={caseIntake.shell.tasksTitle} back={{ href: "/m" }} />;
-  if (!can(ctx, "case.read")) {
-    return (
-      <>
-        {header}
-        <ForbiddenNotice message={caseIntake.tasks.noRead} />
-      </>
-    );
-  }
   const { sections } = await listMyTasks({ ctx });
   const now = new Date();
   return (

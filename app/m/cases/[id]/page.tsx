@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireMobileContext } from "@/app/m/_lib/mobile-context";
+import { requireMobilePermission } from "@/app/m/_lib/mobile-context";
 import { rethrowForPage } from "@/app/_lib/page-errors";
 import { CaseLightBadge } from "@/components/case/case-light-badge";
 import { CaseTimeline } from "@/components/case/case-timeline";
@@ -8,8 +8,6 @@ import { deadlineNote } from "@/lib/case/deadline-note";
 import { formatShortDateTime } from "@/lib/format/time";
 import { MobileCaseActions } from "@/components/mobile/mobile-case-actions";
 import { MobileHeader } from "@/components/mobile/mobile-header";
-import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
-import { can } from "@/lib/auth/authorize";
 import type { CaseDetailDto } from "@/lib/case/case-dto";
 import { getCase } from "@/lib/case/get-case";
 import { cases } from "@/lib/i18n/zh-CN/case";
@@ -26,16 +24,8 @@ const text = caseIntake.caseView;
 /** One case on the phone: the summary, its photos, the steps the caller may take, and the timeline. */
 export default async function MobileCasePage({ params }: Props) {
   const { id } = await params;
-  const ctx = await requireMobileContext();
+  const ctx = await requireMobilePermission("case.read");
   const back = { href: "/m/tasks", label: caseIntake.shell.tasksTitle };
-  if (!can(ctx, "case.read")) {
-    return (
-      <>
-        <MobileHeader title={text.summary} back={back} />
-        <ForbiddenNotice message={caseIntake.tasks.noRead} />
-      </>
-    );
-  }
   let detail: CaseDetailDto;
   try {
     detail = await getCase({ ctx, caseId: id });
