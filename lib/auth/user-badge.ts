@@ -17,18 +17,18 @@ export type UserBadge = {
 
 /** The console's pages and the action each needs; the menu lists those the user may open. */
 const PAGES: { href: string; label: string; action: Action | null }[] = [
-  { href: "/", label: "网格地图", action: "map.view" },
-  { href: "/m", label: "手机上报", action: "case.report" },
-  { href: "/cases", label: "案件列表", action: "case.read" },
-  { href: "/cases/rates", label: "三率统计", action: "case.read" },
-  { href: "/hotline", label: "12345工单", action: "case.import" },
-  { href: "/exports", label: "数据导出", action: "region.export" },
-  { href: "/topology", label: "拓扑检查", action: "topology.read" },
-  { href: "/audit", label: "审计日志", action: "audit.read" },
-  { href: "/admin/accounts", label: "账户管理", action: "account.manage" },
-  { href: "/admin/api-keys", label: "接口密钥", action: "apikey.manage" },
-  { href: "/admin/case-config", label: "案件配置", action: "case.configure" },
-  { href: "/account/password", label: "修改密码", action: null },
+  { href: "/", label: t.auth.menu.map, action: "map.view" },
+  { href: "/m", label: t.auth.menu.phone, action: "case.report" },
+  { href: "/cases", label: t.auth.menu.cases, action: "case.read" },
+  { href: "/cases/rates", label: t.auth.menu.rates, action: "case.read" },
+  { href: "/hotline", label: t.auth.menu.hotline, action: "case.import" },
+  { href: "/exports", label: t.auth.menu.exports, action: "region.export" },
+  { href: "/topology", label: t.auth.menu.topology, action: "topology.read" },
+  { href: "/audit", label: t.auth.menu.audit, action: "audit.read" },
+  { href: "/admin/accounts", label: t.auth.menu.accounts, action: "account.manage" },
+  { href: "/admin/api-keys", label: t.auth.menu.apiKeys, action: "apikey.manage" },
+  { href: "/admin/case-config", label: t.auth.menu.caseConfig, action: "case.configure" },
+  { href: "/account/password", label: t.auth.menu.password, action: null },
 ];
 
 export function userBadge(actor: Actor): UserBadge {

@@ -2,7 +2,6 @@
 export const account = {
   pageTitle: "账户管理",
   intro: "创建、停用账户，分配角色与管辖区域，重置密码和注销会话。账户的角色只在所分配区域及其下级区域内有效。",
-  forbiddenTitle: "无权访问",
   forbiddenBody: "您的角色无权管理账户。如需开通，请联系系统管理员。",
   filters: {
     q: "搜索用户名或姓名",

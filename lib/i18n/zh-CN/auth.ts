@@ -1,5 +1,20 @@
 /** Accounts, roles, sign-in and permission texts. */
 export const auth = {
+  /** The user menu's pages (lib/auth/user-badge.ts). */
+  menu: {
+    map: "网格地图",
+    phone: "手机上报",
+    cases: "案件列表",
+    rates: "三率统计",
+    hotline: "12345工单",
+    exports: "数据导出",
+    topology: "拓扑检查",
+    audit: "审计日志",
+    accounts: "账户管理",
+    apiKeys: "接口密钥",
+    caseConfig: "案件配置",
+    password: "修改密码",
+  },
   roles: {
     district_commander: "区级指挥中心",
     street_operator: "街道分中心",

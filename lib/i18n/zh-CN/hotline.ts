@@ -30,7 +30,6 @@ export const hotline = {
   fieldLabels,
   /** The name cases from the hotline are filed under (the caller reported them, the operator brought them in). */
   systemActor: (operator: string, how: "import" | "locate") => `12345热线（${operator}${how === "import" ? "导入" : "定位"}）`,
-  forbiddenTitle: "无权导入热线工单",
   forbiddenBody: "只有街道分中心和区级指挥中心可以导入 12345 工单、处理待定位工单和导出回复。",
   upload: {
     title: "上传工单文件",

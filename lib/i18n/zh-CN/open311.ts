@@ -5,7 +5,6 @@ export const open311 = {
     intro:
       "第三方系统（市民 App、公众号、12345 平台）通过 Open311 GeoReport v2 接口提交事件时需要密钥。每个密钥只能在指定区域内上报；密钥只在创建时显示一次，系统只保存其摘要。",
     endpoint: "接口地址",
-    forbiddenTitle: "无权管理接口密钥",
     forbiddenBody: "只有系统管理员可以创建和吊销 Open311 接口密钥。",
     create: {
       title: "新建密钥",
