@@ -20,6 +20,8 @@ import { caseActorFacts } from "./case-grants";
 import { availableActions } from "./case-transitions";
 import { caseFactsOf } from "./case-step";
 import { photoStageOf } from "./photos/photo-stage";
+import { riskAssessmentRefusal } from "./risk";
+import { loadCaseConfig } from "./case-config";
 import type { CaseState, CaseLevel } from "./case-states";
 import { CaseIdSchema } from "./schemas";
 import { isSystemEvent } from "./system-event";
@@ -87,6 +89,13 @@ export async function readCaseDetail(trx: Database, ctx: RequestContext, id: num
     resolution: row.resolution,
     timeliness: row.timeliness as CaseDetailDto["timeliness"],
     risk,
+    emergencyPlan: row.emergency_plan,
+    riskAssessed: row.risk_assessed ?? false,
+    riskBands: row.risk_assessed ? (await loadCaseConfig(trx)).riskBands : null,
+    canAssessRisk:
+      can(ctx, "case.act") &&
+      actor.userId !== null &&
+      riskAssessmentRefusal({ actor, riskAssessed: row.risk_assessed ?? false, state: row.state }) === null,
     reopenCount: row.reopen_count,
     supervisionCount: row.supervision_count,
     mergedIntoId: row.merged_into_id,
