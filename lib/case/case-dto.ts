@@ -1,4 +1,5 @@
 import type { CaseAction, CaseLevel, CaseState } from "./case-states";
+import type { StagedPhoto } from "./photos/photo-stage";
 import type { RiskGrade } from "./risk";
 import type { CaseStage, CaseUrgency } from "./time-limits";
 import type { Light } from "./traffic-light";
@@ -87,12 +88,16 @@ export type CaseDetailDto = CaseSummaryDto & {
   discoveryStars: number | null;
   disposalStars: number | null;
   satisfaction: string | null;
+  /** The return visit's "问题是否解决": resolved | unresolved | no_opinion. */
+  resolution: string | null;
   timeliness: "overdue" | "on_time" | "early" | null;
   risk: { l: number; e: number; c: number; value: number; grade: RiskGrade } | null;
   reopenCount: number;
   supervisionCount: number;
   mergedIntoId: number | null;
   photoIds: number[];
+  /** The same photos with their stage (photos/photo-stage.ts): 上报, 处置前 (at 处置), 处置后 (at 反馈), other. */
+  photos: StagedPhoto[];
   events: CaseEventDto[];
   /** What the caller may do now (input aside), for the buttons. */
   availableActions: CaseAction[];

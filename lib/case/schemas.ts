@@ -4,7 +4,7 @@ import { errorMessages } from "../i18n/zh-CN/errors";
 import { CASE_ACTIONS, RETURN_REASONS } from "./case-states";
 import { CASE_SOURCES } from "./case-dto";
 import { LEC_CONSEQUENCE, LEC_EXPOSURE, LEC_LIKELIHOOD } from "./risk";
-import { SATISFACTION_LEVELS } from "./ratings";
+import { RESOLUTION_ANSWERS, SATISFACTION_LEVELS } from "./ratings";
 import { CASE_URGENCIES } from "./time-limits";
 import { NOTE_MAX_LENGTH } from "./case-transitions";
 
@@ -54,6 +54,8 @@ export const TransitionCaseSchema = z.object({
   leadUnitId: idSchema(errorMessages.invalidId, "int4").nullish(),
   coUnitIds: z.array(idSchema(errorMessages.invalidId, "int4")).max(10).nullish(),
   satisfaction: z.enum(SATISFACTION_LEVELS).nullish(),
+  /** With evaluate: the return visit's "问题是否解决". */
+  resolution: z.enum(RESOLUTION_ANSWERS).nullish(),
   discoveryStars: z.number().int().nullish(),
   photoIds: z.array(idSchema(errorMessages.invalidId, "bigint")).max(9).default([]),
   /** With cancel: the case this one duplicates (合并). */
