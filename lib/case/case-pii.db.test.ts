@@ -13,6 +13,7 @@ import { withSeededDistrict } from "../testing/seeded-district";
 import { exportCases, type FileDownload } from "./export-cases";
 import { getCase } from "./get-case";
 import { listCases } from "./list-cases";
+import { listInbox } from "./list-inbox";
 import { listMyTasks } from "./list-my-tasks";
 import { revealCaseText } from "./reveal-case-text";
 
@@ -189,6 +190,15 @@ describe("case list and my tasks", () => {
     const tasks = await listMyTasks({ ctx: department });
     expect(tasks.sections.flatMap((s) => s.items).map((i) => i.id)).toContain(caseId);
     expectNoClearValue(tasks);
+  });
+});
+
+describe("department inbox", () => {
+  it("shows the dispatched case with its text masked", async () => {
+    const inbox = await listInbox({ ctx: department, input: {} });
+    expect(JSON.stringify(inbox)).toContain(caseNumber);
+    expect(JSON.stringify(inbox)).toContain(ID_MASKED);
+    expectNoClearValue(inbox);
   });
 });
 
