@@ -156,6 +156,23 @@ describe("risk assessment of disputes and hazards (LEC)", () => {
     });
   });
 
+  it("shows the plan's phone numbers masked, like any free text; sent back unchanged, the stored plan stays in clear", async () => {
+    const caseId = await report("dispute.property");
+    const plan = "联系人王主任 13812345678，24小时值守";
+    const c = await assess(actors.community, caseId, { l: 6, e: 6, c: 7, emergencyPlan: plan });
+    expect(c.emergencyPlan).not.toContain("13812345678");
+    expect(c.emergencyPlan).toContain("联系人王主任");
+    expect(JSON.stringify(c.events.at(-1)!.details)).not.toContain("13812345678");
+    // the form sends back what the page showed
+    await assess(actors.community, caseId, { l: 6, e: 6, c: 15, emergencyPlan: c.emergencyPlan });
+    const stored = await owner.db
+      .selectFrom("case_record")
+      .select("emergency_plan")
+      .where("id", "=", caseId)
+      .executeTakeFirstOrThrow();
+    expect(stored.emergency_plan).toBe(plan);
+  });
+
   it("the same request twice is applied once", async () => {
     const caseId = await report("dispute.property");
     const input = { caseId, expectedVersion: await version(caseId), requestId: randomUUID(), l: 1, e: 1, c: 1 };

@@ -20,6 +20,7 @@ import { enqueue } from "../../workers/enqueue";
 import type { CaseDetailDto } from "./case-dto";
 import { loadCaseConfig } from "./case-config";
 import { caseActorFacts } from "./case-grants";
+import { maskOptionalText } from "./case-pii";
 import { actingAssignments, readCaseDetail } from "./get-case";
 import {
   alertOnAssessment,
@@ -80,7 +81,10 @@ export async function assessCaseRisk({
       const config = await loadCaseConfig(trx);
       const { l, e, c } = parsed;
       const risk = assessRisk({ l, e, c, bands: config.riskBands });
-      const plan = checkEmergencyPlan(risk.grade, parsed.emergencyPlan);
+      // The page shows the plan masked (case-pii.ts): sent back unchanged, it keeps the stored text in clear.
+      const unchanged =
+        parsed.emergencyPlan != null && parsed.emergencyPlan.trim() === maskOptionalText(row.emergency_plan)?.trim();
+      const plan = checkEmergencyPlan(risk.grade, unchanged ? row.emergency_plan : parsed.emergencyPlan);
       const previousGrade = (row.risk_grade as RiskGrade | null) ?? null;
       const previous =
         previousGrade === null

@@ -16,6 +16,7 @@ import type { RequestContext } from "../context";
 import { DomainError, parseInput } from "../errors";
 import { caseLoop } from "../i18n/zh-CN/case-loop";
 import type { CaseDetailDto, UnitOption } from "./case-dto";
+import { anyTextMasked, maskOptionalText, mayRevealCasePii, shownReporterName } from "./case-pii";
 import { caseActorFacts } from "./case-grants";
 import { availableActions } from "./case-transitions";
 import { caseFactsOf } from "./case-step";
@@ -67,11 +68,16 @@ export async function readCaseDetail(trx: Database, ctx: RequestContext, id: num
           grade: row.risk_grade as "general" | "important" | "major",
         }
       : null;
+  const textMasked = anyTextMasked([summary.description, summary.address, row.emergency_plan, ...events.map((e) => e.note)]);
   return {
     ...toCaseSummaryDto(summary),
     version: row.version,
     breadcrumb,
-    reporterName: row.reporter_name,
+    reporterName: shownReporterName(ctx, {
+      reporterName: row.reporter_name,
+      reporterUserId: row.reporter_user_id,
+      regionPath: row.region_path,
+    }),
     reporterPhoneMasked: row.reporter_phone_masked,
     externalId: row.external_id,
     channel: row.channel as CaseDetailDto["channel"],
@@ -89,7 +95,8 @@ export async function readCaseDetail(trx: Database, ctx: RequestContext, id: num
     resolution: row.resolution,
     timeliness: row.timeliness as CaseDetailDto["timeliness"],
     risk,
-    emergencyPlan: row.emergency_plan,
+    // free text: identity numbers and phones masked, as in the description and the notes (case-pii.ts)
+    emergencyPlan: maskOptionalText(row.emergency_plan),
     riskAssessed: row.risk_assessed ?? false,
     riskBands: row.risk_assessed ? (await loadCaseConfig(trx)).riskBands : null,
     canAssessRisk:
@@ -111,10 +118,11 @@ export async function readCaseDetail(trx: Database, ctx: RequestContext, id: num
       toState: e.to_state as CaseState | null,
       fromLevel: e.from_level as CaseLevel | null,
       toLevel: e.to_level as CaseLevel | null,
-      note: e.note,
-      details: (e.details as Record<string, unknown> | null) ?? null,
+      note: maskOptionalText(e.note),
+      details: maskPlansInDetails((e.details as Record<string, unknown> | null) ?? null),
       photoIds: e.photo_ids,
     })),
+    personalText: { textMasked, mayReveal: textMasked && mayRevealCasePii(ctx, row.region_path) },
     availableActions: actions,
     proposedRouting: routing ? { leadUnitId: routing.lead_unit_id, coUnitIds: routing.co_unit_ids } : null,
   };
@@ -123,4 +131,18 @@ export async function readCaseDetail(trx: Database, ctx: RequestContext, id: num
 /** The assignments whose role takes part in the loop (an analyst's assignment grants nothing). */
 export function actingAssignments(ctx: RequestContext) {
   return ctx.actor.assignments.filter((a) => roleAllows(a.role, "case.act"));
+}
+
+/** An assess_risk row's details keep the emergency plans (new and old): free text, masked like the notes. */
+function maskPlansInDetails(details: Record<string, unknown> | null): Record<string, unknown> | null {
+  if (!details) return details;
+  const masked = { ...details };
+  for (const key of ["risk", "previous"]) {
+    const v = masked[key];
+    if (typeof v === "object" && v !== null && typeof (v as { emergencyPlan?: unknown }).emergencyPlan === "string") {
+      const plan = (v as { emergencyPlan: string }).emergencyPlan;
+      masked[key] = { ...v, emergencyPlan: maskOptionalText(plan) };
+    }
+  }
+  return masked;
 }
