@@ -9,6 +9,7 @@ import { buildTransitionRequest } from "@/lib/case/transition-request";
 import { SATISFACTION_LEVELS } from "@/lib/case/ratings";
 import { caseLoop } from "@/lib/i18n/zh-CN/case-loop";
 import { casePage } from "@/lib/i18n/zh-CN/case-page";
+import { BlockedActions } from "./blocked-actions";
 
 const text = casePage.form;
 const inputClass =
@@ -29,7 +30,7 @@ const PRIMARY: readonly CaseAction[] = [
 ];
 
 type Props = {
-  detail: Pick<CaseDetailDto, "id" | "version" | "availableActions" | "proposedRouting">;
+  detail: Pick<CaseDetailDto, "id" | "version" | "availableActions" | "blockedActions" | "proposedRouting">;
   units: readonly UnitOption[];
 };
 
@@ -43,9 +44,12 @@ export function CaseActions({ detail, units }: Props) {
   const [open, setOpen] = useState<CaseAction | null>(null);
   if (detail.availableActions.length === 0)
     return (
-      <p className="text-sm text-slate-500" data-testid="case-no-actions">
-        {casePage.noActions}
-      </p>
+      <>
+        <p className="text-sm text-slate-500" data-testid="case-no-actions">
+          {casePage.noActions}
+        </p>
+        <BlockedActions blocked={detail.blockedActions} />
+      </>
     );
   const ordered = [...detail.availableActions].sort((a, b) => Number(PRIMARY.includes(b)) - Number(PRIMARY.includes(a)));
   return (
@@ -68,6 +72,7 @@ export function CaseActions({ detail, units }: Props) {
           </button>
         ))}
       </div>
+      <BlockedActions blocked={detail.blockedActions} />
       {open && <ActionForm key={open} action={open} detail={detail} units={units} onClose={() => setOpen(null)} />}
     </div>
   );
