@@ -8,8 +8,11 @@ import { TRANSITIONS } from "@/lib/case/case-transitions";
 import { buildTransitionRequest } from "@/lib/case/transition-request";
 import { SATISFACTION_LEVELS } from "@/lib/case/ratings";
 import { caseLoop } from "@/lib/i18n/zh-CN/case-loop";
+import { casePhotoStages } from "@/lib/i18n/zh-CN/case-inbox";
 import { casePage } from "@/lib/i18n/zh-CN/case-page";
+import { PHOTO_STEP_STAGES } from "@/lib/case/photos/photo-stage";
 import { BlockedActions } from "./blocked-actions";
+import { StepPhotos } from "./step-photos";
 
 const text = casePage.form;
 const inputClass =
@@ -98,8 +101,11 @@ function ActionForm({
   const [returnReason, setReturnReason] = useState<string>("");
   const [satisfaction, setSatisfaction] = useState<string>("");
   const [stars, setStars] = useState<string>("");
+  const [photoIds, setPhotoIds] = useState<number[]>([]);
+  const [uploading, setUploading] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const photoStage = PHOTO_STEP_STAGES[action];
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -116,6 +122,7 @@ function ActionForm({
         satisfaction,
         stars,
         routing: { leadUnitId: leadUnitId === "" ? null : leadUnitId, coUnitIds },
+        photoIds: photoStage ? photoIds : undefined,
       },
     });
     try {
@@ -227,6 +234,13 @@ function ActionForm({
           data-testid="case-action-note"
         />
       </label>
+      {photoStage && (
+        <StepPhotos
+          label={casePhotoStages.formLabel[photoStage === "handle" ? "handle" : "report_back"]}
+          onChange={setPhotoIds}
+          onBusy={setUploading}
+        />
+      )}
       {error && (
         <p role="alert" className="text-sm text-red-700" data-testid="case-action-error">
           {error}
@@ -235,7 +249,7 @@ function ActionForm({
       <div className="flex gap-2">
         <button
           type="submit"
-          disabled={busy}
+          disabled={busy || uploading}
           className="rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-60"
           data-testid="case-action-submit"
         >

@@ -104,9 +104,15 @@ export async function findCaseEvents(db: Database, caseId: number) {
     .execute();
 }
 
-export async function findCasePhotoIds(db: Database, caseId: number) {
-  const rows = await db.selectFrom("case_photo").select("id").where("case_id", "=", caseId).orderBy("id").execute();
-  return rows.map((r) => r.id);
+/** A case's photos with the action of the timeline row that attached each (its stage), oldest first. */
+export async function findCasePhotosWithStep(db: Database, caseId: number) {
+  const { rows } = await sql<{ id: number; action: string | null }>`
+    select p.id,
+           (select e.action from case_event e where e.case_id = p.case_id and p.id = any(e.photo_ids) order by e.id limit 1) as action
+      from case_photo p
+     where p.case_id = ${caseId}
+     order by p.id`.execute(db);
+  return rows;
 }
 
 export async function findUnitsByIds(db: Database, ids: readonly number[]) {

@@ -1,4 +1,5 @@
 import type { CaseAction, CaseLevel, CaseState } from "./case-states";
+import type { StagedPhoto } from "./photos/photo-stage";
 import type { RiskGrade } from "./risk";
 import type { CaseStage, CaseUrgency } from "./time-limits";
 import type { Light } from "./traffic-light";
@@ -93,6 +94,8 @@ export type CaseDetailDto = CaseSummaryDto & {
   supervisionCount: number;
   mergedIntoId: number | null;
   photoIds: number[];
+  /** The same photos with their stage (photos/photo-stage.ts): 上报, 处置前 (at 处置), 处置后 (at 反馈), other. */
+  photos: StagedPhoto[];
   events: CaseEventDto[];
   /** What the caller may do now (input aside), for the buttons. */
   availableActions: CaseAction[];

@@ -3,7 +3,7 @@ import {
   findBreadcrumb,
   findCaseDetailRow,
   findCaseEvents,
-  findCasePhotoIds,
+  findCasePhotosWithStep,
   findCaseSummaries,
   findUnitsByIds,
 } from "../../db/queries/case-read";
@@ -19,6 +19,7 @@ import type { CaseDetailDto, UnitOption } from "./case-dto";
 import { caseActorFacts } from "./case-grants";
 import { availableActions, blockedActions } from "./case-transitions";
 import { caseFactsOf } from "./case-step";
+import { photoStageOf } from "./photos/photo-stage";
 import type { CaseState, CaseLevel } from "./case-states";
 import { CaseIdSchema } from "./schemas";
 import { isSystemEvent } from "./system-event";
@@ -36,9 +37,9 @@ export async function readCaseDetail(trx: Database, ctx: RequestContext, id: num
   const [summary] = await findCaseSummaries(trx, [id]);
   const row = await findCaseDetailRow(trx, id);
   if (!summary || !row) throw new DomainError("NOT_FOUND", caseLoop.errors.caseNotFound);
-  const [events, photoIds, breadcrumb, units, myUnits] = await Promise.all([
+  const [events, photos, breadcrumb, units, myUnits] = await Promise.all([
     findCaseEvents(trx, id),
-    findCasePhotoIds(trx, id),
+    findCasePhotosWithStep(trx, id),
     findBreadcrumb(trx, row.region_path),
     findUnitsByIds(trx, row.co_unit_ids),
     findUnitIdsOfUser(trx, ctx.actor.userId),
@@ -90,7 +91,8 @@ export async function readCaseDetail(trx: Database, ctx: RequestContext, id: num
     reopenCount: row.reopen_count,
     supervisionCount: row.supervision_count,
     mergedIntoId: row.merged_into_id,
-    photoIds,
+    photoIds: photos.map((p) => p.id),
+    photos: photos.map((p) => ({ id: p.id, stage: photoStageOf(p.action) })),
     events: events.map((e) => ({
       id: e.id,
       at: isoInstant(e.at)!,
