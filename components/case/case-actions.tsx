@@ -6,7 +6,7 @@ import type { CaseDetailDto, UnitOption } from "@/lib/case/case-dto";
 import { RETURN_REASONS, type CaseAction } from "@/lib/case/case-states";
 import { TRANSITIONS } from "@/lib/case/case-transitions";
 import { buildTransitionRequest } from "@/lib/case/transition-request";
-import { SATISFACTION_LEVELS } from "@/lib/case/ratings";
+import { RESOLUTION_ANSWERS, SATISFACTION_LEVELS } from "@/lib/case/ratings";
 import { caseLoop } from "@/lib/i18n/zh-CN/case-loop";
 import { casePhotoStages } from "@/lib/i18n/zh-CN/case-inbox";
 import { casePage } from "@/lib/i18n/zh-CN/case-page";
@@ -99,6 +99,7 @@ function ActionForm({
   const [leadUnitId, setLeadUnitId] = useState<number | "">(detail.proposedRouting?.leadUnitId ?? "");
   const [coUnitIds, setCoUnitIds] = useState<number[]>(detail.proposedRouting?.coUnitIds ?? []);
   const [returnReason, setReturnReason] = useState<string>("");
+  const [resolution, setResolution] = useState<string>("");
   const [satisfaction, setSatisfaction] = useState<string>("");
   const [stars, setStars] = useState<string>("");
   const [photoIds, setPhotoIds] = useState<number[]>([]);
@@ -120,6 +121,7 @@ function ActionForm({
         note,
         returnReason,
         satisfaction,
+        resolution,
         stars,
         routing: { leadUnitId: leadUnitId === "" ? null : leadUnitId, coUnitIds },
         photoIds: photoStage ? photoIds : undefined,
@@ -209,6 +211,15 @@ function ActionForm({
           onChange={setSatisfaction}
           options={SATISFACTION_LEVELS.map((s) => [s, caseLoop.satisfactionLabels[s]])}
           testId="evaluate-satisfaction"
+        />
+      )}
+      {action === "evaluate" && (
+        <Choice
+          label={text.resolution}
+          value={resolution}
+          onChange={setResolution}
+          options={RESOLUTION_ANSWERS.map((r) => [r, caseLoop.resolutionLabels[r]])}
+          testId="evaluate-resolution"
         />
       )}
       {action === "rate_discovery" && (

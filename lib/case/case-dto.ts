@@ -88,6 +88,8 @@ export type CaseDetailDto = CaseSummaryDto & {
   discoveryStars: number | null;
   disposalStars: number | null;
   satisfaction: string | null;
+  /** The return visit's "问题是否解决": resolved | unresolved | no_opinion. */
+  resolution: string | null;
   timeliness: "overdue" | "on_time" | "early" | null;
   risk: { l: number; e: number; c: number; value: number; grade: RiskGrade } | null;
   reopenCount: number;

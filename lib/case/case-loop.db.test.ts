@@ -110,8 +110,9 @@ describe("the closed loop, report to rating", () => {
     c = await step(actors.community, c.id, "close", { note: "现场核查属实" });
     expect(c).toMatchObject({ state: "closed", light: null, stage: null });
 
-    c = await step(actors.street, c.id, "evaluate", { satisfaction: "very_satisfied" });
-    expect(c).toMatchObject({ state: "evaluated", satisfaction: "very_satisfied", disposalStars: 5 });
+    c = await step(actors.street, c.id, "evaluate", { satisfaction: "very_satisfied", resolution: "resolved" });
+    expect(c).toMatchObject({ state: "evaluated", satisfaction: "very_satisfied", resolution: "resolved", disposalStars: 5 });
+    expect(c.events.at(-1)!.details).toMatchObject({ satisfaction: "very_satisfied", resolution: "resolved" });
     expect(c.events.map((e) => e.action)).toEqual([
       "report",
       "file",
@@ -246,7 +247,7 @@ describe("the closed loop, report to rating", () => {
     expect(back.events.at(-1)).toMatchObject({ action: "report_back", details: { timeliness: "overdue" } });
     await step(actors.worker2, caseId, "start_verification");
     await step(actors.community, caseId, "close");
-    const evaluated = await step(actors.street, caseId, "evaluate", { satisfaction: "very_satisfied" });
+    const evaluated = await step(actors.street, caseId, "evaluate", { satisfaction: "very_satisfied", resolution: "resolved" });
     expect(evaluated).toMatchObject({ timeliness: "overdue", disposalStars: 2 });
   });
 
@@ -293,7 +294,7 @@ describe("the closed loop, report to rating", () => {
       await step(actors.department, caseId, action, input);
     await step(actors.worker2, caseId, "start_verification");
     await step(actors.community, caseId, "close");
-    let c = await step(actors.street, caseId, "evaluate", { satisfaction: "dissatisfied" });
+    let c = await step(actors.street, caseId, "evaluate", { satisfaction: "dissatisfied", resolution: "unresolved" });
     expect(c).toMatchObject({ state: "evaluated", timeliness: "early", disposalStars: 2 });
     expect((await getCase({ ctx: actors.street, caseId })).availableActions).toEqual(["reopen", "rate_discovery"]);
     c = await step(actors.commander, caseId, "supervision_order", { note: "回访不满意，请重新处置" });
@@ -308,6 +309,7 @@ describe("the closed loop, report to rating", () => {
       timeliness: "on_time",
       disposalStars: null,
       satisfaction: "dissatisfied",
+      resolution: "unresolved",
     });
     for (const [action, input] of [
       ["handle", {}],
@@ -316,7 +318,7 @@ describe("the closed loop, report to rating", () => {
       await step(actors.department, caseId, action, input);
     await step(actors.worker2, caseId, "start_verification");
     await step(actors.community, caseId, "close");
-    c = await step(actors.street, caseId, "evaluate", { satisfaction: "very_satisfied" });
+    c = await step(actors.street, caseId, "evaluate", { satisfaction: "very_satisfied", resolution: "resolved" });
     // Early both times, but reopened: on time at best, so very satisfied earns 4, not 5.
     expect(c).toMatchObject({ state: "evaluated", timeliness: "on_time", satisfaction: "very_satisfied", disposalStars: 4 });
     await expect(step(actors.street, caseId, "reopen", { note: "再次返工" })).rejects.toMatchObject({

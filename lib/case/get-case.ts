@@ -86,6 +86,7 @@ export async function readCaseDetail(trx: Database, ctx: RequestContext, id: num
     discoveryStars: row.discovery_stars,
     disposalStars: row.disposal_stars,
     satisfaction: row.satisfaction,
+    resolution: row.resolution,
     timeliness: row.timeliness as CaseDetailDto["timeliness"],
     risk,
     reopenCount: row.reopen_count,

@@ -107,6 +107,7 @@ async function applyTransition(trx: Database, ctx: RequestContext, row: CaseRow,
   if (input.action === "cancel" && input.mergeIntoId) effectInput.mergeInto = await mergeTarget(trx, row, input.mergeIntoId);
   effectInput.returnReason = input.returnReason;
   effectInput.satisfaction = input.satisfaction;
+  effectInput.resolution = input.resolution;
   effectInput.discoveryStars = input.discoveryStars;
 
   // on the transaction's connection, never a second one from the pool (see report-case.ts)

@@ -168,6 +168,11 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
                   value={c.satisfaction ? (caseLoop.satisfactionLabels as Record<string, string>)[c.satisfaction] : text.none}
                 />
                 <Fact
+                  label={f.resolution}
+                  value={c.resolution ? (caseLoop.resolutionLabels as Record<string, string>)[c.resolution] : text.none}
+                  testId="case-resolution"
+                />
+                <Fact
                   label={f.disposalStars}
                   value={c.disposalStars ? text.stars(c.disposalStars) : text.none}
                   testId="case-disposal-stars"
