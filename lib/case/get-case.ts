@@ -16,6 +16,7 @@ import type { RequestContext } from "../context";
 import { DomainError, parseInput } from "../errors";
 import { caseLoop } from "../i18n/zh-CN/case-loop";
 import type { CaseDetailDto, UnitOption } from "./case-dto";
+import { anyTextMasked, maskOptionalText, mayRevealCasePii, shownReporterName } from "./case-pii";
 import { caseActorFacts } from "./case-grants";
 import { availableActions, blockedActions } from "./case-transitions";
 import { caseFactsOf } from "./case-step";
@@ -67,11 +68,16 @@ export async function readCaseDetail(trx: Database, ctx: RequestContext, id: num
           grade: row.risk_grade as "general" | "important" | "major",
         }
       : null;
+  const textMasked = anyTextMasked([summary.description, summary.address, ...events.map((e) => e.note)]);
   return {
     ...toCaseSummaryDto(summary),
     version: row.version,
     breadcrumb,
-    reporterName: row.reporter_name,
+    reporterName: shownReporterName(ctx, {
+      reporterName: row.reporter_name,
+      reporterUserId: row.reporter_user_id,
+      regionPath: row.region_path,
+    }),
     reporterPhoneMasked: row.reporter_phone_masked,
     externalId: row.external_id,
     channel: row.channel as CaseDetailDto["channel"],
@@ -104,10 +110,11 @@ export async function readCaseDetail(trx: Database, ctx: RequestContext, id: num
       toState: e.to_state as CaseState | null,
       fromLevel: e.from_level as CaseLevel | null,
       toLevel: e.to_level as CaseLevel | null,
-      note: e.note,
+      note: maskOptionalText(e.note),
       details: (e.details as Record<string, unknown> | null) ?? null,
       photoIds: e.photo_ids,
     })),
+    personalText: { textMasked, mayReveal: textMasked && mayRevealCasePii(ctx, row.region_path) },
     availableActions: actions,
     blockedActions: blocked,
     proposedRouting: routing ? { leadUnitId: routing.lead_unit_id, coUnitIds: routing.co_unit_ids } : null,
