@@ -409,6 +409,7 @@ export interface Organization {
 export interface PiiAccessLog {
   address: string | null;
   at: Generated<Timestamp>;
+  case_id: number | null;
   field: string;
   id: Generated<number>;
   kind: string;

@@ -72,6 +72,7 @@ export type CaseDetailDto = CaseSummaryDto & {
   version: number;
   /** The basic grid's parents, district first (the grid itself last). */
   breadcrumb: { id: number; name: string; level: number }[];
+  /** 张* for a caller from outside unless the viewer holds the reveal right in the case's area (case-pii.ts). */
   reporterName: string | null;
   /** Masked (138****0000); the reporter's own phone is never shown in clear here. */
   reporterPhoneMasked: string | null;
@@ -98,9 +99,17 @@ export type CaseDetailDto = CaseSummaryDto & {
   photoIds: number[];
   /** The same photos with their stage (photos/photo-stage.ts): 上报, 处置前 (at 处置), 处置后 (at 反馈), other. */
   photos: StagedPhoto[];
+  /** Timeline notes carry identity numbers and phones masked, like the description. */
   events: CaseEventDto[];
+  /**
+   * textMasked: something in the description, address or notes is masked; mayReveal: the viewer may show it
+   * in clear with a reason (logged), POST /api/cases/<id>/reveal.
+   */
+  personalText: { textMasked: boolean; mayReveal: boolean };
   /** What the caller may do now (input aside), for the buttons. */
   availableActions: CaseAction[];
+  /** Steps the caller would have but for the clock (an extension once the limit ran out), with the reason. */
+  blockedActions: { action: CaseAction; reason: string }[];
   /** The routing rule's proposal for a manual dispatch, if a rule matches. */
   proposedRouting: { leadUnitId: number; coUnitIds: number[] } | null;
 };

@@ -16,8 +16,9 @@ import type { RequestContext } from "../context";
 import { DomainError, parseInput } from "../errors";
 import { caseLoop } from "../i18n/zh-CN/case-loop";
 import type { CaseDetailDto, UnitOption } from "./case-dto";
+import { anyTextMasked, maskOptionalText, mayRevealCasePii, shownReporterName } from "./case-pii";
 import { caseActorFacts } from "./case-grants";
-import { availableActions } from "./case-transitions";
+import { availableActions, blockedActions } from "./case-transitions";
 import { caseFactsOf } from "./case-step";
 import { photoStageOf } from "./photos/photo-stage";
 import type { CaseState, CaseLevel } from "./case-states";
@@ -44,14 +45,16 @@ export async function readCaseDetail(trx: Database, ctx: RequestContext, id: num
     findUnitsByIds(trx, row.co_unit_ids),
     findUnitIdsOfUser(trx, ctx.actor.userId),
   ]);
-  const facts = caseFactsOf(row);
+  const facts = caseFactsOf(row, new Date());
   const actor = caseActorFacts({
     userId: ctx.actor.userId,
     assignments: actingAssignments(ctx),
     unitIds: myUnits,
     casePath: row.region_path,
   });
-  const actions = can(ctx, "case.act") && actor.userId !== null ? availableActions(facts, actor) : [];
+  const acts = can(ctx, "case.act") && actor.userId !== null;
+  const actions = acts ? availableActions(facts, actor) : [];
+  const blocked = acts ? blockedActions(facts, actor) : [];
   const routing = actions.includes("dispatch")
     ? await findRoutingRule(trx, row.category_id, row.parent_category_id, row.region_path)
     : null;
@@ -65,11 +68,16 @@ export async function readCaseDetail(trx: Database, ctx: RequestContext, id: num
           grade: row.risk_grade as "general" | "important" | "major",
         }
       : null;
+  const textMasked = anyTextMasked([summary.description, summary.address, ...events.map((e) => e.note)]);
   return {
     ...toCaseSummaryDto(summary),
     version: row.version,
     breadcrumb,
-    reporterName: row.reporter_name,
+    reporterName: shownReporterName(ctx, {
+      reporterName: row.reporter_name,
+      reporterUserId: row.reporter_user_id,
+      regionPath: row.region_path,
+    }),
     reporterPhoneMasked: row.reporter_phone_masked,
     externalId: row.external_id,
     channel: row.channel as CaseDetailDto["channel"],
@@ -102,11 +110,13 @@ export async function readCaseDetail(trx: Database, ctx: RequestContext, id: num
       toState: e.to_state as CaseState | null,
       fromLevel: e.from_level as CaseLevel | null,
       toLevel: e.to_level as CaseLevel | null,
-      note: e.note,
+      note: maskOptionalText(e.note),
       details: (e.details as Record<string, unknown> | null) ?? null,
       photoIds: e.photo_ids,
     })),
+    personalText: { textMasked, mayReveal: textMasked && mayRevealCasePii(ctx, row.region_path) },
     availableActions: actions,
+    blockedActions: blocked,
     proposedRouting: routing ? { leadUnitId: routing.lead_unit_id, coUnitIds: routing.co_unit_ids } : null,
   };
 }

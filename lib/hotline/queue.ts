@@ -1,5 +1,7 @@
 import "server-only";
 import { z } from "zod";
+import { idSchema } from "../id";
+import { errorMessages } from "../i18n/zh-CN/errors";
 import { countQueuedOrders, findQueuedOrderForUpdate, findQueuedOrders, markOrderImported } from "../../db/queries/hotline";
 import { inScope } from "../../db/queries/scope";
 import type { Database } from "../../db/client";
@@ -8,6 +10,7 @@ import { authorize } from "../auth/authorize";
 import type { RequestContext } from "../context";
 import { DomainError, parseInput } from "../errors";
 import { hotline } from "../i18n/zh-CN/hotline";
+import { maskPersonalNumbers } from "../pii/mask";
 import { decryptPii } from "../pii/protect";
 import { categoryIdOf, createOrderCase, loadCategoryLookup } from "./create-order-case";
 import type { QueueItemDto, QueuePageDto } from "./dto";
@@ -28,7 +31,11 @@ const ListQueueSchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-/** Orders waiting to be placed on the map, of the caller's area, oldest first (keyset pages). No caller's name or phone. */
+/**
+ * Orders waiting to be placed on the map, of the caller's area, oldest first (keyset pages). No caller's name
+ * or phone; identity numbers and phones typed into the content or address are masked (the clear text is
+ * revealed on the case once the order is placed).
+ */
 export async function listQueue({ ctx, input }: { ctx: RequestContext; input: unknown }): Promise<QueuePageDto> {
   const scope = authorize(ctx, "case.import");
   const { after, limit } = parseInput(ListQueueSchema, input ?? {});
@@ -47,8 +54,8 @@ export async function listQueue({ ctx, input }: { ctx: RequestContext; input: un
         receivedAt: new Date(r.received_at).toISOString(),
         dueAt: r.due_at ? new Date(r.due_at).toISOString() : null,
         kind: KIND_LABEL[f.kind] ?? f.kind,
-        address: f.address,
-        content: f.content,
+        address: f.address === null ? null : maskPersonalNumbers(f.address),
+        content: maskPersonalNumbers(f.content),
       };
     });
     const last = rows.length > limit ? items[items.length - 1] : null;
@@ -57,8 +64,8 @@ export async function listQueue({ ctx, input }: { ctx: RequestContext; input: un
 }
 
 const LocateSchema = z.object({
-  orderId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER),
-  version: z.coerce.number().int().positive(),
+  orderId: idSchema(errorMessages.invalidId, "bigint"),
+  version: idSchema(errorMessages.invalidId, "int4"),
   lon: z.number().min(73).max(136),
   lat: z.number().min(3).max(54),
 });

@@ -3,6 +3,16 @@ export const casePage = {
   pageTitle: "案件详情",
   backToList: "案件列表",
   showOnMap: "在地图上查看",
+  /** The free text's masked numbers and its logged reveal (case-pii.ts). */
+  personalText: {
+    maskedNote: "描述、地址和办理意见中的证件号码、电话已脱敏显示。",
+    revealNote: "查看原文需说明理由，每次查看都会记录日志。",
+    button: "查看原文",
+    title: "查看案件原文",
+    revealedTitle: "案件原文",
+    logged: "已记录查看日志",
+    notes: "办理意见",
+  },
   sections: {
     facts: "基本信息",
     description: "事件描述",

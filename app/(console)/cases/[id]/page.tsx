@@ -3,6 +3,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { CaseActions } from "@/components/case/case-actions";
 import { CaseLightBadge } from "@/components/case/case-light-badge";
+import { CaseTextReveal } from "@/components/case/case-text-reveal";
 import { CaseTimeline } from "@/components/case/case-timeline";
 import { PhotoCompare } from "@/components/case/photo-compare";
 import { ConsoleFrame } from "@/components/ui/console-frame";
@@ -82,6 +83,13 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
               <p className="whitespace-pre-wrap text-sm text-slate-800" data-testid="case-description">
                 {c.description}
               </p>
+              {c.personalText.textMasked && (
+                <CaseTextReveal
+                  caseId={c.id}
+                  mayReveal={c.personalText.mayReveal}
+                  events={c.events.map((e) => ({ id: e.id, at: e.at, actorName: e.actorName }))}
+                />
+              )}
               {reportPhotos.length > 0 ? (
                 <div className="mt-3 flex flex-wrap gap-2" data-testid="case-report-photos">
                   {reportPhotos.map((p) => (
