@@ -198,6 +198,8 @@ export interface CasePhoto {
 }
 
 export interface CaseRecord {
+  acknowledge_deadline_at: Timestamp | null;
+  acknowledged_at: Timestamp | null;
   address: string | null;
   category_id: number;
   channel: Generated<string>;
@@ -210,6 +212,7 @@ export interface CaseRecord {
   dispatched_at: Timestamp | null;
   disposal_stars: number | null;
   district_code: string;
+  emergency_plan: string | null;
   escalated_for_deadline: Timestamp | null;
   evaluated_at: Timestamp | null;
   extension_count: Generated<number>;
@@ -241,6 +244,7 @@ export interface CaseRecord {
   reporter_phone_cipher: Buffer | null;
   reporter_phone_masked: string | null;
   reporter_user_id: number | null;
+  resolution: string | null;
   risk_c: Numeric | null;
   risk_e: Numeric | null;
   risk_grade: string | null;
@@ -405,6 +409,7 @@ export interface Organization {
 export interface PiiAccessLog {
   address: string | null;
   at: Generated<Timestamp>;
+  case_id: number | null;
   field: string;
   id: Generated<number>;
   kind: string;

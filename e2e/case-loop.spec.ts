@@ -143,7 +143,10 @@ test("a case runs the whole loop, from the phone to the return visit", async ({ 
     "commander",
     caseId,
     "evaluate",
-    async (p) => p.getByTestId("evaluate-satisfaction").selectOption("very_satisfied"),
+    async (p) => {
+      await p.getByTestId("evaluate-satisfaction").selectOption("very_satisfied");
+      await p.getByTestId("evaluate-resolution").selectOption("resolved");
+    },
     "evaluated",
   );
   await expect(page.getByTestId("case-disposal-stars")).toHaveText("★★☆☆☆");

@@ -4,3 +4,8 @@
 export function formatRate(rate: number | null, none = "—"): string {
   return rate === null ? none : `${(rate * 100).toFixed(1)}%`;
 }
+
+/** A count that may carry a fraction (满意率's weighted numerator): whole numbers as they are, else one decimal. */
+export function formatCount(n: number): string {
+  return Number.isInteger(n) ? String(n) : n.toFixed(1);
+}

@@ -1,13 +1,41 @@
-import type { Rates } from "@/lib/case/rates";
+import type { RateCounts, RateFormula, Rates } from "@/lib/case/rates";
 import type { RateRow } from "@/lib/case/rates-report";
 import { caseDesk } from "@/lib/i18n/zh-CN/case-desk";
-import { formatRate } from "./format";
+import { formatCount, formatRate } from "./format";
 
 const text = caseDesk.rates;
 const head = "border-b border-slate-200 bg-slate-50 px-3 py-2 text-xs font-medium whitespace-nowrap text-slate-500";
 const cell = "border-b border-slate-100 px-3 py-2 tabular-nums";
 
-const BAR: Record<keyof Rates, string> = { response: "bg-sky-500", resolution: "bg-emerald-500", satisfaction: "bg-amber-400" };
+const BAR: Record<keyof Rates, string> = {
+  response: "bg-sky-500",
+  resolution: "bg-emerald-500",
+  satisfaction: "bg-amber-400",
+  completion: "bg-slate-400",
+};
+
+/** The rates in the order they are shown: the three rates, then 办结率. */
+export const RATE_KINDS: readonly (keyof Rates)[] = ["response", "resolution", "satisfaction", "completion"];
+
+/** Each rate's numerator and denominator. */
+export function rateParts(kind: keyof Rates, c: RateCounts): { num: number; den: number } {
+  switch (kind) {
+    case "response":
+      return { num: c.acknowledgedInTime, den: c.due };
+    case "resolution":
+      return { num: c.resolved, den: c.answered };
+    case "satisfaction":
+      return { num: c.satisfied, den: c.rated };
+    case "completion":
+      return { num: c.closed, den: c.counted };
+  }
+}
+
+/** The definition of a rate in words (the tooltip of its heading and the page's 口径 note). */
+export function rateDefinition(kind: keyof Rates, formula: RateFormula): string {
+  const d = text.definitions;
+  return kind === "satisfaction" ? d.satisfaction(String(formula.fairlyWeight)) : d[kind];
+}
 
 /** One rate: the percentage and a bar of the same length (the table doubles as a bar chart). */
 function RateCell({ rate, kind, num, den }: { rate: number | null; kind: keyof Rates; num: number; den: number }) {
@@ -16,7 +44,7 @@ function RateCell({ rate, kind, num, den }: { rate: number | null; kind: keyof R
       <div className="flex items-baseline justify-between gap-2">
         <span className={rate === null ? "text-slate-400" : "font-medium text-slate-800"}>{formatRate(rate, text.none)}</span>
         <span className="text-[11px] text-slate-400">
-          {num}/{den}
+          {formatCount(num)}/{den}
         </span>
       </div>
       <div className="mt-1 h-1.5 rounded-full bg-slate-100" aria-hidden="true">
@@ -35,12 +63,14 @@ export function RatesTable({
   total,
   testId,
   nameLink,
+  formula,
 }: {
   title: string;
   rows: RateRow[];
   total: RateRow;
   testId: string;
   nameLink?: (row: RateRow) => string | null;
+  formula: RateFormula;
 }) {
   const c = text.columns;
   return (
@@ -51,7 +81,7 @@ export function RatesTable({
         <colgroup>
           <col className="w-[22%]" />
           <col className="w-[8%]" />
-          <col className="w-[8%]" />
+          <col />
           <col />
           <col />
           <col />
@@ -61,14 +91,12 @@ export function RatesTable({
             <th scope="col" className={`${head} text-left`}>
               {c.name}
             </th>
-            {[c.reported, c.counted].map((h) => (
-              <th key={h} scope="col" className={`${head} text-right`}>
-                {h}
-              </th>
-            ))}
-            {[c.response, c.resolution, c.satisfaction].map((h) => (
-              <th key={h} scope="col" className={`${head} text-left`}>
-                {h}
+            <th scope="col" className={`${head} text-right`}>
+              {c.reported}
+            </th>
+            {RATE_KINDS.map((kind) => (
+              <th key={kind} scope="col" className={`${head} text-left`} title={rateDefinition(kind, formula)}>
+                <span className="cursor-help underline decoration-slate-300 decoration-dotted underline-offset-2">{c[kind]}</span>
               </th>
             ))}
           </tr>
@@ -96,10 +124,9 @@ export function RatesTable({
                   )}
                 </th>
                 <td className={`${cell} text-right`}>{r.counts.reported}</td>
-                <td className={`${cell} text-right text-slate-500`}>{r.counts.counted}</td>
-                <RateCell rate={r.rates.response} kind="response" num={r.counts.responded} den={r.counts.reported} />
-                <RateCell rate={r.rates.resolution} kind="resolution" num={r.counts.resolved} den={r.counts.counted} />
-                <RateCell rate={r.rates.satisfaction} kind="satisfaction" num={r.counts.satisfied} den={r.counts.rated} />
+                {RATE_KINDS.map((kind) => (
+                  <RateCell key={kind} rate={r.rates[kind]} kind={kind} {...rateParts(kind, r.counts)} />
+                ))}
               </tr>
             );
           })}
@@ -109,23 +136,23 @@ export function RatesTable({
   );
 }
 
-/** The three rates of the whole area as large figures. */
-export function RatesSummary({ total }: { total: RateRow }) {
-  const items: { kind: keyof Rates; num: number; den: number }[] = [
-    { kind: "response", num: total.counts.responded, den: total.counts.reported },
-    { kind: "resolution", num: total.counts.resolved, den: total.counts.counted },
-    { kind: "satisfaction", num: total.counts.satisfied, den: total.counts.rated },
-  ];
+/** The three rates and 办结率 of the whole area as large figures, each with its definition as a tooltip. */
+export function RatesSummary({ total, formula }: { total: RateRow; formula: RateFormula }) {
+  const items = RATE_KINDS.map((kind) => ({ kind, ...rateParts(kind, total.counts) }));
   return (
-    <div className="grid grid-cols-3 gap-4" data-testid="rates-summary">
+    <div className="grid grid-cols-2 gap-4 lg:grid-cols-4" data-testid="rates-summary">
       {items.map((i) => (
-        <div key={i.kind} className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
+        <div
+          key={i.kind}
+          className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200"
+          title={rateDefinition(i.kind, formula)}
+        >
           <div className="text-xs text-slate-500">{text.names[i.kind]}</div>
           <div className="mt-1 text-3xl font-semibold tabular-nums text-slate-900" data-testid={`rate-${i.kind}`}>
             {formatRate(total.rates[i.kind], text.none)}
           </div>
           <div className="mt-1 text-xs text-slate-400 tabular-nums">
-            {i.num} / {i.den}
+            {formatCount(i.num)} / {i.den}
           </div>
           <div className="mt-2 h-2 rounded-full bg-slate-100" aria-hidden="true">
             {total.rates[i.kind] !== null && (

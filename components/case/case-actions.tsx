@@ -6,9 +6,12 @@ import type { CaseDetailDto, UnitOption } from "@/lib/case/case-dto";
 import { RETURN_REASONS, type CaseAction } from "@/lib/case/case-states";
 import { TRANSITIONS } from "@/lib/case/case-transitions";
 import { buildTransitionRequest } from "@/lib/case/transition-request";
-import { SATISFACTION_LEVELS } from "@/lib/case/ratings";
+import { RESOLUTION_ANSWERS, SATISFACTION_LEVELS } from "@/lib/case/ratings";
 import { caseLoop } from "@/lib/i18n/zh-CN/case-loop";
+import { casePhotoStages } from "@/lib/i18n/zh-CN/case-inbox";
 import { casePage } from "@/lib/i18n/zh-CN/case-page";
+import { PHOTO_STEP_STAGES } from "@/lib/case/photos/photo-stage";
+import { StepPhotos } from "./step-photos";
 
 const text = casePage.form;
 const inputClass =
@@ -91,10 +94,14 @@ function ActionForm({
   const [leadUnitId, setLeadUnitId] = useState<number | "">(detail.proposedRouting?.leadUnitId ?? "");
   const [coUnitIds, setCoUnitIds] = useState<number[]>(detail.proposedRouting?.coUnitIds ?? []);
   const [returnReason, setReturnReason] = useState<string>("");
+  const [resolution, setResolution] = useState<string>("");
   const [satisfaction, setSatisfaction] = useState<string>("");
   const [stars, setStars] = useState<string>("");
+  const [photoIds, setPhotoIds] = useState<number[]>([]);
+  const [uploading, setUploading] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const photoStage = PHOTO_STEP_STAGES[action];
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -109,8 +116,10 @@ function ActionForm({
         note,
         returnReason,
         satisfaction,
+        resolution,
         stars,
         routing: { leadUnitId: leadUnitId === "" ? null : leadUnitId, coUnitIds },
+        photoIds: photoStage ? photoIds : undefined,
       },
     });
     try {
@@ -199,6 +208,15 @@ function ActionForm({
           testId="evaluate-satisfaction"
         />
       )}
+      {action === "evaluate" && (
+        <Choice
+          label={text.resolution}
+          value={resolution}
+          onChange={setResolution}
+          options={RESOLUTION_ANSWERS.map((r) => [r, caseLoop.resolutionLabels[r]])}
+          testId="evaluate-resolution"
+        />
+      )}
       {action === "rate_discovery" && (
         <Choice
           label={text.discoveryStars}
@@ -222,6 +240,13 @@ function ActionForm({
           data-testid="case-action-note"
         />
       </label>
+      {photoStage && (
+        <StepPhotos
+          label={casePhotoStages.formLabel[photoStage === "handle" ? "handle" : "report_back"]}
+          onChange={setPhotoIds}
+          onBusy={setUploading}
+        />
+      )}
       {error && (
         <p role="alert" className="text-sm text-red-700" data-testid="case-action-error">
           {error}
@@ -230,7 +255,7 @@ function ActionForm({
       <div className="flex gap-2">
         <button
           type="submit"
-          disabled={busy}
+          disabled={busy || uploading}
           className="rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-60"
           data-testid="case-action-submit"
         >

@@ -26,6 +26,10 @@ function detailLines(details: Record<string, unknown> | null): string[] {
     lines.push(
       `${text.fields.satisfaction}：${(caseLoop.satisfactionLabels as Record<string, string>)[details.satisfaction] ?? details.satisfaction}`,
     );
+  if (typeof details.resolution === "string")
+    lines.push(
+      `${text.fields.resolution}：${(caseLoop.resolutionLabels as Record<string, string>)[details.resolution] ?? details.resolution}`,
+    );
   if (typeof details.disposalStars === "number") lines.push(`${text.fields.disposalStars}：${text.stars(details.disposalStars)}`);
   if (typeof details.discoveryStars === "number")
     lines.push(`${text.fields.discoveryStars}：${text.stars(details.discoveryStars)}`);

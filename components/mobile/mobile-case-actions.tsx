@@ -7,7 +7,7 @@ import type { CaseDetailDto } from "@/lib/case/case-dto";
 import { RETURN_REASONS, type CaseAction } from "@/lib/case/case-states";
 import { TRANSITIONS } from "@/lib/case/case-transitions";
 import { buildTransitionRequest } from "@/lib/case/transition-request";
-import { SATISFACTION_LEVELS } from "@/lib/case/ratings";
+import { RESOLUTION_ANSWERS, SATISFACTION_LEVELS } from "@/lib/case/ratings";
 import { caseIntake } from "@/lib/i18n/zh-CN/case-intake";
 import { caseLoop } from "@/lib/i18n/zh-CN/case-loop";
 import { MAX_PHOTOS } from "./report-draft";
@@ -109,6 +109,7 @@ function ActionSheet({
   const [requestId] = useState(() => crypto.randomUUID());
   const [note, setNote] = useState("");
   const [returnReason, setReturnReason] = useState("");
+  const [resolution, setResolution] = useState<string>("");
   const [satisfaction, setSatisfaction] = useState("");
   const [stars, setStars] = useState("");
   const [photos, setPhotos] = useState<ResizedPhoto[]>([]);
@@ -157,7 +158,7 @@ function ActionSheet({
         action,
         version: detail.version,
         requestId,
-        fields: { note, returnReason, satisfaction, stars, photoIds, routing: detail.proposedRouting },
+        fields: { note, returnReason, satisfaction, resolution, stars, photoIds, routing: detail.proposedRouting },
       });
       const response = await fetch(request.url, request.init);
       if (response.ok) {
@@ -213,6 +214,15 @@ function ActionSheet({
           onChange={setSatisfaction}
           options={SATISFACTION_LEVELS.map((s) => [s, caseLoop.satisfactionLabels[s]])}
           testId="m-satisfaction"
+        />
+      )}
+      {action === "evaluate" && (
+        <Choice
+          label={text.resolution}
+          value={resolution}
+          onChange={setResolution}
+          options={RESOLUTION_ANSWERS.map((r) => [r, caseLoop.resolutionLabels[r]])}
+          testId="m-resolution"
         />
       )}
       {action === "rate_discovery" && (

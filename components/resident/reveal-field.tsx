@@ -61,12 +61,12 @@ export function RevealField({ residentId, field, label, masked, allowed, mono = 
       {open &&
         createPortal(
           <RevealDialog
-            residentId={residentId}
-            field={field}
-            label={label}
-            onDone={(value) => {
+            title={text.title(label)}
+            endpoint={`/api/residents/${residentId}/reveal`}
+            payload={{ field }}
+            onDone={(body) => {
               setOpen(false);
-              setRevealed({ value });
+              setRevealed({ value: (body as { value?: string | null } | null)?.value ?? null });
             }}
             onCancel={() => {
               setOpen(false);
@@ -80,17 +80,21 @@ export function RevealField({ residentId, field, label, masked, allowed, mono = 
   );
 }
 
-function RevealDialog({
-  residentId,
-  field,
-  label,
+/**
+ * The reason dialog of every reveal (a resident's field, a case's free text): posts {...payload, reason} to
+ * `endpoint` and hands the answer's body to onDone.
+ */
+export function RevealDialog({
+  title,
+  endpoint,
+  payload,
   onDone,
   onCancel,
 }: {
-  residentId: number;
-  field: Field;
-  label: string;
-  onDone: (value: string | null) => void;
+  title: string;
+  endpoint: string;
+  payload: Record<string, unknown>;
+  onDone: (body: unknown) => void;
   onCancel: () => void;
 }) {
   const [reason, setReason] = useState("");
@@ -135,14 +139,14 @@ function RevealDialog({
     setBusy(true);
     setError(null);
     try {
-      const response = await fetch(`/api/residents/${residentId}/reveal`, {
+      const response = await fetch(endpoint, {
         method: "POST",
         headers: { "content-type": "application/json", accept: "application/json" },
-        body: JSON.stringify({ field, reason: trimmed }),
+        body: JSON.stringify({ ...payload, reason: trimmed }),
       });
-      const body = (await response.json().catch(() => null)) as { value?: string | null; error?: { message?: string } } | null;
+      const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
       if (!response.ok) throw new Error(body?.error?.message ?? text.failed);
-      onDone(body?.value ?? null);
+      onDone(body);
     } catch (err) {
       setError(err instanceof TypeError ? t.errors.UNAVAILABLE : (err as Error).message || text.failed);
       setBusy(false);
@@ -164,7 +168,7 @@ function RevealDialog({
         data-testid="reveal-dialog"
       >
         <h2 id={titleId} className="text-base font-semibold text-slate-900">
-          {text.title(label)}
+          {title}
         </h2>
         <p className="mt-1 text-xs leading-5 text-slate-500">{text.intro}</p>
         <form onSubmit={submit} className="mt-4" noValidate>

@@ -9,6 +9,8 @@ import * as caseConfigVersions from "./20261125T0940-case-config-versions";
 import * as caseClock from "./20261125T0950-case-clock";
 import * as caseIntake from "./20261125T0960-case-intake";
 import * as caseMergeIndex from "./20261125T0990-case-merge-index";
+import * as caseRatesRisk from "./20261203T1100-case-rates-risk";
+import * as piiAccessCase from "./20261203T1400-pii-access-case";
 
 /** The explicit, ordered list of migrations (no directory scanning: bundlers and reviewers both see it). */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +24,6 @@ export const migrations: Record<string, Migration> = {
   "20261125T0950-case-clock": caseClock,
   "20261125T0960-case-intake": caseIntake,
   "20261125T0990-case-merge-index": caseMergeIndex,
+  "20261203T1100-case-rates-risk": caseRatesRisk,
+  "20261203T1400-pii-access-case": piiAccessCase,
 };

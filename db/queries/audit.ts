@@ -23,6 +23,7 @@ export type PiiAccessRow = {
   kind: string;
   field: string;
   residentId: number | null;
+  caseId: number | null;
   regionId: number | null;
   regionName: string | null;
   reason: string | null;
@@ -46,6 +47,7 @@ export async function findPiiAccessLog(db: Kysely<DB>, filter: PiiAccessFilter):
       "l.kind",
       "l.field",
       "l.resident_id as residentId",
+      "l.case_id as caseId",
       "l.region_id as regionId",
       "g.name as regionName",
       "l.reason",

@@ -53,3 +53,20 @@ export async function markNoticeRead(
     );
   return Number(result.numAffectedRows ?? 0) > 0;
 }
+
+/**
+ * Marks every unread notice of one case that is addressed to the audience read (the caller acted on the
+ * case, so its dispatch, reminder or warning has been dealt with); returns how many.
+ */
+export async function markCaseNoticesRead(
+  db: Database,
+  audience: NoticeAudience,
+  caseId: number,
+  userId: number | null,
+): Promise<number> {
+  const result =
+    await sql`update case_notice n set read_at = now(), read_by = ${userId} where n.case_id = ${caseId} and n.read_at is null and ${audienceFilter(audience)}`.execute(
+      db,
+    );
+  return Number(result.numAffectedRows ?? 0);
+}

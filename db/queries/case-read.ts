@@ -64,12 +64,14 @@ export async function findCaseDetailRow(db: Database, id: number) {
       "c.discovery_stars",
       "c.disposal_stars",
       "c.satisfaction",
+      "c.resolution",
       "c.timeliness",
       "c.risk_l",
       "c.risk_e",
       "c.risk_c",
       "c.risk_value",
       "c.risk_grade",
+      "c.emergency_plan",
       "c.reopen_count",
       "c.supervision_count",
       "c.merged_into_id",
@@ -104,9 +106,15 @@ export async function findCaseEvents(db: Database, caseId: number) {
     .execute();
 }
 
-export async function findCasePhotoIds(db: Database, caseId: number) {
-  const rows = await db.selectFrom("case_photo").select("id").where("case_id", "=", caseId).orderBy("id").execute();
-  return rows.map((r) => r.id);
+/** A case's photos with the action of the timeline row that attached each (its stage), oldest first. */
+export async function findCasePhotosWithStep(db: Database, caseId: number) {
+  const { rows } = await sql<{ id: number; action: string | null }>`
+    select p.id,
+           (select e.action from case_event e where e.case_id = p.case_id and p.id = any(e.photo_ids) order by e.id limit 1) as action
+      from case_photo p
+     where p.case_id = ${caseId}
+     order by p.id`.execute(db);
+  return rows;
 }
 
 export async function findUnitsByIds(db: Database, ids: readonly number[]) {

@@ -381,6 +381,7 @@ export function createCaseComposer(ctx: CaseSeedContext, options: ComposerOption
           urgency,
           reportedAt: reportedAt.getTime(),
           risk,
+          emergencyPlan: risk?.grade === "major" ? emergencyPlanOf(rng, category.grp) : null,
         },
         outcome,
         input,
@@ -415,6 +416,22 @@ function pickUrgency(rng: Rng, category: CategoryRow, source: CaseSource): CaseU
   if (base === "general" && rng.chance(source === "hotline" ? 0.06 : 0.04)) return "urgent";
   if (base === "general" && category.grp === "dispute" && rng.chance(0.05)) return "complex";
   return base;
+}
+
+/** The 应急预案 a 重大 risk carries (a few outlines an office writes, by the kind of risk). */
+const EMERGENCY_PLANS: Readonly<Record<string, readonly string[]>> = {
+  dispute: [
+    "一、成立由街道综治中心牵头、社区和派出所参与的化解专班；二、24小时内约谈双方当事人，稳定情绪；三、安排人民调解员驻点调解，必要时引入律师；四、出现聚集或过激苗头时立即报告区综治中心并请派出所到场处置。",
+    "一、社区网格员每日走访当事人，掌握动态；二、街道司法所组织调解，3日内形成调解方案；三、涉及欠薪的协调劳动监察部门介入；四、如矛盾升级，启动街道维稳应急响应并上报区级。",
+  ],
+  hazard: [
+    "一、立即设置警戒区域，疏散周边群众；二、通知责任单位和行业主管部门到场处置；三、消防、燃气、电力等专业力量就近待命；四、每2小时报告一次处置进展，隐患消除前安排专人值守。",
+    "一、街道应急办牵头，社区组织人员现场看护；二、通知产权单位24小时内完成排险；三、准备临时安置点和应急物资；四、险情扩大时立即报告区应急管理局并启动区级预案。",
+  ],
+};
+
+function emergencyPlanOf(rng: Rng, grp: string): string {
+  return rng.pick(EMERGENCY_PLANS[grp] ?? EMERGENCY_PLANS.hazard);
 }
 
 function riskOf(rng: Rng, ctx: CaseSeedContext) {

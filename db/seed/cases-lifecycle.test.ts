@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { levelAbove, type CaseLevel } from "../../lib/case/case-states";
 import { CHINA_2026_WORKING_CALENDAR as cal } from "../../lib/case/holidays-2026";
-import { DISPOSAL_STAR_TABLE, SATISFACTION_LEVELS, TIMELINESS } from "../../lib/case/ratings";
+import { DISPOSAL_STAR_TABLE, RESOLUTION_ANSWERS, SATISFACTION_LEVELS, TIMELINESS } from "../../lib/case/ratings";
 import { lightAt, stageOfState, startStageClock } from "../../lib/case/stage-clock";
 import type { CaseUrgency } from "../../lib/case/time-limits";
 import {
@@ -101,7 +101,12 @@ function checkOutcome(o: CaseOutcome, reportedAt: Date) {
   if (o.state === "evaluated") {
     expect(SATISFACTION_LEVELS).toContain(o.satisfaction);
     expect(o.disposalStars).toBe(DISPOSAL_STAR_TABLE[o.timeliness!][o.satisfaction!]);
+    expect(RESOLUTION_ANSWERS).toContain(o.resolution);
   } else expect(o.disposalStars).toBeNull();
+  if (o.state !== "evaluated") expect(o.resolution).toBeNull();
+  // 响应率: a signed order was signed after its dispatch; every dispatch fixed an acknowledgement limit.
+  if (o.acknowledgedAt !== null) expect(o.acknowledgedAt).toBeGreaterThan(o.dispatchedAt!);
+  if (o.dispatchedAt !== null && o.state !== "returned") expect(o.acknowledgeDeadlineAt).toBeGreaterThan(o.dispatchedAt);
   if (["handled", "reported_back", "verifying", "closed", "evaluated"].includes(o.state)) {
     expect(TIMELINESS).toContain(o.timeliness);
     expect(o.handledByUnitId).toEqual(expect.any(Number));
@@ -168,6 +173,10 @@ describe("drawShare", () => {
 describe("simulateCase", () => {
   it("keeps every invariant over many cases, across urgencies, levels, sources and report times", () => {
     const states = new Map<string, number>();
+    let signed = 0,
+      signedInTime = 0,
+      answered = 0,
+      resolved = 0;
     const urgencies: CaseUrgency[] = ["emergency", "urgent", "general", "complex"];
     const levels: CaseLevel[] = ["grid", "community", "street", "district"];
     const verifiers = new Set<string>();
@@ -188,6 +197,12 @@ describe("simulateCase", () => {
       checkOutcome(o, reportedAt);
       expect(replayCase(RULES, given, o)).toEqual([]);
       states.set(o.state, (states.get(o.state) ?? 0) + 1);
+      if (o.acknowledgedAt !== null) {
+        signed += 1;
+        if (o.acknowledgedAt <= o.acknowledgeDeadlineAt!) signedInTime += 1;
+      }
+      if (o.resolution === "resolved" || o.resolution === "unresolved") answered += 1;
+      if (o.resolution === "resolved") resolved += 1;
       for (const e of o.events) if (e.action === "start_verification") verifiers.add(e.actor.name);
     }
     // 采办分离: where the level's office handled the case itself (unit 11), the grid worker who did not report
@@ -200,6 +215,11 @@ describe("simulateCase", () => {
     expect(finished / 2000).toBeGreaterThan(0.8);
     for (const s of ["evaluated", "closed", "cancelled", "acknowledged", "suspended"])
       expect(states.get(s) ?? 0).toBeGreaterThan(0);
+    // Believable rates: most orders signed in time and most problems resolved, but neither always.
+    expect(signedInTime / signed).toBeGreaterThan(0.85);
+    expect(signedInTime / signed).toBeLessThan(0.99);
+    expect(resolved / answered).toBeGreaterThan(0.8);
+    expect(resolved / answered).toBeLessThan(0.99);
   }, 60_000);
 
   it("a case reported a minute ago waits to be filed, green, on its accept clock", () => {

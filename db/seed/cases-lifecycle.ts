@@ -24,10 +24,10 @@ import {
   type StepInput,
 } from "../../lib/case/case-step";
 import { checkTransition, type CaseActorFacts, type CaseGrant, type GrantKind } from "../../lib/case/case-transitions";
-import type { Satisfaction, Stars, Timeliness } from "../../lib/case/ratings";
+import type { ResolutionAnswer, Satisfaction, Stars, Timeliness } from "../../lib/case/ratings";
 import { MAJOR_RISK_ALERT_LEVELS } from "../../lib/case/risk";
 import { resolveLimit, stageOfState, type StageClock } from "../../lib/case/stage-clock";
-import type { CaseStage, CaseUrgency } from "../../lib/case/time-limits";
+import { acknowledgeLimitFor, type CaseStage, type CaseUrgency } from "../../lib/case/time-limits";
 import type { Light } from "../../lib/case/traffic-light";
 import {
   addWorkingMinutes,
@@ -148,6 +148,9 @@ export type CaseOutcome = {
   discoveryStars: Stars | null;
   disposalStars: Stars | null;
   satisfaction: Satisfaction | null;
+  resolution: ResolutionAnswer | null;
+  acknowledgeDeadlineAt: number | null;
+  acknowledgedAt: number | null;
   timeliness: Timeliness | null;
   reopenCount: number;
   supervisionCount: number;
@@ -169,6 +172,8 @@ export type SimRow = CaseStepRow & {
   discovery_stars: Stars | null;
   disposal_stars: Stars | null;
   satisfaction: Satisfaction | null;
+  resolution: ResolutionAnswer | null;
+  acknowledged_at: Date | null;
   merged_into_id: number | null;
 };
 
@@ -240,6 +245,37 @@ const pickSatisfactionLate = weightedPicker<Satisfaction>([
   ["very_dissatisfied", 7],
   ["no_opinion", 21],
 ]);
+/** 问题是否解决 at the return visit, by the satisfaction the party gave in the same call. */
+const pickResolution: Readonly<Record<Satisfaction, (rng: Rng) => ResolutionAnswer>> = {
+  very_satisfied: weightedPicker<ResolutionAnswer>([
+    ["resolved", 98],
+    ["no_opinion", 2],
+  ]),
+  satisfied: weightedPicker<ResolutionAnswer>([
+    ["resolved", 94],
+    ["unresolved", 2],
+    ["no_opinion", 4],
+  ]),
+  fairly_satisfied: weightedPicker<ResolutionAnswer>([
+    ["resolved", 78],
+    ["unresolved", 12],
+    ["no_opinion", 10],
+  ]),
+  dissatisfied: weightedPicker<ResolutionAnswer>([
+    ["resolved", 25],
+    ["unresolved", 65],
+    ["no_opinion", 10],
+  ]),
+  very_dissatisfied: weightedPicker<ResolutionAnswer>([
+    ["resolved", 8],
+    ["unresolved", 87],
+    ["no_opinion", 5],
+  ]),
+  no_opinion: weightedPicker<ResolutionAnswer>([
+    ["resolved", 15],
+    ["no_opinion", 85],
+  ]),
+};
 const pickDiscovery = weightedPicker<Stars>([
   [1, 5],
   [2, 46],
@@ -297,6 +333,8 @@ export function reportedRow(
     deadline_at: clock.deadlineAt,
     handle_started_at: null,
     handle_deadline_at: null,
+    acknowledge_deadline_at: null,
+    acknowledged_at: null,
     handled_at: null,
     timeliness: null,
     extension_count: 0,
@@ -314,6 +352,7 @@ export function reportedRow(
     discovery_stars: null,
     disposal_stars: null,
     satisfaction: null,
+    resolution: null,
     merged_into_id: null,
   };
   return { row, clock };
@@ -479,9 +518,10 @@ class CaseSimulation {
       });
     }
 
-    // 签收 or 退回 a little after the dispatch (an unacknowledged case keeps its "assigned" notices, see finish).
+    // 签收 or 退回 a little after the dispatch (an unacknowledged case keeps its "assigned" notices, see finish),
+    // drawn on the acknowledgement limit the dispatch set: most units sign in time, about one in sixteen late (响应率).
     const sendBack = round === "first" && rng.chance(0.035);
-    const t = this.at(0.005 + rng.next() * 0.06);
+    const t = this.ackAt(drawShare(rng, 0.3, 0.06));
     if (!this.reach(t)) return;
     const handler = this.handler(lead);
     if (sendBack) {
@@ -573,6 +613,7 @@ class CaseSimulation {
     this.act(tVisit, this.visitor(), "evaluate", {
       note: `回访：${caseLoop.satisfactionLabels[satisfaction]}。`,
       satisfaction,
+      resolution: pickResolution[satisfaction](rng),
     });
   }
 
@@ -656,6 +697,15 @@ class CaseSimulation {
   }
 
   /** The instant a share of the running stage's limit is used (never before the previous step: steps keep their order). */
+  /** The instant a share `u` of the acknowledgement limit of the latest dispatch is used. */
+  private ackAt(u: number): number {
+    const start = this.row.dispatched_at!;
+    const deadline = this.row.acknowledge_deadline_at!;
+    const limit = acknowledgeLimitFor(this.input.urgency);
+    const clock: StageClock = { stage: "handle", startedAt: start, deadlineAt: deadline, yellowAt: deadline, limit };
+    return Math.max(instantAtShare(clock, u, this.rules.calendar), this.lastAt + MINUTE);
+  }
+
   private at(u: number): number {
     const clock = this.clock!;
     if (this.clockTotal === null && clockOf(clock.limit.unit) === "working")
@@ -835,6 +885,9 @@ class CaseSimulation {
       discoveryStars: row.discovery_stars,
       disposalStars: row.disposal_stars,
       satisfaction: row.satisfaction,
+      resolution: row.resolution,
+      acknowledgeDeadlineAt: ms(row.acknowledge_deadline_at),
+      acknowledgedAt: ms(row.acknowledged_at),
       timeliness: row.timeliness as Timeliness | null,
       reopenCount: row.reopen_count,
       supervisionCount: row.supervision_count,

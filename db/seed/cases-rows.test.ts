@@ -30,6 +30,7 @@ const facts: CaseFacts = {
   urgency: "general",
   reportedAt: Date.UTC(2026, 10, 23, 1),
   risk: null,
+  emergencyPlan: null,
 };
 const outcome = {
   state: "acknowledged",
@@ -58,6 +59,9 @@ const outcome = {
   discoveryStars: 3,
   disposalStars: null,
   satisfaction: null,
+  resolution: null,
+  acknowledgeDeadlineAt: Date.UTC(2026, 10, 23, 4),
+  acknowledgedAt: Date.UTC(2026, 10, 23, 3),
   timeliness: null,
   reopenCount: 0,
   supervisionCount: 0,
@@ -78,6 +82,10 @@ describe("COPY lines", () => {
     expect(field("deadline_at")).toBe("2026-12-01T09:00:00.000Z");
     expect(field("channel")).toBe("generator");
     expect(field("heat_binned")).toBe("t");
+    expect(field("acknowledge_deadline_at")).toBe("2026-11-23T04:00:00.000Z");
+    expect(field("acknowledged_at")).toBe("2026-11-23T03:00:00.000Z");
+    expect(field("resolution")).toBe("\\N");
+    expect(field("emergency_plan")).toBe("\\N");
   });
 
   it("an event line carries the details as JSON and the actor's unit", () => {

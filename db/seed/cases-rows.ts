@@ -62,6 +62,10 @@ export const CASE_RECORD_COLUMNS = [
   "risk_grade",
   "reopen_count",
   "supervision_count",
+  "resolution",
+  "acknowledge_deadline_at",
+  "acknowledged_at",
+  "emergency_plan",
   "heat_binned",
 ] as const;
 
@@ -113,6 +117,8 @@ export type CaseFacts = {
   urgency: string;
   reportedAt: number;
   risk: { l: number; e: number; c: number; value: number; grade: string } | null;
+  /** The 应急预案 of a 重大 risk. */
+  emergencyPlan: string | null;
 };
 
 const text = (v: string | null | undefined) => (v == null ? COPY_NULL : copyText(v));
@@ -174,6 +180,10 @@ export function caseRecordLine(f: CaseFacts, o: CaseOutcome): string {
     text(f.risk?.grade),
     String(o.reopenCount),
     String(o.supervisionCount),
+    text(o.resolution),
+    iso(o.acknowledgeDeadlineAt),
+    iso(o.acknowledgedAt),
+    text(f.emergencyPlan),
     "t",
   ];
   return fields.join("\t") + "\n";

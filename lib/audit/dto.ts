@@ -11,6 +11,8 @@ export type PiiAccessEntry = {
   field: string;
   fieldName: string;
   residentId: number | null;
+  /** The case whose free text was revealed (field case_text). */
+  caseId: number | null;
   regionId: number | null;
   regionName: string | null;
   reason: string | null;

@@ -7,7 +7,7 @@ describe("landingPathFor", () => {
   it("sends each demo role to a page of its own", () => {
     expect(landingPathFor(["district_commander"])).toBe("/");
     expect(landingPathFor(["grid_worker"])).toBe("/");
-    expect(landingPathFor(["department_handler"])).toBe("/");
+    expect(landingPathFor(["department_handler"])).toBe("/inbox");
     expect(landingPathFor(["analyst"])).toBe("/cases/rates");
     expect(landingPathFor(["system_admin"])).toBe("/admin/accounts");
     expect(landingPathFor(["hr_clerk"])).toBe("/welcome");
@@ -24,7 +24,7 @@ describe("landingPathFor", () => {
     for (const role of ROLES) {
       const path = LANDING_BY_ROLE[role];
       if (path === "/") expect(roleAllows(role, "map.view"), role).toBe(true);
-      if (path === "/cases/rates") expect(roleAllows(role, "case.read"), role).toBe(true);
+      if (path === "/cases/rates" || path === "/inbox") expect(roleAllows(role, "case.read"), role).toBe(true);
       if (path === "/admin/accounts") expect(roleAllows(role, "account.manage"), role).toBe(true);
     }
   });

@@ -11,7 +11,7 @@ export const LANDING_BY_ROLE: Record<Role, string> = {
   community_head: "/",
   xiaoqu_head: "/",
   grid_worker: "/",
-  department_handler: "/",
+  department_handler: "/inbox",
   analyst: "/cases/rates",
   system_admin: "/admin/accounts",
   hr_clerk: "/welcome",

@@ -1,5 +1,6 @@
 import type { Actor } from "./actor";
 import { roleAllows, type Action } from "./permissions";
+import type { Role } from "./roles";
 import { t } from "../i18n";
 
 /** What the top bar shows of the signed-in user: name, roles with their areas, and where they may go. */
@@ -16,7 +17,8 @@ export type UserBadge = {
 };
 
 /** The console's pages and the action each needs; the menu lists those the user may open. */
-const PAGES: { href: string; label: string; action: Action | null }[] = [
+const PAGES: { href: string; label: string; action: Action | null; roles?: readonly Role[] }[] = [
+  { href: "/inbox", label: t.auth.menu.inbox, action: "case.act", roles: ["department_handler"] },
   { href: "/", label: t.auth.menu.map, action: "map.view" },
   { href: "/m", label: t.auth.menu.phone, action: "case.report" },
   { href: "/cases", label: t.auth.menu.cases, action: "case.read" },
@@ -39,7 +41,9 @@ export function userBadge(actor: Actor): UserBadge {
     username: actor.username,
     roles,
     primaryRole: actor.assignments[0] ? (t.auth.roles[actor.assignments[0].role] ?? "") : "",
-    links: PAGES.filter((p) => allows(p.action)).map(({ href, label }) => ({ href, label })),
+    links: PAGES.filter((p) => allows(p.action) && (!p.roles || actor.assignments.some((a) => p.roles!.includes(a.role)))).map(
+      ({ href, label }) => ({ href, label }),
+    ),
     seesCases: allows("case.read"),
   };
 }

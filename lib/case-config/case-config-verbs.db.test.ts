@@ -443,6 +443,19 @@ describe("settings", () => {
     });
   });
 
+  it("the weight of 基本满意 in 满意率 is stored with the rate lists", async () => {
+    const value = {
+      closedStates: ["closed", "evaluated"],
+      excludedStates: ["cancelled"],
+      satisfiedLevels: ["very_satisfied", "satisfied", "fairly_satisfied"],
+      ratedLevels: ["very_satisfied", "satisfied", "fairly_satisfied", "dissatisfied", "very_dissatisfied"],
+      fairlyWeight: 0.6,
+    };
+    await updateCaseSetting({ ctx: admin, input: { key: "rates", expectedVersion: await version("rates"), value } });
+    const { rows } = await sql<{ value: unknown }>`select value from case_setting where key = 'rates'`.execute(owner.db);
+    expect(rows[0].value).toEqual(value);
+  });
+
   it("refuses values outside each setting's rule", async () => {
     const bad = async (key: string, value: unknown) =>
       updateCaseSetting({ ctx: admin, input: { key: key as never, expectedVersion: await version(key), value } });
@@ -462,12 +475,16 @@ describe("settings", () => {
     await expect(bad("duplicate_window", { meters: 5, hours: 72 })).rejects.toMatchObject({ code: "VALIDATION" });
     await expect(
       bad("rates", {
-        responseStates: [],
-        resolvedStates: ["closed"],
+        closedStates: [],
         satisfiedLevels: ["satisfied"],
         ratedLevels: ["satisfied"],
       }),
     ).rejects.toMatchObject({ code: "VALIDATION" });
+    const rates = { closedStates: ["closed", "evaluated"], satisfiedLevels: ["satisfied"], ratedLevels: ["satisfied"] };
+    await expect(bad("rates", { ...rates, fairlyWeight: 1.5 })).rejects.toMatchObject({
+      code: "VALIDATION",
+      details: { fairlyWeight: "“基本满意”的权重必须是 0 到 1 之间的数（如 0.8）。" },
+    });
     await expect(
       updateCaseSetting({ ctx: admin, input: { key: "colour" as never, expectedVersion: 1, value: 1 } }),
     ).rejects.toMatchObject({ details: { key: "未知的参数。" } });

@@ -1,4 +1,5 @@
 import type { CaseAction, CaseLevel, CaseState } from "./case-states";
+import type { StagedPhoto } from "./photos/photo-stage";
 import type { RiskGrade } from "./risk";
 import type { CaseStage, CaseUrgency } from "./time-limits";
 import type { Light } from "./traffic-light";
@@ -71,6 +72,7 @@ export type CaseDetailDto = CaseSummaryDto & {
   version: number;
   /** The basic grid's parents, district first (the grid itself last). */
   breadcrumb: { id: number; name: string; level: number }[];
+  /** 张* for a caller from outside unless the viewer holds the reveal right in the case's area (case-pii.ts). */
   reporterName: string | null;
   /** Masked (138****0000); the reporter's own phone is never shown in clear here. */
   reporterPhoneMasked: string | null;
@@ -87,13 +89,23 @@ export type CaseDetailDto = CaseSummaryDto & {
   discoveryStars: number | null;
   disposalStars: number | null;
   satisfaction: string | null;
+  /** The return visit's "问题是否解决": resolved | unresolved | no_opinion. */
+  resolution: string | null;
   timeliness: "overdue" | "on_time" | "early" | null;
   risk: { l: number; e: number; c: number; value: number; grade: RiskGrade } | null;
   reopenCount: number;
   supervisionCount: number;
   mergedIntoId: number | null;
   photoIds: number[];
+  /** The same photos with their stage (photos/photo-stage.ts): 上报, 处置前 (at 处置), 处置后 (at 反馈), other. */
+  photos: StagedPhoto[];
+  /** Timeline notes carry identity numbers and phones masked, like the description. */
   events: CaseEventDto[];
+  /**
+   * textMasked: something in the description, address or notes is masked; mayReveal: the viewer may show it
+   * in clear with a reason (logged), POST /api/cases/<id>/reveal.
+   */
+  personalText: { textMasked: boolean; mayReveal: boolean };
   /** What the caller may do now (input aside), for the buttons. */
   availableActions: CaseAction[];
   /** The routing rule's proposal for a manual dispatch, if a rule matches. */

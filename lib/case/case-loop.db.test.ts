@@ -107,8 +107,9 @@ describe("the closed loop, report to rating", () => {
     c = await step(actors.community, c.id, "close", { note: "现场核查属实" });
     expect(c).toMatchObject({ state: "closed", light: null, stage: null });
 
-    c = await step(actors.street, c.id, "evaluate", { satisfaction: "very_satisfied" });
-    expect(c).toMatchObject({ state: "evaluated", satisfaction: "very_satisfied", disposalStars: 5 });
+    c = await step(actors.street, c.id, "evaluate", { satisfaction: "very_satisfied", resolution: "resolved" });
+    expect(c).toMatchObject({ state: "evaluated", satisfaction: "very_satisfied", resolution: "resolved", disposalStars: 5 });
+    expect(c.events.at(-1)!.details).toMatchObject({ satisfaction: "very_satisfied", resolution: "resolved" });
     expect(c.events.map((e) => e.action)).toEqual([
       "report",
       "file",

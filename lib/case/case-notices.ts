@@ -1,5 +1,11 @@
 import "server-only";
-import { countUnreadNotices, findUnreadNotices, markNoticeRead, type NoticeAudience } from "../../db/queries/case-notice";
+import {
+  countUnreadNotices,
+  findUnreadNotices,
+  markCaseNoticesRead,
+  markNoticeRead,
+  type NoticeAudience,
+} from "../../db/queries/case-notice";
 import { findUnitIdsOfUser } from "../../db/queries/case";
 import { inScope } from "../../db/queries/scope";
 import { authorize } from "../auth/authorize";
@@ -70,4 +76,15 @@ export async function readCaseNotice({ ctx, noticeId }: { ctx: RequestContext; n
     if (!(await markNoticeRead(trx, await audienceOf(ctx, trx), id, ctx.actor.userId))) throw new DomainError("NOT_FOUND");
     return { ok: true as const };
   });
+}
+
+/**
+ * Clears the caller's notices about one case when the caller acts on it (签收, 处置, 反馈, a dispatch …): the
+ * notices addressed to the units they act for and to their offices' level and area are marked read, so the
+ * bell shows only cases still waiting for them. Runs inside the step's transaction, before the step's own
+ * notices are written.
+ */
+export async function clearCaseNoticesOnAction(trx: RequestContext["db"], ctx: RequestContext, caseId: number): Promise<number> {
+  if (ctx.actor.userId === null) return 0;
+  return markCaseNoticesRead(trx, await audienceOf(ctx, trx), caseId, ctx.actor.userId);
 }

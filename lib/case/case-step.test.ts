@@ -25,6 +25,7 @@ const filed: CaseStepRow = {
   deadline_at: local("2026-11-23T12:00:00"),
   handle_started_at: null,
   handle_deadline_at: null,
+  acknowledge_deadline_at: null,
   handled_at: null,
   timeliness: null,
   extension_count: 0,
@@ -59,6 +60,9 @@ describe("decideCaseStep", () => {
       co_unit_ids: [22],
       handled_by_unit_id: null,
       dispatched_at: now,
+      // 签收 within 2 working hours of a general order (响应率)
+      acknowledge_deadline_at: local("2026-11-23T12:30:00"),
+      acknowledged_at: null,
       handle_started_at: now,
       handle_deadline_at: local("2026-12-02T17:00:00"),
       extension_pending: false,
@@ -87,6 +91,75 @@ describe("decideCaseStep", () => {
       ["assigned", 21],
       ["assigned", 22],
     ]);
+  });
+
+  it("an acknowledgement limit set late in the day runs on into the next working day; an urgent one on natural time", () => {
+    const dispatch = (row: CaseStepRow, now: Date) =>
+      decideCaseStep({
+        row,
+        parentCategoryId: null,
+        actor: dispatcher,
+        action: "dispatch",
+        input: { leadUnit: { id: 21, name: "城管" } },
+        config,
+        now,
+      });
+    const late = dispatch(filed, local("2026-11-23T16:00:00"));
+    expect(late.ok && late.step.patch.acknowledge_deadline_at).toEqual(local("2026-11-24T10:00:00"));
+    const urgent = dispatch({ ...filed, urgency: "urgent" }, local("2026-11-23T16:00:00"));
+    expect(urgent.ok && urgent.step.patch.acknowledge_deadline_at).toEqual(local("2026-11-23T16:30:00"));
+  });
+
+  it("签收 records its instant; 退回 within the limit takes the order out of 响应率, after it keeps it due", () => {
+    const dispatched: CaseStepRow = {
+      ...filed,
+      state: "dispatched",
+      lead_unit_id: 21,
+      stage: "handle",
+      acknowledge_deadline_at: local("2026-11-23T12:30:00"),
+    };
+    const unit = { userId: 70, name: "城管员", unitId: 21, unitIds: [21], grants: [] } as const;
+    const step = (action: "acknowledge" | "return", now: string) =>
+      decideCaseStep({
+        row: dispatched,
+        parentCategoryId: null,
+        actor: unit,
+        action,
+        input: action === "return" ? { returnReason: "function_mismatch" } : {},
+        config,
+        now: local(now),
+      });
+    const ack = step("acknowledge", "2026-11-23T11:00:00");
+    expect(ack.ok && ack.step.patch).toMatchObject({ acknowledged_at: local("2026-11-23T11:00:00"), state: "acknowledged" });
+    const early = step("return", "2026-11-23T12:30:00");
+    expect(early.ok && early.step.patch.acknowledge_deadline_at).toBeNull();
+    const late = step("return", "2026-11-23T12:31:00");
+    expect(late.ok && "acknowledge_deadline_at" in late.step.patch).toBe(false);
+  });
+
+  it("回访 stores the satisfaction and the 问题是否解决 answer on the case and the timeline", () => {
+    const closed: CaseStepRow = { ...filed, state: "closed", stage: null, timeliness: "on_time", lead_unit_id: 21 };
+    const operator = { ...dispatcher, grants: [{ kind: "operator", level: "community" }] } as const;
+    const decision = decideCaseStep({
+      row: closed,
+      parentCategoryId: null,
+      actor: operator,
+      action: "evaluate",
+      input: { satisfaction: "fairly_satisfied", resolution: "unresolved" },
+      config,
+      now: local("2026-11-25T10:00:00"),
+    });
+    expect(decision.ok && decision.step.patch).toMatchObject({
+      satisfaction: "fairly_satisfied",
+      resolution: "unresolved",
+      disposal_stars: 3,
+    });
+    expect(decision.ok && decision.step.event.details).toEqual({
+      satisfaction: "fairly_satisfied",
+      resolution: "unresolved",
+      disposalStars: 3,
+      timeliness: "on_time",
+    });
   });
 
   it("refuses what checkTransition refuses, with its code", () => {

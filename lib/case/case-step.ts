@@ -185,6 +185,7 @@ export function decideCaseStep(args: {
       leadUnit: input.leadUnit,
       coUnits: input.coUnits,
       satisfaction: input.satisfaction,
+      resolution: input.resolution,
       discoveryStars: input.discoveryStars,
       mergeInto: input.mergeInto,
     },

@@ -105,6 +105,7 @@ const FULL: TransitionInput = {
   leadUnitId: 200,
   coUnitIds: [201],
   satisfaction: "satisfied",
+  resolution: "resolved",
   discoveryStars: 4,
 };
 
@@ -284,19 +285,25 @@ describe("notes and reasons", () => {
     expect(dispatch(200, [-1])).toMatchObject({ code: "VALIDATION" });
   });
 
-  it("evaluates only with one of the six satisfaction answers", () => {
-    const evaluate = (satisfaction: unknown) =>
+  it("evaluates only with one of the six satisfaction answers and one of the three 问题是否解决 answers", () => {
+    const evaluate = (satisfaction: unknown, ...answer: unknown[]) =>
       checkTransition({
         caseFacts: facts("closed"),
         actor: PERSONAS.operator,
         action: "evaluate",
-        input: { expectedVersion: 7, satisfaction } as TransitionInput,
+        input: { expectedVersion: 7, satisfaction, resolution: answer.length ? answer[0] : "resolved" } as TransitionInput,
       });
     for (const s of ["very_satisfied", "satisfied", "fairly_satisfied", "dissatisfied", "very_dissatisfied", "no_opinion"]) {
       expect(evaluate(s)).toEqual({ ok: true, to: "evaluated", level: "grid" });
     }
     expect(evaluate(undefined)).toMatchObject({ code: "VALIDATION" });
     expect(evaluate("happy")).toMatchObject({ code: "VALIDATION" });
+    for (const r of ["resolved", "unresolved", "no_opinion"])
+      expect(evaluate("satisfied", r)).toEqual({ ok: true, to: "evaluated", level: "grid" });
+    const missing = { ok: false, code: "VALIDATION", message: "回访评价必须选择问题是否解决（已解决、未解决或未表态）。" };
+    expect(evaluate("satisfied", undefined)).toEqual(missing);
+    expect(evaluate("satisfied", null)).toEqual(missing);
+    expect(evaluate("satisfied", "maybe")).toEqual(missing);
   });
 
   it("rates discovery with an integer from 1 to 5 only", () => {
@@ -421,7 +428,7 @@ describe("the whole loop, with a reopen", () => {
       ["report_back", PERSONAS.lead_unit, { note: "已全部清理" }, "reported_back"],
       ["start_verification", PERSONAS.verifier, {}, "verifying"],
       ["close", PERSONAS.verifier, {}, "closed"],
-      ["evaluate", PERSONAS.operator, { satisfaction: "very_satisfied" }, "evaluated"],
+      ["evaluate", PERSONAS.operator, { satisfaction: "very_satisfied", resolution: "resolved" }, "evaluated"],
     ];
     for (const [action, actor, input, expected] of steps) {
       const result = checkTransition({ caseFacts: c, actor, action, input: { expectedVersion: c.version, ...input } });

@@ -1,8 +1,8 @@
 import { caseLoop } from "../i18n/zh-CN/case-loop";
 import type { CaseAction, CaseLevel, CaseState, ReturnReason } from "./case-states";
 import { CASE_ACTIONS, OPEN_STATES, RETURN_REASONS, levelAbove, levelRank } from "./case-states";
-import type { Satisfaction } from "./ratings";
-import { isSatisfaction, isStars } from "./ratings";
+import type { ResolutionAnswer, Satisfaction } from "./ratings";
+import { isResolutionAnswer, isSatisfaction, isStars } from "./ratings";
 
 /**
  * The case loop as a state machine: one table of rules (TRANSITIONS) and one pure check (checkTransition)
@@ -79,6 +79,8 @@ export type TransitionInput = {
   leadUnitId?: number | null;
   coUnitIds?: readonly number[] | null;
   satisfaction?: Satisfaction | null;
+  /** With evaluate: the return visit's "问题是否解决" (解决率). */
+  resolution?: ResolutionAnswer | null;
   discoveryStars?: number | null;
 };
 
@@ -334,6 +336,7 @@ function checkInput(rule: TransitionRule, input: TransitionInput): TransitionRes
     }
     case "satisfaction":
       if (!isSatisfaction(input.satisfaction)) return refuse("VALIDATION", caseLoop.errors.satisfactionRequired);
+      if (!isResolutionAnswer(input.resolution)) return refuse("VALIDATION", caseLoop.errors.resolutionRequired);
       break;
     case "discovery_stars":
       if (!isStars(input.discoveryStars)) return refuse("VALIDATION", caseLoop.errors.discoveryStarsInvalid);

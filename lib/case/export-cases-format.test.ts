@@ -1,13 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CaseSummaryDto } from "./case-dto";
-import {
-  beijingDateTime,
-  beijingWallDate,
-  caseFeature,
-  EXPORT_COLUMNS,
-  exportCells,
-  maskPhonesInText,
-} from "./export-cases-format";
+import { beijingDateTime, beijingWallDate, caseFeature, EXPORT_COLUMNS, exportCells } from "./export-cases-format";
 
 const sample: CaseSummaryDto = {
   id: 7,
@@ -31,17 +24,6 @@ const sample: CaseSummaryDto = {
   deadlineAt: "2026-11-24T06:05:00.000Z",
   closedAt: null,
 };
-
-describe("maskPhonesInText", () => {
-  it("masks mainland mobiles with or without separators, leaves id numbers and short numbers", () => {
-    expect(maskPhonesInText("电话13812345678")).toBe("电话138****5678");
-    expect(maskPhonesInText("电话 139-1234-5678 或 158 1234 5678")).toBe("电话 139****5678 或 158****5678");
-    // 18 digits of an id number are not a phone number (the mobile pattern must not match inside a longer run).
-    expect(maskPhonesInText("110105194912310021")).toBe("110105194912310021");
-    expect(maskPhonesInText("门牌 12 号，8 号楼")).toBe("门牌 12 号，8 号楼");
-    expect(maskPhonesInText("12345678901")).toBe("12345678901");
-  });
-});
 
 describe("times", () => {
   it("are written on the Beijing clock", () => {
@@ -69,8 +51,8 @@ describe("exportCells", () => {
       lat: 39.901235,
       closedAt: null,
     });
-    expect(byKey.description).toContain("138****5678");
-    expect(byKey.description).not.toContain("13812345678");
+    // The export masks identity numbers as well as phones (it used to show the identity number in clear).
+    expect(byKey.description).toBe("住户王某反映楼下垃圾堆放，联系电话 138****5678，身份证 110105********0021");
     expect(byKey.address).toBe("悟仙观路 12 号（电话 139****5678）");
   });
 

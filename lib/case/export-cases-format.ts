@@ -3,14 +3,15 @@ import { beijingWallClock, formatDateTime } from "../format/time";
 import { cases as caseTexts } from "../i18n/zh-CN/case";
 import { caseDesk } from "../i18n/zh-CN/case-desk";
 import { caseLoop } from "../i18n/zh-CN/case-loop";
-import { maskPhone } from "../pii/mask";
+import { maskPersonalNumbers } from "../pii/mask";
 import type { CaseSummaryDto } from "./case-dto";
 import { OPEN_STATES } from "./case-states";
 
 /**
  * The shape of one case in the exports (pure; the streams in export-cases-stream.ts write it).
- * No reporter name or phone ever leaves through an export: CaseSummaryDto does not carry them, and a phone
- * number someone typed into the description or address is masked as well.
+ * No reporter name or phone ever leaves through an export: CaseSummaryDto does not carry them, and the
+ * identity numbers and phones someone typed into the description or address are masked (maskPersonalNumbers,
+ * already in the DTO; applied again here so an export never depends on where its rows came from).
  */
 
 const c = caseDesk.export.columns;
@@ -35,14 +36,6 @@ export const EXPORT_COLUMNS: readonly { key: keyof typeof c; header: string; wid
   { key: "leadUnit", header: c.leadUnit, width: 24 },
   { key: "closedAt", header: c.closedAt, width: 18 },
 ];
-
-/** Mainland mobile numbers (11 digits from 13–19), not part of a longer digit run such as an id number. */
-const MOBILE = /(?<![0-9])1[3-9][0-9](?:[\s-]?[0-9]{4}){2}(?![0-9])/g;
-
-/** Free text with every mobile number masked ("电话13812345678" → "电话138****5678"). */
-export function maskPhonesInText(text: string): string {
-  return text.replace(MOBILE, (m) => maskPhone(m));
-}
 
 /** "2026-11-23 14:05:00" on the Beijing clock (CSV: a text every spreadsheet reads as a date and time). */
 export function beijingDateTime(iso: string | null): string | null {
@@ -72,8 +65,8 @@ export function exportCells<T>(r: CaseSummaryDto, time: (iso: string | null) => 
     caseDesk.sources[r.source] ?? r.source,
     caseDesk.kinds[r.kind] ?? r.kind,
     r.categoryName,
-    maskPhonesInText(r.description),
-    r.address === null ? null : maskPhonesInText(r.address),
+    maskPersonalNumbers(r.description),
+    r.address === null ? null : maskPersonalNumbers(r.address),
     r.gridName,
     round6(r.lon),
     round6(r.lat),

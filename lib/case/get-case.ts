@@ -3,7 +3,7 @@ import {
   findBreadcrumb,
   findCaseDetailRow,
   findCaseEvents,
-  findCasePhotoIds,
+  findCasePhotosWithStep,
   findCaseSummaries,
   findUnitsByIds,
 } from "../../db/queries/case-read";
@@ -16,9 +16,11 @@ import type { RequestContext } from "../context";
 import { DomainError, parseInput } from "../errors";
 import { caseLoop } from "../i18n/zh-CN/case-loop";
 import type { CaseDetailDto, UnitOption } from "./case-dto";
+import { anyTextMasked, maskOptionalText, mayRevealCasePii, shownReporterName } from "./case-pii";
 import { caseActorFacts } from "./case-grants";
 import { availableActions } from "./case-transitions";
 import { caseFactsOf } from "./case-step";
+import { photoStageOf } from "./photos/photo-stage";
 import type { CaseState, CaseLevel } from "./case-states";
 import { CaseIdSchema } from "./schemas";
 import { isSystemEvent } from "./system-event";
@@ -36,9 +38,9 @@ export async function readCaseDetail(trx: Database, ctx: RequestContext, id: num
   const [summary] = await findCaseSummaries(trx, [id]);
   const row = await findCaseDetailRow(trx, id);
   if (!summary || !row) throw new DomainError("NOT_FOUND", caseLoop.errors.caseNotFound);
-  const [events, photoIds, breadcrumb, units, myUnits] = await Promise.all([
+  const [events, photos, breadcrumb, units, myUnits] = await Promise.all([
     findCaseEvents(trx, id),
-    findCasePhotoIds(trx, id),
+    findCasePhotosWithStep(trx, id),
     findBreadcrumb(trx, row.region_path),
     findUnitsByIds(trx, row.co_unit_ids),
     findUnitIdsOfUser(trx, ctx.actor.userId),
@@ -64,11 +66,16 @@ export async function readCaseDetail(trx: Database, ctx: RequestContext, id: num
           grade: row.risk_grade as "general" | "important" | "major",
         }
       : null;
+  const textMasked = anyTextMasked([summary.description, summary.address, ...events.map((e) => e.note)]);
   return {
     ...toCaseSummaryDto(summary),
     version: row.version,
     breadcrumb,
-    reporterName: row.reporter_name,
+    reporterName: shownReporterName(ctx, {
+      reporterName: row.reporter_name,
+      reporterUserId: row.reporter_user_id,
+      regionPath: row.region_path,
+    }),
     reporterPhoneMasked: row.reporter_phone_masked,
     externalId: row.external_id,
     channel: row.channel as CaseDetailDto["channel"],
@@ -83,12 +90,14 @@ export async function readCaseDetail(trx: Database, ctx: RequestContext, id: num
     discoveryStars: row.discovery_stars,
     disposalStars: row.disposal_stars,
     satisfaction: row.satisfaction,
+    resolution: row.resolution,
     timeliness: row.timeliness as CaseDetailDto["timeliness"],
     risk,
     reopenCount: row.reopen_count,
     supervisionCount: row.supervision_count,
     mergedIntoId: row.merged_into_id,
-    photoIds,
+    photoIds: photos.map((p) => p.id),
+    photos: photos.map((p) => ({ id: p.id, stage: photoStageOf(p.action) })),
     events: events.map((e) => ({
       id: e.id,
       at: isoInstant(e.at)!,
@@ -99,10 +108,11 @@ export async function readCaseDetail(trx: Database, ctx: RequestContext, id: num
       toState: e.to_state as CaseState | null,
       fromLevel: e.from_level as CaseLevel | null,
       toLevel: e.to_level as CaseLevel | null,
-      note: e.note,
+      note: maskOptionalText(e.note),
       details: (e.details as Record<string, unknown> | null) ?? null,
       photoIds: e.photo_ids,
     })),
+    personalText: { textMasked, mayReveal: textMasked && mayRevealCasePii(ctx, row.region_path) },
     availableActions: actions,
     proposedRouting: routing ? { leadUnitId: routing.lead_unit_id, coUnitIds: routing.co_unit_ids } : null,
   };

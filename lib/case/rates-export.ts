@@ -19,7 +19,7 @@ const percent = (rate: number | null) => (rate === null ? null : `${(rate * 100)
 
 /**
  * The rates table of getCaseRates as xlsx or CSV (case.export): the child regions, the lead units and the
- * total, each with its counts and three rates. Small (one line per region or unit), so built in memory.
+ * total, each with its counts, the three rates and 办结率 (definitions in lib/case/rates.ts). Small (one line per region or unit), so built in memory.
  * Audited like every export.
  */
 export async function exportCaseRates({
@@ -42,14 +42,18 @@ export async function exportCaseRates({
     text.groupColumn,
     c.name,
     c.reported,
-    c.counted,
-    c.responded,
+    c.due,
+    c.acknowledgedInTime,
+    c.answered,
     c.resolved,
     c.rated,
     c.satisfied,
+    c.counted,
+    c.closed,
     c.response,
     c.resolution,
     c.satisfaction,
+    c.completion,
   ];
   const lines: [string, RateRow][] = [
     ...report.regions.map((r): [string, RateRow] => [text.groups.region, r]),
@@ -58,12 +62,17 @@ export async function exportCaseRates({
   ];
   const counts = (r: RateRow) => [
     r.counts.reported,
-    r.counts.counted,
-    r.counts.responded,
+    r.counts.due,
+    r.counts.acknowledgedInTime,
+    r.counts.answered,
     r.counts.resolved,
     r.counts.rated,
-    r.counts.satisfied,
+    // 满意 is weighted (基本满意 counts its weight): one decimal at most, as on the page
+    Math.round(r.counts.satisfied * 10) / 10,
+    r.counts.counted,
+    r.counts.closed,
   ];
+  const rates = (r: RateRow) => [r.rates.response, r.rates.resolution, r.rates.satisfaction, r.rates.completion];
   const base = text.filename(
     safeFileNamePart(report.area.name),
     report.period.from.replaceAll("-", ""),
@@ -75,14 +84,7 @@ export async function exportCaseRates({
     body = new TextEncoder().encode(
       toCsv(
         header,
-        lines.map(([g, r]): CsvCell[] => [
-          g,
-          r.name,
-          ...counts(r),
-          percent(r.rates.response),
-          percent(r.rates.resolution),
-          percent(r.rates.satisfaction),
-        ]),
+        lines.map(([g, r]): CsvCell[] => [g, r.name, ...counts(r), ...rates(r).map(percent)]),
       ),
     );
   } else {
@@ -90,9 +92,9 @@ export async function exportCaseRates({
     const sheet = workbook.addWorksheet(text.sheetName, { views: [{ state: "frozen", ySplit: 1 }] });
     sheet.columns = header.map((h, i) => ({ header: h, width: i === 1 ? 28 : i === 0 ? 10 : 10 }));
     sheet.getRow(1).font = { bold: true };
-    for (const [g, r] of lines)
-      sheet.addRow([g, r.name, ...counts(r), r.rates.response, r.rates.resolution, r.rates.satisfaction]);
-    for (const i of [9, 10, 11]) sheet.getColumn(i).numFmt = "0.0%";
+    for (const [g, r] of lines) sheet.addRow([g, r.name, ...counts(r), ...rates(r)]);
+    // The four rate columns, after the group, the name and the nine counts (1-based).
+    for (const i of [12, 13, 14, 15]) sheet.getColumn(i).numFmt = "0.0%";
     sheet.getRow(sheet.rowCount).font = { bold: true };
     body = new Uint8Array(await workbook.xlsx.writeBuffer());
   }

@@ -11,7 +11,7 @@ import { DomainError, parseInput, wrapDatabaseError } from "../errors";
 import { levelNameOf } from "../grid/dto";
 import { caseDesk } from "../i18n/zh-CN/case-desk";
 import { errorMessages } from "../i18n/zh-CN/errors";
-import { rateFormulaOf, ratesOf, type RateCounts, type RateFormula, type Rates } from "./rates";
+import { EMPTY_RATE_COUNTS, rateFormulaOf, ratesOf, type RateCounts, type RateFormula, type Rates } from "./rates";
 import { beijingDay } from "../format/time";
 import { resolvePeriod, type RatePeriod, type RatePeriodInput } from "./rates-period";
 
@@ -49,10 +49,8 @@ const AreaInput = z.object({
 
 export type CaseRatesInput = RatePeriodInput & { area?: number | string };
 
-const ZERO: RateCounts = { reported: 0, counted: 0, responded: 0, resolved: 0, rated: 0, satisfied: 0 };
-
 /**
- * 三率: response, resolution and satisfaction rates of the cases reported in a period inside an area of
+ * 三率: response, resolution and satisfaction rates (and 办结率) of the cases reported in a period inside an area of
  * the caller (case.read), per child region, per lead unit and in total, under the configured formula
  * (lib/case/rates.ts documents the defaults). Without an area: the caller's own area.
  */
@@ -91,7 +89,7 @@ export async function caseRatesFor(
       }
       const formula = rateFormulaOf(await findRateFormulaSetting(trx));
       const [groups, children] = await Promise.all([
-        aggregateCaseRates(trx, { scope, areaPath: area.path, from: period.from, to: period.to, formula }),
+        aggregateCaseRates(trx, { scope, areaPath: area.path, from: period.from, to: period.to, now, formula }),
         findRegionChildren(trx, area.id, scope),
       ]);
       const byPath = new Map(groups.filter((g) => g.grouping === "region").map((g) => [g.regionPath, g]));
@@ -107,13 +105,16 @@ export async function caseRatesFor(
         g
           ? {
               reported: g.reported,
-              counted: g.counted,
-              responded: g.responded,
+              due: g.due,
+              acknowledgedInTime: g.acknowledgedInTime,
+              answered: g.answered,
               resolved: g.resolved,
               rated: g.rated,
               satisfied: g.satisfied,
+              counted: g.counted,
+              closed: g.closed,
             }
-          : ZERO;
+          : EMPTY_RATE_COUNTS;
       const regions = children.map((c) => row(`region-${c.id}`, c.name, c.id, null, countsOf(byPath.get(c.path))));
       const units = groups
         .filter((g) => g.grouping === "unit")

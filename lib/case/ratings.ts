@@ -56,6 +56,18 @@ export function isSatisfaction(value: unknown): value is Satisfaction {
   return typeof value === "string" && (SATISFACTION_LEVELS as readonly string[]).includes(value);
 }
 
+/**
+ * The return visit's second question, "问题是否解决": 已解决 / 未解决, or 未表态 when the party gives no
+ * opinion. 解决率 (lib/case/rates.ts) = resolved ÷ (resolved + unresolved); 未表态 is in neither.
+ */
+export const RESOLUTION_ANSWERS = ["resolved", "unresolved", "no_opinion"] as const;
+
+export type ResolutionAnswer = (typeof RESOLUTION_ANSWERS)[number];
+
+export function isResolutionAnswer(value: unknown): value is ResolutionAnswer {
+  return typeof value === "string" && (RESOLUTION_ANSWERS as readonly string[]).includes(value);
+}
+
 /** How the closing time compares with the time limit. */
 export const TIMELINESS = ["overdue", "on_time", "early"] as const;
 

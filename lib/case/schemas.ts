@@ -2,7 +2,7 @@ import { z } from "zod";
 import { CASE_ACTIONS, RETURN_REASONS } from "./case-states";
 import { CASE_SOURCES } from "./case-dto";
 import { LEC_CONSEQUENCE, LEC_EXPOSURE, LEC_LIKELIHOOD } from "./risk";
-import { SATISFACTION_LEVELS } from "./ratings";
+import { RESOLUTION_ANSWERS, SATISFACTION_LEVELS } from "./ratings";
 import { CASE_URGENCIES } from "./time-limits";
 import { NOTE_MAX_LENGTH } from "./case-transitions";
 
@@ -52,6 +52,8 @@ export const TransitionCaseSchema = z.object({
   leadUnitId: z.number().int().positive().nullish(),
   coUnitIds: z.array(z.number().int().positive()).max(10).nullish(),
   satisfaction: z.enum(SATISFACTION_LEVELS).nullish(),
+  /** With evaluate: the return visit's "问题是否解决". */
+  resolution: z.enum(RESOLUTION_ANSWERS).nullish(),
   discoveryStars: z.number().int().nullish(),
   photoIds: z.array(z.number().int().positive()).max(9).default([]),
   /** With cancel: the case this one duplicates (合并). */

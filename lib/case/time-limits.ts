@@ -49,6 +49,24 @@ export const DEFAULT_TIME_LIMITS: TimeLimitTable = {
   },
 };
 
+/**
+ * The acknowledgement (签收) limit of a dispatched order, by urgency, counted from the dispatch: 12345 practice
+ * asks a unit to sign for an order within minutes when it is an emergency and within a couple of working
+ * hours otherwise. Kept on the case at the dispatch (acknowledge_deadline_at), it decides 响应率
+ * (lib/case/rates.ts). It runs inside the handling stage's clock (the handling limit starts at the dispatch
+ * too), so it has no stage and no traffic light of its own.
+ */
+export const DEFAULT_ACKNOWLEDGE_LIMITS: { readonly [U in CaseUrgency]: TimeLimit } = {
+  emergency: { amount: 10, unit: "natural_minutes" },
+  urgent: { amount: 30, unit: "natural_minutes" },
+  general: { amount: 2, unit: "working_hours" },
+  complex: { amount: 2, unit: "working_hours" },
+};
+
+export function acknowledgeLimitFor(urgency: CaseUrgency): TimeLimit {
+  return DEFAULT_ACKNOWLEDGE_LIMITS[urgency];
+}
+
 /** The limit that applies to a stage: the override if there is one, else the default. */
 export function limitFor(stage: CaseStage, urgency: CaseUrgency, overrides?: TimeLimitOverrides): TimeLimit {
   return overrides?.[urgency]?.[stage] ?? DEFAULT_TIME_LIMITS[urgency][stage];

@@ -1,9 +1,13 @@
 import type { CaseSummaryRow } from "../../db/queries/case-read";
+import { maskPersonalNumbers } from "../pii/mask";
 import type { CaseSummaryDto } from "./case-dto";
 
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
 
-/** A summary row as the DTO every list, map and export uses. */
+/**
+ * A summary row as the DTO every list, map and export uses. The free text leaves with identity numbers and
+ * phones masked, for every role (case-pii.ts): the clear text only through a logged reveal.
+ */
 export function toCaseSummaryDto(row: CaseSummaryRow): CaseSummaryDto {
   return {
     id: row.id,
@@ -16,8 +20,8 @@ export function toCaseSummaryDto(row: CaseSummaryRow): CaseSummaryDto {
     urgency: row.urgency as CaseSummaryDto["urgency"],
     categoryId: row.category_id,
     categoryName: row.category_name,
-    description: row.description,
-    address: row.address,
+    description: maskPersonalNumbers(row.description),
+    address: row.address === null ? null : maskPersonalNumbers(row.address),
     lon: Number(row.lon),
     lat: Number(row.lat),
     gridId: row.grid_id,

@@ -26,6 +26,7 @@ import { enqueue } from "../../workers/enqueue";
 import type { CaseDetailDto } from "./case-dto";
 import { loadCaseConfig, type CaseConfig } from "./case-config";
 import { caseActorFacts } from "./case-grants";
+import { clearCaseNoticesOnAction } from "./case-notices";
 import { checkTransition } from "./case-transitions";
 import { caseFactsOf, caseStepOf, routingStepOf, type CaseStep, type FiledRouting } from "./case-step";
 import { actingAssignments, readCaseDetail } from "./get-case";
@@ -104,6 +105,7 @@ async function applyTransition(trx: Database, ctx: RequestContext, row: CaseRow,
   if (input.action === "cancel" && input.mergeIntoId) effectInput.mergeInto = await mergeTarget(trx, row, input.mergeIntoId);
   effectInput.returnReason = input.returnReason;
   effectInput.satisfaction = input.satisfaction;
+  effectInput.resolution = input.resolution;
   effectInput.discoveryStars = input.discoveryStars;
 
   // on the transaction's connection, never a second one from the pool (see report-case.ts)
@@ -121,6 +123,7 @@ async function applyTransition(trx: Database, ctx: RequestContext, row: CaseRow,
   if (photoIds.length > 0 && (await attachPhotos(trx, row.id, photoIds, ctx.actor.userId)) !== new Set(photoIds).size) {
     throw new DomainError("VALIDATION", caseLoop.errors.photosInvalid);
   }
+  await clearCaseNoticesOnAction(trx, ctx, row.id);
   await writeStep(trx, row, step, { photoIds, requestId: input.requestId });
   await recordAudit(trx, ctx, {
     action: `case.${input.action}`,

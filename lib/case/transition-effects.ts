@@ -1,11 +1,11 @@
 import { caseLoop } from "../i18n/zh-CN/case-loop";
 import type { CaseConfig } from "./case-config";
 import type { CaseAction, CaseLevel, CaseState } from "./case-states";
-import { disposalStars, timelinessOf, type Satisfaction, type Timeliness } from "./ratings";
+import { disposalStars, timelinessOf, type ResolutionAnswer, type Satisfaction, type Timeliness } from "./ratings";
 import { extendStageClock, lightAt, resolveLimit, startStageClock, type StageClock } from "./stage-clock";
-import type { CaseStage, CaseUrgency } from "./time-limits";
+import { acknowledgeLimitFor, type CaseStage, type CaseUrgency } from "./time-limits";
 import type { Light } from "./traffic-light";
-import { clockOf, minutesBetween } from "./working-calendar";
+import { addLimit, clockOf, minutesBetween } from "./working-calendar";
 
 /**
  * What an allowed action changes on the case row, besides state, level and version: timestamps, units, the
@@ -31,6 +31,8 @@ export type CaseClockRow = {
   deadline_at: Date | null;
   handle_started_at: Date | null;
   handle_deadline_at: Date | null;
+  /** The acknowledgement (签收) limit of the latest dispatch (响应率). */
+  acknowledge_deadline_at: Date | null;
   handled_at: Date | null;
   timeliness: string | null;
   extension_count: number;
@@ -47,6 +49,7 @@ export type EffectInput = {
   leadUnit?: { id: number; name: string } | null;
   coUnits?: readonly { id: number; name: string }[];
   satisfaction?: Satisfaction | null;
+  resolution?: ResolutionAnswer | null;
   discoveryStars?: number | null;
   mergeInto?: { id: number; number: string } | null;
 };
@@ -110,6 +113,9 @@ export function effectOf(args: {
         co_unit_ids: (input.coUnits ?? []).map((u) => u.id),
         handled_by_unit_id: null,
         dispatched_at: now,
+        // 响应率: each dispatch gives the unit a fresh acknowledgement limit (lib/case/rates.ts).
+        acknowledge_deadline_at: addLimit(now, acknowledgeLimitFor(row.urgency as CaseUrgency), config.calendar),
+        acknowledged_at: null,
         handle_started_at: handle.startedAt,
         handle_deadline_at: handle.deadlineAt,
         extension_pending: false,
@@ -130,6 +136,10 @@ export function effectOf(args: {
     case "return":
       // The unit that sent it back is no longer responsible; the dispatcher's clock starts again.
       patch = { lead_unit_id: null, co_unit_ids: [], ...clockPatch(stageStart(args, "dispatch"), now) };
+      // A wrong dispatch sent back within the acknowledgement limit was answered in time: nothing was due.
+      // Sent back after the limit, the order stays due and unacknowledged (响应率).
+      if (row.acknowledge_deadline_at && now.getTime() <= row.acknowledge_deadline_at.getTime())
+        patch.acknowledge_deadline_at = null;
       details.returnReason = input.returnReason;
       break;
     case "handle":
@@ -163,8 +173,14 @@ export function effectOf(args: {
     case "evaluate": {
       const timeliness = (row.timeliness as Timeliness | null) ?? "on_time";
       const stars = disposalStars(timeliness, input.satisfaction!);
-      patch = { satisfaction: input.satisfaction, disposal_stars: stars, evaluated_at: now };
+      patch = {
+        satisfaction: input.satisfaction,
+        resolution: input.resolution ?? null,
+        disposal_stars: stars,
+        evaluated_at: now,
+      };
       details.satisfaction = input.satisfaction;
+      if (input.resolution) details.resolution = input.resolution;
       details.disposalStars = stars;
       details.timeliness = timeliness;
       break;
@@ -226,6 +242,8 @@ export function effectOf(args: {
       details.discoveryStars = input.discoveryStars;
       break;
     case "acknowledge":
+      patch = { acknowledged_at: now };
+      break;
     case "start_verification":
     case "co_report_back":
       break;

@@ -21,6 +21,7 @@ describe("buildTransitionRequest", () => {
       note: "",
       returnReason: "",
       satisfaction: "satisfied",
+      resolution: "unresolved",
       stars: "4",
       routing: { leadUnitId: 5, coUnitIds: [6] },
     };
@@ -33,6 +34,7 @@ describe("buildTransitionRequest", () => {
       requestId,
       note: null,
       satisfaction: "satisfied",
+      resolution: "unresolved",
     });
     expect(body("rate_discovery")).toEqual({
       action: "rate_discovery",

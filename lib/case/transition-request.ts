@@ -10,6 +10,8 @@ export type TransitionFormFields = {
   note: string;
   returnReason?: string;
   satisfaction?: string;
+  /** The return visit's "问题是否解决" ("" = not chosen). */
+  resolution?: string;
   /** The discovery rating, as the select's value ("" or "1"…"5"). */
   stars?: string;
   /** Dispatch: the lead unit and co-units; left out, the server's routing proposal applies. */
@@ -36,7 +38,10 @@ export function buildTransitionRequest(args: {
   if (action === "dispatch" && fields.routing)
     Object.assign(body, { leadUnitId: fields.routing.leadUnitId, coUnitIds: fields.routing.coUnitIds });
   if (action === "return") body.returnReason = (fields.returnReason || null) as TransitionRequestBody["returnReason"];
-  if (action === "evaluate") body.satisfaction = (fields.satisfaction || null) as TransitionRequestBody["satisfaction"];
+  if (action === "evaluate") {
+    body.satisfaction = (fields.satisfaction || null) as TransitionRequestBody["satisfaction"];
+    body.resolution = (fields.resolution || null) as TransitionRequestBody["resolution"];
+  }
   if (action === "rate_discovery") body.discoveryStars = fields.stars ? Number(fields.stars) : null;
   return {
     url: `/api/cases/${caseId}/transitions`,

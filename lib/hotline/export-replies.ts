@@ -11,6 +11,7 @@ import { compactDate } from "../format/content-disposition";
 import { toCsv } from "../format/csv";
 import { caseLoop } from "../i18n/zh-CN/case-loop";
 import { hotline } from "../i18n/zh-CN/hotline";
+import { maskPersonalNumbers } from "../pii/mask";
 import { HOTLINE_KINDS } from "./parse-order-row";
 import { beijingWallTime, formatBeijing } from "./parse-time";
 
@@ -52,7 +53,7 @@ const KIND_LABEL = Object.fromEntries(Object.entries(HOTLINE_KINDS).map(([label,
   string
 >;
 
-/** One reply line as the hotline reads it (Chinese labels, Beijing times). */
+/** One reply line as the hotline reads it (Chinese labels, Beijing times; numbers typed into the reply masked). */
 export function replyCells(r: ReplyRow): string[] {
   const status =
     r.order_status === "needs_location" || !r.state
@@ -64,7 +65,7 @@ export function replyCells(r: ReplyRow): string[] {
     r.kind ? (KIND_LABEL[r.kind] ?? r.kind) : "",
     status,
     r.unit_name ?? "",
-    r.reply ?? "",
+    r.reply ? maskPersonalNumbers(r.reply) : "",
     formatBeijing(r.finished_at),
     r.satisfaction
       ? (caseLoop.satisfactionLabels[r.satisfaction as keyof typeof caseLoop.satisfactionLabels] ?? r.satisfaction)

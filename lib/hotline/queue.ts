@@ -8,6 +8,7 @@ import { authorize } from "../auth/authorize";
 import type { RequestContext } from "../context";
 import { DomainError, parseInput } from "../errors";
 import { hotline } from "../i18n/zh-CN/hotline";
+import { maskPersonalNumbers } from "../pii/mask";
 import { decryptPii } from "../pii/protect";
 import { categoryIdOf, createOrderCase, loadCategoryLookup } from "./create-order-case";
 import type { QueueItemDto, QueuePageDto } from "./dto";
@@ -28,7 +29,11 @@ const ListQueueSchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-/** Orders waiting to be placed on the map, of the caller's area, oldest first (keyset pages). No caller's name or phone. */
+/**
+ * Orders waiting to be placed on the map, of the caller's area, oldest first (keyset pages). No caller's name
+ * or phone; identity numbers and phones typed into the content or address are masked (the clear text is
+ * revealed on the case once the order is placed).
+ */
 export async function listQueue({ ctx, input }: { ctx: RequestContext; input: unknown }): Promise<QueuePageDto> {
   const scope = authorize(ctx, "case.import");
   const { after, limit } = parseInput(ListQueueSchema, input ?? {});
@@ -47,8 +52,8 @@ export async function listQueue({ ctx, input }: { ctx: RequestContext; input: un
         receivedAt: new Date(r.received_at).toISOString(),
         dueAt: r.due_at ? new Date(r.due_at).toISOString() : null,
         kind: KIND_LABEL[f.kind] ?? f.kind,
-        address: f.address,
-        content: f.content,
+        address: f.address === null ? null : maskPersonalNumbers(f.address),
+        content: maskPersonalNumbers(f.content),
       };
     });
     const last = rows.length > limit ? items[items.length - 1] : null;

@@ -9,7 +9,7 @@ import { lightAt, resolveLimit, stageOfState, startStageClock } from "../case/st
 import type { CaseUrgency } from "../case/time-limits";
 import type { RequestContext } from "../context";
 import { hotline } from "../i18n/zh-CN/hotline";
-import { maskPhone } from "../pii/mask";
+import { maskName, maskPersonalNumbers, maskPhone } from "../pii/mask";
 import { encryptPii } from "../pii/protect";
 import { enqueue } from "../../workers/enqueue";
 import type { ChangedField, StoredOrderFields } from "./order-fields";
@@ -92,18 +92,22 @@ export async function updateOrderCase(
     photo_ids: [],
     request_id: null,
   });
+  // The audit log keeps no personal data in clear (record-audit.ts): the caller's name and the numbers
+  // typed into the content and address are masked, as everywhere the case is shown.
+  const auditText = (v: string | null) => (v === null ? null : maskPersonalNumbers(v));
+  const auditName = (v: string | null) => (v === null || v.trim() === "" ? v : maskName(v));
   const before = {
-    description: row.description,
-    address: row.address,
+    description: auditText(row.description),
+    address: auditText(row.address),
     urgency: row.urgency,
-    reporterName: row.reporter_name,
+    reporterName: auditName(row.reporter_name),
     reporterPhone: row.reporter_phone_masked,
   };
   const after = {
-    description: (patch.description as string | undefined) ?? row.description,
-    address: "address" in patch ? (patch.address as string | null) : row.address,
+    description: auditText((patch.description as string | undefined) ?? row.description),
+    address: auditText("address" in patch ? (patch.address as string | null) : row.address),
     urgency: (patch.urgency as string | undefined) ?? row.urgency,
-    reporterName: "reporter_name" in patch ? (patch.reporter_name as string | null) : row.reporter_name,
+    reporterName: auditName("reporter_name" in patch ? (patch.reporter_name as string | null) : row.reporter_name),
     reporterPhone: "reporter_phone_masked" in patch ? (patch.reporter_phone_masked as string | null) : row.reporter_phone_masked,
   };
   await recordAudit(trx, ctx, {

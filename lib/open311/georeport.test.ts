@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { isoBeijing, parseIsoParam, toXml } from "./georeport";
-import { scrubPersonalNumbers } from "./scrub";
 
 describe("GeoReport encodings", () => {
   it("writes instants as ISO 8601 with the +08:00 offset", () => {
@@ -24,14 +23,5 @@ describe("GeoReport encodings", () => {
     ).toBe(
       '<?xml version="1.0" encoding="utf-8"?>\n<service_requests><request><service_request_id>SJ1</service_request_id><description>a &lt; b &amp; &quot;c&quot;</description><media_url/></request></service_requests>',
     );
-  });
-});
-
-describe("scrubPersonalNumbers", () => {
-  it("masks mobiles, landlines and identity numbers in free text and leaves other numbers", () => {
-    expect(scrubPersonalNumbers("请联系13912345678或+86 13800138000")).toBe("请联系139****5678或138****8000");
-    expect(scrubPersonalNumbers("座机010-81234567")).toBe("座机010-******67");
-    expect(scrubPersonalNumbers("身份证11010519491231002X已登记")).toBe("身份证110105********002X已登记");
-    expect(scrubPersonalNumbers("3号楼2单元501室，井盖编号 20261120")).toBe("3号楼2单元501室，井盖编号 20261120");
   });
 });

@@ -4,8 +4,8 @@ import { inScope } from "../../db/queries/scope";
 import type { Database } from "../../db/client";
 import { OPEN_STATES } from "../case/case-states";
 import { open311 } from "../i18n/zh-CN/open311";
+import { maskPersonalNumbers } from "../pii/mask";
 import { isoBeijing, Open311Error, parseIsoParam, type ServiceRequestDto } from "./georeport";
-import { scrubPersonalNumbers } from "./scrub";
 
 /** The spec's defaults: the last 90 days, at most 1000 requests. */
 export const DEFAULT_DAYS = 90;
@@ -20,16 +20,16 @@ export function toServiceRequest(r: RequestRow): ServiceRequestDto {
   return {
     service_request_id: r.number,
     status: (CLOSED_STATES as readonly string[]).includes(r.state) ? "closed" : "open",
-    status_notes: r.status_note ? scrubPersonalNumbers(r.status_note) : null,
+    status_notes: r.status_note ? maskPersonalNumbers(r.status_note) : null,
     service_name: r.service_name,
     service_code: r.service_code,
-    description: scrubPersonalNumbers(r.description),
+    description: maskPersonalNumbers(r.description),
     agency_responsible: r.agency,
     service_notice: null,
     requested_datetime: isoBeijing(r.reported_at)!,
     updated_datetime: isoBeijing(r.updated_at)!,
     expected_datetime: isoBeijing(r.handle_deadline_at),
-    address: r.address,
+    address: r.address === null ? null : maskPersonalNumbers(r.address),
     address_id: null,
     zipcode: null,
     lat: Number(Number(r.lat).toFixed(7)),

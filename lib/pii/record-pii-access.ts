@@ -4,11 +4,12 @@ import { insertPiiAccessRow } from "../../db/queries/audit";
 import type { RequestContext } from "../context";
 
 export type PiiAccess = {
-  /** reveal: one field shown in clear; view: a resident's detail page; export: a file of residents; lookup: search by full ID. */
+  /** reveal: one field shown in clear; view: a resident's detail page; export: a file of residents; lookup: found by search (a full ID number, or a name). */
   kind: "reveal" | "view" | "export" | "lookup";
-  /** id_number | phone | name (reveal); detail (view); list (export); id_number (lookup). */
-  field: "id_number" | "phone" | "name" | "detail" | "list";
+  /** id_number | phone | name (reveal); case_text (reveal of a case's free text); detail (view); list (export); id_number or name (lookup). */
+  field: "id_number" | "phone" | "name" | "case_text" | "detail" | "list";
   residentId?: number | null;
+  caseId?: number | null;
   regionId?: number | null;
   reason?: string | null;
   rowCount?: number | null;
@@ -30,6 +31,7 @@ export async function recordPiiAccess(
     kind: access.kind,
     field: access.field,
     resident_id: access.residentId ?? null,
+    case_id: access.caseId ?? null,
     region_id: access.regionId ?? null,
     reason: access.reason ?? null,
     row_count: access.rowCount ?? null,

@@ -24,6 +24,13 @@ export type TestCase = {
   leadUnit?: string | null;
   deadlineAt?: Date | string | null;
   number?: string;
+  /** The return visit's "问题是否解决". */
+  resolution?: string | null;
+  /** The acknowledgement limit of the latest dispatch and the instant of the 签收 (响应率). */
+  acknowledgeDeadlineAt?: string | null;
+  acknowledgedAt?: string | null;
+  /** A merged duplicate (merged_into_id points at the case itself: only "merged or not" matters here). */
+  merged?: boolean;
 };
 
 let serial = 0;
@@ -53,6 +60,12 @@ export async function insertTestCases(owner: Database, cases: readonly TestCase[
       returning id`.execute(owner);
     if (!rows[0]) throw new Error(`no grid ${c.gridId} or category ${c.category}`);
     ids.push(rows[0].id);
+    if (c.resolution || c.acknowledgeDeadlineAt || c.acknowledgedAt || c.merged)
+      await sql`
+        update case_record
+           set resolution = ${c.resolution ?? null}, acknowledge_deadline_at = ${c.acknowledgeDeadlineAt ?? null}::timestamptz,
+               acknowledged_at = ${c.acknowledgedAt ?? null}::timestamptz, merged_into_id = ${c.merged ? rows[0].id : null}
+         where id = ${rows[0].id}`.execute(owner);
   }
   return ids;
 }

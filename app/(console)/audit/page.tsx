@@ -277,7 +277,13 @@ function PiiTable({ page }: { page: LogPage<PiiAccessEntry> }) {
             <td className={`${cellClass} whitespace-nowrap`}>{e.fieldName}</td>
             <td className={`${cellClass} whitespace-nowrap tabular-nums`}>
               {e.residentId === null ? (
-                text.none
+                e.caseId === null ? (
+                  text.none
+                ) : (
+                  <Link href={`/cases/${e.caseId}`} prefetch={false} className={textLinkClass}>
+                    {c.caseLink(e.caseId)}
+                  </Link>
+                )
               ) : (
                 // No prefetch: opening a resident's page is itself a logged view.
                 <Link href={`/residents/${e.residentId}`} prefetch={false} className={textLinkClass}>

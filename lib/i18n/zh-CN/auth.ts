@@ -3,6 +3,7 @@ export const auth = {
   /** The user menu's pages (lib/auth/user-badge.ts). */
   menu: {
     map: "网格地图",
+    inbox: "部门待办",
     phone: "手机上报",
     cases: "案件列表",
     rates: "三率统计",

@@ -147,6 +147,7 @@ export const caseIntake = {
     noteOptional: "说明（选填）",
     returnReason: "退回理由",
     satisfaction: "满意度",
+    resolution: "问题是否解决",
     discoveryStars: "发现评星",
     leadUnitProposed: "将按派遣规则派往规定的主办、协办单位。",
     networkDown: "网络已断开，请联网后重试。",

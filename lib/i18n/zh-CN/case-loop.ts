@@ -71,6 +71,9 @@ const satisfactionLabels = {
   no_opinion: "未表态",
 } as const;
 
+/** The return visit's "问题是否解决" answer. */
+const resolutionLabels = { resolved: "已解决", unresolved: "未解决", no_opinion: "未表态" } as const;
+
 const timelinessLabels = { overdue: "超期办结", on_time: "按期办结", early: "提前办结" } as const;
 
 /** 事件发现 stars, rated by the receiving unit (DOMAIN.md "Star ratings"). */
@@ -129,6 +132,7 @@ export const caseLoop = {
   levelLabels,
   returnReasonLabels,
   satisfactionLabels,
+  resolutionLabels,
   timelinessLabels,
   discoveryStarLabels,
   disposalStarLabels,
@@ -149,6 +153,7 @@ export const caseLoop = {
     leadUnitRequired: "派遣必须指定一个主办单位。",
     coUnitsInvalid: "协办单位不能重复，也不能与主办单位相同。",
     satisfactionRequired: "回访评价必须选择满意度（非常满意、满意、基本满意、不满意、非常不满意或未表态）。",
+    resolutionRequired: "回访评价必须选择问题是否解决（已解决、未解决或未表态）。",
     discoveryStarsInvalid: "发现评星必须是 1 到 5 的整数。",
     alreadyDistrict: "案件已在区级，无法再向上报送。",
     extensionPending: "已有一项延期申请正在等待审批。",

@@ -3,6 +3,16 @@ export const casePage = {
   pageTitle: "案件详情",
   backToList: "案件列表",
   showOnMap: "在地图上查看",
+  /** The free text's masked numbers and its logged reveal (case-pii.ts). */
+  personalText: {
+    maskedNote: "描述、地址和办理意见中的证件号码、电话已脱敏显示。",
+    revealNote: "查看原文需说明理由，每次查看都会记录日志。",
+    button: "查看原文",
+    title: "查看案件原文",
+    revealedTitle: "案件原文",
+    logged: "已记录查看日志",
+    notes: "办理意见",
+  },
   sections: {
     facts: "基本信息",
     description: "事件描述",
@@ -38,6 +48,7 @@ export const casePage = {
     discoveryStars: "发现评星",
     disposalStars: "处置评星",
     satisfaction: "满意度",
+    resolution: "问题是否解决",
     timeliness: "办理时效",
     reopenCount: "返工次数",
     supervisionCount: "督办次数",
@@ -81,6 +92,7 @@ export const casePage = {
     proposed: "派遣规则建议",
     returnReason: "退回理由",
     satisfaction: "回访满意度",
+    resolution: "问题是否解决",
     discoveryStars: "发现评星",
     mergeInto: "合并至案件编号（重复上报时填写，可不填）",
     submit: "确认",

@@ -3,7 +3,9 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { CaseActions } from "@/components/case/case-actions";
 import { CaseLightBadge } from "@/components/case/case-light-badge";
+import { CaseTextReveal } from "@/components/case/case-text-reveal";
 import { CaseTimeline } from "@/components/case/case-timeline";
+import { PhotoCompare } from "@/components/case/photo-compare";
 import { ConsoleFrame } from "@/components/ui/console-frame";
 import { textLinkClass } from "@/components/ui/text-link";
 import { requirePagePermission } from "@/app/_lib/page-context";
@@ -14,12 +16,15 @@ import { formatDateTime } from "@/lib/format/time";
 import { t } from "@/lib/i18n";
 import { cases } from "@/lib/i18n/zh-CN/case";
 import { caseLoop } from "@/lib/i18n/zh-CN/case-loop";
+import { casePhotoStages } from "@/lib/i18n/zh-CN/case-inbox";
 import { casePage } from "@/lib/i18n/zh-CN/case-page";
 
 export const metadata: Metadata = { title: casePage.pageTitle };
 export const dynamic = "force-dynamic";
 
 const text = casePage;
+/** States in which the verifier compares the disposal with the report (核查). */
+const VERIFY_STATES: readonly string[] = ["reported_back", "verifying"];
 const f = text.fields;
 
 /** 案件详情: the case's facts, photos, timeline and the steps the caller may take now. */
@@ -30,6 +35,11 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   const units = c.availableActions.includes("dispatch")
     ? await listDispatchUnits({ ctx, caseId: c.id }).catch(rethrowForPage)
     : [];
+
+  // 上报 photos stay with the description; the disposal's are compared before | after (核查), the rest listed apart.
+  const reportPhotos = c.photos.filter((p) => p.stage === "report");
+  const otherPhotos = c.photos.filter((p) => p.stage === "other");
+  const showCompare = c.photos.some((p) => p.stage === "handle" || p.stage === "report_back") || VERIFY_STATES.includes(c.state);
 
   return (
     <ConsoleFrame back={{ href: "/cases", label: text.backToList }}>
@@ -73,14 +83,21 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
               <p className="whitespace-pre-wrap text-sm text-slate-800" data-testid="case-description">
                 {c.description}
               </p>
-              {c.photoIds.length > 0 ? (
-                <div className="mt-3 flex flex-wrap gap-2">
-                  {c.photoIds.map((photoId) => (
-                    <a key={photoId} href={`/api/case-photos/${photoId}`} target="_blank" rel="noreferrer" className="block">
+              {c.personalText.textMasked && (
+                <CaseTextReveal
+                  caseId={c.id}
+                  mayReveal={c.personalText.mayReveal}
+                  events={c.events.map((e) => ({ id: e.id, at: e.at, actorName: e.actorName }))}
+                />
+              )}
+              {reportPhotos.length > 0 ? (
+                <div className="mt-3 flex flex-wrap gap-2" data-testid="case-report-photos">
+                  {reportPhotos.map((p) => (
+                    <a key={p.id} href={`/api/case-photos/${p.id}`} target="_blank" rel="noreferrer" className="block">
                       {/* eslint-disable-next-line @next/next/no-img-element -- private photos behind the session, not optimisable */}
                       <img
-                        src={`/api/case-photos/${photoId}`}
-                        alt={text.sections.photos}
+                        src={`/api/case-photos/${p.id}`}
+                        alt={casePhotoStages.labels[p.stage]}
                         className="h-24 w-24 rounded object-cover ring-1 ring-slate-200"
                       />
                     </a>
@@ -88,6 +105,27 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
                 </div>
               ) : null}
             </Section>
+            {showCompare && (
+              <Section title={casePhotoStages.compareTitle}>
+                <PhotoCompare photos={c.photos} />
+              </Section>
+            )}
+            {otherPhotos.length > 0 && (
+              <Section title={casePhotoStages.labels.other}>
+                <div className="flex flex-wrap gap-2">
+                  {otherPhotos.map((p) => (
+                    <a key={p.id} href={`/api/case-photos/${p.id}`} target="_blank" rel="noreferrer" className="block">
+                      {/* eslint-disable-next-line @next/next/no-img-element -- private photos behind the session, not optimisable */}
+                      <img
+                        src={`/api/case-photos/${p.id}`}
+                        alt={casePhotoStages.labels.other}
+                        className="h-24 w-24 rounded object-cover ring-1 ring-slate-200"
+                      />
+                    </a>
+                  ))}
+                </div>
+              </Section>
+            )}
             <Section title={text.sections.facts}>
               <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-2" data-testid="case-facts">
                 <Fact label={f.source} value={`${text.sources[c.source]} · ${text.channels[c.channel]}`} />
@@ -136,6 +174,11 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
                 <Fact
                   label={f.satisfaction}
                   value={c.satisfaction ? (caseLoop.satisfactionLabels as Record<string, string>)[c.satisfaction] : text.none}
+                />
+                <Fact
+                  label={f.resolution}
+                  value={c.resolution ? (caseLoop.resolutionLabels as Record<string, string>)[c.resolution] : text.none}
+                  testId="case-resolution"
                 />
                 <Fact
                   label={f.disposalStars}

@@ -4,7 +4,7 @@ import { requirePagePermission } from "@/app/_lib/page-context";
 import { AreaSelect } from "@/components/case-list/area-select";
 import { DownloadButtons } from "@/components/case-list/download-buttons";
 import { DropEmptyFields } from "@/components/case-list/drop-empty-fields";
-import { RatesSummary, RatesTable } from "@/components/case-list/rates-table";
+import { RATE_KINDS, rateDefinition, RatesSummary, RatesTable } from "@/components/case-list/rates-table";
 import { ConsoleFrame } from "@/components/ui/console-frame";
 import { can } from "@/lib/auth/authorize";
 import { filterQuery } from "@/lib/case/list-cases-filter";
@@ -133,7 +133,7 @@ export default async function CaseRatesPage({ searchParams }: Props) {
                 ]}
               />
             )}
-            <RatesSummary total={report.total} />
+            <RatesSummary total={report.total} formula={report.formula} />
             {report.total.counts.reported === 0 && (
               <p
                 className="rounded-xl bg-white px-4 py-6 text-center text-sm text-slate-500 shadow-sm ring-1 ring-slate-200"
@@ -148,6 +148,7 @@ export default async function CaseRatesPage({ searchParams }: Props) {
                 rows={report.regions}
                 total={report.total}
                 testId="rates-by-region"
+                formula={report.formula}
                 nameLink={(r) =>
                   r.regionId === null ? null : `/cases/rates?${filterQuery({ area: r.regionId, ...periodParams(report.period) })}`
                 }
@@ -156,7 +157,13 @@ export default async function CaseRatesPage({ searchParams }: Props) {
               <p className="text-sm text-slate-500">{text.noChildren}</p>
             )}
             {report.units.length > 0 && (
-              <RatesTable title={text.byUnit} rows={report.units} total={report.total} testId="rates-by-unit" />
+              <RatesTable
+                title={text.byUnit}
+                rows={report.units}
+                total={report.total}
+                testId="rates-by-unit"
+                formula={report.formula}
+              />
             )}
             <Formula report={report} />
           </div>
@@ -271,17 +278,18 @@ function Formula({ report }: { report: CaseRatesReport }) {
     >
       <h2 className="font-semibold text-slate-800">{f.title}</h2>
       <ul className="mt-2 list-disc space-y-1 pl-5">
-        <li>{f.response}</li>
-        <li>{f.resolution}</li>
-        <li>{f.satisfaction}</li>
+        {RATE_KINDS.map((kind) => (
+          <li key={kind}>{rateDefinition(kind, report.formula)}</li>
+        ))}
       </ul>
+      <p className="mt-2 text-xs text-slate-500">{f.zero}</p>
       <p className="mt-3 text-xs text-slate-500">{f.configured}</p>
       <ul className="mt-1 space-y-0.5 text-xs text-slate-500">
-        <li>{f.states(d.response)}</li>
-        <li>{f.resolved(d.resolved)}</li>
+        <li>{f.closed(d.closed)}</li>
         <li>{f.excluded(d.excluded)}</li>
         <li>{f.satisfied(d.satisfied)}</li>
         <li>{f.rated(d.rated)}</li>
+        <li>{f.fairlyWeight(d.fairlyWeight)}</li>
       </ul>
     </section>
   );

@@ -12,6 +12,7 @@ import type { CaseDetailDto } from "@/lib/case/case-dto";
 import { getCase } from "@/lib/case/get-case";
 import { cases } from "@/lib/i18n/zh-CN/case";
 import { caseIntake } from "@/lib/i18n/zh-CN/case-intake";
+import { casePhotoStages } from "@/lib/i18n/zh-CN/case-inbox";
 import { caseLoop } from "@/lib/i18n/zh-CN/case-loop";
 
 export const metadata: Metadata = { title: caseIntake.shell.caseTitle };
@@ -103,17 +104,25 @@ export default async function MobileCasePage({ params }: Props) {
           <section aria-label={text.photos}>
             <h2 className="mb-2 text-base font-semibold text-slate-900">{text.photos}</h2>
             <ul className="grid grid-cols-3 gap-2" data-testid="m-case-photos">
-              {detail.photoIds.map((photoId, i) => (
-                <li key={photoId} className="aspect-square overflow-hidden rounded-lg bg-slate-200">
-                  <a href={`/api/case-photos/${photoId}`} target="_blank" rel="noreferrer">
+              {detail.photos.map((photo, i) => (
+                <li
+                  key={photo.id}
+                  className="relative aspect-square overflow-hidden rounded-lg bg-slate-200"
+                  data-stage={photo.stage}
+                >
+                  <a href={`/api/case-photos/${photo.id}`} target="_blank" rel="noreferrer">
                     {/* eslint-disable-next-line @next/next/no-img-element -- served by our own route with the caller's session */}
                     <img
-                      src={`/api/case-photos/${photoId}`}
+                      src={`/api/case-photos/${photo.id}`}
                       alt={caseIntake.photos.alt(i + 1)}
                       className="h-full w-full object-cover"
                       loading="lazy"
                     />
                   </a>
+                  {/* 上报 / 处置前 / 处置后: which step the photo came with (lib/case/photos/photo-stage.ts) */}
+                  <span className="absolute bottom-1 left-1 rounded bg-slate-900/70 px-1.5 py-0.5 text-[11px] text-white">
+                    {casePhotoStages.labels[photo.stage]}
+                  </span>
                 </li>
               ))}
             </ul>

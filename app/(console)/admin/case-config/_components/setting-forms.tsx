@@ -3,6 +3,7 @@
 import { useId, useState, type FormEvent, type ReactNode } from "react";
 import { CASE_STATES } from "@/lib/case/case-states";
 import { SATISFACTION_LEVELS } from "@/lib/case/ratings";
+import { DEFAULT_FAIRLY_WEIGHT } from "@/lib/case/rates";
 import type { SettingDto } from "@/lib/case-config/dto";
 import { caseDesk } from "@/lib/i18n/zh-CN/case-desk";
 import { caseLoop } from "@/lib/i18n/zh-CN/case-loop";
@@ -170,24 +171,27 @@ export function DuplicateWindowSetting({ setting }: { setting: SettingDto }) {
 }
 
 type RateLists = {
-  responseStates: string[];
-  resolvedStates: string[];
+  closedStates: string[];
   excludedStates: string[];
   satisfiedLevels: string[];
   ratedLevels: string[];
 };
 
-/** The rate formulas as five checkbox groups (states or return-visit levels). */
+/**
+ * The rate formulas: four checkbox groups (states or return-visit levels) and the weight of 基本满意 in 满意率
+ * (0–1; the server checks it again, lib/case/rates.ts RateFormulaSchema).
+ */
 export function RatesSetting({ setting }: { setting: SettingDto }) {
-  const v = (setting.value ?? {}) as Partial<RateLists>;
+  const v = (setting.value ?? {}) as Partial<RateLists> & { fairlyWeight?: number };
   const [lists, setLists] = useState<RateLists>({
-    responseStates: v.responseStates ?? [],
-    resolvedStates: v.resolvedStates ?? [],
+    closedStates: v.closedStates ?? [],
     excludedStates: v.excludedStates ?? ["cancelled"],
     satisfiedLevels: v.satisfiedLevels ?? [],
     ratedLevels: v.ratedLevels ?? [],
   });
+  const [weight, setWeight] = useState(String(v.fairlyWeight ?? DEFAULT_FAIRLY_WEIGHT));
   const { save, card } = useSettingWrite(setting);
+  const id = useId();
   const toggle = (key: keyof RateLists, value: string, on: boolean) =>
     setLists((l) => ({ ...l, [key]: on ? [...l[key], value] : l[key].filter((x) => x !== value) }));
   const group = (key: keyof RateLists, label: string, values: readonly string[], labels: Record<string, string>) => (
@@ -209,13 +213,26 @@ export function RatesSetting({ setting }: { setting: SettingDto }) {
     </fieldset>
   );
   return (
-    <SettingCard {...card} onSubmit={() => save(lists)}>
+    <SettingCard {...card} onSubmit={() => save({ ...lists, fairlyWeight: weight.trim() === "" ? null : Number(weight) })}>
       <div className="w-full space-y-3">
-        {group("responseStates", st.responseStates, CASE_STATES, caseLoop.stateLabels)}
-        {group("resolvedStates", st.resolvedStates, CASE_STATES, caseLoop.stateLabels)}
+        {group("closedStates", st.closedStates, CASE_STATES, caseLoop.stateLabels)}
         {group("excludedStates", st.excludedStates, CASE_STATES, caseLoop.stateLabels)}
         {group("satisfiedLevels", st.satisfiedLevels, SATISFACTION_LEVELS, caseLoop.satisfactionLabels)}
         {group("ratedLevels", st.ratedLevels, SATISFACTION_LEVELS, caseLoop.satisfactionLabels)}
+        <Field label={st.fairlyWeight} htmlFor={`${id}-w`}>
+          <input
+            id={`${id}-w`}
+            type="number"
+            min={0}
+            max={1}
+            step="any"
+            required
+            value={weight}
+            onChange={(e) => setWeight(e.target.value)}
+            className={`${inputClass} w-28`}
+            data-testid="setting-rates-fairlyWeight"
+          />
+        </Field>
       </div>
     </SettingCard>
   );
