@@ -1,9 +1,11 @@
 import { z } from "zod";
 import { errorMessages } from "./i18n/zh-CN/errors";
+import { findNulCharacter } from "./text-input";
+import "./zod-config";
 
 /** The closed set of failure kinds every adapter (HTTP, page, server action) knows how to show. */
 export type DomainErrorCode =
-  "NOT_FOUND" | "FORBIDDEN" | "UNAUTHENTICATED" | "THROTTLED" | "CONFLICT" | "VALIDATION" | "UNAVAILABLE";
+  "NOT_FOUND" | "FORBIDDEN" | "UNAUTHENTICATED" | "THROTTLED" | "CONFLICT" | "VALIDATION" | "TOO_LARGE" | "UNAVAILABLE";
 
 /**
  * The one error type lib/ throws on purpose. `message` is safe to show to the user (Chinese UI text);
@@ -25,8 +27,17 @@ export function isDomainError(error: unknown): error is DomainError {
   return error instanceof DomainError;
 }
 
-/** Parses verb input with zod and turns a failure into a VALIDATION DomainError naming the bad fields. */
+/**
+ * Parses verb input with zod and turns a failure into a VALIDATION DomainError naming the bad fields.
+ * A NUL character anywhere in the input is refused first (PostgreSQL cannot store it in text, and no
+ * typed text holds one): a 400 naming the field, never a database error.
+ */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const nulAt = findNulCharacter(input);
+  if (nulAt !== null)
+    throw new DomainError("VALIDATION", errorMessages.nulCharacter, {
+      details: { [nulAt || "input"]: errorMessages.nulCharacter },
+    });
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
   const details: Record<string, string> = {};
@@ -41,6 +52,7 @@ const HTTP_STATUS: Record<DomainErrorCode, number> = {
   THROTTLED: 429,
   CONFLICT: 409,
   VALIDATION: 400,
+  TOO_LARGE: 413,
   UNAVAILABLE: 503,
 };
 
@@ -62,6 +74,10 @@ export function toHttpResponse(error: unknown): Response {
     return Response.json(body, { status: HTTP_STATUS[error.code], headers });
   }
   logCause("http", error);
+  if (isRefusedTextValue(error)) {
+    const body: ErrorBody = { error: { code: "VALIDATION", message: errorMessages.badTextValue } };
+    return Response.json(body, { status: 400 });
+  }
   const body: ErrorBody = { error: { code: "INTERNAL", message: errorMessages.INTERNAL } };
   return Response.json(body, { status: 500 });
 }
@@ -70,7 +86,18 @@ export function toHttpResponse(error: unknown): Response {
 export function toActionResult(error: unknown): { ok: false; code: DomainErrorCode | "INTERNAL"; message: string } {
   if (isDomainError(error)) return { ok: false, code: error.code, message: error.message };
   logCause("action", error);
+  if (isRefusedTextValue(error)) return { ok: false, code: "VALIDATION", message: errorMessages.badTextValue };
   return { ok: false, code: "INTERNAL", message: errorMessages.INTERNAL };
+}
+
+/**
+ * PostgreSQL's refusals of a value the caller typed that slipped past a schema: a NUL in text (22021,
+ * 22P05), a number beyond its column (22003), text that is no number or date (22P02, 22007, 22008).
+ * Shown as a 400 with a generic message by the HTTP adapter, not as a crash (the cause is still logged).
+ */
+export function isRefusedTextValue(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && ["22021", "22P05", "22003", "22P02", "22007", "22008"].includes(code);
 }
 
 /** Postgres errors that mean "the database is not there": shown as UNAVAILABLE, not as a crash. */

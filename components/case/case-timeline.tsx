@@ -26,6 +26,10 @@ function detailLines(details: Record<string, unknown> | null): string[] {
     lines.push(
       `${text.fields.satisfaction}：${(caseLoop.satisfactionLabels as Record<string, string>)[details.satisfaction] ?? details.satisfaction}`,
     );
+  if (typeof details.timeliness === "string")
+    lines.push(
+      `${text.fields.timeliness}：${(caseLoop.timelinessLabels as Record<string, string>)[details.timeliness] ?? details.timeliness}`,
+    );
   if (typeof details.resolution === "string")
     lines.push(
       `${text.fields.resolution}：${(caseLoop.resolutionLabels as Record<string, string>)[details.resolution] ?? details.resolution}`,

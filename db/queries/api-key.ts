@@ -61,7 +61,15 @@ export async function revokeApiKeyRow(db: Database, id: number, by: number | nul
   return Number(result.numUpdatedRows) === 1;
 }
 
-export type UsedKey = { id: number; name: string; key_prefix: string; region_path: string; window_count: number };
+export type UsedKey = {
+  id: number;
+  name: string;
+  key_prefix: string;
+  region_path: string;
+  window_count: number;
+  /** Seconds until the key's one-minute window turns (at least 1): a throttled caller's Retry-After. */
+  window_resets_in: number;
+};
 
 /**
  * The live key with this hash, marked used, its one-minute window counter advanced in the same statement
@@ -76,7 +84,10 @@ export async function touchApiKey(db: Database, hash: Buffer): Promise<UsedKey |
            window_started_at = case when k.window_started_at > now() - interval '1 minute' then k.window_started_at else now() end
       from region r
      where k.key_hash = ${hash} and k.revoked_at is null and r.id = k.region_id
-    returning k.id, k.name, k.key_prefix, r.path::text as region_path, k.window_count`.execute(db);
+    returning k.id, k.name, k.key_prefix, r.path::text as region_path, k.window_count,
+              greatest(1, ceil(extract(epoch from k.window_started_at + interval '1 minute' - now())))::int as window_resets_in`.execute(
+    db,
+  );
   return rows[0] ?? null;
 }
 

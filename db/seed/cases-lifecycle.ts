@@ -6,7 +6,10 @@
  * a case takes, who acts and when (each step after a drawn share of its stage's limit, most well inside it,
  * some late). Between steps, whatever the clock worker would have done on the way happens too, by the rules
  * of db/queries/case-clock.ts: lights, reminders, red warnings, automatic escalation one level up once per
- * deadline (escalation_rule); an overdue handling stage often draws a supervision order. The simulation
+ * deadline (escalation_rule); an overdue handling stage often draws a supervision order. The paths the rules
+ * allow all occur: extensions asked for in time, report backs that come after the deadline although the
+ * disposal was in time, discovery stars from the lead unit, dissatisfied return visits followed by 督办 and
+ * 返工; the reporter never acts on its own case (采办分离, 受审分离). The simulation
  * stops at `now`: the case keeps the state, level, stage clock and light it has at that instant, so a clock
  * pass at `now` right after the load finds nothing to do.
  *
@@ -15,6 +18,7 @@
 import type { CaseSource } from "../../lib/case/case-dto";
 import { levelAbove, RETURN_REASONS, type CaseAction, type CaseLevel, type CaseState } from "../../lib/case/case-states";
 import {
+  caseFactsOf,
   decideCaseStep,
   reportClockOf,
   routingStepOf,
@@ -24,7 +28,7 @@ import {
   type StepInput,
 } from "../../lib/case/case-step";
 import { checkTransition, type CaseActorFacts, type CaseGrant, type GrantKind } from "../../lib/case/case-transitions";
-import type { ResolutionAnswer, Satisfaction, Stars, Timeliness } from "../../lib/case/ratings";
+import { isDissatisfied, type ResolutionAnswer, type Satisfaction, type Stars, type Timeliness } from "../../lib/case/ratings";
 import { MAJOR_RISK_ALERT_LEVELS } from "../../lib/case/risk";
 import { resolveLimit, stageOfState, type StageClock } from "../../lib/case/stage-clock";
 import { acknowledgeLimitFor, type CaseStage, type CaseUrgency } from "../../lib/case/time-limits";
@@ -465,7 +469,7 @@ class CaseSimulation {
    */
   private dispatchLoop(from: number, round: "first" | "after_return" | "after_resume", sentBackBy: number | null = null): void {
     const { rng, input } = this;
-    // 发现评星: the receiving office rates most reports as it files them.
+    // 发现评星: the receiving office rates most reports as it files them (some are rated later by the lead unit).
     if (round === "first" && rng.chance(0.7)) {
       const tRate = from + 500 + Math.floor(rng.next() * 1_000);
       if (!this.reach(tRate)) return;
@@ -529,6 +533,13 @@ class CaseSimulation {
       return;
     }
     this.act(t, handler, "acknowledge", {});
+    // The receiving unit may rate the discovery too, when the office has not (the lead unit receives the case).
+    if (this.row.discovery_stars === null && rng.chance(0.3)) {
+      const tRate = t + MINUTE + Math.floor(rng.next() * 30 * MINUTE);
+      if (!this.reach(tRate)) return;
+      const stars = input.source === "grid_worker" ? pickDiscovery(rng) : pickDiscoveryOther(rng);
+      this.act(tRate, handler, "rate_discovery", { discoveryStars: stars });
+    }
     this.handleLoop(lead);
   }
 
@@ -540,8 +551,10 @@ class CaseSimulation {
     // 老大难: a few cases drag on for months.
     if (rng.chance(0.003)) uDone = 2 + rng.next() * 8;
 
-    if (input.urgency === "complex" && rng.chance(0.15) && this.row.extension_count === 0) {
-      const tRequest = this.at(0.5 + rng.next() * 0.3);
+    // 延期, asked for before the limit runs out (the rules refuse it after): mostly complex cases.
+    const extensionChance = input.urgency === "complex" ? 0.15 : input.urgency === "general" ? 0.02 : 0;
+    const tRequest = rng.chance(extensionChance) && this.row.extension_count === 0 ? this.at(0.5 + rng.next() * 0.3) : null;
+    if (tRequest !== null && tRequest <= this.clock!.deadlineAt.getTime()) {
       if (!this.reach(tRequest)) return;
       this.act(tRequest, handler, "extension_request", { note: "处置需协调多个部门，申请延期。" });
       const tApprove = tRequest + HOUR + Math.floor(rng.next() * 6 * HOUR);
@@ -565,10 +578,12 @@ class CaseSimulation {
       return;
     }
 
-    // 处置 on the spot, then the report back (反馈) a little later; the rules fix timeliness at the disposal.
-    // Both on the limit's own clock, so a working-time unit works in working hours.
+    // 处置 on the spot, then the report back (反馈) a little later; the rules fix timeliness at the report back.
+    // Both on the limit's own clock, so a working-time unit works in working hours. Now and then the unit
+    // handles in time but reports back only after the deadline (the paperwork lags): the case is overdue.
     const tHandle = this.at(uDone * rng.range(0.8, 0.98));
-    const tReportBack = Math.max(this.at(uDone), tHandle + 5 * MINUTE);
+    const lagging = uDone < 0.95 && rng.chance(0.025);
+    const tReportBack = Math.max(this.at(lagging ? 1.02 + rng.next() * 0.3 : uDone), tHandle + 5 * MINUTE);
     if (!this.reach(tHandle)) return;
     this.act(tHandle, handler, "handle", {});
     if (!this.reach(tReportBack)) return;
@@ -597,22 +612,27 @@ class CaseSimulation {
     if (!this.reach(tVisit)) return;
     const timeliness = (this.row.timeliness as Timeliness | null) ?? "on_time";
     const satisfaction = timeliness === "overdue" ? pickSatisfactionLate(rng) : pickSatisfactionOnTime(rng);
-    if (
-      (satisfaction === "dissatisfied" || satisfaction === "very_dissatisfied") &&
-      rng.chance(0.25) &&
-      this.row.reopen_count < 2
-    ) {
-      this.actFirst(tVisit, this.verifiers(), "reopen", {
-        note: `回访${caseLoop.satisfactionLabels[satisfaction]}，问题仍存在，返工处理。`,
-      });
-      this.handleLoop(lead);
-      return;
-    }
     this.act(tVisit, this.visitor(), "evaluate", {
       note: `回访：${caseLoop.satisfactionLabels[satisfaction]}。`,
       satisfaction,
       resolution: pickResolution[satisfaction](rng),
     });
+
+    // 不满意: the loop goes on. Often the level above issues 督办, and the office sends the case back to the
+    // same unit (返工); the next return visit rates it again. Satisfied evaluations are final.
+    if (!isDissatisfied(satisfaction) || this.row.reopen_count >= 2 || !rng.chance(0.45)) return;
+    if (rng.chance(0.5)) {
+      const tOrder = tVisit + HOUR + Math.floor(rng.next() * 20 * HOUR);
+      if (!this.reach(tOrder)) return;
+      const supervisor = this.office(levelAbove(this.level) ?? this.level, "supervisor");
+      this.act(tOrder, supervisor, "supervision_order", { note: "回访群众不满意，请重新处置并限期反馈。" });
+    }
+    const tReopen = this.lastAt + HOUR + Math.floor(rng.next() * DAY);
+    if (!this.reach(tReopen)) return;
+    this.actFirst(tReopen, this.verifiers(), "reopen", {
+      note: `回访${caseLoop.satisfactionLabels[satisfaction]}，问题仍存在，返工处理。`,
+    });
+    this.handleLoop(lead);
   }
 
   private unit(id: number) {
@@ -772,16 +792,7 @@ class CaseSimulation {
     );
     const actor: SimActor = { ...SYSTEM, name: caseLoop.system.clockActor };
     const verdict = checkTransition({
-      caseFacts: {
-        state: this.row.state as CaseState,
-        level: from,
-        reporterUserId: this.row.reporter_user_id,
-        leadUnitId: this.row.lead_unit_id,
-        coUnitIds: this.row.co_unit_ids,
-        handledByUnitId: this.row.handled_by_unit_id,
-        extensionPending: this.row.extension_pending,
-        version: this.row.version,
-      },
+      caseFacts: caseFactsOf(this.row, new Date(at)),
       actor,
       action: "escalate",
       input: { expectedVersion: this.row.version, note },

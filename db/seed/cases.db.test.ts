@@ -130,6 +130,41 @@ describe("a year of demo cases", () => {
     ).toEqual({ n: 0 });
   });
 
+  it("walks the corrected rules: late report backs after a disposal in time, extensions, dissatisfied visits reopened", async () => {
+    const n = (query: Promise<{ n: number }[]>) => one(query).then((r) => r.n);
+    // Handled within the limit, reported back after it: overdue (timeliness comes from the report back).
+    expect(
+      await n(sql`
+      select count(*)::int as n from case_record
+       where reopen_count = 0 and timeliness = 'overdue' and handled_at <= handle_deadline_at`),
+    ).toBeGreaterThan(0);
+    expect(await n(sql`select count(*)::int as n from case_event where action = 'extension_approve'`)).toBeGreaterThan(0);
+    expect(
+      await n(sql`select count(*)::int as n from case_event where action = 'reopen' and from_state = 'evaluated'`),
+    ).toBeGreaterThan(0);
+    expect(
+      await n(sql`select count(*)::int as n from case_event where action = 'supervision_order' and from_state = 'evaluated'`),
+    ).toBeGreaterThan(0);
+    // Discovery stars from the lead unit, after it signed.
+    expect(
+      await n(sql`select count(*)::int as n from case_event where action = 'rate_discovery' and from_state = 'acknowledged'`),
+    ).toBeGreaterThan(0);
+    // Never early after an extension or a reopen; never reopened or supervised after a satisfied evaluation.
+    expect(
+      await n(
+        sql`select count(*)::int as n from case_record where timeliness = 'early' and (extension_count > 0 or reopen_count > 0)`,
+      ),
+    ).toBe(0);
+    expect(
+      await n(sql`
+      select count(*)::int as n from case_event e
+       where e.action in ('reopen', 'supervision_order') and e.from_state = 'evaluated'
+         and (select p.details ->> 'satisfaction' from case_event p
+               where p.case_id = e.case_id and p.action = 'evaluate' and p.id < e.id order by p.id desc limit 1)
+             not in ('dissatisfied', 'very_dissatisfied')`),
+    ).toBe(0);
+  });
+
   it("writes a timeline that starts with the report and accounts for every version", async () => {
     expect(
       await one(sql`

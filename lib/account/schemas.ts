@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idSchema } from "../id";
 import { ROLES } from "../auth/roles";
 import { t } from "../i18n";
 
@@ -7,11 +8,7 @@ const text = t.account.errors;
 /** Query-string values arrive as "" when a filter is cleared: treat that as "not given". */
 const blankAsUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
-const UserId = z.coerce
-  .number({ error: t.errors.invalidId })
-  .int(t.errors.invalidId)
-  .positive(t.errors.invalidId)
-  .max(Number.MAX_SAFE_INTEGER, t.errors.invalidId);
+const UserId = idSchema(t.errors.invalidId, "bigint");
 
 /** Login names are lower-case (the database checks the same pattern); typed upper case is folded. */
 export const Username = z
@@ -30,11 +27,7 @@ const RoleInput = z.enum(ROLES, { error: text.unknownRole });
 
 export const AssignmentInput = z.object({
   role: RoleInput,
-  regionId: z.coerce
-    .number({ error: text.regionRequired })
-    .int(text.regionRequired)
-    .positive(text.regionRequired)
-    .max(2_147_483_647, text.regionRequired),
+  regionId: idSchema(text.regionRequired, "int4"),
 });
 export type AssignmentInput = z.input<typeof AssignmentInput>;
 
@@ -43,7 +36,7 @@ const Assignments = z
   .min(1, text.noAssignments)
   .max(20, text.tooManyAssignments);
 
-const ExpectedVersion = z.coerce.number({ error: text.stale }).int(text.stale).min(1, text.stale);
+const ExpectedVersion = idSchema(text.stale, "int4");
 
 export const ListAccountsInput = z.object({
   q: z.preprocess(blankAsUndefined, z.string().trim().max(50, t.errors.searchTooLong).optional()),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idSchema } from "../id";
 import { audit } from "../i18n/zh-CN/audit";
 import { errorMessages } from "../i18n/zh-CN/errors";
 
@@ -18,11 +19,7 @@ const IsoDay = z
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
   }, text.badDate);
 
-const Cursor = z.coerce
-  .number({ error: text.badCursor })
-  .int(text.badCursor)
-  .positive(text.badCursor)
-  .max(Number.MAX_SAFE_INTEGER, text.badCursor);
+const Cursor = idSchema(text.badCursor, "bigint");
 
 const Login = z.string().trim().toLowerCase().max(32);
 
@@ -43,13 +40,7 @@ export const ListPiiAccessLogInput = z
     user: optional(Login),
     kind: optional(z.enum(PII_KINDS, { error: text.badKind })),
     field: optional(z.enum(PII_FIELDS, { error: text.badField })),
-    residentId: optional(
-      z.coerce
-        .number({ error: errorMessages.invalidId })
-        .int(errorMessages.invalidId)
-        .positive(errorMessages.invalidId)
-        .max(Number.MAX_SAFE_INTEGER, errorMessages.invalidId),
-    ),
+    residentId: optional(idSchema(errorMessages.invalidId, "bigint")),
     ...page,
   })
   .refine(datesInOrder, { message: text.dateOrder, path: ["to"] });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idSchema } from "../id";
 import { CASE_LEVELS } from "../case/case-states";
 import { RateFormulaSchema } from "../case/rates";
 import { CASE_STAGES, CASE_URGENCIES } from "../case/time-limits";
@@ -9,8 +10,8 @@ import { validWorkingHours } from "./working-hours";
 
 const e = caseDesk.config.errors;
 
-const Id = z.coerce.number({ error: e.badId }).int(e.badId).positive(e.badId).max(2_147_483_647, e.badId);
-const Version = z.coerce.number({ error: e.staleVersion }).int(e.staleVersion).min(1, e.staleVersion);
+const Id = idSchema(e.badId, "int4");
+const Version = idSchema(e.staleVersion, "int4");
 const Level = z.enum(CASE_LEVELS, { error: e.badLevel });
 const Urgency = z.enum(CASE_URGENCIES, { error: e.badUrgency });
 const Name = (max: number) => z.string({ error: e.nameRequired }).trim().min(1, e.nameRequired).max(max, e.nameTooLong(max));
@@ -31,13 +32,10 @@ export const SaveRoutingRuleInput = z
     /** Absent for a new rule. */
     id: Id.optional(),
     expectedVersion: Version.optional(),
-    categoryId: z.coerce.number({ error: e.categoryRequired }).int(e.categoryRequired).positive(e.categoryRequired),
-    regionId: z.coerce.number({ error: e.regionRequired }).int(e.regionRequired).positive(e.regionRequired),
-    leadUnitId: z.coerce.number({ error: e.leadRequired }).int(e.leadRequired).positive(e.leadRequired),
-    coUnitIds: z
-      .array(z.coerce.number({ error: e.coUnits }).int(e.coUnits).positive(e.coUnits), { error: e.coUnits })
-      .max(10, e.coUnits)
-      .default([]),
+    categoryId: idSchema(e.categoryRequired, "int4"),
+    regionId: idSchema(e.regionRequired, "int4"),
+    leadUnitId: idSchema(e.leadRequired, "int4"),
+    coUnitIds: z.array(idSchema(e.coUnits, "int4"), { error: e.coUnits }).max(10, e.coUnits).default([]),
     autoDispatch: z.boolean().default(true),
   })
   .refine((v) => new Set(v.coUnitIds).size === v.coUnitIds.length && !v.coUnitIds.includes(v.leadUnitId), {
@@ -68,7 +66,7 @@ export const SaveTimeLimitInput = z
   .object({
     id: Id.optional(),
     expectedVersion: Version.optional(),
-    categoryId: nullable(z.coerce.number({ error: e.categoryNotFound }).int(e.categoryNotFound).positive(e.categoryNotFound)),
+    categoryId: nullable(idSchema(e.categoryNotFound, "int4")),
     urgency: Urgency,
     level: nullable(Level),
     stage: z.enum(CASE_STAGES, { error: e.badStage }),

@@ -108,6 +108,8 @@ export type CaseDetailDto = CaseSummaryDto & {
   personalText: { textMasked: boolean; mayReveal: boolean };
   /** What the caller may do now (input aside), for the buttons. */
   availableActions: CaseAction[];
+  /** Steps the caller would have but for the clock (an extension once the limit ran out), with the reason. */
+  blockedActions: { action: CaseAction; reason: string }[];
   /** The routing rule's proposal for a manual dispatch, if a rule matches. */
   proposedRouting: { leadUnitId: number; coUnitIds: number[] } | null;
 };

@@ -18,7 +18,7 @@ import { caseLoop } from "../i18n/zh-CN/case-loop";
 import type { CaseDetailDto, UnitOption } from "./case-dto";
 import { anyTextMasked, maskOptionalText, mayRevealCasePii, shownReporterName } from "./case-pii";
 import { caseActorFacts } from "./case-grants";
-import { availableActions } from "./case-transitions";
+import { availableActions, blockedActions } from "./case-transitions";
 import { caseFactsOf } from "./case-step";
 import { photoStageOf } from "./photos/photo-stage";
 import type { CaseState, CaseLevel } from "./case-states";
@@ -45,14 +45,16 @@ export async function readCaseDetail(trx: Database, ctx: RequestContext, id: num
     findUnitsByIds(trx, row.co_unit_ids),
     findUnitIdsOfUser(trx, ctx.actor.userId),
   ]);
-  const facts = caseFactsOf(row);
+  const facts = caseFactsOf(row, new Date());
   const actor = caseActorFacts({
     userId: ctx.actor.userId,
     assignments: actingAssignments(ctx),
     unitIds: myUnits,
     casePath: row.region_path,
   });
-  const actions = can(ctx, "case.act") && actor.userId !== null ? availableActions(facts, actor) : [];
+  const acts = can(ctx, "case.act") && actor.userId !== null;
+  const actions = acts ? availableActions(facts, actor) : [];
+  const blocked = acts ? blockedActions(facts, actor) : [];
   const routing = actions.includes("dispatch")
     ? await findRoutingRule(trx, row.category_id, row.parent_category_id, row.region_path)
     : null;
@@ -114,6 +116,7 @@ export async function readCaseDetail(trx: Database, ctx: RequestContext, id: num
     })),
     personalText: { textMasked, mayReveal: textMasked && mayRevealCasePii(ctx, row.region_path) },
     availableActions: actions,
+    blockedActions: blocked,
     proposedRouting: routing ? { leadUnitId: routing.lead_unit_id, coUnitIds: routing.co_unit_ids } : null,
   };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idSchema } from "../id";
 import { caseDesk } from "../i18n/zh-CN/case-desk";
 import { CASE_SOURCES } from "./case-dto";
 import { CASE_LEVELS, CASE_STATES } from "./case-states";
@@ -25,7 +26,7 @@ const IsoDay = z
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
   }, text.badDate);
 
-const Id = z.coerce.number({ error: text.badId }).int(text.badId).positive(text.badId).max(2_147_483_647, text.badId);
+const Id = idSchema(text.badId, "int4");
 
 /** "open" stands for every state in which the case still needs work (OPEN_STATES). */
 export const STATE_FILTERS = ["open", ...CASE_STATES] as const;

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { idSchema } from "../id";
 import { preferCustomPlans } from "../../db/queries/case-list";
 import { aggregateCaseRates, findRateFormulaSetting } from "../../db/queries/case-rates";
 import { findRegionById, findRegionChildren, findScopeRoots, type RegionRow } from "../../db/queries/region";
@@ -38,12 +39,7 @@ export type CaseRatesReport = {
 const AreaInput = z.object({
   area: z.preprocess(
     (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
-    z.coerce
-      .number({ error: caseDesk.list.errors.badId })
-      .int(caseDesk.list.errors.badId)
-      .positive(caseDesk.list.errors.badId)
-      .max(2_147_483_647, caseDesk.list.errors.badId)
-      .optional(),
+    idSchema(caseDesk.list.errors.badId, "int4").optional(),
   ),
 });
 

@@ -73,6 +73,8 @@ export async function transitionCase({
 }
 
 async function applyTransition(trx: Database, ctx: RequestContext, row: CaseRow, input: TransitionCaseInput) {
+  // One instant for the rules (has the handling limit run out?) and the effects (timeliness, clocks).
+  const now = new Date();
   const unitIds = await findUnitIdsOfUser(trx, ctx.actor.userId);
   const actor = caseActorFacts({
     userId: ctx.actor.userId,
@@ -81,7 +83,7 @@ async function applyTransition(trx: Database, ctx: RequestContext, row: CaseRow,
     casePath: row.region_path,
   });
   const verdict = checkTransition({
-    caseFacts: caseFactsOf(row),
+    caseFacts: caseFactsOf(row, now),
     actor,
     action: input.action,
     input: { ...input, expectedVersion: input.expectedVersion, coUnitIds: input.coUnitIds ?? [] },
@@ -117,7 +119,7 @@ async function applyTransition(trx: Database, ctx: RequestContext, row: CaseRow,
     input: effectInput,
     actor: { userId: ctx.actor.userId, name: ctx.actor.displayName, unitId: unitIds[0] ?? null },
     config,
-    now: new Date(),
+    now,
   });
   const photoIds = input.photoIds;
   if (photoIds.length > 0 && (await attachPhotos(trx, row.id, photoIds, ctx.actor.userId)) !== new Set(photoIds).size) {

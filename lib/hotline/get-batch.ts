@@ -1,5 +1,7 @@
 import "server-only";
 import { z } from "zod";
+import { idSchema } from "../id";
+import { errorMessages } from "../i18n/zh-CN/errors";
 import { countBatchRows, findBatch, findBatchRows, findRecentBatches, type BatchRow } from "../../db/queries/hotline-batch";
 import { inScope } from "../../db/queries/scope";
 import { authorize } from "../auth/authorize";
@@ -12,7 +14,7 @@ import type { BatchDto, BatchOutcome, BatchReportDto } from "./dto";
 export const REPORT_PAGE_ROWS = 500;
 
 const GetBatchSchema = z.object({
-  batchId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+  batchId: idSchema(errorMessages.invalidId, "bigint"),
   outcome: z.enum(["created", "updated", "unchanged", "queued", "rejected"]).nullish(),
 });
 

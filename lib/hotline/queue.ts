@@ -1,5 +1,7 @@
 import "server-only";
 import { z } from "zod";
+import { idSchema } from "../id";
+import { errorMessages } from "../i18n/zh-CN/errors";
 import { countQueuedOrders, findQueuedOrderForUpdate, findQueuedOrders, markOrderImported } from "../../db/queries/hotline";
 import { inScope } from "../../db/queries/scope";
 import type { Database } from "../../db/client";
@@ -62,8 +64,8 @@ export async function listQueue({ ctx, input }: { ctx: RequestContext; input: un
 }
 
 const LocateSchema = z.object({
-  orderId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER),
-  version: z.coerce.number().int().positive(),
+  orderId: idSchema(errorMessages.invalidId, "bigint"),
+  version: idSchema(errorMessages.invalidId, "int4"),
   lon: z.number().min(73).max(136),
   lat: z.number().min(3).max(54),
 });

@@ -1,5 +1,7 @@
 import "server-only";
 import { z } from "zod";
+import { idSchema } from "../id";
+import { errorMessages } from "../i18n/zh-CN/errors";
 import {
   findApiKeys,
   findKeyRegionOptions,
@@ -42,7 +44,7 @@ export async function listApiKeys({ ctx }: { ctx: RequestContext }): Promise<{ k
 
 const CreateSchema = z.object({
   name: z.string().trim().min(1, open311.keys.create.nameRequired).max(60, open311.keys.create.nameRequired),
-  regionId: z.coerce.number().int().positive(),
+  regionId: idSchema(errorMessages.invalidId, "int4"),
 });
 
 /** Issues a key bound to a region of the administrator's area. The token is in the answer once and nowhere else. */
@@ -82,7 +84,7 @@ export async function createApiKey({
   return { key: toDto(row), token };
 }
 
-const RevokeSchema = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+const RevokeSchema = z.object({ id: idSchema(errorMessages.invalidId, "int4") });
 
 /** Revokes a key of the administrator's area at once: the next request with it gets 403. */
 export async function revokeApiKey({ ctx, input }: { ctx: RequestContext; input: unknown }): Promise<ApiKeyDto> {

@@ -45,6 +45,8 @@ export class Open311Error extends Error {
   constructor(
     readonly status: number,
     readonly description: string,
+    /** With 429: when to come back (seconds), sent as Retry-After. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(description);
     this.name = "Open311Error";

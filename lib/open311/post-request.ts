@@ -13,7 +13,7 @@ import { loadPlaceIndex } from "../hotline/place-index";
 import { open311 } from "../i18n/zh-CN/open311";
 import { hashApiKey, looksLikeApiKey } from "./api-key-token";
 import { Open311Error, type CreatedRequestDto } from "./georeport";
-import { districtScope } from "./requests";
+import { assertJurisdiction, districtScope } from "./requests";
 
 /** Accepted POSTs per key and minute; more get 429 until the window turns. */
 export const POSTS_PER_MINUTE = 60;
@@ -42,13 +42,9 @@ export async function postServiceRequest(
   if (!token) throw new Open311Error(400, e.apiKeyMissing);
   const key = looksLikeApiKey(token) ? await touchApiKey(db, hashApiKey(token)) : null;
   if (!key) throw new Open311Error(403, e.apiKeyInvalid);
-  if (key.window_count > POSTS_PER_MINUTE) throw new Open311Error(429, e.throttled(POSTS_PER_MINUTE));
+  if (key.window_count > POSTS_PER_MINUTE) throw new Open311Error(429, e.throttled(POSTS_PER_MINUTE), key.window_resets_in);
 
-  const jurisdiction = field("jurisdiction_id");
-  if (jurisdiction) {
-    const d = await districtScope(db);
-    if (!d || jurisdiction !== d.code) throw new Open311Error(404, e.jurisdictionUnknown(jurisdiction));
-  }
+  await assertJurisdiction(db, field("jurisdiction_id"));
 
   const serviceCode = field("service_code");
   if (!serviceCode) throw new Open311Error(400, e.serviceCodeMissing);

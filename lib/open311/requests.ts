@@ -51,6 +51,17 @@ export function districtScope(db: Database): Promise<DistrictScope | null> {
   return district.value;
 }
 
+/**
+ * jurisdiction_id is optional (the system serves one district); given, it must be the district's code, on
+ * GET and POST alike: anything else is 404, the spec's answer for an unknown jurisdiction.
+ */
+export async function assertJurisdiction(db: Database, jurisdictionId: string | null | undefined): Promise<void> {
+  const wanted = jurisdictionId?.trim();
+  if (!wanted) return;
+  const d = await districtScope(db);
+  if (!d || wanted !== d.code) throw new Open311Error(404, open311.errors.jurisdictionUnknown(wanted));
+}
+
 /** Reads as the public: a transaction scoped to the whole district. */
 export async function asPublic<T>(db: Database, work: (trx: Database) => Promise<T>): Promise<T> {
   const d = await districtScope(db);

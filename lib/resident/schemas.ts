@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idSchema } from "../id";
 import { DomainError, isDomainError, parseInput } from "../errors";
 import { errorMessages } from "../i18n/zh-CN/errors";
 import { resident } from "../i18n/zh-CN/resident";
@@ -6,11 +7,7 @@ import { resident } from "../i18n/zh-CN/resident";
 const text = resident.errors;
 
 /** A resident id from a URL or a request body (bigint in the database, far below 2^53). */
-const ResidentId = z.coerce
-  .number({ error: errorMessages.invalidId })
-  .int(errorMessages.invalidId)
-  .positive(errorMessages.invalidId)
-  .max(Number.MAX_SAFE_INTEGER, errorMessages.invalidId);
+const ResidentId = idSchema(errorMessages.invalidId, "bigint");
 
 export const ResidentIdInput = z.object({ id: ResidentId });
 export type ResidentIdInput = z.input<typeof ResidentIdInput>;
@@ -33,11 +30,7 @@ export const RevealResidentFieldInput = z.object({
 });
 export type RevealResidentFieldInput = z.input<typeof RevealResidentFieldInput>;
 
-const RegionId = z.coerce
-  .number({ error: text.regionRequired })
-  .int(text.regionRequired)
-  .positive(text.regionRequired)
-  .max(2_147_483_647, text.regionRequired);
+const RegionId = idSchema(text.regionRequired, "int4");
 
 /** Query-string values arrive as "" when a field is left empty: treat that as "not given". */
 const blankAsUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);

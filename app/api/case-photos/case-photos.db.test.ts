@@ -111,9 +111,9 @@ describe("POST /api/case-photos", () => {
   });
 
   it("refuses a text file named .jpg, an oversize file, a truncated header and a picture over 8000 px, in Chinese", async () => {
-    const refused = async (bytes: Uint8Array, options: Parameters<typeof upload>[2] = {}) => {
+    const refused = async (bytes: Uint8Array, options: Parameters<typeof upload>[2] = {}, status = 400) => {
       const response = await upload(cookies.worker, bytes, options);
-      expect(response.status).toBe(400);
+      expect(response.status).toBe(status);
       return ((await response.json()) as { error: { code: string; message: string } }).error;
     };
     expect(await refused(new TextEncoder().encode("这是一段文字，不是照片"), { name: "现场.jpg", type: "image/jpeg" })).toEqual({
@@ -121,7 +121,10 @@ describe("POST /api/case-photos", () => {
       message: "只能上传 JPEG、PNG 或 WebP 格式的照片。",
       details: { file: "只能上传 JPEG、PNG 或 WebP 格式的照片。" },
     });
-    expect((await refused(makePng(1100, 1000, { noise: true, rgb: true }))).message).toBe("照片不能超过 3 MB，请压缩后再上传。");
+    // Too large a body is 413 (Payload Too Large), the photo's own message.
+    expect((await refused(makePng(1100, 1000, { noise: true, rgb: true }), {}, 413)).message).toBe(
+      "照片不能超过 3 MB，请压缩后再上传。",
+    );
     expect((await refused(fixtureBytes(jpegBase64).subarray(0, 100))).message).toBe("照片文件不完整或已损坏，请重新拍摄或选择。");
     expect((await refused(makePng(8001, 1))).message).toBe("照片的宽和高都不能超过 8000 像素。");
     expect((await refused(makePng(10, 10), { field: "photo" })).message).toBe("请选择一张照片（表单字段 file）。");
@@ -141,7 +144,7 @@ describe("POST /api/case-photos", () => {
         },
       }),
     );
-    expect(response.status).toBe(400);
+    expect(response.status).toBe(413);
   });
 
   it("needs a session, case.report and a same-site request", async () => {

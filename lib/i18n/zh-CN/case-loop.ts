@@ -50,6 +50,7 @@ const actorKindLabels = {
   co_unit: "协办单位",
   verifier: "本级核查员",
   supervisor: "上级督办人员",
+  community: "所在社区受理员",
   system: "系统",
 } as const;
 
@@ -146,6 +147,9 @@ export const caseLoop = {
     wrongState: (state: string, action: string) => `案件当前状态为「${state}」，不能执行「${action}」。`,
     forbidden: (action: string, who: string) => `只有${who}可以执行「${action}」。`,
     reporterSeparation: (action: string) => `上报人不能对自己上报的案件执行「${action}」（采办分离）。`,
+    reporterFiling: (action: string) => `上报人不能对自己上报的事件执行「${action}」（受审分离），请由本级其他受理人员立案。`,
+    evaluationFinal: (action: string) => `回访评价为满意或未表示不满意，评价即为终结，不能再执行「${action}」。`,
+    extensionTooLate: "办理时限已过，不能再申请延期：延期须在时限届满前申请。请尽快办结并反馈，本案将按超期办结计。",
     unitSeparation: (action: string) => `承办（主办、协办）单位不能对本单位处置的案件执行「${action}」（采办分离）。`,
     noteRequired: (action: string) => `执行「${action}」必须填写理由或说明。`,
     noteTooLong: (max: number) => `说明不能超过 ${max} 个字符。`,

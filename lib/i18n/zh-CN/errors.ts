@@ -6,6 +6,7 @@ export const errorMessages = {
   THROTTLED: "尝试次数过多，请稍后再试。",
   CONFLICT: "数据已被他人修改，请刷新后重试。",
   VALIDATION: "请求参数不正确。",
+  TOO_LARGE: "提交的内容过大。",
   UNAVAILABLE: "数据服务暂时不可用，请稍后重试。",
   INTERNAL: "系统出现异常，请稍后重试或联系管理员。",
   regionNotFound: "未找到该区域，可能不在您的管辖范围内。",
@@ -15,4 +16,8 @@ export const errorMessages = {
   invalidId: "编号格式不正确，应为正整数。",
   searchTooLong: "搜索词不能超过 50 个字符。",
   searchEmpty: "请输入搜索词。",
+  nulCharacter: "输入中含有不允许的控制字符（NUL），请删除后重试。",
+  badTextValue: "输入的值无法保存：含有不允许的字符或超出范围。",
+  bodyTooLarge: (limitMb: number) => `提交的内容过大，请求体不能超过 ${limitMb} MB。`,
+  bodyLengthRequired: "请求缺少 Content-Length，无法受理。",
 } as const;

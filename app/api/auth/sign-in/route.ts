@@ -3,6 +3,7 @@ import { productConnection } from "@/db/client";
 import { signIn } from "@/lib/auth/sign-in";
 import { sessionTokenFromCookieHeader } from "@/lib/auth/session-token";
 import { isDomainError, toHttpResponse } from "@/lib/errors";
+import { readCappedForm, readCappedJson } from "@/lib/request-body";
 import { assertSameOrigin } from "../../_lib/same-origin";
 import { safeNextPath, setSessionCookie } from "../_lib/session-cookie";
 
@@ -17,9 +18,14 @@ export async function POST(request: Request) {
   const isForm = !(request.headers.get("content-type") ?? "").includes("application/json");
   let fields: Record<string, unknown> = {};
   try {
-    fields = isForm ? Object.fromEntries((await request.formData()).entries()) : await request.json();
-  } catch {
-    fields = {};
+    // A body over 1 MB is refused (413) before it is read whole; a body that is no object (`null`, a
+    // number, an array, broken JSON) counts as empty fields: "请输入用户名和密码", never a crash.
+    const body: unknown = isForm
+      ? await readCappedForm(request).then((f) => f && Object.fromEntries(f.entries()))
+      : await readCappedJson(request);
+    if (typeof body === "object" && body !== null && !Array.isArray(body)) fields = body as Record<string, unknown>;
+  } catch (error) {
+    return toHttpResponse(error);
   }
   const next = safeNextPath(fields.next);
   try {

@@ -6,6 +6,10 @@ export async function GET(request: Request) {
   const query = new URL(request.url).searchParams;
   const number = (key: string) => (query.has(key) ? Number(query.get(key)) : undefined);
   return respond(request, (ctx) =>
-    suggestDuplicates({ ctx, input: { categoryId: number("categoryId"), lon: number("lon"), lat: number("lat") } }),
+    // The category id goes to the one id parser as typed ("1e3" is refused, not read as 1000).
+    suggestDuplicates({
+      ctx,
+      input: { categoryId: query.get("categoryId") ?? undefined, lon: number("lon"), lat: number("lat") },
+    }),
   );
 }

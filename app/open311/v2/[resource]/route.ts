@@ -4,7 +4,10 @@ import { Open311Error } from "@/lib/open311/georeport";
 import { postServiceRequest } from "@/lib/open311/post-request";
 import { listServiceRequests } from "@/lib/open311/requests";
 import { listServices } from "@/lib/open311/services";
-import { errorResponse, respond311, splitFormat } from "../_lib/respond311";
+import { isDomainError } from "@/lib/errors";
+import { readCappedForm } from "@/lib/request-body";
+import { findNulCharacter } from "@/lib/text-input";
+import { assertPublicQuery, errorResponse, respond311, splitFormat } from "../_lib/respond311";
 
 /**
  * Open311 GeoReport v2 at /open311/v2/: services.json|xml (GET) and requests.json|xml (GET, POST). A folder
@@ -15,14 +18,15 @@ type Params = { params: Promise<{ resource: string }> };
 export async function GET(request: Request, { params }: Params) {
   const parsed = splitFormat((await params).resource);
   if (!parsed) return errorResponse("json", 404, open311.errors.notFound);
+  if ("invalid" in parsed) return errorResponse(parsed.format, 400, open311.errors.pathInvalid);
+  const query = new URL(request.url).searchParams;
   if (parsed.name === "services")
-    return respond311(parsed.format, (db) => listServices(db), {
+    return respond311(parsed.format, async (db) => (await assertPublicQuery(db, query), listServices(db)), {
       xml: { root: "services", item: "service" },
       cache: "public, max-age=300",
     });
   if (parsed.name === "requests") {
-    const query = new URL(request.url).searchParams;
-    return respond311(parsed.format, (db) => listServiceRequests(db, query), {
+    return respond311(parsed.format, async (db) => (await assertPublicQuery(db, query), listServiceRequests(db, query)), {
       xml: { root: "service_requests", item: "request" },
     });
   }
@@ -32,6 +36,7 @@ export async function GET(request: Request, { params }: Params) {
 export async function POST(request: Request, { params }: Params) {
   const parsed = splitFormat((await params).resource);
   if (!parsed) return errorResponse("json", 404, open311.errors.notFound);
+  if ("invalid" in parsed) return errorResponse(parsed.format, 400, open311.errors.pathInvalid);
   if (parsed.name !== "requests")
     return errorResponse(
       parsed.format,
@@ -56,15 +61,15 @@ async function readForm(request: Request): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   const type = request.headers.get("content-type") ?? "";
   if (type.includes("application/x-www-form-urlencoded") || type.includes("multipart/form-data")) {
-    let data: FormData;
-    try {
-      data = await request.formData();
-    } catch {
-      throw new Open311Error(400, open311.errors.bodyInvalid);
-    }
+    // Capped at 1 MB (413 beyond, never read whole): a report is a few kilobytes of text.
+    const data = await readCappedForm(request).catch((error: unknown) => {
+      throw isDomainError(error) && error.code === "TOO_LARGE" ? new Open311Error(413, error.message) : error;
+    });
+    if (!data) throw new Open311Error(400, open311.errors.bodyInvalid);
     for (const [k, v] of data.entries()) if (typeof v === "string" && !out.has(k)) out.set(k, v);
   }
   const key = new URL(request.url).searchParams.get("api_key");
   if (key && !out.has("api_key")) out.set("api_key", key);
+  if (findNulCharacter(out) !== null) throw new Open311Error(400, open311.errors.nulCharacter);
   return out;
 }
