@@ -11,6 +11,7 @@ import { caseLoop } from "@/lib/i18n/zh-CN/case-loop";
 import { casePhotoStages } from "@/lib/i18n/zh-CN/case-inbox";
 import { casePage } from "@/lib/i18n/zh-CN/case-page";
 import { PHOTO_STEP_STAGES } from "@/lib/case/photos/photo-stage";
+import { BlockedActions } from "./blocked-actions";
 import { StepPhotos } from "./step-photos";
 
 const text = casePage.form;
@@ -32,7 +33,7 @@ const PRIMARY: readonly CaseAction[] = [
 ];
 
 type Props = {
-  detail: Pick<CaseDetailDto, "id" | "version" | "availableActions" | "proposedRouting">;
+  detail: Pick<CaseDetailDto, "id" | "version" | "availableActions" | "blockedActions" | "proposedRouting">;
   units: readonly UnitOption[];
 };
 
@@ -46,9 +47,12 @@ export function CaseActions({ detail, units }: Props) {
   const [open, setOpen] = useState<CaseAction | null>(null);
   if (detail.availableActions.length === 0)
     return (
-      <p className="text-sm text-slate-500" data-testid="case-no-actions">
-        {casePage.noActions}
-      </p>
+      <>
+        <p className="text-sm text-slate-500" data-testid="case-no-actions">
+          {casePage.noActions}
+        </p>
+        <BlockedActions blocked={detail.blockedActions} />
+      </>
     );
   const ordered = [...detail.availableActions].sort((a, b) => Number(PRIMARY.includes(b)) - Number(PRIMARY.includes(a)));
   return (
@@ -71,6 +75,7 @@ export function CaseActions({ detail, units }: Props) {
           </button>
         ))}
       </div>
+      <BlockedActions blocked={detail.blockedActions} />
       {open && <ActionForm key={open} action={open} detail={detail} units={units} onClose={() => setOpen(null)} />}
     </div>
   );

@@ -10,6 +10,7 @@ import { buildTransitionRequest } from "@/lib/case/transition-request";
 import { RESOLUTION_ANSWERS, SATISFACTION_LEVELS } from "@/lib/case/ratings";
 import { caseIntake } from "@/lib/i18n/zh-CN/case-intake";
 import { caseLoop } from "@/lib/i18n/zh-CN/case-loop";
+import { BlockedActions } from "@/components/case/blocked-actions";
 import { MAX_PHOTOS } from "./report-draft";
 import { resizePhoto, type ResizedPhoto } from "./resize-image";
 
@@ -29,7 +30,7 @@ const PRIMARY: readonly CaseAction[] = [
 /** Steps where a photo of the spot is usual (the disposal, the report back, the verification). */
 const WITH_PHOTOS: readonly CaseAction[] = ["handle", "report_back", "co_report_back", "start_verification", "close", "reopen"];
 
-type Detail = Pick<CaseDetailDto, "id" | "version" | "availableActions" | "proposedRouting">;
+type Detail = Pick<CaseDetailDto, "id" | "version" | "availableActions" | "blockedActions" | "proposedRouting">;
 
 const text = caseIntake.caseView;
 
@@ -77,6 +78,7 @@ export function MobileCaseActions({ detail }: { detail: Detail }) {
           </button>
         ))}
       </div>
+      <BlockedActions blocked={detail.blockedActions} variant="phone" />
       {open && (
         <ActionSheet
           key={open}

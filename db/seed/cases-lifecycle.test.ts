@@ -56,7 +56,6 @@ function input(overrides: Partial<LifecycleInput> & { urgency?: CaseUrgency } = 
     ],
     visitor: { name: "回访员", unitId: null },
     doneNote: "已处置。",
-    majorRisk: false,
     ...overrides,
   };
 }
@@ -103,16 +102,42 @@ function checkOutcome(o: CaseOutcome, reportedAt: Date) {
     expect(o.disposalStars).toBe(DISPOSAL_STAR_TABLE[o.timeliness!][o.satisfaction!]);
     expect(RESOLUTION_ANSWERS).toContain(o.resolution);
   } else expect(o.disposalStars).toBeNull();
-  if (o.state !== "evaluated") expect(o.resolution).toBeNull();
+  // The return visit's answers stay on a case reopened after a dissatisfied visit, until the next visit.
+  if (o.satisfaction === null) expect(o.resolution).toBeNull();
+  else expect(RESOLUTION_ANSWERS).toContain(o.resolution);
   // 响应率: a signed order was signed after its dispatch; every dispatch fixed an acknowledgement limit.
   if (o.acknowledgedAt !== null) expect(o.acknowledgedAt).toBeGreaterThan(o.dispatchedAt!);
   if (o.dispatchedAt !== null && o.state !== "returned") expect(o.acknowledgeDeadlineAt).toBeGreaterThan(o.dispatchedAt);
-  if (["handled", "reported_back", "verifying", "closed", "evaluated"].includes(o.state)) {
-    expect(TIMELINESS).toContain(o.timeliness);
+  // Timeliness comes with the first report back (反馈) and stays through a reopen (at best on time then).
+  if (["reported_back", "verifying", "closed", "evaluated"].includes(o.state)) expect(TIMELINESS).toContain(o.timeliness);
+  if (["handled", "reported_back", "verifying", "closed", "evaluated"].includes(o.state))
     expect(o.handledByUnitId).toEqual(expect.any(Number));
-  }
+  if (o.state === "handled" && o.reopenCount === 0) expect(o.timeliness).toBeNull();
+  if (o.reopenCount > 0 && o.timeliness !== null) expect(o.timeliness).not.toBe("early");
+  if (o.extensionCount > 0 && o.timeliness !== null) expect(o.timeliness).not.toBe("early");
+  // 采办分离 / 受审分离: the reporter reports (and may withdraw), and does nothing else on its case.
+  const reporter = ev[0].actor.userId;
+  for (const e of ev.slice(1)) if (e.action !== "withdraw") expect(e.actor.userId).not.toBe(reporter);
   if (o.state === "returned") expect(o.leadUnitId).toBeNull();
   for (const n of o.notices) expect(n.at).toBeLessThanOrEqual(NOW.getTime());
+}
+
+/** Counts the paths the corrected rules open (see simulateCase's test). */
+function countPaths(o: CaseOutcome, paths: Record<string, number>) {
+  const ev = o.events;
+  for (let i = 1; i < ev.length; i++) {
+    const e = ev[i];
+    // Handled in time, reported back after the deadline: the report back makes it overdue.
+    if (e.action === "report_back" && e.details?.timeliness === "overdue") {
+      const handle = ev.slice(0, i).findLast((x) => x.action === "handle")!;
+      const deadline = o.handleDeadlineAt ?? Infinity;
+      if (o.reopenCount === 0 && handle.at <= deadline && e.at > deadline) paths.lateReportBack++;
+    }
+    if (e.action === "extension_approve") paths.extended++;
+    if (e.action === "reopen" && e.fromState === "evaluated") paths.reopenedAfterEvaluation++;
+    if (e.action === "supervision_order" && e.fromState === "evaluated") paths.supervisedAfterEvaluation++;
+    if (e.action === "rate_discovery" && e.fromState === "acknowledged") paths.ratedByLeadUnit++;
+  }
 }
 
 describe("clock pass instants", () => {
@@ -180,6 +205,13 @@ describe("simulateCase", () => {
     const urgencies: CaseUrgency[] = ["emergency", "urgent", "general", "complex"];
     const levels: CaseLevel[] = ["grid", "community", "street", "district"];
     const verifiers = new Set<string>();
+    const paths = {
+      lateReportBack: 0,
+      extended: 0,
+      reopenedAfterEvaluation: 0,
+      supervisedAfterEvaluation: 0,
+      ratedByLeadUnit: 0,
+    };
     for (let i = 0; i < 2000; i++) {
       const pick = rngFor(7, "pick", i);
       const reportedAt = new Date(NOW.getTime() - Math.floor(pick.next() * 90 * 86_400_000));
@@ -204,12 +236,19 @@ describe("simulateCase", () => {
       if (o.resolution === "resolved" || o.resolution === "unresolved") answered += 1;
       if (o.resolution === "resolved") resolved += 1;
       for (const e of o.events) if (e.action === "start_verification") verifiers.add(e.actor.name);
+      countPaths(o, paths);
     }
     // 采办分离: where the level's office handled the case itself (unit 11), the grid worker who did not report
     // it verifies; the reporter (网格员甲) never does.
     expect([...verifiers].sort()).toEqual(
       ["community-verifier", "district-verifier", "grid-verifier", "street-verifier", "网格员乙"].sort(),
     );
+    // The paths of the corrected rules all occur (counted over the 2000 cases above).
+    expect(paths.lateReportBack).toBeGreaterThan(0);
+    expect(paths.extended).toBeGreaterThan(0);
+    expect(paths.reopenedAfterEvaluation).toBeGreaterThan(0);
+    expect(paths.supervisedAfterEvaluation).toBeGreaterThan(0);
+    expect(paths.ratedByLeadUnit).toBeGreaterThan(0);
     // Most cases of the last three months are finished; every kind of ending occurs.
     const finished = (states.get("evaluated") ?? 0) + (states.get("closed") ?? 0) + (states.get("cancelled") ?? 0);
     expect(finished / 2000).toBeGreaterThan(0.8);

@@ -6,7 +6,10 @@
  * a case takes, who acts and when (each step after a drawn share of its stage's limit, most well inside it,
  * some late). Between steps, whatever the clock worker would have done on the way happens too, by the rules
  * of db/queries/case-clock.ts: lights, reminders, red warnings, automatic escalation one level up once per
- * deadline (escalation_rule); an overdue handling stage often draws a supervision order. The simulation
+ * deadline (escalation_rule); an overdue handling stage often draws a supervision order. The paths the rules
+ * allow all occur: extensions asked for in time, report backs that come after the deadline although the
+ * disposal was in time, discovery stars from the lead unit, dissatisfied return visits followed by 督办 and
+ * 返工; the reporter never acts on its own case (采办分离, 受审分离). The simulation
  * stops at `now`: the case keeps the state, level, stage clock and light it has at that instant, so a clock
  * pass at `now` right after the load finds nothing to do.
  *
@@ -15,6 +18,7 @@
 import type { CaseSource } from "../../lib/case/case-dto";
 import { levelAbove, RETURN_REASONS, type CaseAction, type CaseLevel, type CaseState } from "../../lib/case/case-states";
 import {
+  caseFactsOf,
   decideCaseStep,
   reportClockOf,
   routingStepOf,
@@ -24,8 +28,8 @@ import {
   type StepInput,
 } from "../../lib/case/case-step";
 import { checkTransition, type CaseActorFacts, type CaseGrant, type GrantKind } from "../../lib/case/case-transitions";
-import type { ResolutionAnswer, Satisfaction, Stars, Timeliness } from "../../lib/case/ratings";
-import { MAJOR_RISK_ALERT_LEVELS } from "../../lib/case/risk";
+import { isDissatisfied, type ResolutionAnswer, type Satisfaction, type Stars, type Timeliness } from "../../lib/case/ratings";
+import { RISK_ALERTS, type RiskGrade } from "../../lib/case/risk";
 import { resolveLimit, stageOfState, type StageClock } from "../../lib/case/stage-clock";
 import { acknowledgeLimitFor, type CaseStage, type CaseUrgency } from "../../lib/case/time-limits";
 import type { Light } from "../../lib/case/traffic-light";
@@ -42,7 +46,8 @@ import { caseLoop } from "../../lib/i18n/zh-CN/case-loop";
 import { CANCEL_NOTES, SUSPEND_NOTES } from "./cases-catalog";
 import { weightedPicker, type Rng } from "./random";
 
-export type NoticeKind = "red_warning" | "escalated" | "reminder" | "supervision" | "assigned" | "major_risk";
+export type NoticeKind =
+  "red_warning" | "escalated" | "reminder" | "supervision" | "assigned" | "major_risk" | "risk_warning" | "risk_info";
 
 export type EscalationRules = ReadonlyMap<CaseLevel, { autoOnRed: boolean; notifyLevel: CaseLevel }>;
 
@@ -85,9 +90,10 @@ export type LifecycleInput = {
   unitName: (unitId: number) => string;
   /** The handling unit's report back, in words. */
   doneNote: string;
-  /** A major risk alerts the street and district at once (only recorded while the case is open). */
-  majorRisk: boolean;
-  /** The LEC assessment given with the report (its value and grade go on the report's timeline row). */
+  /**
+   * The LEC assessment given with the report (its value and grade go on the report's timeline row). Its
+   * grade's alert (lib/case/risk.ts RISK_ALERTS: 一般 info, 重要 warning, 重大 alert) is kept while the case is open.
+   */
   risk?: { value: number; grade: string } | null;
 };
 
@@ -117,6 +123,8 @@ export type SimNotice = {
   stage: CaseStage | null;
   deadline: number | null;
   caseLevel: CaseLevel;
+  /** Red warnings and escalations of a case that rose in the same pass: the level it rose from (their texts name both). */
+  escalatedFrom?: CaseLevel;
 };
 
 export type CaseOutcome = {
@@ -465,7 +473,7 @@ class CaseSimulation {
    */
   private dispatchLoop(from: number, round: "first" | "after_return" | "after_resume", sentBackBy: number | null = null): void {
     const { rng, input } = this;
-    // 发现评星: the receiving office rates most reports as it files them.
+    // 发现评星: the receiving office rates most reports as it files them (some are rated later by the lead unit).
     if (round === "first" && rng.chance(0.7)) {
       const tRate = from + 500 + Math.floor(rng.next() * 1_000);
       if (!this.reach(tRate)) return;
@@ -529,6 +537,13 @@ class CaseSimulation {
       return;
     }
     this.act(t, handler, "acknowledge", {});
+    // The receiving unit may rate the discovery too, when the office has not (the lead unit receives the case).
+    if (this.row.discovery_stars === null && rng.chance(0.3)) {
+      const tRate = t + MINUTE + Math.floor(rng.next() * 30 * MINUTE);
+      if (!this.reach(tRate)) return;
+      const stars = input.source === "grid_worker" ? pickDiscovery(rng) : pickDiscoveryOther(rng);
+      this.act(tRate, handler, "rate_discovery", { discoveryStars: stars });
+    }
     this.handleLoop(lead);
   }
 
@@ -540,8 +555,10 @@ class CaseSimulation {
     // 老大难: a few cases drag on for months.
     if (rng.chance(0.003)) uDone = 2 + rng.next() * 8;
 
-    if (input.urgency === "complex" && rng.chance(0.15) && this.row.extension_count === 0) {
-      const tRequest = this.at(0.5 + rng.next() * 0.3);
+    // 延期, asked for before the limit runs out (the rules refuse it after): mostly complex cases.
+    const extensionChance = input.urgency === "complex" ? 0.15 : input.urgency === "general" ? 0.02 : 0;
+    const tRequest = rng.chance(extensionChance) && this.row.extension_count === 0 ? this.at(0.5 + rng.next() * 0.3) : null;
+    if (tRequest !== null && tRequest <= this.clock!.deadlineAt.getTime()) {
       if (!this.reach(tRequest)) return;
       this.act(tRequest, handler, "extension_request", { note: "处置需协调多个部门，申请延期。" });
       const tApprove = tRequest + HOUR + Math.floor(rng.next() * 6 * HOUR);
@@ -565,10 +582,12 @@ class CaseSimulation {
       return;
     }
 
-    // 处置 on the spot, then the report back (反馈) a little later; the rules fix timeliness at the disposal.
-    // Both on the limit's own clock, so a working-time unit works in working hours.
+    // 处置 on the spot, then the report back (反馈) a little later; the rules fix timeliness at the report back.
+    // Both on the limit's own clock, so a working-time unit works in working hours. Now and then the unit
+    // handles in time but reports back only after the deadline (the paperwork lags): the case is overdue.
     const tHandle = this.at(uDone * rng.range(0.8, 0.98));
-    const tReportBack = Math.max(this.at(uDone), tHandle + 5 * MINUTE);
+    const lagging = uDone < 0.95 && rng.chance(0.025);
+    const tReportBack = Math.max(this.at(lagging ? 1.02 + rng.next() * 0.3 : uDone), tHandle + 5 * MINUTE);
     if (!this.reach(tHandle)) return;
     this.act(tHandle, handler, "handle", {});
     if (!this.reach(tReportBack)) return;
@@ -597,22 +616,27 @@ class CaseSimulation {
     if (!this.reach(tVisit)) return;
     const timeliness = (this.row.timeliness as Timeliness | null) ?? "on_time";
     const satisfaction = timeliness === "overdue" ? pickSatisfactionLate(rng) : pickSatisfactionOnTime(rng);
-    if (
-      (satisfaction === "dissatisfied" || satisfaction === "very_dissatisfied") &&
-      rng.chance(0.25) &&
-      this.row.reopen_count < 2
-    ) {
-      this.actFirst(tVisit, this.verifiers(), "reopen", {
-        note: `回访${caseLoop.satisfactionLabels[satisfaction]}，问题仍存在，返工处理。`,
-      });
-      this.handleLoop(lead);
-      return;
-    }
     this.act(tVisit, this.visitor(), "evaluate", {
       note: `回访：${caseLoop.satisfactionLabels[satisfaction]}。`,
       satisfaction,
       resolution: pickResolution[satisfaction](rng),
     });
+
+    // 不满意: the loop goes on. Often the level above issues 督办, and the office sends the case back to the
+    // same unit (返工); the next return visit rates it again. Satisfied evaluations are final.
+    if (!isDissatisfied(satisfaction) || this.row.reopen_count >= 2 || !rng.chance(0.45)) return;
+    if (rng.chance(0.5)) {
+      const tOrder = tVisit + HOUR + Math.floor(rng.next() * 20 * HOUR);
+      if (!this.reach(tOrder)) return;
+      const supervisor = this.office(levelAbove(this.level) ?? this.level, "supervisor");
+      this.act(tOrder, supervisor, "supervision_order", { note: "回访群众不满意，请重新处置并限期反馈。" });
+    }
+    const tReopen = this.lastAt + HOUR + Math.floor(rng.next() * DAY);
+    if (!this.reach(tReopen)) return;
+    this.actFirst(tReopen, this.verifiers(), "reopen", {
+      note: `回访${caseLoop.satisfactionLabels[satisfaction]}，问题仍存在，返工处理。`,
+    });
+    this.handleLoop(lead);
   }
 
   private unit(id: number) {
@@ -747,8 +771,14 @@ class CaseSimulation {
       row.escalated_for_deadline = clock.deadlineAt;
       const rule = this.rules.escalation.get(this.level);
       if (final) this.notice(redPass, "red_warning", rule?.notifyLevel ?? this.level, null, clock);
+      const warning = final ? this.notices[this.notices.length - 1] : null;
       const above = levelAbove(this.level);
-      if (rule?.autoOnRed && above) this.autoEscalate(redPass, clock, above, final);
+      if (rule?.autoOnRed && above) {
+        const from = this.level;
+        this.autoEscalate(redPass, clock, above, final);
+        // the warning of the same minute tells the same story as the escalation notice: risen, and where it is now
+        if (warning) Object.assign(warning, { escalatedFrom: from, caseLevel: above });
+      }
       // 督办: an overdue handling stage often draws a supervision order from the level above.
       if (clock.stage === "handle" && this.rng.chance(0.35)) {
         const tOrder = passAfter(deadline) + HOUR + Math.floor(this.rng.next() * 2 * DAY);
@@ -772,16 +802,7 @@ class CaseSimulation {
     );
     const actor: SimActor = { ...SYSTEM, name: caseLoop.system.clockActor };
     const verdict = checkTransition({
-      caseFacts: {
-        state: this.row.state as CaseState,
-        level: from,
-        reporterUserId: this.row.reporter_user_id,
-        leadUnitId: this.row.lead_unit_id,
-        coUnitIds: this.row.co_unit_ids,
-        handledByUnitId: this.row.handled_by_unit_id,
-        extensionPending: this.row.extension_pending,
-        version: this.row.version,
-      },
+      caseFacts: caseFactsOf(this.row, new Date(at)),
       actor,
       action: "escalate",
       input: { expectedVersion: this.row.version, note },
@@ -810,7 +831,10 @@ class CaseSimulation {
       },
       { note },
     );
-    if (final) this.notice(at, "escalated", above, null, clock);
+    if (final) {
+      this.notice(at, "escalated", above, null, clock);
+      this.notices[this.notices.length - 1].escalatedFrom = from;
+    }
   }
 
   /** Notices are only recorded for the running stage at `now` (see finish): those are on someone's screen. */
@@ -833,9 +857,10 @@ class CaseSimulation {
     let notices = this.notices;
     if (open) {
       const base = { stage: null, deadline: null, caseLevel: this.level };
-      if (this.input.majorRisk) {
-        for (const level of MAJOR_RISK_ALERT_LEVELS)
-          notices.push({ ...base, at: this.input.reportedAt.getTime(), kind: "major_risk", level, unitId: null });
+      if (this.input.risk) {
+        const alert = RISK_ALERTS[this.input.risk.grade as RiskGrade];
+        for (const level of alert.levels)
+          notices.push({ ...base, at: this.input.reportedAt.getTime(), kind: alert.kind, level, unitId: null });
       }
       // A dispatch not yet acknowledged: the "assigned" notices to its lead and co-units are still unread work.
       if (state === "dispatched") {

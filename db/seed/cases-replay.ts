@@ -116,7 +116,7 @@ function stepOf(
   if (e.action === "auto_escalate") {
     // The clock (db/queries/case-clock.ts) escalates as the system, with its own note and details.
     const verdict = checkTransition({
-      caseFacts: caseFactsOf(row),
+      caseFacts: caseFactsOf(row, now),
       actor: e.actor,
       action: "escalate",
       input: { expectedVersion: row.version, note: e.note },

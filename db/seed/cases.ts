@@ -19,6 +19,7 @@ import { createBulkProtector } from "../../lib/pii/protect";
 import { caseClock } from "../../lib/i18n/zh-CN/case-clock";
 import { cases as caseTexts } from "../../lib/i18n/zh-CN/case";
 import { caseLoop } from "../../lib/i18n/zh-CN/case-loop";
+import { riskNoticeMessage } from "../../lib/case/risk";
 import { createCaseComposer, planGridVolumes } from "./cases-compose";
 import { readCaseSeedContext, type CaseSeedContext } from "./cases-context";
 import { formatLocalMinute, type LifecycleRules, type SimNotice } from "./cases-lifecycle";
@@ -181,15 +182,28 @@ function noticeMessage(n: SimNotice, number: string): string {
     case "reminder":
       return caseClock.reminderNotice(number, stage, formatLocalMinute(n.deadline!));
     case "red_warning":
-      return caseClock.redWarningNotice(number, stage, caseLoop.levelLabels[n.caseLevel]);
+      return n.escalatedFrom
+        ? caseClock.redWarningEscalatedNotice(
+            number,
+            stage,
+            caseLoop.levelLabels[n.escalatedFrom],
+            caseLoop.levelLabels[n.caseLevel],
+          )
+        : caseClock.redWarningNotice(number, stage, caseLoop.levelLabels[n.caseLevel]);
     case "escalated":
-      return caseLoop.system.escalatedNotice(number, caseLoop.levelLabels[n.level]);
+      return caseLoop.system.escalatedNotice(
+        number,
+        caseLoop.levelLabels[n.escalatedFrom ?? n.caseLevel],
+        caseLoop.levelLabels[n.level],
+      );
     case "supervision":
       return caseLoop.system.supervisionNotice(number);
     case "assigned":
       return caseLoop.system.assignedNotice(number);
     case "major_risk":
-      return caseLoop.system.majorRiskNotice(number);
+    case "risk_warning":
+    case "risk_info":
+      return riskNoticeMessage(n.kind, number);
   }
 }
 

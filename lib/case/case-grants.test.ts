@@ -34,6 +34,8 @@ const facts = (state: CaseState, level: CaseLevel, extra: Partial<CaseFacts> = {
   coUnitIds: [8],
   handledByUnitId: null,
   extensionPending: false,
+  handleDeadlinePassed: false,
+  satisfaction: null,
   version: 1,
   ...extra,
 });
@@ -48,7 +50,8 @@ describe("what each role may do, by the level of the case", () => {
       );
     expect(CASE_LEVELS.map(byRole)).toEqual([["xiaoqu_head"], ["community_head"], ["street_operator"], ["district_commander"]]);
     expect(actionsOf("street_operator", facts("dispatched", "community"))).toEqual(["supervision_order"]);
-    expect(actionsOf("community_head", facts("dispatched", "street"))).toEqual([]);
+    // The community the case was found in only rates its discovery (it received the report).
+    expect(actionsOf("community_head", facts("dispatched", "street"))).toEqual(["rate_discovery"]);
   });
 
   it("grid workers and community heads verify on the spot at every level; the analyst, HR, payroll and the administrator never act", () => {
@@ -62,10 +65,25 @@ describe("what each role may do, by the level of the case", () => {
   });
 
   it("a department acts only for its own unit: lead unit acknowledges, handles and reports back; a co-unit reports its part", () => {
-    expect(actionsOf("department_handler", facts("dispatched", "street"), [7])).toEqual(["acknowledge", "return"]);
-    expect(actionsOf("department_handler", facts("acknowledged", "street"), [7])).toEqual(["handle", "extension_request"]);
+    // The lead unit received the case, so it may rate the discovery too.
+    expect(actionsOf("department_handler", facts("dispatched", "street"), [7])).toEqual([
+      "acknowledge",
+      "return",
+      "rate_discovery",
+    ]);
+    expect(actionsOf("department_handler", facts("acknowledged", "street"), [7])).toEqual([
+      "handle",
+      "extension_request",
+      "rate_discovery",
+    ]);
     expect(actionsOf("department_handler", facts("acknowledged", "street"), [8])).toEqual(["co_report_back"]);
     expect(actionsOf("department_handler", facts("acknowledged", "street"), [9])).toEqual([]);
+  });
+
+  it("采办分离 on the handling side: a department handler who reported the case does nothing on it for its unit", () => {
+    expect(actionsOf("department_handler", facts("dispatched", "street"), [7], 99)).toEqual([]);
+    expect(actionsOf("department_handler", facts("acknowledged", "street"), [7], 99)).toEqual([]);
+    expect(actionsOf("department_handler", facts("acknowledged", "street"), [8], 99)).toEqual([]);
   });
 
   it("采办分离 holds whatever the role: the reporter never verifies or closes, the handling unit never verifies", () => {

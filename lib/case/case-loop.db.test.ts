@@ -18,7 +18,7 @@ withSeededDistrict((c, _ctx, a) => {
 });
 
 type Actors = Record<
-  "worker" | "worker2" | "community" | "street" | "department" | "commander" | "otherCommunity",
+  "worker" | "worker2" | "community" | "community2" | "street" | "department" | "department2" | "commander" | "otherCommunity",
   RequestContext
 >;
 let actors: Actors;
@@ -34,13 +34,19 @@ beforeAll(async () => {
     worker: await caseActor(owner, app, "loop_worker", "grid_worker", a.grid),
     worker2: await caseActor(owner, app, "loop_worker2", "grid_worker", a.grid),
     community: await caseActor(owner, app, "loop_community", "community_head", a.community),
+    community2: await caseActor(owner, app, "loop_community2", "community_head", a.community),
     street: await caseActor(owner, app, "loop_street", "street_operator", a.street),
     department: await caseActor(owner, app, "loop_department", "department_handler", a.district, ["dept.cg"]),
+    department2: await caseActor(owner, app, "loop_department2", "department_handler", a.district, ["dept.cg"]),
     commander: await caseActor(owner, app, "loop_commander", "district_commander", a.district),
     otherCommunity: await caseActor(owner, app, "loop_other", "community_head", b.community),
   };
   cg = await unitId(owner, "dept.cg");
 });
+
+/** A dispute or hazard is filed only with its LEC assessment: the reporter gives a 一般 one (D = 1) unless told. */
+const GENERAL_RISK = { l: 1, e: 1, c: 1 };
+const needsRisk = (code: string) => code.startsWith("dispute.") || code.startsWith("hazard.");
 
 const report = async (ctx: RequestContext, code: string, at: GridChain = a, extra: Record<string, unknown> = {}) =>
   reportCase({
@@ -51,6 +57,7 @@ const report = async (ctx: RequestContext, code: string, at: GridChain = a, extr
       description: "小区门口物业与业主发生争执",
       lon: at.lon,
       lat: at.lat,
+      ...(needsRisk(code) ? { risk: GENERAL_RISK } : {}),
       ...extra,
     },
   });
@@ -92,10 +99,11 @@ describe("the closed loop, report to rating", () => {
 
     c = await step(actors.department, c.id, "acknowledge");
     c = await step(actors.department, c.id, "handle");
-    expect(c).toMatchObject({ state: "handled", timeliness: "early" });
+    // Timeliness waits for the report back (反馈): the disposal alone does not meet the limit.
+    expect(c).toMatchObject({ state: "handled", timeliness: null });
     await expect(step(actors.department, c.id, "report_back")).rejects.toMatchObject({ code: "VALIDATION" });
     c = await step(actors.department, c.id, "report_back", { note: "已协调物业清理并答复业主" });
-    expect(c).toMatchObject({ state: "reported_back", stage: "verify" });
+    expect(c).toMatchObject({ state: "reported_back", stage: "verify", timeliness: "early" });
 
     // 采办分离: neither the reporter nor the handling unit verifies.
     await expect(step(actors.worker, c.id, "start_verification")).rejects.toMatchObject({
@@ -135,6 +143,8 @@ describe("the closed loop, report to rating", () => {
       .orderBy("id")
       .execute();
     expect(notices).toEqual([
+      // the 一般 risk given with the report: an info note to the community
+      { kind: "risk_info", level: "community", unit_id: null },
       { kind: "escalated", level: "street", unit_id: null },
       { kind: "assigned", level: "street", unit_id: cg },
     ]);
@@ -203,13 +213,170 @@ describe("the closed loop, report to rating", () => {
     await step(actors.community, caseId, "start_verification");
     await step(actors.community, caseId, "close");
     const reopened = await step(actors.street, caseId, "reopen", { note: "回访发现问题仍在" });
+    // Reported back early the first time; reopened, it can at best be on time (it keeps its history).
     expect(reopened).toMatchObject({
       state: "acknowledged",
       reopenCount: 1,
       leadUnitId: cg,
       stage: "handle",
       light: "green",
-      timeliness: null,
+      timeliness: "on_time",
+    });
+  });
+
+  /** Moves the running handling limit of a case into the past (as if its time had run out). */
+  async function expireHandling(caseId: number) {
+    const day = 86_400_000;
+    await owner.db
+      .updateTable("case_record")
+      .set({
+        handle_started_at: new Date(Date.now() - 20 * day),
+        stage_started_at: new Date(Date.now() - 20 * day),
+        yellow_at: new Date(Date.now() - 3 * day),
+        deadline_at: new Date(Date.now() - day),
+        handle_deadline_at: new Date(Date.now() - day),
+      })
+      .where("id", "=", caseId)
+      .execute();
+  }
+
+  it("handled on time but reported back after the deadline: the case is overdue, and the stars show it", async () => {
+    const { caseId } = await report(actors.worker, "dispute.property");
+    await step(actors.community, caseId, "file");
+    await step(actors.street, caseId, "dispatch", { leadUnitId: cg });
+    await step(actors.department, caseId, "acknowledge");
+    const handled = await step(actors.department, caseId, "handle");
+    expect(handled.timeliness).toBeNull();
+    // The report back comes after the limit ran out.
+    await expireHandling(caseId);
+    const back = await step(actors.department, caseId, "report_back", { note: "已处理完毕" });
+    expect(back).toMatchObject({ state: "reported_back", timeliness: "overdue" });
+    expect(back.events.at(-1)).toMatchObject({ action: "report_back", details: { timeliness: "overdue" } });
+    await step(actors.worker2, caseId, "start_verification");
+    await step(actors.community, caseId, "close");
+    const evaluated = await step(actors.street, caseId, "evaluate", { satisfaction: "very_satisfied", resolution: "resolved" });
+    expect(evaluated).toMatchObject({ timeliness: "overdue", disposalStars: 2 });
+  });
+
+  it("refuses an extension once the handling limit has run out, and shows the request blocked with the reason", async () => {
+    const { caseId } = await report(actors.worker, "dispute.property");
+    await step(actors.community, caseId, "file");
+    await step(actors.street, caseId, "dispatch", { leadUnitId: cg });
+    await step(actors.department, caseId, "acknowledge");
+    expect((await getCase({ ctx: actors.department, caseId })).blockedActions).toEqual([]);
+    await expireHandling(caseId);
+    const message = "办理时限已过，不能再申请延期：延期须在时限届满前申请。请尽快办结并反馈，本案将按超期办结计。";
+    await expect(step(actors.department, caseId, "extension_request", { note: "需协调产权单位" })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message,
+    });
+    const seen = await getCase({ ctx: actors.department, caseId });
+    expect(seen.availableActions).not.toContain("extension_request");
+    expect(seen.blockedActions).toEqual([{ action: "extension_request", reason: message }]);
+  });
+
+  it("an approved extension turns a late answer on time, never early", async () => {
+    const { caseId } = await report(actors.worker, "dispute.property");
+    await step(actors.community, caseId, "file");
+    await step(actors.street, caseId, "dispatch", { leadUnitId: cg });
+    await step(actors.department, caseId, "acknowledge");
+    await step(actors.department, caseId, "extension_request", { note: "需协调产权单位" });
+    await step(actors.street, caseId, "extension_approve");
+    await step(actors.department, caseId, "handle");
+    // Answered at once: early on the clock, but an extended case is on time at best.
+    const back = await step(actors.department, caseId, "report_back", { note: "已处理" });
+    expect(back.timeliness).toBe("on_time");
+    expect(back.events.filter((e) => e.action === "extension_approve")).toHaveLength(1);
+  });
+
+  it("a dissatisfied return visit leads to 督办 and 返工; the next visit computes the stars again; a satisfied one is final", async () => {
+    const { caseId } = await report(actors.worker, "dispute.property");
+    await step(actors.community, caseId, "file");
+    await step(actors.street, caseId, "dispatch", { leadUnitId: cg });
+    for (const [action, input] of [
+      ["acknowledge", {}],
+      ["handle", {}],
+      ["report_back", { note: "已处理" }],
+    ] as const)
+      await step(actors.department, caseId, action, input);
+    await step(actors.worker2, caseId, "start_verification");
+    await step(actors.community, caseId, "close");
+    let c = await step(actors.street, caseId, "evaluate", { satisfaction: "dissatisfied", resolution: "unresolved" });
+    expect(c).toMatchObject({ state: "evaluated", timeliness: "early", disposalStars: 2 });
+    expect((await getCase({ ctx: actors.street, caseId })).availableActions).toEqual(["reopen", "rate_discovery"]);
+    c = await step(actors.commander, caseId, "supervision_order", { note: "回访不满意，请重新处置" });
+    expect(c).toMatchObject({ state: "evaluated", supervisionCount: 1 });
+    // 采办分离 on the reopen: not the handling unit.
+    await expect(step(actors.department, caseId, "reopen", { note: "自行返工" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    c = await step(actors.street, caseId, "reopen", { note: "回访不满意，返工处理" });
+    expect(c).toMatchObject({
+      state: "acknowledged",
+      leadUnitId: cg,
+      reopenCount: 1,
+      timeliness: "on_time",
+      disposalStars: null,
+      satisfaction: "dissatisfied",
+      resolution: "unresolved",
+    });
+    for (const [action, input] of [
+      ["handle", {}],
+      ["report_back", { note: "已彻底处理" }],
+    ] as const)
+      await step(actors.department, caseId, action, input);
+    await step(actors.worker2, caseId, "start_verification");
+    await step(actors.community, caseId, "close");
+    c = await step(actors.street, caseId, "evaluate", { satisfaction: "very_satisfied", resolution: "resolved" });
+    // Early both times, but reopened: on time at best, so very satisfied earns 4, not 5.
+    expect(c).toMatchObject({ state: "evaluated", timeliness: "on_time", satisfaction: "very_satisfied", disposalStars: 4 });
+    await expect(step(actors.street, caseId, "reopen", { note: "再次返工" })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: "回访评价为满意或未表示不满意，评价即为终结，不能再执行「返工」。",
+    });
+    expect((await getCase({ ctx: actors.street, caseId })).availableActions).toEqual(["rate_discovery"]);
+  });
+});
+
+describe("separation of duties (采办分离, 受审分离)", () => {
+  it("a community head does not file its own report; a colleague of the same office does", async () => {
+    const { caseId } = await report(actors.community, "dispute.property");
+    await expect(step(actors.community, caseId, "file")).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: "上报人不能对自己上报的事件执行「立案」（受审分离），请由本级其他受理人员立案。",
+    });
+    expect((await getCase({ ctx: actors.community, caseId })).availableActions).not.toContain("file");
+    const filed = await step(actors.community2, caseId, "file");
+    expect(filed.events.find((e) => e.action === "file")?.actorName).toBe("测试loop_community2");
+  });
+
+  it("a department handler who reported the case neither signs, handles nor reports it back for its unit", async () => {
+    const { caseId } = await report(actors.department, "dispute.property");
+    await step(actors.community, caseId, "file");
+    await step(actors.street, caseId, "dispatch", { leadUnitId: cg });
+    expect((await getCase({ ctx: actors.department, caseId })).availableActions).toEqual([]);
+    await expect(step(actors.department, caseId, "acknowledge")).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: "上报人不能对自己上报的案件执行「签收」（采办分离）。",
+    });
+    await step(actors.department2, caseId, "acknowledge");
+    await expect(step(actors.department, caseId, "handle")).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await step(actors.department2, caseId, "handle");
+    await expect(step(actors.department, caseId, "report_back", { note: "已处理" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const back = await step(actors.department2, caseId, "report_back", { note: "已处理" });
+    expect(back.state).toBe("reported_back");
+  });
+
+  it("the receiving side rates the discovery: the lead unit, or the community on a case raised to the street", async () => {
+    const { caseId } = await report(actors.worker, "dispute.property");
+    // Filed by the community, then at the street (no routing rule): the community still rates it.
+    await step(actors.community, caseId, "file");
+    let c = await step(actors.community, caseId, "rate_discovery", { discoveryStars: 3 });
+    expect(c).toMatchObject({ level: "street", discoveryStars: 3 });
+    await step(actors.street, caseId, "dispatch", { leadUnitId: cg });
+    c = await step(actors.department, caseId, "rate_discovery", { discoveryStars: 4 });
+    expect(c.discoveryStars).toBe(4);
+    // Never the reporter, whatever else it is.
+    await expect(step(actors.worker, caseId, "rate_discovery", { discoveryStars: 5 })).rejects.toMatchObject({
+      code: "FORBIDDEN",
     });
   });
 });

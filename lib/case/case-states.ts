@@ -29,7 +29,10 @@ export const CASE_STATES = [
   "verifying",
   /** 已结案: verified and closed; waiting for the return visit (回访) and evaluation. */
   "closed",
-  /** 已评价: the return visit recorded the satisfaction; terminal. */
+  /**
+   * 已评价: the return visit recorded the satisfaction. Final when the party was not dissatisfied; after 不满意 /
+   * 非常不满意 the case may still draw 督办 and be reopened (返工) to its lead unit (case-transitions.ts).
+   */
   "evaluated",
   /** 已挂账: cannot be solved yet (funds, policy, court …); kept in the register until resumed. */
   "suspended",
@@ -37,7 +40,11 @@ export const CASE_STATES = [
 
 export type CaseState = (typeof CASE_STATES)[number];
 
-/** States in which nothing more happens to the case (no transition, no side action except rating discovery). */
+/**
+ * States in which nothing more happens to the case in the normal course (no transition, no side action except
+ * rating discovery). The one exception: an evaluated case whose return visit was dissatisfied may be
+ * supervised and reopened.
+ */
 export const TERMINAL_STATES: readonly CaseState[] = ["cancelled", "evaluated"];
 
 /**

@@ -18,6 +18,7 @@ const filed: CaseStepRow = {
   co_unit_ids: [],
   handled_by_unit_id: null,
   extension_pending: false,
+  satisfaction: null,
   version: 2,
   stage: "dispatch",
   stage_started_at: local("2026-11-23T10:00:00"),
@@ -233,5 +234,136 @@ describe("reportClockOf", () => {
     });
     expect(reportClockOf({ ...key, now: local("2026-11-23T10:25:00") }).light).toBe("yellow");
     expect(reportClockOf({ ...key, now: local("2026-11-23T10:31:00") }).light).toBe("red");
+  });
+});
+
+describe("timeliness is decided by the report back (反馈), not by the disposal (处置)", () => {
+  // A general case dispatched on Monday 2026-11-23 10:30: 7 working days, deadline Wednesday 2026-12-02 17:00.
+  const acknowledged: CaseStepRow = {
+    ...filed,
+    state: "acknowledged",
+    lead_unit_id: 21,
+    version: 4,
+    stage: "handle",
+    stage_started_at: local("2026-11-23T10:30:00"),
+    yellow_at: local("2026-12-01T12:30:00"),
+    deadline_at: local("2026-12-02T17:00:00"),
+    handle_started_at: local("2026-11-23T10:30:00"),
+    handle_deadline_at: local("2026-12-02T17:00:00"),
+  };
+  const lead = { userId: 70, name: "城管队员", unitId: 21, unitIds: [21], grants: [] };
+  const run = (row: CaseStepRow, action: "handle" | "report_back", at: string) => {
+    const decision = decideCaseStep({
+      row,
+      parentCategoryId: null,
+      actor: lead,
+      action,
+      input: { note: "已处理" },
+      config,
+      now: local(at),
+    });
+    if (!decision.ok) throw new Error(decision.message);
+    return { ...row, ...decision.step.patch, version: row.version + 1 } as CaseStepRow;
+  };
+
+  it("handled on time but reported back after the deadline: overdue", () => {
+    const handled = run(acknowledged, "handle", "2026-12-02T16:00:00");
+    expect(handled).toMatchObject({ state: "handled", handled_at: local("2026-12-02T16:00:00"), timeliness: null });
+    const back = run(handled, "report_back", "2026-12-03T09:30:00");
+    expect(back).toMatchObject({ state: "reported_back", timeliness: "overdue", stage: "verify" });
+  });
+
+  it("handled and reported back within the first half of the limit: early; at the deadline itself: on time", () => {
+    const handled = run(acknowledged, "handle", "2026-11-24T09:00:00");
+    expect(run(handled, "report_back", "2026-11-24T10:00:00").timeliness).toBe("early");
+    expect(run(handled, "report_back", "2026-12-02T17:00:00").timeliness).toBe("on_time");
+  });
+
+  it("an approved extension makes the answer on time at best", () => {
+    const extended = { ...acknowledged, extension_count: 1 };
+    const handled = run(extended, "handle", "2026-11-24T09:00:00");
+    expect(run(handled, "report_back", "2026-11-24T10:00:00").timeliness).toBe("on_time");
+  });
+
+  it("a reopened case keeps its history: overdue stays overdue, a fast second answer is not early", () => {
+    const verifier = {
+      userId: 80,
+      name: "核查员",
+      unitId: null,
+      unitIds: [],
+      grants: [{ kind: "verifier", level: "community" }],
+    } as const;
+    const reopen = (row: CaseStepRow) => {
+      const decision = decideCaseStep({
+        row,
+        parentCategoryId: null,
+        actor: verifier,
+        action: "reopen",
+        input: { note: "问题仍在" },
+        config,
+        now: local("2026-12-04T10:00:00"),
+      });
+      if (!decision.ok) throw new Error(decision.message);
+      return { ...row, ...decision.step.patch, version: row.version + 1 } as CaseStepRow;
+    };
+    const late = run(run(acknowledged, "handle", "2026-12-02T16:00:00"), "report_back", "2026-12-03T09:30:00");
+    const lateAgain = reopen({ ...late, state: "verifying" });
+    expect(lateAgain).toMatchObject({ state: "acknowledged", reopen_count: 1, timeliness: "overdue", disposal_stars: null });
+    // The fresh limit starts at the reopen; answered within an hour, the case is still overdue.
+    expect(run(run(lateAgain, "handle", "2026-12-04T10:30:00"), "report_back", "2026-12-04T11:00:00").timeliness).toBe("overdue");
+
+    const early = run(run(acknowledged, "handle", "2026-11-24T09:00:00"), "report_back", "2026-11-24T10:00:00");
+    const earlyAgain = reopen({ ...early, state: "verifying" });
+    expect(earlyAgain.timeliness).toBe("on_time");
+    expect(run(run(earlyAgain, "handle", "2026-12-04T10:30:00"), "report_back", "2026-12-04T11:00:00").timeliness).toBe(
+      "on_time",
+    );
+  });
+
+  it("a dissatisfied evaluation reopened keeps its answer until the next visit, which computes the stars again", () => {
+    const evaluated: CaseStepRow = {
+      ...acknowledged,
+      state: "evaluated",
+      timeliness: "early",
+      handled_by_unit_id: 21,
+      satisfaction: "dissatisfied",
+    };
+    const operator = {
+      userId: 81,
+      name: "受理员",
+      unitId: null,
+      unitIds: [],
+      grants: [{ kind: "operator", level: "community" }],
+    } as const;
+    const decision = decideCaseStep({
+      row: evaluated,
+      parentCategoryId: null,
+      actor: operator,
+      action: "reopen",
+      input: { note: "回访不满意，返工" },
+      config,
+      now: local("2026-12-04T10:00:00"),
+    });
+    expect(decision.ok).toBe(true);
+    if (!decision.ok) return;
+    expect(decision.step.patch).toMatchObject({ state: "acknowledged", timeliness: "on_time", disposal_stars: null });
+    expect(decision.step.patch).not.toHaveProperty("satisfaction");
+    expect(decision.step.patch).not.toHaveProperty("resolution");
+    const closed = { ...evaluated, ...decision.step.patch, state: "closed", version: 9 } as CaseStepRow;
+    const again = decideCaseStep({
+      row: closed,
+      parentCategoryId: null,
+      actor: operator,
+      action: "evaluate",
+      input: { satisfaction: "very_satisfied", resolution: "resolved" },
+      config,
+      now: local("2026-12-08T10:00:00"),
+    });
+    // Early the first time, very satisfied the second: 4 stars, not 5 (a reopened case is on time at best).
+    expect(again.ok && again.step.patch).toMatchObject({
+      satisfaction: "very_satisfied",
+      resolution: "resolved",
+      disposal_stars: 4,
+    });
   });
 });

@@ -2,6 +2,7 @@ import { caseLoop } from "../i18n/zh-CN/case-loop";
 import { levelAbove, type CaseAction, type CaseLevel, type CaseState } from "./case-states";
 import { lightAt, resolveLimit, startStageClock, type StageClock } from "./stage-clock";
 import type { CaseUrgency } from "./time-limits";
+import { isSatisfaction } from "./ratings";
 import type { Light } from "./traffic-light";
 import { checkTransition, type CaseActorFacts, type CaseFacts, type TransitionInput } from "./case-transitions";
 import {
@@ -26,6 +27,7 @@ import {
 export type CaseStepRow = CaseClockRow & {
   reporter_user_id: number | null;
   extension_pending: boolean;
+  satisfaction: string | null;
   version: number;
 };
 
@@ -81,17 +83,22 @@ export function reportClockOf(args: {
   return { clock, light: lightAt(clock, args.now) };
 }
 
-/** The facts the loop's rules read, from a case row. */
-export function caseFactsOf(row: {
-  state: string;
-  level: string;
-  reporter_user_id: number | null;
-  lead_unit_id: number | null;
-  co_unit_ids: number[];
-  handled_by_unit_id: number | null;
-  extension_pending: boolean;
-  version: number;
-}): CaseFacts {
+/** The facts the loop's rules read, from a case row, at the instant `now` (whether the handling limit has run out). */
+export function caseFactsOf(
+  row: {
+    state: string;
+    level: string;
+    reporter_user_id: number | null;
+    lead_unit_id: number | null;
+    co_unit_ids: number[];
+    handled_by_unit_id: number | null;
+    extension_pending: boolean;
+    handle_deadline_at: Date | null;
+    satisfaction: string | null;
+    version: number;
+  },
+  now: Date,
+): CaseFacts {
   return {
     state: row.state as CaseState,
     level: row.level as CaseLevel,
@@ -100,6 +107,9 @@ export function caseFactsOf(row: {
     coUnitIds: row.co_unit_ids,
     handledByUnitId: row.handled_by_unit_id,
     extensionPending: row.extension_pending,
+    // Strictly after: at the deadline itself the limit has not run out (as timelinessOf counts it).
+    handleDeadlinePassed: row.handle_deadline_at !== null && now.getTime() > row.handle_deadline_at.getTime(),
+    satisfaction: isSatisfaction(row.satisfaction) ? row.satisfaction : null,
     version: row.version,
   };
 }
@@ -162,7 +172,7 @@ export function decideCaseStep(args: {
 }): StepDecision {
   const { row, actor, action, input } = args;
   const verdict = checkTransition({
-    caseFacts: caseFactsOf(row),
+    caseFacts: caseFactsOf(row, args.now),
     actor,
     action,
     input: {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { CaseAction, CaseLevel, CaseState } from "./case-states";
 import { CASE_ACTIONS, CASE_STATES } from "./case-states";
+import { caseLoop } from "../i18n/zh-CN/case-loop";
 import type { ActorKind, CaseActorFacts, CaseFacts, TransitionInput } from "./case-transitions";
-import { actorKindsFor, availableActions, checkTransition } from "./case-transitions";
+import { actorKindsFor, availableActions, blockedActions, checkTransition } from "./case-transitions";
 
 /*
  * The expectations below are written by hand from the design (the loop of DOMAIN.md "Cases"), not read from
@@ -21,7 +22,8 @@ const EXPECTED: [CaseAction, string, CaseState | "same", string][] = [
   ["report_back", "handled", "reported_back", "lead_unit"],
   ["start_verification", "reported_back", "verifying", "verifier operator"],
   ["close", "verifying", "closed", "verifier operator"],
-  ["reopen", "reported_back verifying closed", "acknowledged", "verifier operator"],
+  // from evaluated only after a dissatisfied return visit (see "the return visit" below)
+  ["reopen", "reported_back verifying closed evaluated", "acknowledged", "verifier operator"],
   ["evaluate", "closed", "evaluated", "operator"],
   ["suspend", "filed dispatched acknowledged returned", "suspended", "operator dispatcher"],
   ["resume", "suspended", "filed", "operator dispatcher"],
@@ -36,7 +38,7 @@ const EXPECTED: [CaseAction, string, CaseState | "same", string][] = [
   ["extension_reject", "acknowledged handled", "same", "operator dispatcher"],
   [
     "supervision_order",
-    "reported filed dispatched acknowledged returned handled reported_back verifying suspended",
+    "reported filed dispatched acknowledged returned handled reported_back verifying suspended evaluated",
     "same",
     "supervisor",
   ],
@@ -45,7 +47,7 @@ const EXPECTED: [CaseAction, string, CaseState | "same", string][] = [
     "rate_discovery",
     "filed cancelled dispatched acknowledged returned handled reported_back verifying closed evaluated suspended",
     "same",
-    "operator",
+    "operator community lead_unit",
   ],
 ];
 
@@ -79,6 +81,8 @@ function facts(state: CaseState, over: Partial<CaseFacts> = {}): CaseFacts {
     coUnitIds: [CO],
     handledByUnitId: LEAD,
     extensionPending: false,
+    handleDeadlinePassed: false,
+    satisfaction: null,
     version: 7,
     ...over,
   };
@@ -93,9 +97,13 @@ const PERSONAS: Record<ActorKind | "outsider", CaseActorFacts> = {
   co_unit: { userId: 31, unitIds: [CO], grants: [] },
   verifier: { userId: 40, unitIds: [], grants: [{ kind: "verifier", level: "grid" }] },
   supervisor: { userId: 50, unitIds: [], grants: [{ kind: "supervisor", level: "community" }] },
+  // the community workstation over the grid-level case's place (its operator grant is at the community level)
+  community: { userId: 23, unitIds: [], grants: [{ kind: "operator", level: "community" }] },
   system: { userId: null, unitIds: [], grants: [] },
   outsider: { userId: 99, unitIds: [555], grants: [{ kind: "operator", level: "street" }] },
 };
+
+const caseLabel = (action: CaseAction) => caseLoop.actionLabels[action];
 
 /** An input that satisfies every action's requirements. */
 const FULL: TransitionInput = {
@@ -109,9 +117,15 @@ const FULL: TransitionInput = {
   discoveryStars: 4,
 };
 
-/** A case fitting the action: an extension decision needs a pending request, a request needs none. */
+/**
+ * A case fitting the action: an extension decision needs a pending request, a request needs none; an
+ * evaluated case goes on (reopen, 督办) only after a dissatisfied return visit.
+ */
 function factsFor(action: CaseAction, state: CaseState): CaseFacts {
-  return facts(state, { extensionPending: action === "extension_approve" || action === "extension_reject" });
+  return facts(state, {
+    extensionPending: action === "extension_approve" || action === "extension_reject",
+    satisfaction: state === "evaluated" ? "dissatisfied" : null,
+  });
 }
 
 describe("the expected table itself", () => {
@@ -359,13 +373,47 @@ describe("采办分离", () => {
     ).toMatchObject({ code: "FORBIDDEN" });
   });
 
-  it("still lets the reporter, as operator and dispatcher, file and dispatch (collection is not disposal)", () => {
-    expect(checkTransition({ caseFacts: facts("reported"), actor: reporterWithGrants, action: "file", input: FULL }).ok).toBe(
+  it("受审分离: the reporter, though the level's operator, may not file its own report; another operator may", () => {
+    expect(checkTransition({ caseFacts: facts("reported"), actor: reporterWithGrants, action: "file", input: FULL })).toEqual({
+      ok: false,
+      code: "FORBIDDEN",
+      message: "上报人不能对自己上报的事件执行「立案」（受审分离），请由本级其他受理人员立案。",
+    });
+    expect(checkTransition({ caseFacts: facts("reported"), actor: PERSONAS.operator, action: "file", input: FULL }).ok).toBe(
+      true,
+    );
+    // It may still withdraw its report before filing, and dispatch a case someone else filed.
+    expect(checkTransition({ caseFacts: facts("reported"), actor: reporterWithGrants, action: "withdraw", input: FULL }).ok).toBe(
       true,
     );
     expect(checkTransition({ caseFacts: facts("filed"), actor: reporterWithGrants, action: "dispatch", input: FULL }).ok).toBe(
       true,
     );
+  });
+
+  it("never lets the reporter act for the handling units, even as a member of the lead unit or a co-unit", () => {
+    // Worked example: grid worker 10 of 城管 (unit 100) reports; the case goes to 城管. A colleague (30) signs,
+    // handles and reports back; the reporter may do none of it.
+    const reporterInLead: CaseActorFacts = { userId: REPORTER, unitIds: [LEAD], grants: [] };
+    const reporterInCo: CaseActorFacts = { userId: REPORTER, unitIds: [CO], grants: [] };
+    for (const [action, state, who] of [
+      ["acknowledge", "dispatched", reporterInLead],
+      ["return", "dispatched", reporterInLead],
+      ["handle", "acknowledged", reporterInLead],
+      ["report_back", "handled", reporterInLead],
+      ["extension_request", "acknowledged", reporterInLead],
+      ["co_report_back", "handled", reporterInCo],
+    ] as const) {
+      expect(checkTransition({ caseFacts: facts(state), actor: who, action, input: FULL }), action).toEqual({
+        ok: false,
+        code: "FORBIDDEN",
+        message: `上报人不能对自己上报的案件执行「${caseLabel(action)}」（采办分离）。`,
+      });
+      const colleague = action === "co_report_back" ? PERSONAS.co_unit : PERSONAS.lead_unit;
+      expect(checkTransition({ caseFacts: facts(state), actor: colleague, action, input: FULL }).ok, action).toBe(true);
+    }
+    expect(availableActions(facts("dispatched"), reporterInLead)).toEqual([]);
+    expect(availableActions(facts("acknowledged"), reporterInLead)).toEqual([]);
   });
 
   it("never lets the handling units verify, close or reopen", () => {
@@ -584,8 +632,13 @@ describe("availableActions (the buttons)", () => {
   it("lists what each persona can do now", () => {
     expect(availableActions(facts("reported"), PERSONAS.operator)).toEqual(["file", "cancel", "escalate"]);
     expect(availableActions(facts("reported"), PERSONAS.reporter)).toEqual(["withdraw"]);
-    expect(availableActions(facts("dispatched"), PERSONAS.lead_unit)).toEqual(["acknowledge", "return"]);
-    expect(availableActions(facts("acknowledged"), PERSONAS.lead_unit)).toEqual(["handle", "extension_request"]);
+    expect(availableActions(facts("dispatched"), PERSONAS.lead_unit)).toEqual(["acknowledge", "return", "rate_discovery"]);
+    expect(availableActions(facts("acknowledged"), PERSONAS.lead_unit)).toEqual([
+      "handle",
+      "extension_request",
+      "rate_discovery",
+    ]);
+    expect(availableActions(facts("acknowledged"), PERSONAS.community)).toEqual(["rate_discovery"]);
     expect(availableActions(facts("verifying"), PERSONAS.verifier)).toEqual(["close", "reopen"]);
     expect(availableActions(facts("verifying"), PERSONAS.reporter)).toEqual([]);
   });
@@ -593,5 +646,110 @@ describe("availableActions (the buttons)", () => {
   it("does not offer escalation at the district", () => {
     const districtOperator: CaseActorFacts = { userId: 70, unitIds: [], grants: [{ kind: "operator", level: "district" }] };
     expect(availableActions(facts("reported", { level: "district" }), districtOperator)).toEqual(["file", "cancel"]);
+  });
+});
+
+describe("discovery stars (发现评星) by the receiving side", () => {
+  it("may come from the level's office, the community the case was found in or the lead unit; never the reporter", () => {
+    const rate = (actor: CaseActorFacts, over: Partial<CaseFacts> = {}) =>
+      checkTransition({ caseFacts: facts("acknowledged", over), actor, action: "rate_discovery", input: FULL });
+    expect(rate(PERSONAS.operator)).toEqual({ ok: true, to: "acknowledged", level: "grid" });
+    expect(rate(PERSONAS.community)).toEqual({ ok: true, to: "acknowledged", level: "grid" });
+    expect(rate(PERSONAS.lead_unit)).toEqual({ ok: true, to: "acknowledged", level: "grid" });
+    // A case raised to the street: the community still received it, and so did its lead unit.
+    expect(rate(PERSONAS.community, { level: "street" }).ok).toBe(true);
+    expect(rate(PERSONAS.lead_unit, { level: "street" }).ok).toBe(true);
+    // Neither a co-unit, nor the reporter even inside the lead unit or the community office.
+    expect(rate(PERSONAS.co_unit)).toMatchObject({
+      code: "FORBIDDEN",
+      message: "只有本级受理员或所在社区受理员或主办单位可以执行「发现评星」。",
+    });
+    const reporterInLeadAndCommunity: CaseActorFacts = {
+      userId: REPORTER,
+      unitIds: [LEAD],
+      grants: [{ kind: "operator", level: "community" }],
+    };
+    expect(rate(reporterInLeadAndCommunity)).toMatchObject({ code: "FORBIDDEN", message: expect.stringContaining("采办分离") });
+  });
+});
+
+describe("extensions (延期) before the limit runs out", () => {
+  const overdue = (over: Partial<CaseFacts> = {}) => facts("acknowledged", { handleDeadlinePassed: true, ...over });
+  const MESSAGE = "办理时限已过，不能再申请延期：延期须在时限届满前申请。请尽快办结并反馈，本案将按超期办结计。";
+
+  it("refuses a request once the handling limit has passed, with the reason, and lists it as blocked", () => {
+    expect(
+      checkTransition({ caseFacts: overdue(), actor: PERSONAS.lead_unit, action: "extension_request", input: FULL }),
+    ).toEqual({ ok: false, code: "CONFLICT", message: MESSAGE });
+    expect(availableActions(overdue(), PERSONAS.lead_unit)).toEqual(["handle", "rate_discovery"]);
+    expect(blockedActions(overdue(), PERSONAS.lead_unit)).toEqual([{ action: "extension_request", reason: MESSAGE }]);
+    // In time: offered, nothing blocked.
+    expect(availableActions(facts("acknowledged"), PERSONAS.lead_unit)).toContain("extension_request");
+    expect(blockedActions(facts("acknowledged"), PERSONAS.lead_unit)).toEqual([]);
+  });
+
+  it("blocks nothing for someone who could not ask anyway", () => {
+    expect(blockedActions(overdue(), PERSONAS.operator)).toEqual([]);
+    expect(blockedActions(overdue(), PERSONAS.reporter)).toEqual([]);
+    expect(blockedActions(overdue({ extensionPending: true }), PERSONAS.lead_unit)).toEqual([]);
+  });
+
+  it("still decides a request made in time after the deadline has passed", () => {
+    const pending = overdue({ extensionPending: true });
+    expect(checkTransition({ caseFacts: pending, actor: PERSONAS.dispatcher, action: "extension_approve", input: FULL })).toEqual(
+      { ok: true, to: "acknowledged", level: "grid" },
+    );
+    expect(checkTransition({ caseFacts: pending, actor: PERSONAS.dispatcher, action: "extension_reject", input: FULL }).ok).toBe(
+      true,
+    );
+  });
+});
+
+describe("the return visit: 不满意 leads to 督办 and 返工, a satisfied evaluation is final", () => {
+  it("lets the verifier or operator reopen and the supervisor order after 不满意 or 非常不满意", () => {
+    for (const satisfaction of ["dissatisfied", "very_dissatisfied"] as const) {
+      const c = facts("evaluated", { satisfaction });
+      expect(checkTransition({ caseFacts: c, actor: PERSONAS.verifier, action: "reopen", input: FULL })).toEqual({
+        ok: true,
+        to: "acknowledged",
+        level: "grid",
+      });
+      expect(checkTransition({ caseFacts: c, actor: PERSONAS.operator, action: "reopen", input: FULL }).ok).toBe(true);
+      expect(checkTransition({ caseFacts: c, actor: PERSONAS.supervisor, action: "supervision_order", input: FULL })).toEqual({
+        ok: true,
+        to: "evaluated",
+        level: "grid",
+      });
+      expect(availableActions(c, PERSONAS.verifier)).toEqual(["reopen"]);
+      expect(availableActions(c, PERSONAS.supervisor)).toEqual(["supervision_order"]);
+    }
+  });
+
+  it("keeps 采办分离 on that reopen: not the reporter, not the handling unit", () => {
+    const c = facts("evaluated", { satisfaction: "dissatisfied" });
+    const reporterVerifier: CaseActorFacts = { userId: REPORTER, unitIds: [], grants: [{ kind: "verifier", level: "grid" }] };
+    const leadVerifier: CaseActorFacts = { userId: 41, unitIds: [LEAD], grants: [{ kind: "verifier", level: "grid" }] };
+    expect(checkTransition({ caseFacts: c, actor: reporterVerifier, action: "reopen", input: FULL })).toMatchObject({
+      code: "FORBIDDEN",
+    });
+    expect(checkTransition({ caseFacts: c, actor: leadVerifier, action: "reopen", input: FULL })).toMatchObject({
+      code: "FORBIDDEN",
+    });
+  });
+
+  it("refuses a reopen or 督办 after any other answer: that evaluation is final", () => {
+    for (const satisfaction of ["very_satisfied", "satisfied", "fairly_satisfied", "no_opinion"] as const) {
+      const c = facts("evaluated", { satisfaction });
+      expect(checkTransition({ caseFacts: c, actor: PERSONAS.verifier, action: "reopen", input: FULL })).toEqual({
+        ok: false,
+        code: "CONFLICT",
+        message: "回访评价为满意或未表示不满意，评价即为终结，不能再执行「返工」。",
+      });
+      expect(
+        checkTransition({ caseFacts: c, actor: PERSONAS.supervisor, action: "supervision_order", input: FULL }),
+      ).toMatchObject({ ok: false, code: "CONFLICT" });
+      expect(availableActions(c, PERSONAS.verifier)).toEqual([]);
+      expect(availableActions(c, PERSONAS.operator)).toEqual(["rate_discovery"]);
+    }
   });
 });

@@ -2,7 +2,7 @@ import { caseLoop } from "../i18n/zh-CN/case-loop";
 import type { CaseAction, CaseLevel, CaseState, ReturnReason } from "./case-states";
 import { CASE_ACTIONS, OPEN_STATES, RETURN_REASONS, levelAbove, levelRank } from "./case-states";
 import type { ResolutionAnswer, Satisfaction } from "./ratings";
-import { isResolutionAnswer, isSatisfaction, isStars } from "./ratings";
+import { isDissatisfied, isResolutionAnswer, isSatisfaction, isStars } from "./ratings";
 
 /**
  * The case loop as a state machine: one table of rules (TRANSITIONS) and one pure check (checkTransition)
@@ -20,13 +20,28 @@ import { isResolutionAnswer, isSatisfaction, isStars } from "./ratings";
  * - verifier:   核查员, holds a "verifier" grant at the case's current level: verifies, closes, reopens.
  * - supervisor: holds a "supervisor" grant above the case's level (or at the district, which supervises the
  *               departments for district cases): issues 督办.
+ * - community:  holds an "operator" grant at the community level over the case's place, whatever the case's
+ *               level: the community workstation receives what is found in it, so it may rate the discovery.
  * - system:     the clock worker (actor.userId === null): automatic escalation when a case turns red.
  * A grant counts only at the case's *current* level: after an escalation the level above takes over.
  *
- * 采办分离 (DOMAIN.md "Cases"): the reporter can never verify, close or reopen the case (nor record its own
- * return visit, nor rate its own discovery); no unit that handled it (the lead unit, the unit recorded as
- * having handled it, or a co-unit) can verify, close or reopen it. These refusals come before the role
- * check, so a reporter who is also a verifier hears the real reason.
+ * 采办分离 (DOMAIN.md "Cases"), on both sides of the disposal:
+ * - the reporter can never act for the handling units on the case (签收, 退回, 处置, 反馈, 延期申请, 协办反馈),
+ *   even as a member of the lead unit, and never verify, close or reopen it (nor record its own return visit,
+ *   nor rate its own discovery): whoever found a problem does not also dispose of it and judge the result;
+ * - no unit that handled it (the lead unit, the unit recorded as having handled it, or a co-unit) can verify,
+ *   close or reopen it.
+ * 受审分离: the reporter cannot file (立案) its own report either: accepting a report as a case is the
+ * office's judgement of it (a report counts in assessment once filed). The reporter may still withdraw it.
+ * These refusals come before the role check, so a reporter who is also a verifier hears the real reason.
+ *
+ * Time: an extension (延期) must be asked for before the handling limit runs out (the 12345 practice: 延期须在
+ * 办理时限届满前申请); after it, the unit can only finish late. A decision on a request made in time may come
+ * after the deadline.
+ *
+ * The return visit: a satisfied (or neutral) evaluation is final. After 不满意 or 非常不满意 the loop goes on:
+ * the verifier or operator may reopen (返工, back to the same lead unit) and the supervisor may issue 督办; the
+ * timeliness keeps its history and the disposal stars are computed again at the next evaluation.
  *
  * Order of checks, and the code each failure gets:
  * 1. the case's version differs from the one the caller read → CONFLICT (someone else acted first; a double
@@ -34,12 +49,15 @@ import { isResolutionAnswer, isSatisfaction, isStars } from "./ratings";
  *    first result instead, through an idempotency key, is the verb's job);
  * 2. the action is not allowed from the current state → CONFLICT (the case moved on: HTTP 409, not 400);
  *    likewise an extension decision with no pending request, or a second request while one is pending;
- * 3. 采办分离 → FORBIDDEN; 4. the actor holds none of the rule's kinds → FORBIDDEN;
- * 5. escalation from the district (there is no level above) → VALIDATION;
- * 6. the input (notes, return reason, units, satisfaction, stars) → VALIDATION.
+ *    likewise a reopen or 督办 after an evaluation that was not dissatisfied (it is final);
+ * 3. 采办分离 / 受审分离 → FORBIDDEN; 4. the actor holds none of the rule's kinds → FORBIDDEN;
+ * 5. an extension request after the handling limit ran out → CONFLICT (the case's time moved on);
+ * 6. escalation from the district (there is no level above) → VALIDATION;
+ * 7. the input (notes, return reason, units, satisfaction, stars) → VALIDATION.
  */
 
-export type ActorKind = "reporter" | "operator" | "dispatcher" | "lead_unit" | "co_unit" | "verifier" | "supervisor" | "system";
+export type ActorKind =
+  "reporter" | "operator" | "dispatcher" | "lead_unit" | "co_unit" | "verifier" | "supervisor" | "community" | "system";
 
 export type GrantKind = "operator" | "dispatcher" | "verifier" | "supervisor";
 
@@ -58,6 +76,10 @@ export type CaseFacts = {
   handledByUnitId: number | null;
   /** Whether an extension request waits for a decision. */
   extensionPending: boolean;
+  /** Whether the handling limit (extensions included) has run out at the instant of the check. */
+  handleDeadlinePassed: boolean;
+  /** The last return visit's answer (null before any): after 不满意 / 非常不满意 an evaluated case goes on. */
+  satisfaction: Satisfaction | null;
   version: number;
 };
 
@@ -104,6 +126,10 @@ export type TransitionRule = {
   excludesHandlingUnits: boolean;
   /** Extension bookkeeping: "none" = no pending request allowed, "pending" = one must be pending. */
   extension?: "none" | "pending";
+  /** Only while the handling limit has not run out (延期 is asked for in time). */
+  beforeHandleDeadline?: boolean;
+  /** From `evaluated` only when the return visit was dissatisfied (otherwise the evaluation is final). */
+  afterDissatisfiedOnly?: boolean;
 };
 
 /** Longest note kept on a timeline row. */
@@ -148,11 +174,16 @@ const rule = (
  *   resume puts it back to `filed` for a fresh dispatch, because circumstances have changed.
  * - escalate (上报上级) raises the level one step in any open state and keeps the state; the new level's
  *   office acts from there. It always carries a reason (the clock passes its own).
- * - supervision orders (督办) and escalation apply to open cases only; notes on 督办, 挂账, extension
- *   decisions to reject and co-unit reports are required because the note is their whole content.
+ * - supervision orders (督办) and escalation apply to open cases only, and 督办 also to a case whose return
+ *   visit was dissatisfied; notes on 督办, 挂账, extension decisions to reject and co-unit reports are required
+ *   because the note is their whole content.
+ * - reopen (返工) after a dissatisfied evaluation goes back to the same lead unit, acknowledged, like any reopen.
+ * - discovery stars (发现评星) are given by the receiving side: the office of the case's level, the community
+ *   the case was found in, or the lead unit it was sent to; never by the reporter.
  */
 export const TRANSITIONS: Readonly<Record<CaseAction, TransitionRule>> = {
-  file: rule({ action: "file", from: ["reported"], to: "filed", actors: ["operator"], note: "optional" }),
+  // 受审分离: the reporter does not accept its own report.
+  file: rule({ action: "file", from: ["reported"], to: "filed", actors: ["operator"], note: "optional", excludesReporter: true }),
   cancel: rule({
     action: "cancel",
     from: ["reported", "filed", "returned"],
@@ -169,7 +200,15 @@ export const TRANSITIONS: Readonly<Record<CaseAction, TransitionRule>> = {
     note: "optional",
     requires: "lead_unit",
   }),
-  acknowledge: rule({ action: "acknowledge", from: ["dispatched"], to: "acknowledged", actors: ["lead_unit"], note: "optional" }),
+  // The handling side: 采办分离 refuses the reporter even as a member of the lead unit.
+  acknowledge: rule({
+    action: "acknowledge",
+    from: ["dispatched"],
+    to: "acknowledged",
+    actors: ["lead_unit"],
+    note: "optional",
+    excludesReporter: true,
+  }),
   return: rule({
     action: "return",
     from: ["dispatched"],
@@ -177,10 +216,26 @@ export const TRANSITIONS: Readonly<Record<CaseAction, TransitionRule>> = {
     actors: ["lead_unit"],
     note: "optional",
     requires: "return_reason",
+    excludesReporter: true,
   }),
   // The verb records facts.leadUnitId as the case's handledByUnitId, which 采办分离 checks later.
-  handle: rule({ action: "handle", from: ["acknowledged"], to: "handled", actors: ["lead_unit"], note: "optional" }),
-  report_back: rule({ action: "report_back", from: ["handled"], to: "reported_back", actors: ["lead_unit"], note: "required" }),
+  handle: rule({
+    action: "handle",
+    from: ["acknowledged"],
+    to: "handled",
+    actors: ["lead_unit"],
+    note: "optional",
+    excludesReporter: true,
+  }),
+  // The report back fixes the disposal's timeliness (transition-effects.ts).
+  report_back: rule({
+    action: "report_back",
+    from: ["handled"],
+    to: "reported_back",
+    actors: ["lead_unit"],
+    note: "required",
+    excludesReporter: true,
+  }),
   start_verification: rule({
     action: "start_verification",
     from: ["reported_back"],
@@ -201,7 +256,8 @@ export const TRANSITIONS: Readonly<Record<CaseAction, TransitionRule>> = {
   }),
   reopen: rule({
     action: "reopen",
-    from: ["reported_back", "verifying", "closed"],
+    from: ["reported_back", "verifying", "closed", "evaluated"],
+    afterDissatisfiedOnly: true,
     to: "acknowledged",
     actors: ["verifier", "operator"],
     note: "required",
@@ -240,6 +296,8 @@ export const TRANSITIONS: Readonly<Record<CaseAction, TransitionRule>> = {
     actors: ["lead_unit"],
     note: "required",
     extension: "none",
+    beforeHandleDeadline: true,
+    excludesReporter: true,
   }),
   extension_approve: rule({
     action: "extension_approve",
@@ -257,19 +315,27 @@ export const TRANSITIONS: Readonly<Record<CaseAction, TransitionRule>> = {
     note: "required",
     extension: "pending",
   }),
-  supervision_order: rule({ action: "supervision_order", from: OPEN_STATES, to: null, actors: ["supervisor"], note: "required" }),
+  supervision_order: rule({
+    action: "supervision_order",
+    from: [...OPEN_STATES, "evaluated"],
+    afterDissatisfiedOnly: true,
+    to: null,
+    actors: ["supervisor"],
+    note: "required",
+  }),
   co_report_back: rule({
     action: "co_report_back",
     from: ["acknowledged", "handled"],
     to: null,
     actors: ["co_unit"],
     note: "required",
+    excludesReporter: true,
   }),
   rate_discovery: rule({
     action: "rate_discovery",
     from: ALL_BUT_REPORTED,
     to: null,
-    actors: ["operator"],
+    actors: ["operator", "community", "lead_unit"],
     note: "optional",
     requires: "discovery_stars",
     excludesReporter: true,
@@ -290,6 +356,7 @@ export function actorKindsFor(facts: CaseFacts, actor: CaseActorFacts): ActorKin
     (g) => g.kind === "supervisor" && (levelRank(g.level) > levelRank(facts.level) || g.level === "district"),
   );
   if (supervises) kinds.push("supervisor");
+  if (holdsAtLevel(actor, "operator", "community")) kinds.push("community");
   return kinds;
 }
 
@@ -374,18 +441,24 @@ function check(
   if (input.expectedVersion !== facts.version) return refuse("CONFLICT", caseLoop.errors.versionConflict);
   if (!r.from.includes(facts.state))
     return refuse("CONFLICT", caseLoop.errors.wrongState(caseLoop.stateLabels[facts.state], actionLabel));
+  if (facts.state === "evaluated" && r.afterDissatisfiedOnly && !isDissatisfied(facts.satisfaction))
+    return refuse("CONFLICT", caseLoop.errors.evaluationFinal(actionLabel));
   if (r.extension === "none" && facts.extensionPending) return refuse("CONFLICT", caseLoop.errors.extensionPending);
   if (r.extension === "pending" && !facts.extensionPending) return refuse("CONFLICT", caseLoop.errors.noPendingExtension);
 
   const kinds = actorKindsFor(facts, actor);
   if (r.excludesReporter && kinds.includes("reporter"))
-    return refuse("FORBIDDEN", caseLoop.errors.reporterSeparation(actionLabel));
+    return refuse(
+      "FORBIDDEN",
+      action === "file" ? caseLoop.errors.reporterFiling(actionLabel) : caseLoop.errors.reporterSeparation(actionLabel),
+    );
   if (r.excludesHandlingUnits && actsForHandlingUnit(facts, actor))
     return refuse("FORBIDDEN", caseLoop.errors.unitSeparation(actionLabel));
   if (!r.actors.some((k) => kinds.includes(k))) {
     const who = r.actors.map((k) => caseLoop.actorKindLabels[k]).join("或");
     return refuse("FORBIDDEN", caseLoop.errors.forbidden(actionLabel, who));
   }
+  if (r.beforeHandleDeadline && facts.handleDeadlinePassed) return refuse("CONFLICT", caseLoop.errors.extensionTooLate);
 
   // The ladder ends at the district (老大难问题及时报区): nothing to escalate to.
   const above = levelAbove(facts.level);
@@ -408,4 +481,25 @@ export function availableActions(facts: CaseFacts, actor: CaseActorFacts): CaseA
   return CASE_ACTIONS.filter(
     (action) => check({ caseFacts: facts, actor, action, input: { expectedVersion: facts.version } }, false).ok,
   );
+}
+
+/** An action the actor would have now but for the clock, with the reason (Chinese, safe to show). */
+export type BlockedAction = { action: CaseAction; reason: string };
+
+/**
+ * The actions the actor holds in this state but may not take because time ran out (today: an extension
+ * request once the handling limit has passed), so the case page can show the button disabled with the reason
+ * instead of hiding it without a word.
+ */
+export function blockedActions(facts: CaseFacts, actor: CaseActorFacts): BlockedAction[] {
+  if (!facts.handleDeadlinePassed) return [];
+  const inTime: CaseFacts = { ...facts, handleDeadlinePassed: false };
+  const blocked: BlockedAction[] = [];
+  for (const action of CASE_ACTIONS) {
+    const input = { expectedVersion: facts.version };
+    if (!check({ caseFacts: inTime, actor, action, input }, false).ok) continue;
+    const now = check({ caseFacts: facts, actor, action, input }, false);
+    if (!now.ok) blocked.push({ action, reason: now.message });
+  }
+  return blocked;
 }

@@ -6,6 +6,8 @@ import {
   describeDiscoveryStars,
   describeDisposalStars,
   disposalStars,
+  disposalTimeliness,
+  isDissatisfied,
   parseDiscoveryStars,
   timelinessOf,
 } from "./ratings";
@@ -62,6 +64,38 @@ describe("timeliness", () => {
     ]) {
       expect(() => timelinessOf(args)).toThrow(expect.objectContaining({ code: "VALIDATION" }));
     }
+  });
+});
+
+describe("disposal timeliness at the report back (反馈)", () => {
+  const first = { previous: null, reopened: false, extended: false } as const;
+
+  it("is what the first report back measured, when nothing else happened", () => {
+    for (const t of TIMELINESS) expect(disposalTimeliness({ ...first, measured: t })).toBe(t);
+  });
+
+  it("延期: an approved extension makes a late case on time at best, never early", () => {
+    // Measured against the extended limit: within it → on time, even in its first half; past it → overdue.
+    expect(disposalTimeliness({ ...first, extended: true, measured: "early" })).toBe("on_time");
+    expect(disposalTimeliness({ ...first, extended: true, measured: "on_time" })).toBe("on_time");
+    expect(disposalTimeliness({ ...first, extended: true, measured: "overdue" })).toBe("overdue");
+  });
+
+  it("返工: the worst report back counts, and a reopened case is on time at best", () => {
+    const again = (previous: Timeliness, measured: Timeliness) =>
+      disposalTimeliness({ previous, measured, reopened: true, extended: false });
+    // First report back overdue: the case stays overdue whatever the second one measures.
+    expect(again("overdue", "early")).toBe("overdue");
+    expect(again("overdue", "on_time")).toBe("overdue");
+    // First report back early (the reopen already capped it to on time): a fast second answer is not "early".
+    expect(again("early", "early")).toBe("on_time");
+    expect(again("on_time", "early")).toBe("on_time");
+    // A late second answer makes it overdue.
+    expect(again("on_time", "overdue")).toBe("overdue");
+  });
+
+  it("names the answers after which the loop goes on", () => {
+    expect(SATISFACTION_LEVELS.filter(isDissatisfied)).toEqual(["dissatisfied", "very_dissatisfied"]);
   });
 });
 

@@ -57,6 +57,16 @@ export function isSatisfaction(value: unknown): value is Satisfaction {
 }
 
 /**
+ * The answers after which the loop goes on (不满意 / 非常不满意): the case may be reopened (返工) and supervised
+ * (督办). Any other evaluation is final.
+ */
+export const DISSATISFIED_LEVELS: readonly Satisfaction[] = ["dissatisfied", "very_dissatisfied"];
+
+export function isDissatisfied(value: unknown): boolean {
+  return (DISSATISFIED_LEVELS as readonly unknown[]).includes(value);
+}
+
+/**
  * The return visit's second question, "问题是否解决": 已解决 / 未解决, or 未表态 when the party gives no
  * opinion. 解决率 (lib/case/rates.ts) = resolved ÷ (resolved + unresolved); 未表态 is in neither.
  */
@@ -97,6 +107,40 @@ export function timelinessOf(args: { used: number; limit: number; earlyShare?: n
   if (used > limit) return "overdue";
   if (used < earlyShare * limit) return "early";
   return "on_time";
+}
+
+const TIMELINESS_RANK: Readonly<Record<Timeliness, number>> = { overdue: 0, on_time: 1, early: 2 };
+
+/** The worse of two timeliness values (overdue < on time < early). */
+export function worseTimeliness(a: Timeliness, b: Timeliness): Timeliness {
+  return TIMELINESS_RANK[a] <= TIMELINESS_RANK[b] ? a : b;
+}
+
+/** Early counts as on time; on time and overdue stay. */
+export function atBestOnTime(t: Timeliness): Timeliness {
+  return t === "early" ? "on_time" : t;
+}
+
+/**
+ * The disposal timeliness of a case once its lead unit reports back (处理反馈). The report back, not the
+ * on-the-spot 处置, is what reaches the accepting office within the limit or not: a case handled on time but
+ * reported back after the deadline is overdue. `measured` is timelinessOf(the time from the start of the
+ * handling limit to the report back, the limit as it stands, extensions included).
+ * - 延期: an approved extension can make a late case on time, never early (`extended`: measured against the
+ *   extended limit, so capped at on time). Otherwise asking for more time would buy a better rating.
+ * - 返工: a reopened case keeps its history (`previous`, what the earlier report backs gave, already capped at
+ *   on time by the reopen): the worst report back counts, and the case can at best be on time. So a unit
+ *   cannot turn an overdue case into an early one by having it reopened and answering fast on a fresh limit.
+ */
+export function disposalTimeliness(args: {
+  measured: Timeliness;
+  previous: Timeliness | null;
+  reopened: boolean;
+  extended: boolean;
+}): Timeliness {
+  const { measured, previous, reopened, extended } = args;
+  const capped = reopened || extended ? atBestOnTime(measured) : measured;
+  return previous === null ? capped : worseTimeliness(atBestOnTime(previous), capped);
 }
 
 /**

@@ -30,6 +30,7 @@ import { clearCaseNoticesOnAction } from "./case-notices";
 import { checkTransition } from "./case-transitions";
 import { caseFactsOf, caseStepOf, routingStepOf, type CaseStep, type FiledRouting } from "./case-step";
 import { actingAssignments, readCaseDetail } from "./get-case";
+import { riskFilingProblem } from "./risk";
 import { TransitionCaseSchema, type TransitionCaseInput } from "./schemas";
 import type { EffectInput } from "./transition-effects";
 
@@ -73,6 +74,8 @@ export async function transitionCase({
 }
 
 async function applyTransition(trx: Database, ctx: RequestContext, row: CaseRow, input: TransitionCaseInput) {
+  // One instant for the rules (has the handling limit run out?) and the effects (timeliness, clocks).
+  const now = new Date();
   const unitIds = await findUnitIdsOfUser(trx, ctx.actor.userId);
   const actor = caseActorFacts({
     userId: ctx.actor.userId,
@@ -81,12 +84,21 @@ async function applyTransition(trx: Database, ctx: RequestContext, row: CaseRow,
     casePath: row.region_path,
   });
   const verdict = checkTransition({
-    caseFacts: caseFactsOf(row),
+    caseFacts: caseFactsOf(row, now),
     actor,
     action: input.action,
     input: { ...input, expectedVersion: input.expectedVersion, coUnitIds: input.coUnitIds ?? [] },
   });
   if (!verdict.ok) throw new DomainError(verdict.code, verdict.message);
+  if (input.action === "file") {
+    // A dispute or hazard is filed only with its LEC assessment (and a 重大 one with its emergency plan).
+    const problem = riskFilingProblem({
+      riskAssessed: (await findCategory(trx, row.category_id))?.risk_assessed ?? false,
+      grade: row.risk_grade,
+      emergencyPlan: row.emergency_plan,
+    });
+    if (problem) throw new DomainError("VALIDATION", problem, { details: { risk: problem } });
+  }
 
   const effectInput: EffectInput = {
     action: input.action,
@@ -117,7 +129,7 @@ async function applyTransition(trx: Database, ctx: RequestContext, row: CaseRow,
     input: effectInput,
     actor: { userId: ctx.actor.userId, name: ctx.actor.displayName, unitId: unitIds[0] ?? null },
     config,
-    now: new Date(),
+    now,
   });
   const photoIds = input.photoIds;
   if (photoIds.length > 0 && (await attachPhotos(trx, row.id, photoIds, ctx.actor.userId)) !== new Set(photoIds).size) {

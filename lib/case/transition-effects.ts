@@ -1,7 +1,15 @@
 import { caseLoop } from "../i18n/zh-CN/case-loop";
 import type { CaseConfig } from "./case-config";
 import type { CaseAction, CaseLevel, CaseState } from "./case-states";
-import { disposalStars, timelinessOf, type ResolutionAnswer, type Satisfaction, type Timeliness } from "./ratings";
+import {
+  atBestOnTime,
+  disposalStars,
+  disposalTimeliness,
+  timelinessOf,
+  type ResolutionAnswer,
+  type Satisfaction,
+  type Timeliness,
+} from "./ratings";
 import { extendStageClock, lightAt, resolveLimit, startStageClock, type StageClock } from "./stage-clock";
 import { acknowledgeLimitFor, type CaseStage, type CaseUrgency } from "./time-limits";
 import type { Light } from "./traffic-light";
@@ -143,26 +151,39 @@ export function effectOf(args: {
       details.returnReason = input.returnReason;
       break;
     case "handle":
-      patch = {
-        handled_by_unit_id: row.lead_unit_id,
-        handled_at: now,
-        timeliness: timelinessAt(row, now, stageLimit(args, "handle").unit, config),
-      };
+      // The disposal on the spot; timeliness waits for the report back (反馈), which is what meets the limit.
+      patch = { handled_by_unit_id: row.lead_unit_id, handled_at: now };
       break;
-    case "report_back":
+    case "report_back": {
       patch = clockPatch(stageStart(args, "verify"), now);
+      const measured = timelinessAt(row, now, stageLimit(args, "handle").unit, config);
+      const previous = row.timeliness as Timeliness | null;
+      if (measured) {
+        const timeliness = disposalTimeliness({
+          measured,
+          previous,
+          reopened: row.reopen_count > 0,
+          extended: row.extension_count > 0,
+        });
+        patch.timeliness = timeliness;
+        details.timeliness = timeliness;
+      }
       break;
+    }
     case "close":
       patch = { closed_at: now, ...clockPatch(null, now) };
       break;
     case "reopen": {
-      // 返工: the same unit handles again, on a fresh handling limit.
+      // 返工: the same unit handles again, on a fresh handling limit. The timeliness keeps its history, at best
+      // on time from now on (ratings.ts disposalTimeliness); the disposal stars wait for the next return visit.
+      // A dissatisfied evaluation's satisfaction stays on the row until that visit: a reopen does not erase it.
       const handle = stageStart(args, "handle");
+      const timeliness = row.timeliness as Timeliness | null;
       patch = {
         reopen_count: row.reopen_count + 1,
         closed_at: null,
         handled_at: null,
-        timeliness: null,
+        timeliness: timeliness === null ? null : atBestOnTime(timeliness),
         disposal_stars: null,
         handle_started_at: handle.startedAt,
         handle_deadline_at: handle.deadlineAt,
@@ -194,7 +215,11 @@ export function effectOf(args: {
         kind: "escalated",
         level: input.level,
         unitId: null,
-        message: caseLoop.system.escalatedNotice(row.number, caseLoop.levelLabels[input.level]),
+        message: caseLoop.system.escalatedNotice(
+          row.number,
+          caseLoop.levelLabels[row.level as CaseLevel],
+          caseLoop.levelLabels[input.level],
+        ),
       });
       break;
     case "extension_request":

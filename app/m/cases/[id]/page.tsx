@@ -136,6 +136,7 @@ export default async function MobileCasePage({ params }: Props) {
               id: detail.id,
               version: detail.version,
               availableActions: detail.availableActions,
+              blockedActions: detail.blockedActions,
               proposedRouting: detail.proposedRouting,
             }}
           />
