@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Connection } from "../../db/client";
+import { listAuditLog } from "../audit/list-audit-log";
 import type { RequestContext } from "../context";
 import { isDomainError } from "../errors";
 import { exportReplies } from "../hotline/export-replies";
@@ -246,6 +247,24 @@ describe("search", () => {
     expect(hit.id).toBe(caseId);
     expect(hit.detail).toContain("悟仙观路12号（座机0571-******21）");
     expectNoClearValue(hits);
+  });
+});
+
+describe("audit page", () => {
+  it("shows a 12345 update's audited text and caller masked, also in rows written before the rule", async () => {
+    const text = JSON.stringify({ description: `来电人身份证${ID}，电话${MOBILE}`, reporterName: NAME });
+    await sql`
+      insert into audit_log (actor_name, action, entity, entity_id, before, after)
+      values ('12345', 'case.import_update', 'case', ${String(caseId)}, ${text}::text::jsonb, ${text}::text::jsonb)`.execute(
+      owner.db,
+    );
+    const admin = await caseActor(owner, app, "pii_admin", "system_admin", area.street.id);
+    const page = await listAuditLog({ ctx: admin, input: { action: "case.import_update" } });
+    expect(page.entries[0].after).toEqual({
+      description: `来电人身份证${ID_MASKED}，电话${MOBILE_MASKED}`,
+      reporterName: "欧阳**",
+    });
+    expectNoClearValue(page);
   });
 });
 
