@@ -100,6 +100,6 @@ test.describe("the district map", () => {
     const { given } = consoleDriver(page, testInfo);
     await given.theMapIsOpen();
     await page.getByTestId("search-input").fill("不存在的地名");
-    await expect(page.getByTestId("search-empty")).toHaveText("没有找到匹配的区域或楼栋");
+    await expect(page.getByTestId("search-empty")).toHaveText("没有找到匹配的结果");
   });
 });

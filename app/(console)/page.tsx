@@ -1,8 +1,10 @@
 import { ConsoleMap, type CaseAccess, type InitialFocus } from "@/components/map/console-map";
 import { readCaseMapState } from "@/components/map/case-map-state";
 import { TopBar } from "@/components/ui/top-bar";
+import { redirect } from "next/navigation";
 import { requirePageContext } from "@/app/_lib/page-context";
 import { can } from "@/lib/auth/authorize";
+import { landingPathFor } from "@/lib/auth/landing";
 import { listCategories } from "@/lib/case/list-categories";
 import { isDomainError } from "@/lib/errors";
 import { getDistrictBounds, type DistrictView } from "@/lib/grid/get-district-bounds";
@@ -26,6 +28,8 @@ function focusFrom(params: Record<string, string | string[] | undefined>, withCa
 export default async function MapPage({ searchParams }: Props) {
   const params = await searchParams;
   const ctx = await requirePageContext();
+  // A role without the map (an administrator, payroll) starts on its own page instead of a refusal.
+  if (!can(ctx, "map.view")) redirect(landingPathFor(ctx.actor.assignments.map((a) => a.role)));
   let district: DistrictView | null = null;
   let problem: string | null = null;
   try {

@@ -35,7 +35,7 @@ export default async function SignInPage({ searchParams }: Props) {
   const notice = one("signed-out") ? t.auth.signIn.signedOut : null;
   return (
     <AuthScreen>
-      <SignInForm next={one("next") ?? "/"} error={error} notice={notice} />
+      <SignInForm next={one("next") ?? "/start"} error={error} notice={notice} />
     </AuthScreen>
   );
 }

@@ -35,7 +35,7 @@ export function ChangePasswordForm() {
       await sendJson("/api/account/password", "POST", { currentPassword: current, newPassword: next });
       setDone(true);
       // replace: the password page should not stay in the history behind the map.
-      router.replace("/");
+      router.replace("/start");
       router.refresh();
     } catch (err) {
       setError((err as Error).message);

@@ -185,6 +185,7 @@ export function ConsoleMap({ district, initialFocus, caseAccess, initialCaseStat
 
   const onPick = (hit: PlaceHit) => {
     if (hit.kind === "region") open({ kind: "region", id: hit.id, level: hit.level, bounds: hit.bounds }, true);
+    else if (hit.kind === "case") open({ kind: "case", id: hit.id }, true);
     else open({ kind: "building", id: hit.id, bounds: hit.bounds }, true);
   };
 

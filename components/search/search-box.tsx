@@ -16,10 +16,17 @@ const LEVEL_BADGE = [
   "bg-emerald-100 text-emerald-800",
 ];
 
+const KIND_BADGE = {
+  building: "bg-amber-100 text-amber-800",
+  case: "bg-violet-100 text-violet-800",
+  resident: "bg-rose-100 text-rose-800",
+} as const;
+
 /**
- * Search by name (prefix or fragment), code or building address, or a resident by a full identity
- * number. A combobox: type, ↑/↓ to move, Enter to jump, Esc to close. Debounced; stale answers are
- * dropped. Places go to `onPick` (the map flies there); a resident opens the resident's page.
+ * Search by name (prefix or fragment), code or building address, a case by its number (or its start), or a
+ * resident by a full identity number or by name. A combobox: type, ↑/↓ to move, Enter to jump, Esc to close.
+ * Debounced; stale answers are dropped. Places and cases go to `onPick` (the map flies there, a case opens
+ * beside it); a resident opens the resident's page.
  */
 export function SearchBox({ onPick }: { onPick: (hit: MapPlaceHit) => void }) {
   const router = useRouter();
@@ -57,7 +64,7 @@ export function SearchBox({ onPick }: { onPick: (hit: MapPlaceHit) => void }) {
       router.push(`/residents/${hit.id}`);
       return;
     }
-    setQuery(hit.kind === "building" ? (hit.detail ?? hit.name) : hit.name);
+    setQuery(hit.kind === "building" ? (hit.detail ?? hit.name) : hit.kind === "case" ? hit.code : hit.name);
     onPick(hit);
     inputRef.current?.blur();
   };
@@ -144,7 +151,7 @@ export function SearchBox({ onPick }: { onPick: (hit: MapPlaceHit) => void }) {
                   className={`flex cursor-pointer items-center gap-3 px-4 py-2 ${i === active ? "bg-sky-50" : ""}`}
                 >
                   <span
-                    className={`shrink-0 rounded px-1.5 py-0.5 text-[11px] font-medium ${hit.kind === "region" ? LEVEL_BADGE[hit.level] : hit.kind === "resident" ? "bg-rose-100 text-rose-800" : "bg-amber-100 text-amber-800"}`}
+                    className={`shrink-0 rounded px-1.5 py-0.5 text-[11px] font-medium ${hit.kind === "region" ? LEVEL_BADGE[hit.level] : KIND_BADGE[hit.kind]}`}
                     data-testid="search-badge"
                   >
                     {hit.badge}

@@ -54,7 +54,10 @@ export const CLOCK_STATES = [
 export type ClockTexts = {
   actorName: string;
   reminder: string;
+  /** The red warning of a case that stays at its level ({level}). */
   redWarning: string;
+  /** The red warning of a case the same pass escalates ({from} → {to}): one story with the escalated notice. */
+  redWarningEscalated: string;
   escalated: string;
   escalateNote: string;
   stageLabels: Record<string, string>;
@@ -139,11 +142,14 @@ export function clockPassQuery(args: { now: Date; texts: ClockTexts }) {
         from upd u where u.remind
       union all
       select u.id, 'red_warning', u.notify_level, u.region_path, null,
-             replace(replace(replace(${texts.redWarning}::text, '{number}', u.number), '{stage}', u.stage_text), '{level}', u.from_text), ${now}::timestamptz
+             case when u.escalate
+                  then replace(replace(replace(replace(${texts.redWarningEscalated}::text, '{number}', u.number), '{stage}', u.stage_text), '{from}', u.from_text), '{to}', u.to_text)
+                  else replace(replace(replace(${texts.redWarning}::text, '{number}', u.number), '{stage}', u.stage_text), '{level}', u.from_text) end,
+             ${now}::timestamptz
         from upd u where u.red_due
       union all
       select u.id, 'escalated', u.to_level, u.region_path, null,
-             replace(replace(${texts.escalated}::text, '{number}', u.number), '{level}', u.to_text), ${now}::timestamptz
+             replace(replace(replace(${texts.escalated}::text, '{number}', u.number), '{from}', u.from_text), '{to}', u.to_text), ${now}::timestamptz
         from upd u where u.escalate
       returning kind
     ), bump as (

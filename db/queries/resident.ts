@@ -225,3 +225,40 @@ export async function findResidentsForExport(
   if (!options.withCiphers) return base.execute();
   return base.select(["p.id_number_cipher as idNumberCipher", "p.phone_cipher as phoneCipher"]).execute();
 }
+
+/**
+ * Residents whose name is `name` or starts with it, inside the scope, exact names first (the name index,
+ * text_pattern_ops, serves the prefix). Key persons are never found by name: a hit would tell that the named
+ * person is one. Run it inside `inScope` (row-level security).
+ */
+export async function findResidentsByName(
+  db: Kysely<DB>,
+  name: string,
+  scope: Scope,
+  limit: number,
+): Promise<ResidentLookupRow[]> {
+  const prefix = `${name.replaceAll("\\", "\\\\").replaceAll("%", "\\%").replaceAll("_", "\\_")}%`;
+  return residentsAtHome(db)
+    .select([
+      "p.id",
+      "p.name",
+      "p.key_person as keyPerson",
+      "p.id_number_masked as idNumberMasked",
+      "g.id as gridId",
+      "b.id as buildingId",
+      "b.address as buildingAddress",
+      "r.number as roomNumber",
+      sql<number>`st_xmin(b.geom)`.as("west"),
+      sql<number>`st_ymin(b.geom)`.as("south"),
+      sql<number>`st_xmax(b.geom)`.as("east"),
+      sql<number>`st_ymax(b.geom)`.as("north"),
+    ])
+    .where(sql<boolean>`p.name like ${prefix}`)
+    .where("p.key_person", "=", false)
+    .where(withinScope(sql.ref("g.path"), scope))
+    .orderBy(sql`p.name = ${name}`, "desc")
+    .orderBy("p.name")
+    .orderBy("p.id")
+    .limit(limit)
+    .execute();
+}

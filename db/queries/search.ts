@@ -64,3 +64,39 @@ export async function findPlaces(db: Kysely<DB>, query: string, scope: Scope, li
      limit ${limit}`.execute(db);
   return rows;
 }
+
+export type CaseHitRow = {
+  id: number;
+  number: string;
+  categoryName: string;
+  state: string;
+  address: string | null;
+  gridName: string;
+  lon: number;
+  lat: number;
+};
+
+/**
+ * Cases whose number starts with `prefix` (already upper-case, "SJ2026…"), inside the scope, newest number
+ * first. A range on the unique number index does the work (LIKE 'x%' cannot use it under a non-C collation);
+ * LIKE is the exact check. The area is tested on the grid's path, as the case list does (row-level security
+ * on case_record applies too: run it inside `inScope`).
+ */
+export async function findCasesByNumberPrefix(
+  db: Kysely<DB>,
+  prefix: string,
+  scope: Scope,
+  limit: number,
+): Promise<CaseHitRow[]> {
+  const { rows } = await sql<CaseHitRow>`
+    select c.id::int as id, c.number, cat.name as "categoryName", c.state, c.address, g.name as "gridName",
+           st_x(c.geom) as lon, st_y(c.geom) as lat
+      from case_record c
+      join case_category cat on cat.id = c.category_id
+      join region g on g.id = c.grid_id
+     where c.number >= ${prefix} and c.number < ${`${prefix}\u{10FFFF}`} and c.number like ${`${likeEscape(prefix)}%`}
+       and g.path <@ ${scopeLiteral(scope)}::ltree[]
+     order by c.number desc
+     limit ${limit}`.execute(db);
+  return rows;
+}

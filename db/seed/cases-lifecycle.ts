@@ -121,6 +121,8 @@ export type SimNotice = {
   stage: CaseStage | null;
   deadline: number | null;
   caseLevel: CaseLevel;
+  /** Red warnings and escalations of a case that rose in the same pass: the level it rose from (their texts name both). */
+  escalatedFrom?: CaseLevel;
 };
 
 export type CaseOutcome = {
@@ -767,8 +769,14 @@ class CaseSimulation {
       row.escalated_for_deadline = clock.deadlineAt;
       const rule = this.rules.escalation.get(this.level);
       if (final) this.notice(redPass, "red_warning", rule?.notifyLevel ?? this.level, null, clock);
+      const warning = final ? this.notices[this.notices.length - 1] : null;
       const above = levelAbove(this.level);
-      if (rule?.autoOnRed && above) this.autoEscalate(redPass, clock, above, final);
+      if (rule?.autoOnRed && above) {
+        const from = this.level;
+        this.autoEscalate(redPass, clock, above, final);
+        // the warning of the same minute tells the same story as the escalation notice: risen, and where it is now
+        if (warning) Object.assign(warning, { escalatedFrom: from, caseLevel: above });
+      }
       // 督办: an overdue handling stage often draws a supervision order from the level above.
       if (clock.stage === "handle" && this.rng.chance(0.35)) {
         const tOrder = passAfter(deadline) + HOUR + Math.floor(this.rng.next() * 2 * DAY);
@@ -821,7 +829,10 @@ class CaseSimulation {
       },
       { note },
     );
-    if (final) this.notice(at, "escalated", above, null, clock);
+    if (final) {
+      this.notice(at, "escalated", above, null, clock);
+      this.notices[this.notices.length - 1].escalatedFrom = from;
+    }
   }
 
   /** Notices are only recorded for the running stage at `now` (see finish): those are on someone's screen. */

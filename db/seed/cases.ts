@@ -181,9 +181,20 @@ function noticeMessage(n: SimNotice, number: string): string {
     case "reminder":
       return caseClock.reminderNotice(number, stage, formatLocalMinute(n.deadline!));
     case "red_warning":
-      return caseClock.redWarningNotice(number, stage, caseLoop.levelLabels[n.caseLevel]);
+      return n.escalatedFrom
+        ? caseClock.redWarningEscalatedNotice(
+            number,
+            stage,
+            caseLoop.levelLabels[n.escalatedFrom],
+            caseLoop.levelLabels[n.caseLevel],
+          )
+        : caseClock.redWarningNotice(number, stage, caseLoop.levelLabels[n.caseLevel]);
     case "escalated":
-      return caseLoop.system.escalatedNotice(number, caseLoop.levelLabels[n.level]);
+      return caseLoop.system.escalatedNotice(
+        number,
+        caseLoop.levelLabels[n.escalatedFrom ?? n.caseLevel],
+        caseLoop.levelLabels[n.level],
+      );
     case "supervision":
       return caseLoop.system.supervisionNotice(number);
     case "assigned":

@@ -28,7 +28,11 @@ export type AuditEntry = {
   actorUserId: number | null;
   actorName: string;
   action: string;
+  /** The action's Chinese name (新建账户, 案件·签收); the key when it has none. */
+  actionName: string;
   entity: string;
+  /** The Chinese name of the kind of thing changed (账户, 案件). */
+  entityName: string;
   entityId: string | null;
   before: unknown;
   after: unknown;

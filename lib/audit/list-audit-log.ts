@@ -5,6 +5,7 @@ import type { RequestContext } from "../context";
 import { parseInput, wrapDatabaseError } from "../errors";
 import type { AuditEntry, LogPage } from "./dto";
 import { ListAuditLogInput } from "./schemas";
+import { auditActionName, auditEntityName } from "./audit-labels";
 import { decodeStoredJson, summarizeChange } from "./summarize-change";
 
 /**
@@ -28,7 +29,15 @@ export async function listAuditLog({
     entries: page.map((r) => {
       const before = decodeStoredJson(r.before);
       const after = decodeStoredJson(r.after);
-      return { ...r, at: r.at.toISOString(), before, after, change: summarizeChange(before, after) };
+      return {
+        ...r,
+        at: r.at.toISOString(),
+        actionName: auditActionName(r.action),
+        entityName: auditEntityName(r.entity),
+        before,
+        after,
+        change: summarizeChange(before, after),
+      };
     }),
     nextBefore: rows.length > filter.limit ? page[page.length - 1].id : null,
   };

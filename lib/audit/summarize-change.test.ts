@@ -17,12 +17,8 @@ describe("summarizeChange", () => {
   });
 
   it("lists every field of a creation or a removal", () => {
-    expect(summarizeChange(null, { username: "zhangsan", disabled: false })).toEqual([
-      "新建",
-      "username: zhangsan",
-      "disabled: false",
-    ]);
-    expect(summarizeChange({ username: "zhangsan" }, null)).toEqual(["删除", "username: zhangsan"]);
+    expect(summarizeChange(null, { username: "zhangsan", disabled: false })).toEqual(["新建", "用户名: zhangsan", "已停用: 否"]);
+    expect(summarizeChange({ username: "zhangsan" }, null)).toEqual(["删除", "用户名: zhangsan"]);
   });
 
   it("handles scalars and nothing at all", () => {

@@ -1,4 +1,5 @@
 import { t } from "../i18n";
+import { auditFieldName, auditValue } from "./audit-labels";
 
 const MAX_LINES = 6;
 const MAX_VALUE = 60;
@@ -39,8 +40,9 @@ export function formatValue(value: unknown): string {
 }
 
 /**
- * An audit row's before/after in a few short lines for the log table: only what changed
- * ("状态: active → disabled"), every field of a creation or a removal, at most six lines.
+ * An audit row's before/after in a few short lines for the log table, fields and known codes by their Chinese
+ * names ("状态: 已派遣 → 已签收", "已停用: 否 → 是"): only what changed, every field of a creation or a
+ * removal, at most six lines.
  */
 export function summarizeChange(before: unknown, after: unknown): string[] {
   const c = t.audit.change;
@@ -50,11 +52,11 @@ export function summarizeChange(before: unknown, after: unknown): string[] {
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
     lines = keys
       .filter((k) => JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null))
-      .map((k) => `${k}: ${formatValue(before[k])} → ${formatValue(after[k])}`);
+      .map((k) => `${auditFieldName(k)}: ${formatValue(auditValue(k, before[k]))} → ${formatValue(auditValue(k, after[k]))}`);
   } else if ((before === null || before === undefined) && isRecord(after)) {
-    lines = [c.created, ...Object.entries(after).map(([k, v]) => `${k}: ${formatValue(v)}`)];
+    lines = [c.created, ...Object.entries(after).map(([k, v]) => `${auditFieldName(k)}: ${formatValue(auditValue(k, v))}`)];
   } else if (isRecord(before) && (after === null || after === undefined)) {
-    lines = [c.removed, ...Object.entries(before).map(([k, v]) => `${k}: ${formatValue(v)}`)];
+    lines = [c.removed, ...Object.entries(before).map(([k, v]) => `${auditFieldName(k)}: ${formatValue(auditValue(k, v))}`)];
   } else {
     lines = [`${formatValue(before)} → ${formatValue(after)}`];
   }

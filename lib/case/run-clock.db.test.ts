@@ -235,6 +235,12 @@ describe("red warning and automatic escalation (红灯预警, 小问题不出网
       ["escalated", "community"],
     ]);
     expect(notices.every((n) => n.region_path === grid.path && n.message.includes(c.number))).toBe(true);
+    // Written in the same minute, the warning and the escalation tell one story: risen from the grid, at the
+    // community now (never "已上报至社区" beside "目前在网格层级办理").
+    expect(notices.slice(1).map((n) => n.message)).toEqual([
+      `红灯预警：案件 ${c.number} 已超过处置时限，已由网格层级自动上报至社区层级，现由社区层级办理，请督促处理。`,
+      `案件 ${c.number} 已由网格层级上报至社区层级，现由社区层级办理，请派遣处理。`,
+    ]);
 
     // The same deadline never escalates or warns again.
     const again = await pass(at(200));

@@ -215,7 +215,11 @@ export function effectOf(args: {
         kind: "escalated",
         level: input.level,
         unitId: null,
-        message: caseLoop.system.escalatedNotice(row.number, caseLoop.levelLabels[input.level]),
+        message: caseLoop.system.escalatedNotice(
+          row.number,
+          caseLoop.levelLabels[row.level as CaseLevel],
+          caseLoop.levelLabels[input.level],
+        ),
       });
       break;
     case "extension_request":

@@ -1,5 +1,6 @@
 import { account } from "./zh-CN/account";
 import { audit } from "./zh-CN/audit";
+import { auditLabels } from "./zh-CN/audit-labels";
 import { auth } from "./zh-CN/auth";
 import { building } from "./zh-CN/building";
 import { cases } from "./zh-CN/case";
@@ -12,6 +13,7 @@ import { common } from "./zh-CN/common";
 import { errorMessages } from "./zh-CN/errors";
 import { grid } from "./zh-CN/grid";
 import { hotline } from "./zh-CN/hotline";
+import { landing } from "./zh-CN/landing";
 import { map } from "./zh-CN/map";
 import { open311 } from "./zh-CN/open311";
 import { resident } from "./zh-CN/resident";
@@ -26,6 +28,7 @@ import { topology } from "./zh-CN/topology";
 const zhCN = {
   account,
   audit,
+  auditLabels,
   auth,
   common,
   grid,
@@ -40,6 +43,7 @@ const zhCN = {
   caseIntake,
   caseClock,
   hotline,
+  landing,
   open311,
   errors: errorMessages,
 };

@@ -4,9 +4,9 @@ import { insertPiiAccessRow } from "../../db/queries/audit";
 import type { RequestContext } from "../context";
 
 export type PiiAccess = {
-  /** reveal: one field shown in clear; view: a resident's detail page; export: a file of residents; lookup: search by full ID. */
+  /** reveal: one field shown in clear; view: a resident's detail page; export: a file of residents; lookup: found by search (a full ID number, or a name). */
   kind: "reveal" | "view" | "export" | "lookup";
-  /** id_number | phone | name (reveal); case_text (reveal of a case's free text); detail (view); list (export); id_number (lookup). */
+  /** id_number | phone | name (reveal); case_text (reveal of a case's free text); detail (view); list (export); id_number or name (lookup). */
   field: "id_number" | "phone" | "name" | "case_text" | "detail" | "list";
   residentId?: number | null;
   caseId?: number | null;

@@ -568,12 +568,15 @@ describe("audit log verbs", () => {
     expect(all.entries[1]).toMatchObject({
       actorUserId: rows[0].id,
       entity: "app_user",
+      entityName: "账户",
+      actionName: "停用账户",
       entityId: "1",
       change: ["status: active → disabled"],
     });
     // jsonb keeps its own key order: compare the lines as a set
     expect(all.entries[2].change[0]).toBe("新建");
-    expect(all.entries[2].change.slice(1).sort()).toEqual(["disabled: false", "username: x"]);
+    expect(all.entries[2].change.slice(1).sort()).toEqual(["已停用: 否", "用户名: x"]);
+    expect(all.entries[0]).toMatchObject({ action: "accounting.other", actionName: "accounting.other" });
     expect(
       (await listAuditLog({ ctx: auditor, input: { actor: username, action: "account" } })).entries.map((e) => e.action),
     ).toEqual(["account.disable", "account.create"]);

@@ -15,6 +15,7 @@ import { listPiiAccessLog } from "@/lib/audit/list-pii-access-log";
 import { PII_FIELDS, PII_KINDS } from "@/lib/audit/schemas";
 import { isDomainError } from "@/lib/errors";
 import { t } from "@/lib/i18n";
+import { auditActionOptions } from "@/lib/audit/audit-labels";
 import { formatDateTime } from "@/lib/format/time";
 
 export const metadata: Metadata = { title: t.audit.pageTitle };
@@ -140,12 +141,14 @@ export default async function AuditPage({ searchParams }: Props) {
             />
           </Filter>
           <Filter label={text.filters.action}>
-            <input
-              name="action"
-              defaultValue={filters.action}
-              placeholder={text.filters.actionPlaceholder}
-              className={`${compactControlClass} w-56`}
-            />
+            <select name="action" defaultValue={filters.action ?? ""} className={`${compactControlClass} w-56`}>
+              <option value="">{text.filters.any}</option>
+              {auditActionOptions(filters.action).map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
           </Filter>
           <DateFilters from={dates.from} to={dates.to} />
           <FilterButtons reset={pageUrl({ tab: "changes" })} />
@@ -312,8 +315,12 @@ function ChangeTable({ page }: { page: LogPage<AuditEntry> }) {
           <tr key={e.id} data-testid="change-log-row">
             <td className={`${cellClass} whitespace-nowrap tabular-nums`}>{formatDateTime(e.at, { seconds: true })}</td>
             <td className={`${cellClass} whitespace-nowrap`}>{e.actorName}</td>
-            <td className={`${cellClass} font-mono text-xs whitespace-nowrap`}>{e.action}</td>
-            <td className={`${cellClass} font-mono text-xs`}>{e.entity}</td>
+            <td className={`${cellClass} whitespace-nowrap`} title={e.action} data-testid="change-action">
+              {e.actionName}
+            </td>
+            <td className={cellClass} title={e.entity} data-testid="change-entity">
+              {e.entityName}
+            </td>
             <td className={`${cellClass} font-mono text-xs`}>{e.entityId ?? text.none}</td>
             <td className={`${cellClass} text-xs`}>
               {e.change.length === 0 ? (

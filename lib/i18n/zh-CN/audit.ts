@@ -3,7 +3,7 @@ export const audit = {
   pageTitle: "审计日志",
   intro: "全区的个人信息访问记录和操作审计记录，只读，不可修改或删除。",
   tabs: { pii: "个人信息访问日志", changes: "操作审计" },
-  kinds: { reveal: "查看明文", view: "浏览详情", export: "导出", lookup: "证件号检索" } as Record<string, string>,
+  kinds: { reveal: "查看明文", view: "浏览详情", export: "导出", lookup: "检索" } as Record<string, string>,
   fields: {
     id_number: "身份证号",
     phone: "电话",

@@ -26,7 +26,6 @@ export const caseInbox = {
     overdue: "没有超期的案件。",
   },
   emptyFiltered: "没有符合筛选条件的案件，可清除筛选后再看。",
-  sentBackKinds: { reopened: "返工", returned: "已退回，待重新派遣" },
   filters: {
     label: "筛选",
     category: "事件类别",
@@ -62,7 +61,6 @@ export const casePhotoStages = {
   formLabel: {
     handle: "处置前照片（可选，最多 9 张）",
     report_back: "处置后照片（可选，最多 9 张）",
-    other: "照片（可选，最多 9 张）",
   },
   add: "添加照片",
   remove: (n: number) => `移除第 ${n} 张`,

@@ -183,7 +183,9 @@ export const caseLoop = {
     noRuleEscalateNote: "无匹配的派遣规则，上报上级人工派遣",
     majorRiskNotice: (number: string) => `重大风险预警：案件 ${number} 风险等级为「重大」，请立即启动应急预案。`,
     assignedNotice: (number: string) => `新派遣案件 ${number}，请及时签收。`,
-    escalatedNotice: (number: string, level: string) => `案件 ${number} 已上报至${level}，请派遣处理。`,
+    /** To the level a case rose to (by hand or by the clock): where it came from, and that it is this level's now. */
+    escalatedNotice: (number: string, from: string, to: string) =>
+      `案件 ${number} 已由${from}层级上报至${to}层级，现由${to}层级办理，请派遣处理。`,
     supervisionNotice: (number: string) => `督办：案件 ${number} 请加快办理并反馈。`,
   },
 } as const;
