@@ -73,8 +73,41 @@ test("a case runs the whole loop, from the phone to the return visit", async ({ 
   };
   expect(await lightOnMap()).toBe("green");
 
-  // 2. The community files it; without a routing rule it rises to the street for a manual dispatch.
-  let page = await cases.step("community", caseId, "file", async () => {}, "filed");
+  // 2. A dispute is filed only with its risk assessment (LEC): the community's filing is refused until it
+  // assesses the risk on the case page (重要: a warning to the community and the street; 重大 would ask for a plan).
+  let page = await cases.openCase("community", caseId);
+  await expect(page.getByTestId("case-risk-none")).toContainText("须先完成风险评估");
+  await page.getByTestId("case-action-file").click();
+  await page.getByTestId("case-action-submit").click();
+  await expect(page.getByTestId("case-action-form")).toContainText("须先完成风险评估（LEC）才能立案");
+  await page.getByTestId("risk-edit").click();
+  await page.getByTestId("risk-form-l").selectOption("6");
+  await page.getByTestId("risk-form-e").selectOption("6");
+  await page.getByTestId("risk-form-c").selectOption("7");
+  await expect(page.getByTestId("risk-form-preview")).toHaveText("D = 252，重大");
+  await page.getByTestId("risk-form-save").click();
+  // 重大 without a plan: the browser asks for the required field first
+  await expect(page.getByTestId("risk-form")).toBeVisible();
+  await page.getByTestId("risk-form-c").selectOption("3");
+  await expect(page.getByTestId("risk-form-preview")).toHaveText("D = 108，重要");
+  await page.getByTestId("risk-form-save").click();
+  await expect(page.getByTestId("case-risk-value")).toHaveText("D = 108（重要）");
+  await expect(page.getByTestId("case-risk-note")).toContainText("重要风险");
+  await expect(page.getByTestId("case-risk-badge")).toHaveText("风险重要");
+  await consoleDriver(page, testInfo).then.screenshot("case-loop-1b-risk-assessed");
+  // The street revises it to 重大 with an emergency plan; the timeline keeps the old value.
+  page = await cases.openCase("street", caseId);
+  await page.getByTestId("risk-edit").click();
+  await page.getByTestId("risk-form-c").selectOption("7");
+  await page.getByTestId("risk-form-plan").fill("一、社区、派出所联合约谈双方；二、物业暂停收费争议条款；三、每日报告化解进展。");
+  await page.getByTestId("risk-form-save").click();
+  await expect(page.getByTestId("case-risk-value")).toHaveText("D = 252（重大）");
+  await expect(page.getByTestId("case-emergency-plan")).toContainText("联合约谈双方");
+  await expect(page.getByTestId("case-timeline")).toContainText("原评估：D = 108（重要）");
+  await consoleDriver(page, testInfo).then.screenshot("case-loop-1c-risk-major");
+
+  // The community files it; without a routing rule it rises to the street for a manual dispatch.
+  page = await cases.step("community", caseId, "file", async () => {}, "filed");
   await expect(page.getByTestId("case-level")).toHaveText("街道（镇）级");
   await expect(page.getByTestId("case-timeline")).toContainText("无匹配的派遣规则");
 

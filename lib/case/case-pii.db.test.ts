@@ -6,6 +6,7 @@ import type { RequestContext } from "../context";
 import { isDomainError } from "../errors";
 import { exportReplies } from "../hotline/export-replies";
 import { listQueue } from "../hotline/queue";
+import { searchPlaces } from "../search/search-places";
 import { getServiceRequest, listServiceRequests } from "../open311/requests";
 import { caseActor } from "../testing/case-actors";
 import { deleteAllCases, insertTestCases, twoCommunities, type TwoCommunities } from "../testing/case-list-fixtures";
@@ -73,6 +74,7 @@ beforeAll(async () => {
   [caseId] = await insertTestCases(owner.db, [
     {
       gridId: area.own.grid,
+      number: "SJ202612039990001",
       reportedAt: recent,
       source: "resident",
       description: `住户反映楼道堆物，身份证${ID}，电话${MOBILE}`,
@@ -234,6 +236,16 @@ describe("12345 hotline", () => {
     const text = typeof file.body === "string" ? file.body : Buffer.from(file.body).toString("utf8");
     expect(text).toContain("已电话139****5678回复");
     expectNoClearValue(text);
+  });
+});
+
+describe("search", () => {
+  it("a case found by its number shows its address masked", async () => {
+    const hits = await searchPlaces({ ctx: analyst, input: { q: caseNumber } });
+    const hit = hits.find((h) => h.kind === "case")!;
+    expect(hit.id).toBe(caseId);
+    expect(hit.detail).toContain("悟仙观路12号（座机0571-******21）");
+    expectNoClearValue(hits);
   });
 });
 
