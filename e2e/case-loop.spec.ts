@@ -147,9 +147,18 @@ test("a case runs the whole loop, from the phone to the return visit", async ({ 
   await expect(page.getByTestId("notice-item").filter({ hasText: number }).first()).toBeVisible();
   await consoleDriver(page, testInfo).then.screenshot("case-loop-3-red-warning");
 
-  // 4. The department acknowledges, handles and reports back.
-  await cases.step("department", caseId, "acknowledge", async () => {}, "acknowledged");
-  await cases.step("department", caseId, "handle", async () => {}, "handled");
+  // 4. The department acknowledges, handles and reports back. Its limit has run out: 延期 must be asked for
+  // before it, so the request shows disabled with the reason.
+  page = await cases.step("department", caseId, "acknowledge", async () => {}, "acknowledged");
+  await expect(page.getByTestId("case-action-extension_request")).toHaveCount(0);
+  await expect(page.getByTestId("case-blocked-extension_request")).toBeDisabled();
+  await expect(page.getByTestId("case-blocked-extension_request-reason")).toHaveText(
+    "办理时限已过，不能再申请延期：延期须在时限届满前申请。请尽快办结并反馈，本案将按超期办结计。",
+  );
+  await consoleDriver(page, testInfo).then.screenshot("case-loop-3b-extension-closed");
+  page = await cases.step("department", caseId, "handle", async () => {}, "handled");
+  // Timeliness waits for the report back (反馈).
+  await expect(page.getByTestId("case-ratings")).toContainText("办理时效—");
   page = await cases.step(
     "department",
     caseId,
@@ -183,10 +192,14 @@ test("a case runs the whole loop, from the phone to the return visit", async ({ 
     "evaluated",
   );
   await expect(page.getByTestId("case-disposal-stars")).toHaveText("★★☆☆☆");
+  await expect(page.getByTestId("case-ratings")).toContainText("办理时效超期办结");
   // eleven steps of the loop and the two risk assessments
   await expect(page.getByTestId("case-event")).toHaveCount(13);
   await expect(page.getByTestId("case-resolution")).toHaveText("已解决");
   await expect(page.getByTestId("case-timeline")).toContainText("问题是否解决：已解决");
+  // A satisfied return visit is final: no 返工, no 督办.
+  await expect(page.getByTestId("case-action-reopen")).toHaveCount(0);
+  await expect(page.getByTestId("case-action-supervision_order")).toHaveCount(0);
   await consoleDriver(page, testInfo).then.screenshot("case-loop-4-evaluated");
 
   // 7. The rates page: 响应率, 解决率, 满意率 and 办结率, each with its definition (tooltip and the 口径 note).
@@ -208,6 +221,48 @@ test("a case runs the whole loop, from the phone to the return visit", async ({ 
   await consoleDriver(rates, testInfo).then.screenshot("rates-settings");
   await cases.close();
   await phone.close();
+});
+
+test("a dissatisfied return visit draws 督办 and 返工 back to the same unit", async ({ browser }, testInfo) => {
+  test.setTimeout(180_000);
+  const cases = caseDriver(browser);
+  // A closed demo case at the district (the commander's level), handled by a unit the demo department
+  // does not act for (so no other spec's inbox changes).
+  const { rows } = await sql<{ id: number; unit: string }>`
+    select c.id, u.name as unit from case_record c join case_unit u on u.id = c.lead_unit_id
+     where c.state = 'closed' and c.level = 'district' and u.code <> 'dept.cg' order by c.id limit 1`.execute(db.db);
+  expect(rows).toHaveLength(1);
+  const { id: caseId, unit } = rows[0];
+
+  let page = await cases.step(
+    "commander",
+    caseId,
+    "evaluate",
+    async (p) => {
+      await p.getByTestId("evaluate-satisfaction").selectOption("dissatisfied");
+      await p.getByTestId("evaluate-resolution").selectOption("unresolved");
+    },
+    "evaluated",
+  );
+  await expect(page.getByTestId("case-action-reopen")).toBeVisible();
+  await expect(page.getByTestId("case-action-supervision_order")).toBeVisible();
+  page = await cases.step("commander", caseId, "supervision_order", (p) =>
+    p.getByTestId("case-action-note").fill("回访群众不满意，请重新处置并限期反馈"),
+  );
+  await expect(page.getByTestId("case-timeline")).toContainText("回访群众不满意");
+  page = await cases.step(
+    "commander",
+    caseId,
+    "reopen",
+    (p) => p.getByTestId("case-action-note").fill("回访不满意，问题仍存在，返工处理"),
+    "acknowledged",
+  );
+  await expect(page.getByTestId("case-lead-unit")).toHaveText(unit);
+  await expect(page.getByTestId("case-disposal-stars")).toHaveText("—");
+  // The answer of that visit stays on record until the next one.
+  await expect(page.getByTestId("case-resolution")).toHaveText("未解决");
+  await consoleDriver(page, testInfo).then.screenshot("case-loop-5-reopened-after-visit");
+  await cases.close();
 });
 
 /** One pass of the clock worker on the e2e database (the worker process is not running here). */
