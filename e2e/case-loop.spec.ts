@@ -73,8 +73,41 @@ test("a case runs the whole loop, from the phone to the return visit", async ({ 
   };
   expect(await lightOnMap()).toBe("green");
 
-  // 2. The community files it; without a routing rule it rises to the street for a manual dispatch.
-  let page = await cases.step("community", caseId, "file", async () => {}, "filed");
+  // 2. A dispute is filed only with its risk assessment (LEC): the community's filing is refused until it
+  // assesses the risk on the case page (重要: a warning to the community and the street; 重大 would ask for a plan).
+  let page = await cases.openCase("community", caseId);
+  await expect(page.getByTestId("case-risk-none")).toContainText("须先完成风险评估");
+  await page.getByTestId("case-action-file").click();
+  await page.getByTestId("case-action-submit").click();
+  await expect(page.getByTestId("case-action-form")).toContainText("须先完成风险评估（LEC）才能立案");
+  await page.getByTestId("risk-edit").click();
+  await page.getByTestId("risk-form-l").selectOption("6");
+  await page.getByTestId("risk-form-e").selectOption("6");
+  await page.getByTestId("risk-form-c").selectOption("7");
+  await expect(page.getByTestId("risk-form-preview")).toHaveText("D = 252，重大");
+  await page.getByTestId("risk-form-save").click();
+  // 重大 without a plan: the browser asks for the required field first
+  await expect(page.getByTestId("risk-form")).toBeVisible();
+  await page.getByTestId("risk-form-c").selectOption("3");
+  await expect(page.getByTestId("risk-form-preview")).toHaveText("D = 108，重要");
+  await page.getByTestId("risk-form-save").click();
+  await expect(page.getByTestId("case-risk-value")).toHaveText("D = 108（重要）");
+  await expect(page.getByTestId("case-risk-note")).toContainText("重要风险");
+  await expect(page.getByTestId("case-risk-badge")).toHaveText("风险重要");
+  await consoleDriver(page, testInfo).then.screenshot("case-loop-1b-risk-assessed");
+  // The street revises it to 重大 with an emergency plan; the timeline keeps the old value.
+  page = await cases.openCase("street", caseId);
+  await page.getByTestId("risk-edit").click();
+  await page.getByTestId("risk-form-c").selectOption("7");
+  await page.getByTestId("risk-form-plan").fill("一、社区、派出所联合约谈双方；二、物业暂停收费争议条款；三、每日报告化解进展。");
+  await page.getByTestId("risk-form-save").click();
+  await expect(page.getByTestId("case-risk-value")).toHaveText("D = 252（重大）");
+  await expect(page.getByTestId("case-emergency-plan")).toContainText("联合约谈双方");
+  await expect(page.getByTestId("case-timeline")).toContainText("原评估：D = 108（重要）");
+  await consoleDriver(page, testInfo).then.screenshot("case-loop-1c-risk-major");
+
+  // The community files it; without a routing rule it rises to the street for a manual dispatch.
+  page = await cases.step("community", caseId, "file", async () => {}, "filed");
   await expect(page.getByTestId("case-level")).toHaveText("街道（镇）级");
   await expect(page.getByTestId("case-timeline")).toContainText("无匹配的派遣规则");
 
@@ -114,9 +147,18 @@ test("a case runs the whole loop, from the phone to the return visit", async ({ 
   await expect(page.getByTestId("notice-item").filter({ hasText: number }).first()).toBeVisible();
   await consoleDriver(page, testInfo).then.screenshot("case-loop-3-red-warning");
 
-  // 4. The department acknowledges, handles and reports back.
-  await cases.step("department", caseId, "acknowledge", async () => {}, "acknowledged");
-  await cases.step("department", caseId, "handle", async () => {}, "handled");
+  // 4. The department acknowledges, handles and reports back. Its limit has run out: 延期 must be asked for
+  // before it, so the request shows disabled with the reason.
+  page = await cases.step("department", caseId, "acknowledge", async () => {}, "acknowledged");
+  await expect(page.getByTestId("case-action-extension_request")).toHaveCount(0);
+  await expect(page.getByTestId("case-blocked-extension_request")).toBeDisabled();
+  await expect(page.getByTestId("case-blocked-extension_request-reason")).toHaveText(
+    "办理时限已过，不能再申请延期：延期须在时限届满前申请。请尽快办结并反馈，本案将按超期办结计。",
+  );
+  await consoleDriver(page, testInfo).then.screenshot("case-loop-3b-extension-closed");
+  page = await cases.step("department", caseId, "handle", async () => {}, "handled");
+  // Timeliness waits for the report back (反馈).
+  await expect(page.getByTestId("case-ratings")).toContainText("办理时效—");
   page = await cases.step(
     "department",
     caseId,
@@ -150,10 +192,56 @@ test("a case runs the whole loop, from the phone to the return visit", async ({ 
     "evaluated",
   );
   await expect(page.getByTestId("case-disposal-stars")).toHaveText("★★☆☆☆");
+  await expect(page.getByTestId("case-ratings")).toContainText("办理时效超期办结");
   await expect(page.getByTestId("case-event")).toHaveCount(11);
+  // A satisfied return visit is final: no 返工, no 督办.
+  await expect(page.getByTestId("case-action-reopen")).toHaveCount(0);
+  await expect(page.getByTestId("case-action-supervision_order")).toHaveCount(0);
   await consoleDriver(page, testInfo).then.screenshot("case-loop-4-evaluated");
   await cases.close();
   await phone.close();
+});
+
+test("a dissatisfied return visit draws 督办 and 返工 back to the same unit", async ({ browser }, testInfo) => {
+  test.setTimeout(180_000);
+  const cases = caseDriver(browser);
+  // A closed demo case at the district (the commander's level), handled by a unit the demo department
+  // does not act for (so no other spec's inbox changes).
+  const { rows } = await sql<{ id: number; unit: string }>`
+    select c.id, u.name as unit from case_record c join case_unit u on u.id = c.lead_unit_id
+     where c.state = 'closed' and c.level = 'district' and u.code <> 'dept.cg' order by c.id limit 1`.execute(db.db);
+  expect(rows).toHaveLength(1);
+  const { id: caseId, unit } = rows[0];
+
+  let page = await cases.step(
+    "commander",
+    caseId,
+    "evaluate",
+    async (p) => {
+      await p.getByTestId("evaluate-satisfaction").selectOption("dissatisfied");
+      await p.getByTestId("evaluate-resolution").selectOption("unresolved");
+    },
+    "evaluated",
+  );
+  await expect(page.getByTestId("case-action-reopen")).toBeVisible();
+  await expect(page.getByTestId("case-action-supervision_order")).toBeVisible();
+  page = await cases.step("commander", caseId, "supervision_order", (p) =>
+    p.getByTestId("case-action-note").fill("回访群众不满意，请重新处置并限期反馈"),
+  );
+  await expect(page.getByTestId("case-timeline")).toContainText("回访群众不满意");
+  page = await cases.step(
+    "commander",
+    caseId,
+    "reopen",
+    (p) => p.getByTestId("case-action-note").fill("回访不满意，问题仍存在，返工处理"),
+    "acknowledged",
+  );
+  await expect(page.getByTestId("case-lead-unit")).toHaveText(unit);
+  await expect(page.getByTestId("case-disposal-stars")).toHaveText("—");
+  // The answer of that visit stays on record until the next one.
+  await expect(page.getByTestId("case-resolution")).toHaveText("未解决");
+  await consoleDriver(page, testInfo).then.screenshot("case-loop-5-reopened-after-visit");
+  await cases.close();
 });
 
 /** One pass of the clock worker on the e2e database (the worker process is not running here). */

@@ -13,6 +13,7 @@ type Revealed = {
   description: string;
   address: string | null;
   reporterName: string | null;
+  emergencyPlan: string | null;
   notes: { eventId: number; note: string }[];
 };
 
@@ -49,6 +50,12 @@ export function CaseTextReveal({ caseId, mayReveal, events }: Props) {
             <>
               <dt className="text-slate-500">{f.address}</dt>
               <dd>{revealed.address}</dd>
+            </>
+          )}
+          {revealed.emergencyPlan && (
+            <>
+              <dt className="text-slate-500">{casePage.risk.plan}</dt>
+              <dd className="whitespace-pre-wrap">{revealed.emergencyPlan}</dd>
             </>
           )}
           {revealed.reporterName && (

@@ -10,6 +10,15 @@ export function eventLabel(action: string): string {
   return (caseLoop.actionLabels as Record<string, string>)[action] ?? text.systemActions[action] ?? action;
 }
 
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
+
+/** A risk in a timeline row's details ({value, grade, …}), or null. */
+function riskOf(v: unknown): { value: number; grade: string } | null {
+  return isRecord(v) && typeof v.value === "number" && typeof v.grade === "string" ? { value: v.value, grade: v.grade } : null;
+}
+
+const gradeLabel = (grade: string) => (caseLoop.riskGradeLabels as Record<string, string>)[grade] ?? grade;
+
 function detailLines(details: Record<string, unknown> | null): string[] {
   if (!details) return [];
   const lines: string[] = [];
@@ -37,6 +46,12 @@ function detailLines(details: Record<string, unknown> | null): string[] {
   if (typeof details.disposalStars === "number") lines.push(`${text.fields.disposalStars}：${text.stars(details.disposalStars)}`);
   if (typeof details.discoveryStars === "number")
     lines.push(`${text.fields.discoveryStars}：${text.stars(details.discoveryStars)}`);
+  const risk = riskOf(details.risk);
+  if (risk) lines.push(`${text.fields.risk}：${text.riskValue(risk.value, gradeLabel(risk.grade))}`);
+  const previous = riskOf(details.previous);
+  if (previous) lines.push(text.risk.revisedFrom(previous.value, gradeLabel(previous.grade)));
+  if (isRecord(details.risk) && isRecord(details.previous) && details.risk.emergencyPlan !== details.previous.emergencyPlan)
+    lines.push(text.risk.planChanged);
   if (typeof details.newDeadline === "string") lines.push(text.newDeadlineLine(formatDateTime(details.newDeadline)));
   if (typeof details.mergedInto === "string") lines.push(`${text.fields.mergedInto}：${details.mergedInto}`);
   return lines;

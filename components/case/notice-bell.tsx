@@ -12,6 +12,8 @@ const POLL_MS = 60_000;
 const KIND_STYLE: Record<string, string> = {
   red_warning: "bg-red-600",
   major_risk: "bg-red-800",
+  risk_warning: "bg-orange-500",
+  risk_info: "bg-slate-500",
   escalated: "bg-amber-500",
   reminder: "bg-amber-400",
   supervision: "bg-violet-600",

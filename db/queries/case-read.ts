@@ -79,6 +79,7 @@ export async function findCaseDetailRow(db: Database, id: number) {
       "c.level",
       "c.category_id",
       "cat.parent_id as parent_category_id",
+      "cat.risk_assessed",
     ])
     .where("c.id", "=", id)
     .executeTakeFirst();

@@ -122,7 +122,7 @@ export async function attachPhotos(db: Database, caseId: number, photoIds: reado
 
 export type NoticeInsert = {
   caseId: number;
-  kind: "red_warning" | "major_risk" | "escalated" | "reminder" | "supervision" | "assigned";
+  kind: "red_warning" | "major_risk" | "risk_warning" | "risk_info" | "escalated" | "reminder" | "supervision" | "assigned";
   level: string;
   regionPath: string;
   unitId?: number | null;

@@ -356,7 +356,6 @@ export function createCaseComposer(ctx: CaseSeedContext, options: ComposerOption
             ? person("district:return-visit", lifeRng.pick(pool("district:return-visit")), null)
             : officeStaff(level, "visitor"),
         doneNote,
-        majorRisk: risk?.grade === "major",
         risk,
       };
       const outcome = simulateCase(rules, input, lifeRng);

@@ -56,7 +56,6 @@ function input(overrides: Partial<LifecycleInput> & { urgency?: CaseUrgency } = 
     ],
     visitor: { name: "回访员", unitId: null },
     doneNote: "已处置。",
-    majorRisk: false,
     ...overrides,
   };
 }

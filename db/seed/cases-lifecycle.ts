@@ -29,7 +29,7 @@ import {
 } from "../../lib/case/case-step";
 import { checkTransition, type CaseActorFacts, type CaseGrant, type GrantKind } from "../../lib/case/case-transitions";
 import { isDissatisfied, type ResolutionAnswer, type Satisfaction, type Stars, type Timeliness } from "../../lib/case/ratings";
-import { MAJOR_RISK_ALERT_LEVELS } from "../../lib/case/risk";
+import { RISK_ALERTS, type RiskGrade } from "../../lib/case/risk";
 import { resolveLimit, stageOfState, type StageClock } from "../../lib/case/stage-clock";
 import { acknowledgeLimitFor, type CaseStage, type CaseUrgency } from "../../lib/case/time-limits";
 import type { Light } from "../../lib/case/traffic-light";
@@ -46,7 +46,8 @@ import { caseLoop } from "../../lib/i18n/zh-CN/case-loop";
 import { CANCEL_NOTES, SUSPEND_NOTES } from "./cases-catalog";
 import { weightedPicker, type Rng } from "./random";
 
-export type NoticeKind = "red_warning" | "escalated" | "reminder" | "supervision" | "assigned" | "major_risk";
+export type NoticeKind =
+  "red_warning" | "escalated" | "reminder" | "supervision" | "assigned" | "major_risk" | "risk_warning" | "risk_info";
 
 export type EscalationRules = ReadonlyMap<CaseLevel, { autoOnRed: boolean; notifyLevel: CaseLevel }>;
 
@@ -89,9 +90,10 @@ export type LifecycleInput = {
   unitName: (unitId: number) => string;
   /** The handling unit's report back, in words. */
   doneNote: string;
-  /** A major risk alerts the street and district at once (only recorded while the case is open). */
-  majorRisk: boolean;
-  /** The LEC assessment given with the report (its value and grade go on the report's timeline row). */
+  /**
+   * The LEC assessment given with the report (its value and grade go on the report's timeline row). Its
+   * grade's alert (lib/case/risk.ts RISK_ALERTS: 一般 info, 重要 warning, 重大 alert) is kept while the case is open.
+   */
   risk?: { value: number; grade: string } | null;
 };
 
@@ -855,9 +857,10 @@ class CaseSimulation {
     let notices = this.notices;
     if (open) {
       const base = { stage: null, deadline: null, caseLevel: this.level };
-      if (this.input.majorRisk) {
-        for (const level of MAJOR_RISK_ALERT_LEVELS)
-          notices.push({ ...base, at: this.input.reportedAt.getTime(), kind: "major_risk", level, unitId: null });
+      if (this.input.risk) {
+        const alert = RISK_ALERTS[this.input.risk.grade as RiskGrade];
+        for (const level of alert.levels)
+          notices.push({ ...base, at: this.input.reportedAt.getTime(), kind: alert.kind, level, unitId: null });
       }
       // A dispatch not yet acknowledged: the "assigned" notices to its lead and co-units are still unread work.
       if (state === "dispatched") {

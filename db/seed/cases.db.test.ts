@@ -130,6 +130,37 @@ describe("a year of demo cases", () => {
     ).toEqual({ n: 0 });
   });
 
+  it("answers 问题是否解决 at every return visit and signs most orders in time: believable 解决率 and 响应率", async () => {
+    expect(
+      await one(sql`select count(*)::int as n from case_record where (satisfaction is not null) <> (resolution is not null)`),
+    ).toEqual({ n: 0 });
+    const r = await one(sql<{ resolved: number; answered: number; inTime: number; due: number }[]>`
+      select count(*) filter (where resolution = 'resolved')::int as resolved,
+             count(*) filter (where resolution in ('resolved', 'unresolved'))::int as answered,
+             count(*) filter (where acknowledged_at <= acknowledge_deadline_at)::int as "inTime",
+             count(*) filter (where acknowledged_at is not null or acknowledge_deadline_at < ${NOW})::int as due
+        from case_record where acknowledge_deadline_at is not null or resolution is not null`);
+    expect(r.resolved / r.answered).toBeGreaterThan(0.8);
+    expect(r.resolved / r.answered).toBeLessThan(0.99);
+    expect(r.inTime / r.due).toBeGreaterThan(0.8);
+    expect(r.inTime / r.due).toBeLessThan(0.99);
+  });
+
+  it("assesses every dispute and hazard (LEC), each grade occurring, with an emergency plan for every 重大 one", async () => {
+    const grades = await sql<{ grade: string | null; n: number; plans: number }[]>`
+      select c.risk_grade as grade, count(*)::int as n, count(c.emergency_plan)::int as plans
+        from case_record c join case_category k on k.id = c.category_id
+       where k.risk_assessed group by c.risk_grade order by c.risk_grade`;
+    const by = Object.fromEntries(grades.map((g) => [g.grade, g]));
+    expect(by.null).toBeUndefined();
+    for (const g of ["general", "important", "major"]) expect(by[g]?.n ?? 0).toBeGreaterThan(0);
+    expect(by.major.plans).toBe(by.major.n);
+    expect(by.general.plans + by.important.plans).toBe(0);
+    // most risks are 一般, few 重大
+    expect(by.general.n).toBeGreaterThan(by.important.n);
+    expect(by.important.n).toBeGreaterThan(by.major.n);
+  });
+
   it("walks the corrected rules: late report backs after a disposal in time, extensions, dissatisfied visits reopened", async () => {
     const n = (query: Promise<{ n: number }[]>) => one(query).then((r) => r.n);
     // Handled within the limit, reported back after it: overdue (timeliness comes from the report back).

@@ -19,6 +19,7 @@ import { createBulkProtector } from "../../lib/pii/protect";
 import { caseClock } from "../../lib/i18n/zh-CN/case-clock";
 import { cases as caseTexts } from "../../lib/i18n/zh-CN/case";
 import { caseLoop } from "../../lib/i18n/zh-CN/case-loop";
+import { riskNoticeMessage } from "../../lib/case/risk";
 import { createCaseComposer, planGridVolumes } from "./cases-compose";
 import { readCaseSeedContext, type CaseSeedContext } from "./cases-context";
 import { formatLocalMinute, type LifecycleRules, type SimNotice } from "./cases-lifecycle";
@@ -200,7 +201,9 @@ function noticeMessage(n: SimNotice, number: string): string {
     case "assigned":
       return caseLoop.system.assignedNotice(number);
     case "major_risk":
-      return caseLoop.system.majorRiskNotice(number);
+    case "risk_warning":
+    case "risk_info":
+      return riskNoticeMessage(n.kind, number);
   }
 }
 

@@ -8,6 +8,9 @@ describe("audit labels", () => {
     expect(auditActionName("case.acknowledge")).toBe("案件·签收");
     expect(auditActionName("case_config.time_limit.update")).toBe("修改办理时限");
     expect(auditActionName("something.new")).toBe("something.new");
+    expect(auditActionName("case.assess_risk")).toBe("评估案件风险（LEC）");
+    expect(auditFieldName("resolution")).toBe("问题是否解决");
+    expect(auditFieldName("emergencyPlan")).toBe("应急预案");
     expect(auditEntityName("app_user")).toBe("账户");
     expect(auditEntityName("case")).toBe("案件");
     expect(auditEntityName("toString")).toBe("toString");
@@ -21,6 +24,7 @@ describe("audit labels", () => {
     expect(auditValue("level", "street")).toBe("街道（镇）");
     expect(auditValue("urgency", "urgent")).toBe("紧急");
     expect(auditValue("role", "grid_worker")).toBe("网格员");
+    expect(auditValue("resolution", "unresolved")).toBe("未解决");
     expect(auditValue("note", "dispatched")).toBe("dispatched");
     expect(auditValue("version", 3)).toBe(3);
   });

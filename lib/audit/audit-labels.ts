@@ -36,6 +36,7 @@ const CODE_LABELS: Record<string, Record<string, string>> = {
   urgency: cases.urgencies,
   defaultUrgency: cases.urgencies,
   stage: cases.stages,
+  resolution: caseLoop.resolutionLabels,
   role: t.auth.roles,
 };
 

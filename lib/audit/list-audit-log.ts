@@ -6,11 +6,12 @@ import { parseInput, wrapDatabaseError } from "../errors";
 import type { AuditEntry, LogPage } from "./dto";
 import { ListAuditLogInput } from "./schemas";
 import { auditActionName, auditEntityName } from "./audit-labels";
+import { maskAuditValue } from "./mask-audit-values";
 import { decodeStoredJson, summarizeChange } from "./summarize-change";
 
 /**
  * The change audit (who changed what, before → after), newest first, with filters and keyset pages.
- * District-wide, for roles with "audit.read" only.
+ * District-wide, for roles with "audit.read" only. Personal data typed into the audited values is shown masked.
  */
 export async function listAuditLog({
   ctx,
@@ -27,8 +28,8 @@ export async function listAuditLog({
   const page = rows.slice(0, filter.limit);
   return {
     entries: page.map((r) => {
-      const before = decodeStoredJson(r.before);
-      const after = decodeStoredJson(r.after);
+      const before = maskAuditValue(decodeStoredJson(r.before));
+      const after = maskAuditValue(decodeStoredJson(r.after));
       return {
         ...r,
         at: r.at.toISOString(),

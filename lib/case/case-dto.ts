@@ -1,6 +1,6 @@
 import type { CaseAction, CaseLevel, CaseState } from "./case-states";
 import type { StagedPhoto } from "./photos/photo-stage";
-import type { RiskGrade } from "./risk";
+import type { RiskBands, RiskGrade } from "./risk";
 import type { CaseStage, CaseUrgency } from "./time-limits";
 import type { Light } from "./traffic-light";
 
@@ -93,6 +93,14 @@ export type CaseDetailDto = CaseSummaryDto & {
   resolution: string | null;
   timeliness: "overdue" | "on_time" | "early" | null;
   risk: { l: number; e: number; c: number; value: number; grade: RiskGrade } | null;
+  /** The 应急预案 (required for 重大). */
+  emergencyPlan: string | null;
+  /** The category is a dispute or hazard: the LEC assessment is required before 立案. */
+  riskAssessed: boolean;
+  /** The caller may set or revise the risk now (lib/case/risk.ts riskAssessmentRefusal). */
+  canAssessRisk: boolean;
+  /** The configured grade cut points, for the form's preview (null when the case takes no risk). */
+  riskBands: RiskBands | null;
   reopenCount: number;
   supervisionCount: number;
   mergedIntoId: number | null;

@@ -44,6 +44,10 @@ beforeAll(async () => {
   cg = await unitId(owner, "dept.cg");
 });
 
+/** A dispute or hazard is filed only with its LEC assessment: the reporter gives a 一般 one (D = 1) unless told. */
+const GENERAL_RISK = { l: 1, e: 1, c: 1 };
+const needsRisk = (code: string) => code.startsWith("dispute.") || code.startsWith("hazard.");
+
 const report = async (ctx: RequestContext, code: string, at: GridChain = a, extra: Record<string, unknown> = {}) =>
   reportCase({
     ctx,
@@ -53,6 +57,7 @@ const report = async (ctx: RequestContext, code: string, at: GridChain = a, extr
       description: "小区门口物业与业主发生争执",
       lon: at.lon,
       lat: at.lat,
+      ...(needsRisk(code) ? { risk: GENERAL_RISK } : {}),
       ...extra,
     },
   });
@@ -138,6 +143,8 @@ describe("the closed loop, report to rating", () => {
       .orderBy("id")
       .execute();
     expect(notices).toEqual([
+      // the 一般 risk given with the report: an info note to the community
+      { kind: "risk_info", level: "community", unit_id: null },
       { kind: "escalated", level: "street", unit_id: null },
       { kind: "assigned", level: "street", unit_id: cg },
     ]);

@@ -2,10 +2,12 @@ import ExcelJS from "exceljs";
 import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Connection } from "../../db/client";
+import { listAuditLog } from "../audit/list-audit-log";
 import type { RequestContext } from "../context";
 import { isDomainError } from "../errors";
 import { exportReplies } from "../hotline/export-replies";
 import { listQueue } from "../hotline/queue";
+import { searchPlaces } from "../search/search-places";
 import { getServiceRequest, listServiceRequests } from "../open311/requests";
 import { caseActor } from "../testing/case-actors";
 import { deleteAllCases, insertTestCases, twoCommunities, type TwoCommunities } from "../testing/case-list-fixtures";
@@ -38,7 +40,8 @@ const NOTE_ID = "330106199003071234";
 const NOTE_MOBILE = "13912345678";
 const LANDLINE = "0571-87654321";
 const NAME = "欧阳娜娜";
-const CLEAR = [ID, MOBILE, NOTE_ID, NOTE_MOBILE, LANDLINE, "87654321", NAME];
+const PLAN_MOBILE = "13712345678";
+const CLEAR = [ID, MOBILE, NOTE_ID, NOTE_MOBILE, LANDLINE, "87654321", NAME, PLAN_MOBILE];
 
 let area: TwoCommunities;
 let caseId: number;
@@ -73,6 +76,7 @@ beforeAll(async () => {
   [caseId] = await insertTestCases(owner.db, [
     {
       gridId: area.own.grid,
+      number: "SJ202612039990001",
       reportedAt: recent,
       source: "resident",
       description: `住户反映楼道堆物，身份证${ID}，电话${MOBILE}`,
@@ -87,6 +91,7 @@ beforeAll(async () => {
   ]);
   const { rows } = await sql<{ number: string }>`select number from case_record where id = ${caseId}`.execute(owner.db);
   caseNumber = rows[0].number;
+  await sql`update case_record set emergency_plan = ${`疏散住户，联系人${PLAN_MOBILE}`} where id = ${caseId}`.execute(owner.db);
   await sql`
     insert into case_event (case_id, at, actor_name, action, from_state, to_state, note)
     values (${caseId}, now() - interval '1 day', '测试网格员', 'report', null, 'reported', ${`联系人身份证${NOTE_ID}`}),
@@ -117,6 +122,7 @@ describe("case detail", () => {
       expect(c.description).toBe(`住户反映楼道堆物，身份证${ID_MASKED}，电话${MOBILE_MASKED}`);
       expect(c.address).toBe("悟仙观路12号（座机0571-******21）");
       expect(c.reporterName).toBe("欧阳**");
+      expect(c.emergencyPlan).toBe("疏散住户，联系人137****5678");
       expect(c.personalText).toEqual({ textMasked: true, mayReveal: false });
     }
   });
@@ -148,6 +154,7 @@ describe("reveal (查看原文)", () => {
       description: `住户反映楼道堆物，身份证${ID}，电话${MOBILE}`,
       address: `悟仙观路12号（座机${LANDLINE}）`,
       reporterName: NAME,
+      emergencyPlan: `疏散住户，联系人${PLAN_MOBILE}`,
       notes: [
         { eventId: expect.any(Number), note: `联系人身份证${NOTE_ID}` },
         { eventId: expect.any(Number), note: `已电话${NOTE_MOBILE}回复` },
@@ -234,6 +241,34 @@ describe("12345 hotline", () => {
     const text = typeof file.body === "string" ? file.body : Buffer.from(file.body).toString("utf8");
     expect(text).toContain("已电话139****5678回复");
     expectNoClearValue(text);
+  });
+});
+
+describe("search", () => {
+  it("a case found by its number shows its address masked", async () => {
+    const hits = await searchPlaces({ ctx: analyst, input: { q: caseNumber } });
+    const hit = hits.find((h) => h.kind === "case")!;
+    expect(hit.id).toBe(caseId);
+    expect(hit.detail).toContain("悟仙观路12号（座机0571-******21）");
+    expectNoClearValue(hits);
+  });
+});
+
+describe("audit page", () => {
+  it("shows a 12345 update's audited text and caller masked, also in rows written before the rule", async () => {
+    const text = JSON.stringify({ description: `来电人身份证${ID}，电话${MOBILE}`, reporterName: NAME });
+    await sql`
+      insert into audit_log (actor_name, action, entity, entity_id, before, after)
+      values ('12345', 'case.import_update', 'case', ${String(caseId)}, ${text}::text::jsonb, ${text}::text::jsonb)`.execute(
+      owner.db,
+    );
+    const admin = await caseActor(owner, app, "pii_admin", "system_admin", area.street.id);
+    const page = await listAuditLog({ ctx: admin, input: { action: "case.import_update" } });
+    expect(page.entries[0].after).toEqual({
+      description: `来电人身份证${ID_MASKED}，电话${MOBILE_MASKED}`,
+      reporterName: "欧阳**",
+    });
+    expectNoClearValue(page);
   });
 });
 

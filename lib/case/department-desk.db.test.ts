@@ -58,6 +58,8 @@ async function dispatchedCase() {
       lon: a.lon,
       lat: a.lat,
       photoIds: [reportPhoto],
+      // a dispute is filed only with its LEC assessment: 一般 (D = 1)
+      risk: { l: 1, e: 1, c: 1 },
     },
   });
   await step(actors.community, caseId, "file");
@@ -87,6 +89,8 @@ describe("the department's desk on a real loop", () => {
       .orderBy("id")
       .execute();
     expect(notices).toEqual([
+      // the 一般 risk's info note to the community, read when the community filed the case
+      { kind: "risk_info", unit_id: null, read_by: actors.community.actor.userId },
       { kind: "escalated", unit_id: null, read_by: actors.street.actor.userId },
       { kind: "assigned", unit_id: cg, read_by: actors.colleague.actor.userId },
     ]);

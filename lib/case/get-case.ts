@@ -21,6 +21,8 @@ import { caseActorFacts } from "./case-grants";
 import { availableActions, blockedActions } from "./case-transitions";
 import { caseFactsOf } from "./case-step";
 import { photoStageOf } from "./photos/photo-stage";
+import { riskAssessmentRefusal } from "./risk";
+import { loadCaseConfig } from "./case-config";
 import type { CaseState, CaseLevel } from "./case-states";
 import { CaseIdSchema } from "./schemas";
 import { isSystemEvent } from "./system-event";
@@ -68,7 +70,7 @@ export async function readCaseDetail(trx: Database, ctx: RequestContext, id: num
           grade: row.risk_grade as "general" | "important" | "major",
         }
       : null;
-  const textMasked = anyTextMasked([summary.description, summary.address, ...events.map((e) => e.note)]);
+  const textMasked = anyTextMasked([summary.description, summary.address, row.emergency_plan, ...events.map((e) => e.note)]);
   return {
     ...toCaseSummaryDto(summary),
     version: row.version,
@@ -95,6 +97,14 @@ export async function readCaseDetail(trx: Database, ctx: RequestContext, id: num
     resolution: row.resolution,
     timeliness: row.timeliness as CaseDetailDto["timeliness"],
     risk,
+    // free text: identity numbers and phones masked, as in the description and the notes (case-pii.ts)
+    emergencyPlan: maskOptionalText(row.emergency_plan),
+    riskAssessed: row.risk_assessed ?? false,
+    riskBands: row.risk_assessed ? (await loadCaseConfig(trx)).riskBands : null,
+    canAssessRisk:
+      can(ctx, "case.act") &&
+      actor.userId !== null &&
+      riskAssessmentRefusal({ actor, riskAssessed: row.risk_assessed ?? false, state: row.state }) === null,
     reopenCount: row.reopen_count,
     supervisionCount: row.supervision_count,
     mergedIntoId: row.merged_into_id,
@@ -111,7 +121,7 @@ export async function readCaseDetail(trx: Database, ctx: RequestContext, id: num
       fromLevel: e.from_level as CaseLevel | null,
       toLevel: e.to_level as CaseLevel | null,
       note: maskOptionalText(e.note),
-      details: (e.details as Record<string, unknown> | null) ?? null,
+      details: maskPlansInDetails((e.details as Record<string, unknown> | null) ?? null),
       photoIds: e.photo_ids,
     })),
     personalText: { textMasked, mayReveal: textMasked && mayRevealCasePii(ctx, row.region_path) },
@@ -124,4 +134,18 @@ export async function readCaseDetail(trx: Database, ctx: RequestContext, id: num
 /** The assignments whose role takes part in the loop (an analyst's assignment grants nothing). */
 export function actingAssignments(ctx: RequestContext) {
   return ctx.actor.assignments.filter((a) => roleAllows(a.role, "case.act"));
+}
+
+/** An assess_risk row's details keep the emergency plans (new and old): free text, masked like the notes. */
+function maskPlansInDetails(details: Record<string, unknown> | null): Record<string, unknown> | null {
+  if (!details) return details;
+  const masked = { ...details };
+  for (const key of ["risk", "previous"]) {
+    const v = masked[key];
+    if (typeof v === "object" && v !== null && typeof (v as { emergencyPlan?: unknown }).emergencyPlan === "string") {
+      const plan = (v as { emergencyPlan: string }).emergencyPlan;
+      masked[key] = { ...v, emergencyPlan: maskOptionalText(plan) };
+    }
+  }
+  return masked;
 }

@@ -15,7 +15,8 @@ import { SATISFACTION_LEVELS, type Satisfaction } from "./ratings";
  *       left out, whatever the formula says.
  *   解决率 resolution rate   = resolved / answered
  *       The return visit (回访) asks "问题是否解决": answered = 已解决 + 未解决 (未表态 is left out);
- *       resolved = 已解决.
+ *       resolved = 已解决. A case sent back to work (返工) after a 未解决 visit keeps that answer until the
+ *       next visit, as it keeps its satisfaction (transition-effects.ts "reopen").
  *   满意率 satisfaction rate = (非常满意 + 满意 + w · 基本满意) / rated
  *       rated: the return visit recorded a level in `ratedLevels` (default the five levels, without 未表态);
  *       the numerator sums the levels in `satisfiedLevels`, each counting 1 except 基本满意, which counts

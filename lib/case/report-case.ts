@@ -25,7 +25,7 @@ import { enqueue } from "../../workers/enqueue";
 import type { CaseChannel, CaseSource, CaseSummaryDto } from "./case-dto";
 import { loadCaseConfig } from "./case-config";
 import type { CaseLevel } from "./case-states";
-import { assessRisk } from "./risk";
+import { assessRisk, riskNoticeMessage } from "./risk";
 import { ReportCaseSchema, type ReportCaseInput } from "./schemas";
 import { reportClockOf } from "./case-step";
 import { suggestDuplicatesIn } from "./suggest-duplicates";
@@ -188,15 +188,15 @@ export async function createCaseInTransaction(
       photo_ids: input.photoIds,
       request_id: input.clientRequestId ?? null,
     }),
-    risk?.alertLevels.length
+    risk
       ? insertNotices(
           trx,
-          risk.alertLevels.map((alertLevel) => ({
+          risk.alert.levels.map((alertLevel) => ({
             caseId: created.id,
-            kind: "major_risk" as const,
+            kind: risk.alert.kind,
             level: alertLevel,
             regionPath: grid.path,
-            message: caseLoop.system.majorRiskNotice(created.number),
+            message: riskNoticeMessage(risk.alert.kind, created.number),
           })),
         )
       : undefined,

@@ -20,11 +20,12 @@ export type RevealedCaseText = {
   description: string;
   address: string | null;
   reporterName: string | null;
+  emergencyPlan: string | null;
   notes: { eventId: number; note: string }[];
 };
 
 /**
- * 查看原文: one case's description, address, reporter name and timeline notes in clear, for a stated reason.
+ * 查看原文: one case's description, address, reporter name, emergency plan and timeline notes in clear, for a stated reason.
  * Needs the reveal right in the case's area (case-pii.ts); the read and its reason go to pii_access_log
  * (reveal, case_text, the case) in the same transaction. A case outside the caller's area is not found.
  */
@@ -53,6 +54,7 @@ export async function revealCaseText({
         description: summary.description,
         address: summary.address,
         reporterName: row.reporter_name,
+        emergencyPlan: row.emergency_plan,
         notes: events.flatMap((e) => (e.note ? [{ eventId: e.id, note: e.note }] : [])),
       };
     });

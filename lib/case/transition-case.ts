@@ -30,6 +30,7 @@ import { clearCaseNoticesOnAction } from "./case-notices";
 import { checkTransition } from "./case-transitions";
 import { caseFactsOf, caseStepOf, routingStepOf, type CaseStep, type FiledRouting } from "./case-step";
 import { actingAssignments, readCaseDetail } from "./get-case";
+import { riskFilingProblem } from "./risk";
 import { TransitionCaseSchema, type TransitionCaseInput } from "./schemas";
 import type { EffectInput } from "./transition-effects";
 
@@ -89,6 +90,15 @@ async function applyTransition(trx: Database, ctx: RequestContext, row: CaseRow,
     input: { ...input, expectedVersion: input.expectedVersion, coUnitIds: input.coUnitIds ?? [] },
   });
   if (!verdict.ok) throw new DomainError(verdict.code, verdict.message);
+  if (input.action === "file") {
+    // A dispute or hazard is filed only with its LEC assessment (and a 重大 one with its emergency plan).
+    const problem = riskFilingProblem({
+      riskAssessed: (await findCategory(trx, row.category_id))?.risk_assessed ?? false,
+      grade: row.risk_grade,
+      emergencyPlan: row.emergency_plan,
+    });
+    if (problem) throw new DomainError("VALIDATION", problem, { details: { risk: problem } });
+  }
 
   const effectInput: EffectInput = {
     action: input.action,

@@ -9,7 +9,7 @@ import { levelNameOf, type Bounds } from "../grid/dto";
 import { t } from "../i18n";
 import { caseLoop } from "../i18n/zh-CN/case-loop";
 import { isValidIdNumber, normalizeIdNumber } from "../pii/id-number";
-import { maskName } from "../pii/mask";
+import { maskName, maskPersonalNumbers } from "../pii/mask";
 import { hashIdNumber } from "../pii/protect";
 import { recordPiiAccess } from "../pii/record-pii-access";
 import { SearchPlacesInput } from "./schemas";
@@ -153,7 +153,8 @@ async function findCasesByNumber(ctx: RequestContext, q: string): Promise<PlaceH
     detail: [
       r.categoryName,
       caseLoop.stateLabels[r.state as keyof typeof caseLoop.stateLabels] ?? r.state,
-      r.address ?? r.gridName,
+      // Free text: identity numbers and phones typed into the address are masked (lib/case/case-pii.ts).
+      r.address === null ? r.gridName : maskPersonalNumbers(r.address),
     ]
       .filter(Boolean)
       .join(" · "),

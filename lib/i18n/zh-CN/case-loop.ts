@@ -173,6 +173,12 @@ export const caseLoop = {
     photosInvalid: "照片无效：只能附上本人刚上传、尚未使用的照片。",
     mergeTargetInvalid: "合并目标必须是本辖区内另一件同类、未办结的案件。",
     riskNotApplicable: "只有矛盾纠纷和问题隐患类事件需要风险评估。",
+    riskRequiredToFile: "矛盾纠纷、问题隐患类案件须先完成风险评估（LEC）才能立案，请在案件详情中填写风险评估。",
+    emergencyPlanRequiredToFile: "该案件风险等级为「重大」，须先填写应急预案才能立案。",
+    emergencyPlanRequired: "风险等级为「重大」时必须填写应急预案。",
+    emergencyPlanTooLong: (max: number) => `应急预案不能超过 ${max} 个字符。`,
+    riskClosed: "案件已结案、评价或作废，不能再修改风险评估。",
+    riskForbidden: "只有受理该案件的指挥中心、街道或社区工作站可以评估风险。",
     requestReused: "同一请求编号已用于另一件案件。",
   },
   /** What the system writes on the timeline when the rules act by themselves. */
@@ -182,6 +188,8 @@ export const caseLoop = {
     autoDispatchNote: (unit: string) => `按派遣规则自动派遣至${unit}`,
     noRuleEscalateNote: "无匹配的派遣规则，上报上级人工派遣",
     majorRiskNotice: (number: string) => `重大风险预警：案件 ${number} 风险等级为「重大」，请立即启动应急预案。`,
+    riskWarningNotice: (number: string) => `重要风险提示：案件 ${number} 风险等级为「重要」，请社区、街道加强关注并跟进化解。`,
+    riskInfoNotice: (number: string) => `一般风险告知：案件 ${number} 风险等级为「一般」，请按常规跟进。`,
     assignedNotice: (number: string) => `新派遣案件 ${number}，请及时签收。`,
     /** To the level a case rose to (by hand or by the clock): where it came from, and that it is this level's now. */
     escalatedNotice: (number: string, from: string, to: string) =>

@@ -7,6 +7,8 @@ export const caseNotices = {
   kinds: {
     red_warning: "红灯预警",
     major_risk: "重大风险",
+    risk_warning: "重要风险",
+    risk_info: "一般风险",
     escalated: "上报",
     reminder: "临期提醒",
     supervision: "督办",

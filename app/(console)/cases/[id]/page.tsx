@@ -3,6 +3,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { CaseActions } from "@/components/case/case-actions";
 import { CaseLightBadge } from "@/components/case/case-light-badge";
+import { CaseRisk } from "@/components/case/case-risk";
 import { CaseTextReveal } from "@/components/case/case-text-reveal";
 import { CaseTimeline } from "@/components/case/case-timeline";
 import { PhotoCompare } from "@/components/case/photo-compare";
@@ -26,6 +27,11 @@ const text = casePage;
 /** States in which the verifier compares the disposal with the report (核查). */
 const VERIFY_STATES: readonly string[] = ["reported_back", "verifying"];
 const f = text.fields;
+const RISK_BADGE = {
+  general: "bg-slate-50 text-slate-700 ring-slate-300",
+  important: "bg-amber-50 text-amber-800 ring-amber-300",
+  major: "bg-red-50 text-red-700 ring-red-300",
+} as const;
 
 /** 案件详情: the case's facts, photos, timeline and the steps the caller may take now. */
 export default async function CasePage({ params }: { params: Promise<{ id: string }> }) {
@@ -66,9 +72,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           </span>
           <span className="text-sm text-slate-600">{c.categoryName}</span>
           {c.risk && (
-            <span
-              className={`rounded px-2 py-0.5 text-xs ring-1 ${c.risk.grade === "major" ? "bg-red-50 text-red-700 ring-red-300" : "bg-slate-50 text-slate-700 ring-slate-300"}`}
-            >
+            <span className={`rounded px-2 py-0.5 text-xs ring-1 ${RISK_BADGE[c.risk.grade]}`} data-testid="case-risk-badge">
               {text.riskBadge(caseLoop.riskGradeLabels[c.risk.grade])}
             </span>
           )}
@@ -144,7 +148,6 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
                 <Fact label={f.coUnits} value={c.coUnits.map((u) => u.name).join("、") || text.none} />
                 <Fact label={f.handledBy} value={c.handledByUnitName ?? text.none} />
                 {c.externalId && <Fact label={f.externalId} value={c.externalId} />}
-                {c.risk && <Fact label={f.risk} value={text.riskValue(c.risk.value, caseLoop.riskGradeLabels[c.risk.grade])} />}
                 {c.extensionPending && <Fact label={f.extensionPending} value={t.common.yes} />}
                 {c.reopenCount > 0 && <Fact label={f.reopenCount} value={String(c.reopenCount)} />}
                 {c.supervisionCount > 0 && <Fact label={f.supervisionCount} value={String(c.supervisionCount)} />}
@@ -160,6 +163,11 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
                 )}
               </dl>
             </Section>
+            {(c.riskAssessed || c.risk) && (
+              <Section title={text.risk.title}>
+                <CaseRisk detail={c} />
+              </Section>
+            )}
             <Section title={text.sections.ratings}>
               <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-2" data-testid="case-ratings">
                 <Fact
