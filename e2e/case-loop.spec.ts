@@ -193,7 +193,9 @@ test("a case runs the whole loop, from the phone to the return visit", async ({ 
   );
   await expect(page.getByTestId("case-disposal-stars")).toHaveText("★★☆☆☆");
   await expect(page.getByTestId("case-ratings")).toContainText("办理时效超期办结");
-  await expect(page.getByTestId("case-event")).toHaveCount(11);
+  // report, two risk assessments, file, escalate, dispatch, auto-escalate, acknowledge, handle, report back,
+  // verify, close, evaluate
+  await expect(page.getByTestId("case-event")).toHaveCount(13);
   // A satisfied return visit is final: no 返工, no 督办.
   await expect(page.getByTestId("case-action-reopen")).toHaveCount(0);
   await expect(page.getByTestId("case-action-supervision_order")).toHaveCount(0);
