@@ -193,13 +193,32 @@ test("a case runs the whole loop, from the phone to the return visit", async ({ 
   );
   await expect(page.getByTestId("case-disposal-stars")).toHaveText("★★☆☆☆");
   await expect(page.getByTestId("case-ratings")).toContainText("办理时效超期办结");
-  // report, two risk assessments, file, escalate, dispatch, auto-escalate, acknowledge, handle, report back,
-  // verify, close, evaluate
+  // eleven steps of the loop and the two risk assessments
   await expect(page.getByTestId("case-event")).toHaveCount(13);
+  await expect(page.getByTestId("case-resolution")).toHaveText("已解决");
+  await expect(page.getByTestId("case-timeline")).toContainText("问题是否解决：已解决");
   // A satisfied return visit is final: no 返工, no 督办.
   await expect(page.getByTestId("case-action-reopen")).toHaveCount(0);
   await expect(page.getByTestId("case-action-supervision_order")).toHaveCount(0);
   await consoleDriver(page, testInfo).then.screenshot("case-loop-4-evaluated");
+
+  // 7. The rates page: 响应率, 解决率, 满意率 and 办结率, each with its definition (tooltip and the 口径 note).
+  const rates = await cases.as("commander");
+  await rates.goto("/cases/rates");
+  for (const kind of ["response", "resolution", "satisfaction", "completion"])
+    await expect(rates.getByTestId(`rate-${kind}`)).toHaveText(/^(\d+\.\d%|—)$/);
+  await expect(rates.getByTestId("rates-summary").locator("[title]").nth(1)).toHaveAttribute(
+    "title",
+    /^解决率 = 回访答复“已解决”/,
+  );
+  await expect(rates.getByTestId("rates-formula")).toContainText("响应率 = 在签收时限内签收的派遣单数");
+  await expect(rates.getByTestId("rates-formula")).toContainText("0.8 × 基本满意");
+  await consoleDriver(rates, testInfo).then.screenshot("rates-page");
+  // The weight of 基本满意 is a setting, 0..1.
+  await rates.goto("/admin/case-config/settings");
+  await expect(rates.getByTestId("setting-rates-fairlyWeight")).toHaveValue("0.8");
+  await rates.getByTestId("setting-rates").scrollIntoViewIfNeeded();
+  await consoleDriver(rates, testInfo).then.screenshot("rates-settings");
   await cases.close();
   await phone.close();
 });

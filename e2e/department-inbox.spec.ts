@@ -113,8 +113,7 @@ test("the department lands on its inbox, signs, handles and reports back with ph
   await page.getByTestId("sign-in-username").fill("department");
   await page.getByTestId("sign-in-password").fill(E2E_PASSWORD);
   await page.getByTestId("sign-in-submit").click();
-  await page.waitForURL((url) => url.pathname !== "/sign-in");
-  await page.goto("/inbox");
+  await page.waitForURL((url) => url.pathname === "/inbox");
   await expect(page.getByTestId("inbox-page")).toBeVisible();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("部门待办");
   await expect(page.getByTestId("inbox-tab-pending")).toHaveAttribute("aria-current", "page");

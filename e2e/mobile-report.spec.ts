@@ -157,6 +157,16 @@ test.describe("reporting from the phone", () => {
     await page.goto("/m/report");
     // No permission: a clear message, and the point can still be set by hand.
     await expect(page.getByTestId("location-error")).toContainText("在地图上选点");
+    // 在地图上选点 turns itself on, and reads as a pressed button: light text on a dark ground, never white on white.
+    const pick = page.getByTestId("pick-on-map");
+    await expect(pick).toHaveAttribute("aria-pressed", "true");
+    const colours = await pick.evaluate((el) => {
+      const style = getComputedStyle(el);
+      return { background: style.backgroundColor, text: style.color };
+    });
+    expect(colours.background).not.toBe(colours.text);
+    expect(colours.background).not.toMatch(/^rgb\(255, 255, 255\)$/);
+    await screenshot(page, testInfo, "mobile-report-location-denied");
     await page.getByTestId("coordinates-toggle").click();
     await page.getByTestId("coordinate-lon").fill(spot.lon.toFixed(7));
     await page.getByTestId("coordinate-lat").fill(spot.lat.toFixed(7));

@@ -50,6 +50,19 @@ const EnvSchema = z.object({
   TILE_CACHE_MB: z.coerce.number().int().min(0).default(256),
   /** Scale of the demo district loaded by `npm start` into an empty database. */
   GRIDATLAS_DEMO_SCALE: z.enum(["small", "medium", "full"]).default("medium"),
+  /**
+   * Addresses of reverse proxies in front of the web server (comma-separated IPs). Only requests from these
+   * may set X-Forwarded-For/-Host/-Proto; from anyone else those headers are dropped. Default: none.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((v) =>
+      v
+        .split(",")
+        .map((a) => a.trim())
+        .filter(Boolean),
+    ),
   /** Log SQL statements (development aid). */
   LOG_SQL: z.enum(["0", "1"]).default("0"),
 });

@@ -8,6 +8,7 @@ import { getTile } from "./get-tile";
 import { isCaseLayer, isLayerName, type LayerName } from "./layers";
 import type { TileScope } from "./tile-scope";
 import { parseTileCoord, type TileCoord } from "./tile-math";
+import { requestHost, VIA_TRUSTED_PROXY_HEADER } from "../lib/client-address";
 
 /**
  * HTTP shape of the tile routes, kept out of app/ so the route files stay a few lines:
@@ -159,12 +160,13 @@ export async function serveTile(
 }
 
 /**
- * The public origin of a request, for absolute URLs in TileJSON and styles: the proxy's
- * X-Forwarded-Proto/Host when present, else the Host header, else the URL the server saw.
+ * The public origin of a request, for absolute URLs in TileJSON and styles: a trusted proxy's
+ * X-Forwarded-Proto/Host (lib/client-address.ts), else the Host header, else the URL the server saw.
  */
 export function requestOrigin(request: Request): string {
   const url = new URL(request.url);
-  const host = request.headers.get("x-forwarded-host")?.split(",")[0].trim() || request.headers.get("host") || url.host;
-  const proto = request.headers.get("x-forwarded-proto")?.split(",")[0].trim() || url.protocol.replace(/:$/, "");
+  const host = requestHost(request.headers, request.url);
+  const viaProxy = request.headers.get(VIA_TRUSTED_PROXY_HEADER) === "1";
+  const proto = (viaProxy && request.headers.get("x-forwarded-proto")?.split(",")[0].trim()) || url.protocol.replace(/:$/, "");
   return `${proto}://${host}`;
 }

@@ -22,7 +22,7 @@ export async function handleTileRequest(
   const match = req.method === "GET" || req.method === "HEAD" ? TILE_PATH.exec(req.url ?? "") : null;
   if (!match) return false;
   const search = match[5] ?? "";
-  const [layer, z, x, y] = match.slice(1, 5).map((part) => decodeURIComponent(part));
+  const [layer, z, x, y] = match.slice(1, 5).map(decodeSegment);
   let scope: TileScope;
   try {
     scope = await resolveScope(req, layer);
@@ -43,4 +43,13 @@ export async function handleTileRequest(
   res.writeHead(answer.status, answer.headers);
   res.end(req.method === "HEAD" ? undefined : answer.body);
   return true;
+}
+
+/** A stray "%" that does not decode stays as typed: the tile code then answers 404/400, never a 500. */
+function decodeSegment(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
 }

@@ -7,13 +7,12 @@
  */
 import http, { type IncomingMessage } from "node:http";
 import next from "next";
-import { CLIENT_ADDRESS_HEADER } from "../lib/client-address";
 import { env } from "../lib/env";
-import { tiles } from "../lib/i18n/zh-CN/tiles";
 import { tileActionOf } from "./layers";
 import { handleTileRequest } from "./node-listener";
 import { resolveTileScope } from "./resolve-tile-scope";
 import { closeTileConnection, tileConnection } from "./tile-connection";
+import { createWebHandler } from "./web-handler";
 
 const dev = process.argv.includes("--dev");
 const port = env().PORT;
@@ -28,26 +27,21 @@ function webHeaders(req: IncomingMessage): Headers {
   return headers;
 }
 
-/** The caller's address as this server saw it; a value the client sent under that name is dropped. */
-function stampClientAddress(req: IncomingMessage) {
-  req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? "unknown";
-}
-
 const app = next({ dev, dir: process.cwd(), port, hostname: "localhost" });
 const handleWithNext = app.getRequestHandler();
 await app.prepare();
 const { sql } = tileConnection();
 
-const server = http.createServer((req, res) => {
-  stampClientAddress(req);
-  handleTileRequest(sql, req, res, (r, layer) => resolveTileScope(webHeaders(r), tileActionOf(layer)))
-    .then((handled) => (handled ? undefined : handleWithNext(req, res)))
-    .catch((error) => {
-      console.error("[web]", error);
-      if (!res.headersSent) res.writeHead(500, { "Content-Type": "application/json; charset=utf-8" });
-      res.end(JSON.stringify({ error: { code: "INTERNAL", message: tiles.errors.internal } }));
-    });
-});
+const server = http.createServer(
+  createWebHandler({
+    dev,
+    basemapUrl: env().BASEMAP_URL,
+    trustedProxies: env().TRUSTED_PROXIES,
+    handleTile: (req, res) =>
+      handleTileRequest(sql, req, res, (r, layer) => resolveTileScope(webHeaders(r), tileActionOf(layer))),
+    handleWithNext,
+  }),
+);
 server.keepAliveTimeout = 65_000;
 server.listen(port, () =>
   process.stderr.write(`[web] ${dev ? "development" : "production"} server on http://localhost:${port}\n`),

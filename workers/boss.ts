@@ -1,5 +1,6 @@
 import { PgBoss } from "pg-boss";
 import { APP_ROLE } from "../db/url";
+import { jobRetry, type JobName } from "./job-definitions";
 import { jobs } from "./jobs";
 
 /** A pg-boss instance on the product database; its queue tables live in the `pgboss` schema of the same database. */
@@ -13,7 +14,7 @@ export function createBoss(databaseUrl: string) {
 export async function installQueues(databaseUrl: string) {
   const boss = createBoss(databaseUrl);
   await boss.start();
-  for (const job of jobs) await boss.createQueue(job.name);
+  for (const job of jobs) await createOrUpdateQueue(boss, job.name);
   // The web application (role gridatlas_app) enqueues inside its own transactions: it needs the queue tables.
   const db = boss.getDb();
   await db.executeSql(`
@@ -26,4 +27,16 @@ export async function installQueues(databaseUrl: string) {
       end if;
     end $$`);
   await boss.stop({ graceful: false });
+}
+
+/**
+ * Creates a job's queue with its retries (workers/job-definitions.ts), or brings an existing queue's retries
+ * up to date (createQueue leaves an existing queue as it was). pg-boss's updateQueue cannot change
+ * retryDelayMax; every send carries it anyway (workers/enqueue.ts).
+ */
+export async function createOrUpdateQueue(boss: PgBoss, name: JobName) {
+  const retry = jobRetry(name);
+  await boss.createQueue(name, retry);
+  const { retryDelayMax: _fixedAtCreation, ...updatable } = retry;
+  await boss.updateQueue(name, updatable);
 }

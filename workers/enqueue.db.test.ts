@@ -2,7 +2,8 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDb } from "../db/testing/test-db";
 import { testDatabaseUrl } from "../db/url";
-import { installQueues } from "./boss";
+import { PgBoss } from "pg-boss";
+import { createBoss, installQueues } from "./boss";
 import { enqueue } from "./enqueue";
 import { refreshRegionStatsJob } from "./jobs/refresh-region-stats";
 
@@ -41,6 +42,44 @@ describe("enqueue", () => {
       }),
     ).rejects.toThrow("the change failed");
     expect(await jobsWithReason(reason)).toBe(0);
+  });
+});
+
+describe("retries", () => {
+  it("a one-off job is sent with its delay and backoff, and its queue has them too", async () => {
+    const batchId = 900_000 + (Date.now() % 100_000);
+    await enqueue(conn.db, "hotline.import", { batchId });
+    const job = await sql<{ retry_limit: number; retry_delay: number; retry_backoff: boolean; retry_delay_max: number | null }>`
+      select retry_limit, retry_delay, retry_backoff, retry_delay_max from pgboss.job
+       where name = 'hotline.import' and (data->>'batchId')::bigint = ${batchId}`.execute(conn.db);
+    expect(job.rows).toEqual([{ retry_limit: 10, retry_delay: 5, retry_backoff: true, retry_delay_max: 600 }]);
+    const queue = await sql<{ retry_limit: number; retry_delay: number; retry_backoff: boolean }>`
+      select retry_limit, retry_delay, retry_backoff from pgboss.queue where name = 'case.changed'`.execute(conn.db);
+    expect(queue.rows).toEqual([{ retry_limit: 10, retry_delay: 5, retry_backoff: true }]);
+  });
+
+  it("a run that fails because the database went away is retried later, not lost", async () => {
+    const boss: PgBoss = createBoss(testDatabaseUrl());
+    await boss.start();
+    try {
+      const batchId = 800_000 + (Date.now() % 100_000);
+      await enqueue(conn.db, "hotline.import", { batchId });
+      const fetched = await boss.fetch("hotline.import", { batchSize: 100 });
+      const job = fetched.find((j) => (j.data as { batchId: number }).batchId === batchId)!;
+      expect(job.data).toEqual({ batchId });
+      // What the worker does when the handler throws: a dropped connection, as postgres.js reports it.
+      await boss.fail("hotline.import", job.id, { message: "write CONNECTION_CLOSED 127.0.0.1:5432" });
+      const { rows } = await sql<{ state: string; waits: number }>`
+        select state, extract(epoch from start_after - now())::float8 as waits from pgboss.job where id = ${job.id}`.execute(
+        conn.db,
+      );
+      expect(rows[0].state).toBe("retry");
+      // Not at once: after the first delay (5 s, with backoff's jitter).
+      expect(rows[0].waits).toBeGreaterThan(1);
+      expect(rows[0].waits).toBeLessThanOrEqual(10);
+    } finally {
+      await boss.stop({ graceful: false });
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { enqueue } from "./enqueue";
-import { JOB_DEFINITIONS, JOB_NAMES, jobSchedule, jobThrottleSeconds } from "./job-definitions";
+import { JOB_DEFINITIONS, JOB_NAMES, jobRetry, jobSchedule, jobThrottleSeconds } from "./job-definitions";
 import { jobs } from "./jobs";
 
 describe("job definitions shared by the sender and the worker", () => {
@@ -41,5 +41,20 @@ describe("job definitions shared by the sender and the worker", () => {
       enqueue(null as never, "hotline.import", {}),
     ];
     expect(typeof compileOnly).toBe("function");
+  });
+
+  it("every job retries with a delay and backoff; one-off jobs outlive a database outage of half an hour", () => {
+    for (const name of JOB_NAMES) {
+      const retry = jobRetry(name);
+      expect([name, retry.retryBackoff, retry.retryDelay > 0, retry.retryLimit >= 3]).toEqual([name, true, true, true]);
+    }
+    expect(jobRetry("hotline.import")).toEqual({ retryLimit: 10, retryDelay: 5, retryBackoff: true, retryDelayMax: 600 });
+    expect(jobRetry("case.changed")).toEqual(jobRetry("hotline.import"));
+    // The span of the retries without jitter: 5, 10, 20 … s, each capped at 10 min.
+    const { retryLimit, retryDelay, retryDelayMax } = jobRetry("hotline.import");
+    const span = Array.from({ length: retryLimit }, (_, i) => Math.min(retryDelayMax, retryDelay * 2 ** i)).reduce(
+      (a, b) => a + b,
+    );
+    expect(span).toBeGreaterThan(30 * 60);
   });
 });

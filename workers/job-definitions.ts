@@ -6,23 +6,45 @@ import { z } from "zod";
  * payload of the wrong shape, is a type error on both sides, and the worker parses with the same schema the
  * sender was typed against. Data only: the handlers live in workers/jobs/.
  */
+/**
+ * Retries (pg-boss 12 queue and job options: retryLimit, retryDelay in seconds, retryBackoff doubling it with
+ * jitter, capped at retryDelayMax). A one-off job (a 12345 import, a case change) is sent once and never
+ * again, so it must outlive a short database outage or restart: 10 retries from 5 s doubling up to 10 min
+ * span about 45 minutes. A periodic job runs again on its schedule anyway: 3 retries from 10 s.
+ */
+export const ONE_OFF_RETRY = { retryLimit: 10, retryDelay: 5, retryBackoff: true, retryDelayMax: 600 } as const;
+export const PERIODIC_RETRY = { retryLimit: 3, retryDelay: 10, retryBackoff: true, retryDelayMax: 120 } as const;
+
 export const JOB_DEFINITIONS = {
   /** After cases change (reports, transitions, imports): let cached case tiles go. */
   "case.changed": {
     payload: z.object({ caseId: z.number().int().optional(), action: z.string().max(40).optional() }),
     /** At most one job per 2 s slot: a burst of changes needs one refresh (pg-boss singletonSeconds). */
     throttleSeconds: 2,
+    retry: ONE_OFF_RETRY,
   },
   /** A 12345 file uploaded on /hotline: import its rows. */
-  "hotline.import": { payload: z.object({ batchId: z.number().int().positive() }) },
+  "hotline.import": { payload: z.object({ batchId: z.number().int().positive() }), retry: ONE_OFF_RETRY },
   /** Per-region counts of the map and side panel; enqueued after data changes, and nightly as a safety net. */
-  "region-stats.refresh": { payload: z.object({ reason: z.string().max(200).optional() }), schedule: "15 2 * * *" },
+  "region-stats.refresh": {
+    payload: z.object({ reason: z.string().max(200).optional() }),
+    schedule: "15 2 * * *",
+    retry: PERIODIC_RETRY,
+  },
   /** The heat bins of the cases reported since the last run. */
-  "case-heat.bin": { payload: z.object({}).passthrough(), schedule: "* * * * *" },
+  "case-heat.bin": { payload: z.object({}).passthrough(), schedule: "* * * * *", retry: PERIODIC_RETRY },
   /** The compact copy of the open cases the map's case cells read. */
-  "case-map.refresh-open": { payload: z.object({ force: z.boolean().optional() }).passthrough(), schedule: "* * * * *" },
+  "case-map.refresh-open": {
+    payload: z.object({ force: z.boolean().optional() }).passthrough(),
+    schedule: "* * * * *",
+    retry: PERIODIC_RETRY,
+  },
   /** The stage clock: lights, reminders, red warnings and escalations; `now` for a manual catch-up run. */
-  "case-clock.run": { payload: z.object({ now: z.iso.datetime({ offset: true }).optional() }), schedule: "* * * * *" },
+  "case-clock.run": {
+    payload: z.object({ now: z.iso.datetime({ offset: true }).optional() }),
+    schedule: "* * * * *",
+    retry: PERIODIC_RETRY,
+  },
 } as const satisfies Record<string, JobSpec>;
 
 type JobSpec = {
@@ -31,7 +53,11 @@ type JobSpec = {
   schedule?: string;
   /** Sends inside a taken slot of this length are dropped ("something changed, refresh" jobs). */
   throttleSeconds?: number;
+  /** How a failed run is retried: set on the queue and on every job sent. */
+  retry: RetryOptions;
 };
+
+export type RetryOptions = { retryLimit: number; retryDelay: number; retryBackoff: boolean; retryDelayMax: number };
 
 export type JobName = keyof typeof JOB_DEFINITIONS;
 /** What a sender passes (defaults not yet applied). */
@@ -51,4 +77,10 @@ export function jobSchedule(name: JobName): string | undefined {
 export function jobThrottleSeconds(name: JobName): number | undefined {
   const spec: JobSpec = JOB_DEFINITIONS[name];
   return spec.throttleSeconds;
+}
+
+/** The retry options of a job: its queue is created with them and every send carries them. */
+export function jobRetry(name: JobName): RetryOptions {
+  const spec: JobSpec = JOB_DEFINITIONS[name];
+  return { ...spec.retry };
 }

@@ -4,7 +4,7 @@
  */
 import { connect } from "../db/client";
 import { productDatabaseUrl } from "../db/url";
-import { createBoss } from "./boss";
+import { createBoss, createOrUpdateQueue } from "./boss";
 import { jobs } from "./jobs";
 
 const url = productDatabaseUrl();
@@ -13,7 +13,7 @@ const boss = createBoss(url);
 
 await boss.start();
 for (const job of jobs) {
-  await boss.createQueue(job.name);
+  await createOrUpdateQueue(boss, job.name);
   await boss.work(job.name, async ([message]) => job.run(message.data, { conn }));
   if (job.schedule) await boss.schedule(job.name, job.schedule, {});
 }

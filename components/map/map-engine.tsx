@@ -1,13 +1,14 @@
 "use client";
 
 import { MapboxOverlay } from "@deck.gl/mapbox";
-import type { Map as MapLibreMap, MapGeoJSONFeature, PointLike } from "maplibre-gl";
+import type { LngLat, Map as MapLibreMap, MapGeoJSONFeature, PointLike } from "maplibre-gl";
 import { createOfflineMap } from "./create-offline-map";
 import { useEffect, useImperativeHandle, useRef, useState, type Ref } from "react";
 import type { Bounds } from "@/lib/grid/dto";
 import { t } from "@/lib/i18n";
 import { MAP_SELECTABLE_LAYER_IDS } from "@/tiles/style";
 import { createCaseLayers, type CaseLayerProps, type CaseLayers, type CaseLayerStatus } from "./case-layers";
+import { createClickQueue } from "./click-queue";
 
 /** What the map can select: an area of the grid tree, a building, or a case. */
 export type MapSelection =
@@ -202,12 +203,17 @@ export function MapEngine({
       setHover(f ? { source: f.source, sourceLayer: f.sourceLayer ?? f.source, id: Number(f.id) } : null);
     });
     map.on("mouseout", () => setHover(null));
-    map.on("click", (e) => {
-      const caseHit = caseLayersRef.current?.hitAt(e.point);
+    const clickAt = (point: PointLike & { x: number; y: number }) => {
+      const caseHit = caseLayersRef.current?.hitAt(point);
       if (caseHit?.kind === "cell") return caseLayersRef.current!.zoomIntoCell(caseHit.lngLat);
       if (caseHit?.kind === "case") return callbacks.current.onSelect({ kind: "case", id: caseHit.id });
-      const f = hit(e.point);
+      const f = hit(point);
       callbacks.current.onSelect(f ? selectionOf(f) : null);
+    };
+    // A click before the first full draw is kept and answered then (components/map/click-queue.ts).
+    const clicks = createClickQueue<LngLat>();
+    map.on("click", (e) => {
+      if (clicks.offer(e.lngLat)) clickAt(e.point);
     });
     map.on("zoom", () => {
       container.dataset.zoom = map.getZoom().toFixed(2);
@@ -217,6 +223,8 @@ export function MapEngine({
       container.dataset.idle = "false";
     });
     map.on("idle", () => {
+      const early = clicks.ready();
+      if (early) clickAt(map.project(early));
       if (pendingMoves.current === 0) container.dataset.idle = "true";
     });
     map.on("error", (e) => {

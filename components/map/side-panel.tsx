@@ -2,13 +2,20 @@
 
 import Link from "next/link";
 import { useEffect, useRef } from "react";
-import type { BuildingSummary, FloorPlanCounts } from "@/lib/building/dto";
+import type { BuildingSummary, FloorPlanCounts, GridBuildingPage } from "@/lib/building/dto";
 import type { CaseDetailDto } from "@/lib/case/case-dto";
 import type { RegionCrumb, RegionDetail, RegionSummary } from "@/lib/grid/dto";
 import { t } from "@/lib/i18n";
 import { CaseBody } from "./case-panel";
+import { GridBuildings } from "./grid-buildings";
 
-export type RegionPanelData = { region: RegionDetail; breadcrumb: RegionCrumb[]; children: RegionSummary[] };
+export type RegionPanelData = {
+  region: RegionDetail;
+  breadcrumb: RegionCrumb[];
+  children: RegionSummary[];
+  /** A basic grid's first page of buildings (null for other areas and for roles that may not read buildings). */
+  buildings: GridBuildingPage | null;
+};
 export type BuildingPanelData = { building: BuildingSummary; counts: FloorPlanCounts };
 
 export type PanelState =
@@ -173,7 +180,7 @@ function RegionBody({
   headingRef: React.RefObject<HTMLHeadingElement | null>;
   onPickRegion: Props["onPickRegion"];
 }) {
-  const { region, breadcrumb, children } = data;
+  const { region, breadcrumb, children, buildings } = data;
   const c = t.grid.counts;
   return (
     <div className="space-y-5 p-4" data-testid="region-panel" data-region-id={region.id} data-level={region.level}>
@@ -208,38 +215,45 @@ function RegionBody({
           <Stat label={c.keyPersons} value={region.counts.keyPersons} tone="text-red-600" testId="count-key-persons" />
         </dl>
       </section>
-      <section>
-        <h3 className="mb-2 flex items-baseline justify-between text-xs font-semibold tracking-wide text-slate-500">
-          <span>{t.grid.children[region.level] || t.map.children}</span>
-          {children.length > 0 && <span className="font-normal text-slate-400">{children.length}</span>}
-        </h3>
-        {children.length === 0 ? (
-          <p className="rounded-lg bg-slate-50 px-3 py-2 text-sm text-slate-400">{t.grid.noChildren}</p>
-        ) : (
-          <ul className="divide-y divide-slate-100 overflow-hidden rounded-xl ring-1 ring-slate-200" data-testid="panel-children">
-            {children.map((child) => (
-              <li key={child.id}>
-                <button
-                  type="button"
-                  onClick={() => onPickRegion({ id: child.id, level: child.level, bounds: child.bounds })}
-                  className="flex w-full items-center gap-2 px-3 py-2 text-left hover:bg-sky-50 focus:bg-sky-50 focus:outline-none"
-                  data-testid="panel-child"
-                  data-id={child.id}
-                >
-                  <span className={`shrink-0 rounded px-1 py-0.5 text-[10px] font-medium ${LEVEL_TONES[child.level]}`}>
-                    {child.levelName}
-                  </span>
-                  <span className="min-w-0 flex-1 truncate text-sm text-slate-800">{child.name}</span>
-                  <span className="shrink-0 text-xs text-slate-400 tabular-nums">
-                    {child.counts.households.toLocaleString("zh-CN")}
-                    {t.common.units.household}
-                  </span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      {buildings && <GridBuildings key={region.id} gridId={region.id} total={region.counts.buildings} first={buildings} />}
+      {/* A basic grid has no areas below it: its panel lists buildings (above) instead of an empty "下级区域". */}
+      {!(buildings && children.length === 0) && (
+        <section>
+          <h3 className="mb-2 flex items-baseline justify-between text-xs font-semibold tracking-wide text-slate-500">
+            <span>{t.grid.children[region.level] || t.map.children}</span>
+            {children.length > 0 && <span className="font-normal text-slate-400">{children.length}</span>}
+          </h3>
+          {children.length === 0 ? (
+            <p className="rounded-lg bg-slate-50 px-3 py-2 text-sm text-slate-400">{t.grid.noChildren}</p>
+          ) : (
+            <ul
+              className="divide-y divide-slate-100 overflow-hidden rounded-xl ring-1 ring-slate-200"
+              data-testid="panel-children"
+            >
+              {children.map((child) => (
+                <li key={child.id}>
+                  <button
+                    type="button"
+                    onClick={() => onPickRegion({ id: child.id, level: child.level, bounds: child.bounds })}
+                    className="flex w-full items-center gap-2 px-3 py-2 text-left hover:bg-sky-50 focus:bg-sky-50 focus:outline-none"
+                    data-testid="panel-child"
+                    data-id={child.id}
+                  >
+                    <span className={`shrink-0 rounded px-1 py-0.5 text-[10px] font-medium ${LEVEL_TONES[child.level]}`}>
+                      {child.levelName}
+                    </span>
+                    <span className="min-w-0 flex-1 truncate text-sm text-slate-800">{child.name}</span>
+                    <span className="shrink-0 text-xs text-slate-400 tabular-nums">
+                      {child.counts.households.toLocaleString("zh-CN")}
+                      {t.common.units.household}
+                    </span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
     </div>
   );
 }

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import type { Bounds } from "@/lib/grid/dto";
 import { caseIntake } from "@/lib/i18n/zh-CN/case-intake";
+import { locationButtonClass } from "./location-button-class";
 import { PositionMap } from "./position-map";
 import { parseCoordinates, type DraftPosition } from "./report-draft";
 
@@ -103,14 +104,20 @@ export function LocationSection({ areaBounds, position, locating, locationError,
         )}
       </div>
       <div className="grid grid-cols-3 gap-2">
-        <button type="button" onClick={onLocate} disabled={locating} className={smallButton} data-testid="locate-button">
+        <button
+          type="button"
+          onClick={onLocate}
+          disabled={locating}
+          className={locationButtonClass()}
+          data-testid="locate-button"
+        >
           {locating ? caseIntake.location.locating : caseIntake.location.locate}
         </button>
         <button
           type="button"
           onClick={() => setPicking((v) => !v)}
           aria-pressed={pickActive}
-          className={`${smallButton} ${pickActive ? "bg-slate-900 text-white ring-slate-900" : ""}`}
+          className={locationButtonClass(pickActive)}
           data-testid="pick-on-map"
         >
           {caseIntake.location.pickOnMap}
@@ -119,7 +126,7 @@ export function LocationSection({ areaBounds, position, locating, locationError,
           type="button"
           onClick={openTyping}
           aria-expanded={typing}
-          className={smallButton}
+          className={locationButtonClass()}
           data-testid="coordinates-toggle"
         >
           {caseIntake.location.enterCoordinates}
@@ -158,7 +165,12 @@ export function LocationSection({ areaBounds, position, locating, locationError,
               {typedProblem}
             </p>
           )}
-          <button type="button" onClick={applyTyped} className={`${smallButton} w-full`} data-testid="coordinates-apply">
+          <button
+            type="button"
+            onClick={applyTyped}
+            className={`${locationButtonClass()} w-full`}
+            data-testid="coordinates-apply"
+          >
             {caseIntake.location.applyCoordinates}
           </button>
         </div>
@@ -167,7 +179,5 @@ export function LocationSection({ areaBounds, position, locating, locationError,
   );
 }
 
-const smallButton =
-  "min-h-11 rounded-xl bg-white px-2 text-sm font-medium text-slate-800 ring-1 ring-slate-300 active:bg-slate-100 disabled:opacity-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500";
 const inputClass =
   "mt-1 block w-full rounded-lg border-0 bg-slate-50 px-3 py-2.5 font-mono text-base text-slate-900 ring-1 ring-slate-300 focus:outline-none focus:ring-2 focus:ring-sky-500";

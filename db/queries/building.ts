@@ -83,3 +83,35 @@ export async function findBuildingRooms(db: Kysely<DB>, buildingId: number): Pro
      order by r.entrance, r.floor desc, r.number`.execute(db);
   return rows;
 }
+
+export type GridBuildingRow = {
+  id: number;
+  name: string;
+  address: string;
+  floors: number;
+  rooms: number;
+};
+
+/**
+ * One page of a basic grid's buildings in address order (then id), after the building `afterId` (keyset:
+ * the address and id of that building), with each building's room count. Rooms have row-level security:
+ * run it inside `inScope`. `limit + 1` rows are read so the caller knows whether more follow.
+ */
+export async function findGridBuildings(
+  db: Kysely<DB>,
+  gridId: number,
+  page: { afterId: number | null; limit: number },
+): Promise<GridBuildingRow[]> {
+  const after =
+    page.afterId === null
+      ? sql<boolean>`true`
+      : sql<boolean>`(b.address, b.id) > (select a.address, a.id from building a where a.id = ${page.afterId} and a.grid_id = ${gridId})`;
+  const { rows } = await sql<GridBuildingRow>`
+    select b.id::int as id, b.name, b.address, b.floors,
+           (select count(*) from room r where r.building_id = b.id)::int as rooms
+      from building b
+     where b.grid_id = ${gridId} and ${after}
+     order by b.address, b.id
+     limit ${page.limit + 1}`.execute(db);
+  return rows;
+}

@@ -110,7 +110,7 @@ describe("signIn", () => {
     expect(unknown.verifies).toBe(1);
   });
 
-  it("after 5 failures per account waits a doubling delay, also for an unknown name; success clears it", async () => {
+  it("after 5 failures per account waits a doubling delay at the addresses that failed, also for an unknown name; success clears it", async () => {
     await makeUser("carol");
     for (let i = 0; i < THROTTLE.freeFailures; i++) {
       await expect(
@@ -118,19 +118,20 @@ describe("signIn", () => {
       ).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
     }
     const t0 = new Date();
+    // An address that failed on carol (10.1.0.4, once) waits the account's delay.
     const throttled = await signIn({
       db: app.db,
       input: { username: "carol", password: PASSWORD },
-      request: request("10.1.1.1"),
+      request: request("10.1.0.4"),
       now: t0,
     }).catch((e) => e);
     expect(throttled.code).toBe("THROTTLED");
     expect(Number(throttled.details.retryAfterSeconds)).toBeGreaterThan(25);
     expect(Number(throttled.details.retryAfterSeconds)).toBeLessThanOrEqual(THROTTLE.baseDelaySeconds);
-    // The delay has passed: the right password works and clears the account's count.
+    // The delay has passed: the right password works there and clears the account's count.
     const later = new Date(Date.now() + (THROTTLE.baseDelaySeconds + 1) * 1000);
     await expect(
-      signIn({ db: app.db, input: { username: "carol", password: PASSWORD }, request: request("10.1.1.1"), now: later }),
+      signIn({ db: app.db, input: { username: "carol", password: PASSWORD }, request: request("10.1.0.4"), now: later }),
     ).resolves.toMatchObject({ token: expect.any(String) });
     await expect(
       signIn({ db: app.db, input: { username: "carol", password: PASSWORD }, request: request("10.1.1.1") }),
@@ -144,8 +145,36 @@ describe("signIn", () => {
       }).catch(() => undefined);
     }
     await expect(
-      signIn({ db: app.db, input: { username: "ghost", password: "Wrong2026pass" }, request: request("10.2.1.1") }),
+      signIn({ db: app.db, input: { username: "ghost", password: "Wrong2026pass" }, request: request("10.2.0.0") }),
     ).rejects.toMatchObject({ code: "THROTTLED" });
+  });
+
+  it("a stranger's failures from many addresses do not stop the owner's right password from a clean address", async () => {
+    await makeUser("grace");
+    // 30 wrong passwords from 10 addresses (3 each, under the per-address limit): a public demo name under attack.
+    for (let i = 0; i < 30; i++) {
+      await signIn({
+        db: app.db,
+        input: { username: "grace", password: `Guess${i}word` },
+        request: request(`10.30.0.${i % 10}`),
+      }).catch(() => undefined);
+    }
+    // The brute forcer is slowed: every address that failed waits the account's delay (30 failures: 15 min).
+    const slowed = await signIn({
+      db: app.db,
+      input: { username: "grace", password: "Guess99word" },
+      request: request("10.30.0.3"),
+    }).catch((e) => e);
+    expect(slowed.code).toBe("THROTTLED");
+    expect(Number(slowed.details.retryAfterSeconds)).toBeGreaterThan(THROTTLE.maxDelaySeconds - 60);
+    // …even with the right password (it cannot tell a guess from the owner there).
+    await expect(
+      signIn({ db: app.db, input: { username: "grace", password: PASSWORD }, request: request("10.30.0.7") }),
+    ).rejects.toMatchObject({ code: "THROTTLED" });
+    // The owner at an address that has not failed on grace signs in at once.
+    await expect(
+      signIn({ db: app.db, input: { username: "grace", password: PASSWORD }, request: request("192.168.7.20") }),
+    ).resolves.toMatchObject({ token: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) });
   });
 
   it("throttles an address that tries many names", async () => {

@@ -8,7 +8,7 @@ import { DomainError, parseInput } from "../errors";
 import { t } from "../i18n";
 import { argon2idHasher, dummyPasswordHash, type PasswordHasher } from "./password";
 import { hashSessionToken, isWellFormedToken, newSessionToken } from "./session-token";
-import { secondsUntilAllowed, THROTTLE } from "./throttle";
+import { signInWait, THROTTLE } from "./throttle";
 
 export const SignInInput = z.object({
   username: z.string().trim().toLowerCase().min(1, t.auth.signIn.missing).max(64),
@@ -29,7 +29,8 @@ export type SignedIn = { token: string; expiresAt: Date; userId: number; mustCha
 /**
  * Signs in with username and password and opens a new database session (a fresh random token every
  * time: session rotation). Unknown users and wrong passwords get the same answer after the same work
- * (an argon2id check against a dummy hash); repeated failures per name and per address are throttled.
+ * (an argon2id check against a dummy hash); repeated failures per address are throttled, and per name
+ * for the addresses that failed on it (lib/auth/throttle.ts: strangers cannot lock the owner out).
  */
 export async function signIn({
   db,
@@ -46,7 +47,7 @@ export async function signIn({
 }): Promise<SignedIn> {
   const { username, password } = parseInput(SignInInput, input);
   const failures = await countRecentFailures(db, username, request.address, THROTTLE.windowMinutes);
-  const wait = secondsUntilAllowed([failures.account, failures.address], now);
+  const wait = signInWait(failures, now);
   if (wait > 0)
     throw new DomainError("THROTTLED", t.auth.signIn.throttled(wait), { details: { retryAfterSeconds: String(wait) } });
 

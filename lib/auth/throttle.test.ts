@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { delayAfterFailures, secondsUntilAllowed, THROTTLE } from "./throttle";
+import { delayAfterFailures, secondsUntilAllowed, signInWait, THROTTLE } from "./throttle";
 
 describe("sign-in throttle", () => {
   it("is free for the first 5 failures, then doubles from 30 s up to 15 min", () => {
@@ -24,5 +24,18 @@ describe("sign-in throttle", () => {
     ).toBe(50);
     expect(secondsUntilAllowed([{ failures: 9, lastFailureAt: null }], now)).toBe(0);
     expect(secondsUntilAllowed([{ failures: 5, lastFailureAt: new Date(now.getTime() - 31_000) }], now)).toBe(0);
+  });
+
+  it("holds an address by the account's count only when that address itself failed on the account", () => {
+    const now = new Date("2026-11-23T10:00:00Z");
+    const justNow = new Date(now.getTime() - 1_000);
+    // 40 failures on the account from strangers' addresses: 15 minutes for them…
+    const account = { failures: 40, lastFailureAt: justNow };
+    const cleanAddress = { failures: 0, lastFailureAt: null };
+    expect(signInWait({ account, address: { failures: 1, lastFailureAt: justNow }, pairFailures: 1 }, now)).toBe(899);
+    // …and nothing for the owner at an address that has not failed on it.
+    expect(signInWait({ account, address: cleanAddress, pairFailures: 0 }, now)).toBe(0);
+    // An address's own failures (on any names) still hold it, as before.
+    expect(signInWait({ account, address: { failures: 6, lastFailureAt: justNow }, pairFailures: 0 }, now)).toBe(59);
   });
 });

@@ -57,3 +57,9 @@ export type FloorPlanCounts = {
 };
 
 export type BuildingFloorPlan = { building: BuildingSummary; entrances: EntranceBlock[]; counts: FloorPlanCounts };
+
+/** A building in a basic grid's list (the map panel): enough to find it and open its 楼盘表. */
+export type GridBuildingItem = { id: number; name: string; address: string; floors: number; rooms: number };
+
+/** A page of a grid's buildings; `nextAfter` is the last building's id when more follow, else null. */
+export type GridBuildingPage = { buildings: GridBuildingItem[]; nextAfter: number | null };

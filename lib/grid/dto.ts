@@ -30,6 +30,9 @@ export type RegionSummary = {
 
 export type RegionDetail = RegionSummary & { parentId: number | null };
 
+/** The level of a basic grid (基础网格): the one level that holds buildings. */
+export const BASIC_GRID_LEVEL = 4;
+
 export type RegionCrumb = { id: number; code: string; name: string; level: number; levelName: string };
 
 /** The name of an area's level as people say it: a level-1 town is 镇, a level-2 village is 村. */

@@ -6,8 +6,9 @@ import { mapHeader, type HeaderMapping, type HotlineColumnKey } from "./columns"
 import { decodeCsvBytes, parseCsv } from "./csv-parse";
 import { isBlankRow, type CellValue, type RawOrderRow } from "./parse-order-row";
 
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
-export const MAX_ROWS = 20_000;
+import { MAX_FILE_BYTES, MAX_ROWS } from "./file-limits";
+
+export { MAX_FILE_BYTES, MAX_ROWS };
 /** The header may sit below a title line or two ("12345 工单导出 2026-11-20"). */
 const HEADER_SEARCH_ROWS = 5;
 

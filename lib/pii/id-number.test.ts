@@ -63,6 +63,10 @@ describe("validateIdNumber reasons", () => {
     expect(validateIdNumber("110112201902290011", TODAY)).toMatchObject({ valid: false, problem: "birth_date" });
     expect(validateIdNumber("110112189912310011", TODAY)).toMatchObject({ valid: false, problem: "birth_date" });
     expect(validateIdNumber("110112202701010011", TODAY)).toMatchObject({ valid: false, problem: "birth_date" });
+    // born today in Beijing (04:00 on 11-24), while it is still 11-23 in UTC: a real birth date, not a future one
+    const newborn = makeIdNumber({ addressCode: "110112", birthDate: "2026-11-24", ordinal: 1, gender: "F" });
+    expect(validateIdNumber(newborn, new Date("2026-11-23T20:00:00Z"))).toMatchObject({ valid: true, birthDate: "2026-11-24" });
+    expect(validateIdNumber(newborn, new Date("2026-11-23T15:00:00Z"))).toMatchObject({ valid: false, problem: "birth_date" });
     expect(validateIdNumber("110112199003071233", TODAY)).toEqual({
       valid: false,
       problem: "check_digit",

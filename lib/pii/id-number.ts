@@ -6,6 +6,8 @@
  * Pure functions, no server dependency: the browser may validate a number typed into a form.
  */
 
+import { beijingDay } from "../format/time";
+
 /** Weight of each of the first 17 digits: 2^(17 - i) mod 11 (ISO 7064 MOD 11-2). */
 export const ID_NUMBER_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
 
@@ -100,7 +102,8 @@ export function validateIdNumber(value: string, today: Date = new Date()): IdNum
   const month = Number(id.slice(10, 12));
   const day = Number(id.slice(12, 14));
   const birthDate = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
-  const todayIso = today.toISOString().slice(0, 10);
+  // "today" is the Beijing calendar day: someone born today (Beijing) is valid before 08:00 UTC too
+  const todayIso = beijingDay(today);
   if (!isRealDate(year, month, day) || year < 1900 || birthDate > todayIso) {
     return { valid: false, problem: "birth_date", message: `出生日期${id.slice(6, 14)}不是有效日期` };
   }

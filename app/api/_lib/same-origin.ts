@@ -1,4 +1,5 @@
 import "server-only";
+import { requestHost } from "@/lib/client-address";
 import { DomainError } from "@/lib/errors";
 import { t } from "@/lib/i18n";
 
@@ -17,8 +18,9 @@ export function assertSameOrigin(request: Request): void {
   }
   const origin = request.headers.get("origin");
   if (origin === null) return;
-  const host =
-    request.headers.get("x-forwarded-host")?.split(",")[0].trim() || request.headers.get("host") || new URL(request.url).host;
+  // X-Forwarded-Host counts only when a proxy listed in TRUSTED_PROXIES sent it (the web server marks
+  // such requests); from anyone else it would let a forged header vouch for a foreign Origin.
+  const host = requestHost(request.headers, request.url);
   let originHost: string | null = null;
   try {
     originHost = origin === "null" ? null : new URL(origin).host;

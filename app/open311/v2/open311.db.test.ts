@@ -39,7 +39,12 @@ const client = {
         : first === "services"
           ? await serviceGet(request, { params: Promise.resolve({ file: second }) })
           : await requestGet(request, { params: Promise.resolve({ file: second }) });
-    return { status: response.status, type: response.headers.get("content-type") ?? "", text: await response.text() };
+    return {
+      status: response.status,
+      type: response.headers.get("content-type") ?? "",
+      retryAfter: response.headers.get("retry-after"),
+      text: await response.text(),
+    };
   },
   async post(path: string, fields: Record<string, string>, headers: Record<string, string> = {}) {
     const url = new URL(path, BASE);
@@ -49,7 +54,12 @@ const client = {
       headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
     });
     const response = await resourcePost(request, { params: Promise.resolve({ resource: url.pathname.split("/").pop()! }) });
-    return { status: response.status, type: response.headers.get("content-type") ?? "", text: await response.text() };
+    return {
+      status: response.status,
+      type: response.headers.get("content-type") ?? "",
+      retryAfter: response.headers.get("retry-after"),
+      text: await response.text(),
+    };
   },
 };
 
@@ -256,6 +266,11 @@ describe("Open311 GeoReport v2, as a client that follows the spec", () => {
     );
     await expectError(await client.post("requests.json", postFields({ lat: "31.23", long: "121.47" })), 400, "不在本区");
     await expectError(await client.post("requests.json", postFields({ jurisdiction_id: "310101" })), 404, "310101");
+    // The same unknown jurisdiction is refused alike on every GET.
+    for (const path of ["services.json", "requests.json", "services/event.exposed_garbage.json", "requests/SJ1.json"])
+      await expectError(await client.get(`${path}?jurisdiction_id=310101`), 404, "310101");
+    const district = await sql<{ code: string }>`select code from region where level = 0`.execute(owner.db);
+    expect((await client.get(`services.json?jurisdiction_id=${district.rows[0].code}`)).status).toBe(200);
     await expectError(await client.get("requests/SJ20260101NOPE.json"), 404, "SJ20260101NOPE");
     await expectError(await client.get("services/event.no_such.json"), 404, "event.no_such");
     await expectError(await client.get("requests.json?start_date=yesterday"), 400, "start_date");
@@ -270,6 +285,9 @@ describe("Open311 GeoReport v2, as a client that follows the spec", () => {
     await sql`update api_key set window_started_at = now(), window_count = 60 where id = ${keyId}`.execute(owner.db);
     const throttled = await client.post("requests.json", postFields());
     expect(throttled.status).toBe(429);
+    // Retry-After: when the key's minute turns (started just now: 59–60 s).
+    expect(Number(throttled.retryAfter)).toBeGreaterThanOrEqual(59);
+    expect(Number(throttled.retryAfter)).toBeLessThanOrEqual(60);
     await sql`update api_key set window_started_at = now() - interval '2 minutes' where id = ${keyId}`.execute(owner.db);
     expect((await client.post("requests.json", postFields())).status).toBe(201);
 

@@ -10,6 +10,7 @@ export const errorMessages = {
   UNAVAILABLE: "数据服务暂时不可用，请稍后重试。",
   INTERNAL: "系统出现异常，请稍后重试或联系管理员。",
   regionNotFound: "未找到该区域，可能不在您的管辖范围内。",
+  notABasicGrid: "只有基础网格列出所辖楼栋。",
   buildingNotFound: "未找到该楼栋，可能不在您的管辖范围内。",
   roomNotFound: "未找到该房屋，可能不在您的管辖范围内。",
   districtMissing: "数据库中还没有行政区数据，请先运行 npm run seed 加载示例辖区。",

@@ -21,4 +21,12 @@ export const grid = {
   },
   children: ["下辖街道", "下辖社区", "下辖小区", "下辖网格", ""] as const,
   noChildren: "没有下级区域",
+  /** A basic grid's panel: its buildings (楼进格). */
+  gridBuildings: {
+    title: "网格内楼栋",
+    empty: "本网格暂无楼栋。",
+    facts: (floors: number, rooms: number) => `${floors} 层 · ${rooms} 间`,
+    more: "显示更多楼栋",
+    loadingMore: "正在加载…",
+  },
 } as const;

@@ -219,20 +219,22 @@ export function RatesSetting({ setting }: { setting: SettingDto }) {
         {group("excludedStates", st.excludedStates, CASE_STATES, caseLoop.stateLabels)}
         {group("satisfiedLevels", st.satisfiedLevels, SATISFACTION_LEVELS, caseLoop.satisfactionLabels)}
         {group("ratedLevels", st.ratedLevels, SATISFACTION_LEVELS, caseLoop.satisfactionLabels)}
-        <Field label={st.fairlyWeight} htmlFor={`${id}-w`}>
-          <input
-            id={`${id}-w`}
-            type="number"
-            min={0}
-            max={1}
-            step="any"
-            required
-            value={weight}
-            onChange={(e) => setWeight(e.target.value)}
-            className={`${inputClass} w-28`}
-            data-testid="setting-rates-fairlyWeight"
-          />
-        </Field>
+        <div className="w-60">
+          <Field label={st.fairlyWeight} htmlFor={`${id}-w`}>
+            <input
+              id={`${id}-w`}
+              type="number"
+              min={0}
+              max={1}
+              step="any"
+              required
+              value={weight}
+              onChange={(e) => setWeight(e.target.value)}
+              className={`${inputClass} w-28`}
+              data-testid="setting-rates-fairlyWeight"
+            />
+          </Field>
+        </div>
       </div>
     </SettingCard>
   );
