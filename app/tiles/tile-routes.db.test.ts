@@ -5,6 +5,7 @@ import { GET as getTileJsonRoute } from "./[layer]/route";
 import { productConnection } from "../../db/client";
 import { openTestDb } from "../../db/testing/test-db";
 import { createSignedInAccount } from "../../lib/testing/test-sessions";
+import { VIA_TRUSTED_PROXY_HEADER } from "../../lib/client-address";
 import { bumpLayerVersion, forgetLayerVersions } from "../../tiles/layer-version";
 import { forgetTileScopes } from "../../tiles/resolve-tile-scope";
 import { closeTileConnection, tileConnection } from "../../tiles/tile-connection";
@@ -210,13 +211,21 @@ describe("the tile pool", () => {
 });
 
 describe("GET /tiles/<layer> (TileJSON)", () => {
+  const tileJson = (headers: Record<string, string>) =>
+    getTileJsonRoute(new Request("http://127.0.0.1:3000/tiles/grid", { headers: { ...headers, cookie } }), {
+      params: Promise.resolve({ layer: "grid" }),
+    });
+  const forwarded = { "x-forwarded-host": "atlas.example.org", "x-forwarded-proto": "https" };
+
+  it("takes the forwarded host only from a trusted proxy (the web server marks those requests)", async () => {
+    const direct = await (await tileJson(forwarded)).json();
+    expect(direct.tiles).toEqual(["http://127.0.0.1:3000/tiles/grid/{z}/{x}/{y}"]);
+    const proxied = await (await tileJson({ ...forwarded, [VIA_TRUSTED_PROXY_HEADER]: "1" })).json();
+    expect(proxied.tiles).toEqual(["https://atlas.example.org/tiles/grid/{z}/{x}/{y}"]);
+  });
+
   it("describes the layer with tile URLs on the request's origin and the district's bounds", async () => {
-    const res = await getTileJsonRoute(
-      new Request("http://127.0.0.1:3000/tiles/grid", {
-        headers: { "x-forwarded-host": "atlas.example.org", "x-forwarded-proto": "https", cookie },
-      }),
-      { params: Promise.resolve({ layer: "grid" }) },
-    );
+    const res = await tileJson({ ...forwarded, [VIA_TRUSTED_PROXY_HEADER]: "1" });
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body.tilejson).toBe("3.0.0");

@@ -113,9 +113,7 @@ describe("the sign-in and sign-out routes", () => {
     );
     expect(wrong.headers.get("location")).toBe("/sign-in?error=failed");
     for (let i = 0; i < THROTTLE.freeFailures; i++)
-      await signInRoute(
-        form({ username: "nobody2", password: "Wrong2026pass" }, { "x-gridatlas-client-address": `10.7.1.${i}` }),
-      );
+      await signInRoute(form({ username: "nobody2", password: "Wrong2026pass" }, { "x-gridatlas-client-address": "10.7.1.1" }));
     const res = await signInRoute(
       new Request("http://localhost:3000/api/auth/sign-in", {
         method: "POST",
@@ -123,11 +121,12 @@ describe("the sign-in and sign-out routes", () => {
           "content-type": "application/json",
           host: "localhost:3000",
           origin: "http://localhost:3000",
-          "x-gridatlas-client-address": "10.7.2.1",
+          "x-gridatlas-client-address": "10.7.1.1",
         },
         body: JSON.stringify({ username: "nobody2", password: "Wrong2026pass" }),
       }),
     );
+    // The address that failed is held back (a clean address is not: lib/auth's throttle test covers that).
     expect(res.status).toBe(429);
     expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
   });
