@@ -6,6 +6,7 @@ import type { CategoryOption } from "@/lib/case/list-cases-options";
 import type { InboxTab } from "@/lib/case/list-inbox";
 import { LIGHTS } from "@/lib/case/traffic-light";
 import { caseInbox } from "@/lib/i18n/zh-CN/case-inbox";
+import { CategorySelect } from "@/components/case-list/category-select";
 import { cases } from "@/lib/i18n/zh-CN/case";
 
 const text = caseInbox.filters;
@@ -32,21 +33,14 @@ export function InboxFilters({
     >
       <input type="hidden" name="tab" value={tab} />
       <CompactField label={text.category} htmlFor="inbox-category">
-        <select
+        <CategorySelect
           id="inbox-category"
-          name="category"
-          defaultValue={values.category ?? ""}
+          value={values.category}
+          anyLabel={text.allCategories}
+          categories={categories}
           className={`${compactControlClass} max-w-56`}
-          data-testid="inbox-filter-category"
-        >
-          <option value="">{text.allCategories}</option>
-          {categories.map((c) => (
-            <option key={c.id} value={c.id}>
-              {"\u3000".repeat(c.depth)}
-              {c.name}
-            </option>
-          ))}
-        </select>
+          testId="inbox-filter-category"
+        />
       </CompactField>
       <CompactField label={text.light} htmlFor="inbox-light">
         <select

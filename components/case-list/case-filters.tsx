@@ -9,6 +9,7 @@ import { cases } from "@/lib/i18n/zh-CN/case";
 import { caseDesk } from "@/lib/i18n/zh-CN/case-desk";
 import { caseLoop } from "@/lib/i18n/zh-CN/case-loop";
 import { AreaSelect } from "./area-select";
+import { CategorySelect } from "./category-select";
 import { DropEmptyFields } from "./drop-empty-fields";
 import { SlashFocus } from "./slash-focus";
 import { Button } from "@/components/ui/button";
@@ -76,22 +77,15 @@ export function CaseFilters({
         <AreaSelect id="case-area" area={area} className={`${compactControlClass} max-w-56`} />
       </CompactField>
       <CompactField label={text.category} htmlFor="case-category">
-        <select
+        <CategorySelect
           id="case-category"
-          name="category"
-          defaultValue={values.category ?? ""}
+          value={values.category}
+          anyLabel={text.any}
+          categories={categories}
           title={text.categoryHint}
           className={`${compactControlClass} max-w-52`}
-          data-testid="filter-category"
-        >
-          <option value="">{text.any}</option>
-          {categories.map((c) => (
-            <option key={c.id} value={c.id}>
-              {"\u3000".repeat(c.depth)}
-              {c.name}
-            </option>
-          ))}
-        </select>
+          testId="filter-category"
+        />
       </CompactField>
       <CompactField label={text.state} htmlFor="case-state">
         <select

@@ -1,16 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import {
-  findCaseForUpdate,
-  findEventByRequest,
-  findUnitIdsOfUser,
-  insertCaseEvent,
-  insertNotices,
-  updateCase,
-} from "../../db/queries/case";
+import { insertCaseEvent, insertNotices, updateCase } from "../../db/queries/case";
 import { findCategory } from "../../db/queries/case-config";
-import { inScope } from "../../db/queries/scope";
-import { isUniqueViolation } from "../account/rules";
 import { recordAudit } from "../audit/record-audit";
 import { authorize } from "../auth/authorize";
 import type { RequestContext } from "../context";
@@ -19,9 +10,8 @@ import { caseLoop } from "../i18n/zh-CN/case-loop";
 import { enqueue } from "../../workers/enqueue";
 import type { CaseDetailDto } from "./case-dto";
 import { loadCaseConfig } from "./case-config";
-import { caseActorFacts } from "./case-grants";
 import { maskOptionalText } from "./case-pii";
-import { actingAssignments, readCaseDetail } from "./get-case";
+import { actOnLockedCase, caseActorOf } from "./act-on-locked-case";
 import {
   alertOnAssessment,
   assessRisk,
@@ -60,90 +50,71 @@ export async function assessCaseRisk({
 }): Promise<CaseDetailDto & { replayed: boolean }> {
   const scope = authorize(ctx, "case.act");
   const parsed = parseInput(AssessRiskSchema, input);
-  const run = () =>
-    inScope(ctx.db, scope, async (trx) => {
-      const row = await findCaseForUpdate(trx, parsed.caseId);
-      if (!row) throw new DomainError("NOT_FOUND", caseLoop.errors.caseNotFound);
-      if (await findEventByRequest(trx, parsed.caseId, parsed.requestId))
-        return { ...(await readCaseDetail(trx, ctx, parsed.caseId)), replayed: true };
-      const unitIds = await findUnitIdsOfUser(trx, ctx.actor.userId);
-      const actor = caseActorFacts({
-        userId: ctx.actor.userId,
-        assignments: actingAssignments(ctx),
-        unitIds,
-        casePath: row.region_path,
-      });
-      const category = await findCategory(trx, row.category_id);
-      const refusal = riskAssessmentRefusal({ actor, riskAssessed: category?.risk_assessed ?? false, state: row.state });
-      if (refusal) throw new DomainError(refusal.code, refusal.message);
-      if (row.version !== parsed.expectedVersion) throw new DomainError("CONFLICT", caseLoop.errors.versionConflict);
+  return actOnLockedCase(ctx, scope, parsed, async (trx, row) => {
+    const { actor, unitIds } = await caseActorOf(trx, ctx, row);
+    const category = await findCategory(trx, row.category_id);
+    const refusal = riskAssessmentRefusal({ actor, riskAssessed: category?.risk_assessed ?? false, state: row.state });
+    if (refusal) throw new DomainError(refusal.code, refusal.message);
+    if (row.version !== parsed.expectedVersion) throw new DomainError("CONFLICT", caseLoop.errors.versionConflict);
 
-      const config = await loadCaseConfig(trx);
-      const { l, e, c } = parsed;
-      const risk = assessRisk({ l, e, c, bands: config.riskBands });
-      // The page shows the plan masked (case-pii.ts): sent back unchanged, it keeps the stored text in clear.
-      const unchanged =
-        parsed.emergencyPlan != null && parsed.emergencyPlan.trim() === maskOptionalText(row.emergency_plan)?.trim();
-      const plan = checkEmergencyPlan(risk.grade, unchanged ? row.emergency_plan : parsed.emergencyPlan);
-      const previousGrade = (row.risk_grade as RiskGrade | null) ?? null;
-      const previous =
-        previousGrade === null
-          ? null
-          : {
-              l: Number(row.risk_l),
-              e: Number(row.risk_e),
-              c: Number(row.risk_c),
-              value: Number(row.risk_value),
-              grade: previousGrade,
-              emergencyPlan: row.emergency_plan,
-            };
-      const assessed = { l, e, c, value: risk.d, grade: risk.grade, emergencyPlan: plan };
+    const config = await loadCaseConfig(trx);
+    const { l, e, c } = parsed;
+    const risk = assessRisk({ l, e, c, bands: config.riskBands });
+    // The page shows the plan masked (case-pii.ts): sent back unchanged, it keeps the stored text in clear.
+    const unchanged =
+      parsed.emergencyPlan != null && parsed.emergencyPlan.trim() === maskOptionalText(row.emergency_plan)?.trim();
+    const plan = checkEmergencyPlan(risk.grade, unchanged ? row.emergency_plan : parsed.emergencyPlan);
+    const previousGrade = (row.risk_grade as RiskGrade | null) ?? null;
+    const previous =
+      previousGrade === null
+        ? null
+        : {
+            l: Number(row.risk_l),
+            e: Number(row.risk_e),
+            c: Number(row.risk_c),
+            value: Number(row.risk_value),
+            grade: previousGrade,
+            emergencyPlan: row.emergency_plan,
+          };
+    const assessed = { l, e, c, value: risk.d, grade: risk.grade, emergencyPlan: plan };
 
-      const patch = { risk_l: l, risk_e: e, risk_c: c, risk_value: risk.d, risk_grade: risk.grade, emergency_plan: plan };
-      if ((await updateCase(trx, row.id, row.version, patch)) !== 1)
-        throw new DomainError("CONFLICT", caseLoop.errors.versionConflict);
-      await insertCaseEvent(trx, {
-        case_id: row.id,
-        actor_user_id: ctx.actor.userId,
-        actor_name: ctx.actor.displayName,
-        actor_unit_id: unitIds[0] ?? null,
-        action: "assess_risk",
-        from_state: row.state,
-        to_state: row.state,
-        from_level: row.level,
-        to_level: row.level,
-        note: null,
-        details: { risk: assessed, previous },
-        photo_ids: [],
-        request_id: parsed.requestId,
-      });
-      const alert = alertOnAssessment(previousGrade, risk.grade);
-      if (alert)
-        await insertNotices(
-          trx,
-          alert.levels.map((level) => ({
-            caseId: row.id,
-            kind: alert.kind,
-            level,
-            regionPath: row.region_path,
-            message: riskNoticeMessage(alert.kind, row.number),
-          })),
-        );
-      await recordAudit(trx, ctx, {
-        action: "case.assess_risk",
-        entity: "case",
-        entityId: row.id,
-        before: { version: row.version, risk: previous },
-        after: { version: row.version + 1, risk: assessed },
-      });
-      await enqueue(trx, "case.changed", { caseId: row.id, action: "assess_risk" });
-      return { ...(await readCaseDetail(trx, ctx, parsed.caseId)), replayed: false };
+    const patch = { risk_l: l, risk_e: e, risk_c: c, risk_value: risk.d, risk_grade: risk.grade, emergency_plan: plan };
+    if ((await updateCase(trx, row.id, row.version, patch)) !== 1)
+      throw new DomainError("CONFLICT", caseLoop.errors.versionConflict);
+    await insertCaseEvent(trx, {
+      case_id: row.id,
+      actor_user_id: ctx.actor.userId,
+      actor_name: ctx.actor.displayName,
+      actor_unit_id: unitIds[0] ?? null,
+      action: "assess_risk",
+      from_state: row.state,
+      to_state: row.state,
+      from_level: row.level,
+      to_level: row.level,
+      note: null,
+      details: { risk: assessed, previous },
+      photo_ids: [],
+      request_id: parsed.requestId,
     });
-  try {
-    return await run();
-  } catch (error) {
-    // The same request committed between our replay check and our insert.
-    if (isUniqueViolation(error)) return run();
-    throw error;
-  }
+    const alert = alertOnAssessment(previousGrade, risk.grade);
+    if (alert)
+      await insertNotices(
+        trx,
+        alert.levels.map((level) => ({
+          caseId: row.id,
+          kind: alert.kind,
+          level,
+          regionPath: row.region_path,
+          message: riskNoticeMessage(alert.kind, row.number),
+        })),
+      );
+    await recordAudit(trx, ctx, {
+      action: "case.assess_risk",
+      entity: "case",
+      entityId: row.id,
+      before: { version: row.version, risk: previous },
+      after: { version: row.version + 1, risk: assessed },
+    });
+    await enqueue(trx, "case.changed", { caseId: row.id, action: "assess_risk" });
+  });
 }

@@ -3,20 +3,14 @@ import {
   attachPhotos,
   findActiveUnits,
   findCaseForUpdate,
-  findEventByRequest,
   findRoutingRule,
-  findUnitIdsOfUser,
   insertCaseEvent,
   insertNotices,
   updateCase,
 } from "../../db/queries/case";
 import { findCaseSummaries } from "../../db/queries/case-read";
 import { findCategory } from "../../db/queries/case-config";
-import { inScope } from "../../db/queries/scope";
 import type { Database } from "../../db/client";
-import type { CaseRecord } from "../../db/types";
-import type { Selectable } from "kysely";
-import { isUniqueViolation } from "../account/rules";
 import { recordAudit } from "../audit/record-audit";
 import { authorize } from "../auth/authorize";
 import type { RequestContext } from "../context";
@@ -25,16 +19,13 @@ import { caseLoop } from "../i18n/zh-CN/case-loop";
 import { enqueue } from "../../workers/enqueue";
 import type { CaseDetailDto } from "./case-dto";
 import { loadCaseConfig, type CaseConfig } from "./case-config";
-import { caseActorFacts } from "./case-grants";
 import { clearCaseNoticesOnAction } from "./case-notices";
 import { checkTransition } from "./case-transitions";
 import { caseFactsOf, caseStepOf, routingStepOf, type CaseStep, type FiledRouting } from "./case-step";
-import { actingAssignments, readCaseDetail } from "./get-case";
+import { actOnLockedCase, caseActorOf, type CaseRow } from "./act-on-locked-case";
 import { riskFilingProblem } from "./risk";
 import { TransitionCaseSchema, type TransitionCaseInput } from "./schemas";
 import type { EffectInput } from "./transition-effects";
-
-type CaseRow = Selectable<CaseRecord>;
 
 /**
  * One step of the loop on one case (立案, 派遣, 签收, 退回, 处置, 反馈, 核查, 结案, 返工, 回访, 延期, 督办, 挂账 …).
@@ -54,35 +45,13 @@ export async function transitionCase({
 }): Promise<CaseDetailDto & { replayed: boolean }> {
   const scope = authorize(ctx, "case.act");
   const parsed = parseInput(TransitionCaseSchema, input);
-  const run = () =>
-    inScope(ctx.db, scope, async (trx) => {
-      const row = await findCaseForUpdate(trx, parsed.caseId);
-      if (!row) throw new DomainError("NOT_FOUND", caseLoop.errors.caseNotFound);
-      // Checked after the lock: a copy of this request that was holding it has committed by now.
-      if (await findEventByRequest(trx, parsed.caseId, parsed.requestId))
-        return { ...(await readCaseDetail(trx, ctx, parsed.caseId)), replayed: true };
-      await applyTransition(trx, ctx, row, parsed);
-      return { ...(await readCaseDetail(trx, ctx, parsed.caseId)), replayed: false };
-    });
-  try {
-    return await run();
-  } catch (error) {
-    // The same request committed between our replay check and our insert (only without the lock's help).
-    if (isUniqueViolation(error)) return run();
-    throw error;
-  }
+  return actOnLockedCase(ctx, scope, parsed, (trx, row) => applyTransition(trx, ctx, row, parsed));
 }
 
 async function applyTransition(trx: Database, ctx: RequestContext, row: CaseRow, input: TransitionCaseInput) {
   // One instant for the rules (has the handling limit run out?) and the effects (timeliness, clocks).
   const now = new Date();
-  const unitIds = await findUnitIdsOfUser(trx, ctx.actor.userId);
-  const actor = caseActorFacts({
-    userId: ctx.actor.userId,
-    assignments: actingAssignments(ctx),
-    unitIds,
-    casePath: row.region_path,
-  });
+  const { actor, unitIds } = await caseActorOf(trx, ctx, row);
   const verdict = checkTransition({
     caseFacts: caseFactsOf(row, now),
     actor,
