@@ -88,6 +88,8 @@ test("the department lands on its inbox, signs, handles and reports back with ph
       lat,
       channel: "phone",
       photoIds: [reportPhoto],
+      // A dispute is filed only with its LEC assessment (issue 10): D = 18, 一般.
+      risk: { l: 1, e: 6, c: 3 },
     },
   });
   expect(reported.status()).toBe(201);

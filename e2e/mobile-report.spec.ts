@@ -281,6 +281,8 @@ test.describe("acting on the phone", () => {
       lon: spot.lon,
       lat: spot.lat,
       urgency: "urgent",
+      // A hazard is filed only with its LEC assessment (issue 10); the worker gives one from the spot (D = 18, 一般).
+      risk: { l: 1, e: 6, c: 3 },
     });
     await gridWorker.dispose();
     const { rows } = await sql<{ id: number; number: string }>`
