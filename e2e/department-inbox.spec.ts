@@ -104,7 +104,10 @@ test("the department lands on its inbox, signs, handles and reports back with ph
   await street.dispose();
 
   // The department signs in through the form and lands on its inbox.
+  // No storage state: a context made here inherits the project's (the commander's), and signing in from it
+  // would revoke that session (sign-in revokes the token the browser already had) for every later spec.
   const context = await browser.newContext({
+    storageState: { cookies: [], origins: [] },
     viewport: { width: 1440, height: 900 },
     locale: "zh-CN",
     timezoneId: "Asia/Shanghai",
