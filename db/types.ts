@@ -171,6 +171,20 @@ export interface CaseMapOpenState {
   singleton: Generated<boolean>;
 }
 
+export interface CaseMapPoint {
+  category_id: number | null;
+  geom_3857: string | null;
+  grid_id: number | null;
+  id: number | null;
+  level: string | null;
+  light: string | null;
+  region_path: string | null;
+  reported_at: Timestamp | null;
+  source: string | null;
+  state: string | null;
+  urgency: string | null;
+}
+
 export interface CaseNotice {
   case_id: number;
   created_at: Generated<Timestamp>;
@@ -294,6 +308,20 @@ export interface Component {
   kind: string;
 }
 
+export interface Department {
+  case_unit_id: number | null;
+  code: string;
+  id: Generated<number>;
+  kind: string;
+  level: number;
+  name: string;
+  parent_id: number | null;
+  region_id: number;
+  sort_order: Generated<number>;
+  valid_from: Generated<Timestamp>;
+  valid_to: Timestamp | null;
+}
+
 export interface EscalationRule {
   auto_on_red: boolean;
   level: string;
@@ -301,6 +329,15 @@ export interface EscalationRule {
   notify_level: string;
   updated_at: Generated<Timestamp>;
   version: Generated<number>;
+}
+
+export interface GridPost {
+  grid_role: string;
+  id: Generated<number>;
+  region_id: number;
+  staff_id: number;
+  valid_from: Timestamp;
+  valid_to: Timestamp | null;
 }
 
 export interface HotlineBatch {
@@ -417,6 +454,7 @@ export interface PiiAccessLog {
   region_id: number | null;
   resident_id: number | null;
   row_count: number | null;
+  staff_id: number | null;
   unmasked: Generated<boolean>;
   user_id: number | null;
   username: string;
@@ -500,6 +538,63 @@ export interface SignInAttempt {
   username: string;
 }
 
+export interface Staff {
+  created_at: Generated<Timestamp>;
+  department_id: number;
+  district_code: string;
+  gender: string | null;
+  hire_date: Timestamp;
+  id: Generated<number>;
+  id_number_cipher: Buffer | null;
+  id_number_hash: Buffer | null;
+  id_number_masked: string | null;
+  leave_date: Timestamp | null;
+  name: string;
+  phone_cipher: Buffer | null;
+  phone_masked: string | null;
+  position_id: number;
+  rank_id: number;
+  staff_no: string;
+  updated_at: Generated<Timestamp>;
+  user_id: number | null;
+  version: Generated<number>;
+}
+
+export interface StaffJob {
+  department_id: number;
+  id: Generated<number>;
+  note: string | null;
+  position_id: number;
+  rank_id: number;
+  reason: string;
+  staff_id: number;
+  valid_from: Timestamp;
+  valid_to: Timestamp | null;
+}
+
+export interface StaffPhoto {
+  byte_size: number;
+  content: Buffer;
+  mime: string;
+  staff_id: number;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface StaffPosition {
+  code: string;
+  grid_role: string | null;
+  id: Generated<number>;
+  name: string;
+  sort_order: Generated<number>;
+}
+
+export interface StaffRank {
+  code: string;
+  id: Generated<number>;
+  name: string;
+  ordinal: number;
+}
+
 export interface TimeLimitRule {
   amount: number;
   category_id: number | null;
@@ -536,6 +631,7 @@ export interface DB {
   case_heat_total: CaseHeatTotal;
   case_map_open: CaseMapOpen;
   case_map_open_state: CaseMapOpenState;
+  case_map_point: CaseMapPoint;
   case_notice: CaseNotice;
   case_photo: CasePhoto;
   case_record: CaseRecord;
@@ -543,7 +639,9 @@ export interface DB {
   case_unit: CaseUnit;
   case_unit_member: CaseUnitMember;
   component: Component;
+  department: Department;
   escalation_rule: EscalationRule;
+  grid_post: GridPost;
   hotline_batch: HotlineBatch;
   hotline_batch_row: HotlineBatchRow;
   hotline_order: HotlineOrder;
@@ -559,6 +657,11 @@ export interface DB {
   room: Room;
   routing_rule: RoutingRule;
   sign_in_attempt: SignInAttempt;
+  staff: Staff;
+  staff_job: StaffJob;
+  staff_photo: StaffPhoto;
+  staff_position: StaffPosition;
+  staff_rank: StaffRank;
   time_limit_rule: TimeLimitRule;
   user_session: UserSession;
 }

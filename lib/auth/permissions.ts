@@ -38,9 +38,35 @@ export const ACTIONS = [
   "case.configure",
   /** Issue and revoke Open311 API keys. */
   "apikey.manage",
+  /** The org chart, staff lists and a person's record in the area, personal data masked (detail views logged). */
+  "staff.read",
+  /** Show one staff member's identity number or phone, with a stated reason (logged). */
+  "staff.reveal",
+  /** Keep the organisation: departments, positions, ranks, staff records, grid posts, imports and exports. */
+  "staff.manage",
+  /** Ask for a transfer (调动) of a person in the area. */
+  "transfer.request",
+  /** Approve or reject a transfer for the releasing or the receiving side (where the account is an approver). */
+  "transfer.approve",
+  /** Draw attendance points (考勤点), keep shifts and attendance rules. */
+  "attendance.configure",
+  /** One's own attendance: punch in and out, record patrols, read one's days, ask for corrections and leave. */
+  "attendance.self",
+  /** The attendance of the people in the area: days, punches, tracks (personal data, reads logged), who is on duty. */
+  "attendance.read",
+  /** Approve or reject corrections (补卡) and leave of the people one leads. */
+  "attendance.approve",
+  /** Produce, confirm (lock) and export the monthly attendance report. */
+  "attendance.report",
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
+
+/** What every member of staff does for themself. */
+const SELF_SERVICE: Action[] = ["attendance.self"];
+
+/** What a lead (网格长 and the offices above) does for the people of the area. */
+const LEAD: Action[] = ["staff.read", "attendance.read", "attendance.approve", "transfer.approve"];
 
 const GRID_LADDER: Action[] = [
   "map.view",
@@ -69,15 +95,37 @@ export const PERMISSIONS: Record<Role, readonly Action[]> = {
     "audit.read",
     "case.import",
     "case.configure",
+    ...LEAD,
+    ...SELF_SERVICE,
   ],
-  street_operator: [...GRID_LADDER, "key_person.reveal", "topology.read", "case.import"],
-  community_head: [...GRID_LADDER, "key_person.reveal"],
-  xiaoqu_head: [...GRID_LADDER],
-  grid_worker: ["map.view", "building.read", "resident.read", "resident.reveal", "case.read", "case.report", "case.act"],
-  department_handler: ["map.view", "building.read", "case.read", "case.report", "case.act"],
-  analyst: ["map.view", "building.read", "region.export", "topology.read", "case.read", "case.export"],
-  hr_clerk: ["map.view"],
-  payroll_clerk: [],
+  street_operator: [...GRID_LADDER, "key_person.reveal", "topology.read", "case.import", ...LEAD, ...SELF_SERVICE],
+  community_head: [...GRID_LADDER, "key_person.reveal", ...LEAD, ...SELF_SERVICE],
+  xiaoqu_head: [...GRID_LADDER, ...LEAD, ...SELF_SERVICE],
+  grid_worker: [
+    "map.view",
+    "building.read",
+    "resident.read",
+    "resident.reveal",
+    "case.read",
+    "case.report",
+    "case.act",
+    ...SELF_SERVICE,
+  ],
+  department_handler: ["map.view", "building.read", "case.read", "case.report", "case.act", ...SELF_SERVICE],
+  analyst: ["map.view", "building.read", "region.export", "topology.read", "case.read", "case.export", ...SELF_SERVICE],
+  hr_clerk: [
+    "map.view",
+    "staff.read",
+    "staff.reveal",
+    "staff.manage",
+    "transfer.request",
+    "transfer.approve",
+    "attendance.configure",
+    "attendance.read",
+    "attendance.report",
+    ...SELF_SERVICE,
+  ],
+  payroll_clerk: [...SELF_SERVICE],
   system_admin: ["account.manage", "audit.read", "topology.read", "case.configure", "apikey.manage"],
 };
 
