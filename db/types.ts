@@ -62,6 +62,141 @@ export interface AppUser {
   version: Generated<number>;
 }
 
+export interface AttendanceDay {
+  computed_at: Generated<Timestamp>;
+  day: Timestamp;
+  department_id: number | null;
+  early_minutes: Generated<number>;
+  first_in: Timestamp | null;
+  last_out: Timestamp | null;
+  late_minutes: Generated<number>;
+  outside_punches: Generated<number>;
+  overtime_holiday_minutes: Generated<number>;
+  overtime_restday_minutes: Generated<number>;
+  overtime_workday_minutes: Generated<number>;
+  patrols_done: Generated<number>;
+  patrols_required: Generated<number>;
+  rule_id: number | null;
+  staff_id: number;
+  status: string;
+  worked_minutes: Generated<number>;
+}
+
+export interface AttendanceMonthReport {
+  confirmed_at: Timestamp | null;
+  confirmed_by: number | null;
+  generated_at: Generated<Timestamp>;
+  generated_by: number | null;
+  id: Generated<number>;
+  month: Timestamp;
+  state: Generated<string>;
+  version: number;
+}
+
+export interface AttendanceMonthRow {
+  absent_days: Generated<number>;
+  corrections: Generated<number>;
+  days_worked: Generated<number>;
+  department_id: number | null;
+  early_count: Generated<number>;
+  early_minutes: Generated<number>;
+  late_count: Generated<number>;
+  late_minutes: Generated<number>;
+  leave_days: Generated<number>;
+  missing_punches: Generated<number>;
+  outside_days: Generated<number>;
+  overtime_holiday_minutes: Generated<number>;
+  overtime_restday_minutes: Generated<number>;
+  overtime_workday_minutes: Generated<number>;
+  patrols_done: Generated<number>;
+  patrols_required: Generated<number>;
+  report_id: number;
+  staff_id: number;
+  work_days: Generated<number>;
+}
+
+export interface AttendancePoint {
+  active: Generated<boolean>;
+  center: string | null;
+  created_at: Generated<Timestamp>;
+  created_by: number | null;
+  geom: string;
+  geom_3857: Generated<string | null>;
+  id: Generated<number>;
+  name: string;
+  radius_m: number | null;
+  region_id: number;
+  shape: string;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface AttendancePointMember {
+  department_id: number | null;
+  point_id: number;
+  staff_id: number | null;
+}
+
+export interface AttendancePunch {
+  accuracy_m: number | null;
+  correction_id: number | null;
+  created_at: Generated<Timestamp>;
+  day: Timestamp;
+  device_at: Timestamp | null;
+  distance_m: number | null;
+  id: Generated<number>;
+  inside: boolean;
+  kind: string;
+  offline: Generated<boolean>;
+  outside_reason: string | null;
+  photo: Buffer | null;
+  photo_mime: string | null;
+  point_id: number | null;
+  position: string | null;
+  request_id: string;
+  review_flags: Generated<string[]>;
+  server_at: Generated<Timestamp>;
+  staff_id: number;
+}
+
+export interface AttendanceRequest {
+  day: Timestamp;
+  decided_at: Timestamp | null;
+  decided_by: number | null;
+  decision_note: string | null;
+  id: Generated<number>;
+  kind: string;
+  leave_type: string | null;
+  punch_at: Timestamp | null;
+  punch_kind: string | null;
+  reason: string;
+  requested_at: Generated<Timestamp>;
+  requested_by: number | null;
+  staff_id: number;
+  state: Generated<string>;
+  until_day: Timestamp | null;
+  version: Generated<number>;
+}
+
+export interface AttendanceRule {
+  allow_outside_with_reason: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+  created_by: number | null;
+  department_id: number | null;
+  early_grace_minutes: Generated<number>;
+  end_minute: number;
+  id: Generated<number>;
+  late_grace_minutes: Generated<number>;
+  max_accuracy_m: Generated<number>;
+  min_work_minutes: Generated<number>;
+  name: string;
+  required_patrols: Generated<number>;
+  staff_id: number | null;
+  start_minute: number;
+  valid_from: Timestamp;
+  valid_to: Timestamp | null;
+}
+
 export interface AuditLog {
   action: string;
   actor_name: string;
@@ -94,6 +229,7 @@ export interface CalendarDay {
   day: Timestamp;
   kind: string;
   name: string;
+  statutory: Generated<boolean>;
   updated_at: Generated<Timestamp>;
   version: Generated<number>;
 }
@@ -443,6 +579,27 @@ export interface Organization {
   name: string;
 }
 
+export interface Patrol {
+  counted: Generated<boolean>;
+  day: Timestamp;
+  ended_at: Timestamp | null;
+  id: Generated<number>;
+  inside_share: number | null;
+  length_m: number | null;
+  point_count: Generated<number>;
+  region_id: number;
+  staff_id: number;
+  started_at: Timestamp;
+  track: string | null;
+}
+
+export interface PatrolPoint {
+  accuracy_m: number | null;
+  at: Timestamp;
+  patrol_id: number;
+  position: string;
+}
+
 export interface PiiAccessLog {
   address: string | null;
   at: Generated<Timestamp>;
@@ -622,6 +779,14 @@ export interface UserSession {
 export interface DB {
   api_key: ApiKey;
   app_user: AppUser;
+  attendance_day: AttendanceDay;
+  attendance_month_report: AttendanceMonthReport;
+  attendance_month_row: AttendanceMonthRow;
+  attendance_point: AttendancePoint;
+  attendance_point_member: AttendancePointMember;
+  attendance_punch: AttendancePunch;
+  attendance_request: AttendanceRequest;
+  attendance_rule: AttendanceRule;
   audit_log: AuditLog;
   building: Building;
   calendar_day: CalendarDay;
@@ -650,6 +815,8 @@ export interface DB {
   map_feature: MapFeature;
   open311_request: Open311Request;
   organization: Organization;
+  patrol: Patrol;
+  patrol_point: PatrolPoint;
   pii_access_log: PiiAccessLog;
   region: Region;
   resident: Resident;
