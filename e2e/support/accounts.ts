@@ -5,9 +5,12 @@ export const E2E_ACCOUNTS = {
   commander: "commander",
   street: "street",
   community: "community",
+  xiaoqu: "xiaoqu",
   gridworker: "gridworker",
   department: "department",
   analyst: "analyst",
+  hrclerk: "hrclerk",
+  payroll: "payroll",
   admin: "admin",
 } as const;
 
