@@ -12,6 +12,7 @@ const READ = [
   "department",
   "grid_post",
   "staff_position",
+  "staff_job",
   "attendance_point",
   "attendance_point_member",
   "attendance_rule",

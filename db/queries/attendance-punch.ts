@@ -205,27 +205,3 @@ export async function listServingFences(db: Database, staffId: number): Promise<
      limit 20`.execute(db);
   return rows.map((r) => ({ ...r, geometry: JSON.parse(r.geometry) as unknown }));
 }
-
-/**
- * What a punch needs of the person's attendance rule in force on `day`: their own rule, else the rule of the
- * nearest department up their tree. Null when no rule applies (the caller falls back to the defaults).
- */
-export async function findPunchRuleSettings(
-  db: Database,
-  staffId: number,
-  day: string,
-): Promise<{ ruleId: number; maxAccuracyM: number; allowOutsideWithReason: boolean } | null> {
-  const { rows } = await sql<{ ruleId: number; maxAccuracyM: number; allowOutsideWithReason: boolean }>`
-    with recursive chain (id, parent_id, depth) as (
-      select d.id, d.parent_id, 1 from staff s join department d on d.id = s.department_id where s.id = ${staffId}
-      union all
-      select d.id, d.parent_id, c.depth + 1 from chain c join department d on d.id = c.parent_id
-    )
-    select r.id as "ruleId", r.max_accuracy_m as "maxAccuracyM", r.allow_outside_with_reason as "allowOutsideWithReason"
-      from attendance_rule r left join chain c on c.id = r.department_id
-     where (r.staff_id = ${staffId} or c.id is not null)
-       and r.valid_from <= ${day}::date and (r.valid_to is null or r.valid_to > ${day}::date)
-     order by coalesce(c.depth, 0), r.id
-     limit 1`.execute(db);
-  return rows[0] ?? null;
-}

@@ -1,20 +1,18 @@
 import "server-only";
 import type { Database } from "../../../db/client";
-import { findPunchRuleSettings } from "../../../db/queries/attendance-punch";
+import { resolveAttendanceRule } from "../rules/resolve-attendance-rule";
 import type { FenceRuleSettings } from "./fence-verdict";
 
 /**
- * The part of a person's attendance rule a punch needs. Where no rule is configured for them (a new
- * department, a rule not yet drawn up) the column defaults of attendance_rule apply: accuracy up to 200 m, a
- * punch outside the fence allowed with a reason — a missing configuration must not lock people out.
+ * The part of a person's attendance rule in force on `day` that a punch needs (the one resolution of rules:
+ * lib/attendance/rules; with no rule configured its documented default applies, so a missing configuration
+ * never locks people out).
  */
-export const DEFAULT_PUNCH_RULE: FenceRuleSettings = { maxAccuracyM: 200, allowOutsideWithReason: true };
-
 export async function resolvePunchRule(
   db: Database,
   staffId: number,
   day: string,
 ): Promise<FenceRuleSettings & { ruleId: number | null }> {
-  const rule = await findPunchRuleSettings(db, staffId, day);
-  return rule ?? { ...DEFAULT_PUNCH_RULE, ruleId: null };
+  const rule = await resolveAttendanceRule(db, staffId, day);
+  return { ruleId: rule.ruleId, maxAccuracyM: rule.maxAccuracyM, allowOutsideWithReason: rule.allowOutsideWithReason };
 }
