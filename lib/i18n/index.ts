@@ -1,4 +1,5 @@
 import { account } from "./zh-CN/account";
+import { attendancePoints } from "./zh-CN/attendance-points";
 import { audit } from "./zh-CN/audit";
 import { auditLabels } from "./zh-CN/audit-labels";
 import { auth } from "./zh-CN/auth";
@@ -27,6 +28,7 @@ import { topology } from "./zh-CN/topology";
  */
 const zhCN = {
   account,
+  attendancePoints,
   audit,
   auditLabels,
   auth,
