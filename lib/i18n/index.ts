@@ -17,6 +17,7 @@ import { hotline } from "./zh-CN/hotline";
 import { landing } from "./zh-CN/landing";
 import { map } from "./zh-CN/map";
 import { open311 } from "./zh-CN/open311";
+import { org } from "./zh-CN/org";
 import { resident } from "./zh-CN/resident";
 import { search } from "./zh-CN/search";
 import { tiles } from "./zh-CN/tiles";
@@ -47,6 +48,7 @@ const zhCN = {
   hotline,
   landing,
   open311,
+  org,
   errors: errorMessages,
 };
 
