@@ -4,8 +4,8 @@ import { APP_ROLE } from "./20261124T0900-access";
 /**
  * What the web process (the application role, no ownership) needs to punch and patrol from the phone and
  * to read who is on duty: read the people, their departments, grid posts, fences and rules; write punches
- * and patrols (append-only punches: no update or delete). The schema migrations of the organisation and of
- * attendance created the tables without grants.
+ * and patrols (append-only punches: no update or delete). Granting a privilege a sibling migration also grants
+ * is harmless; down revokes only on the tables this part owns (punches and patrols).
  */
 const READ = [
   "staff",
@@ -28,5 +28,4 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`revoke select, insert, update on patrol from ${sql.raw(APP_ROLE)}`.execute(db);
   for (const table of APPEND) await sql`revoke select, insert on ${sql.table(table)} from ${sql.raw(APP_ROLE)}`.execute(db);
-  for (const table of READ) await sql`revoke select on ${sql.table(table)} from ${sql.raw(APP_ROLE)}`.execute(db);
 }

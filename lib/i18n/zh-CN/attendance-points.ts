@@ -17,6 +17,13 @@ export const attendancePoints = {
       conflict: (version: number) => `该规则已被他人修改（当前版本 ${version}），请刷新后重试`,
       closeBeforeFrom: "停用日期必须晚于生效日期",
       alreadyClosed: "该规则在此日期前已结束",
+      nameRequired: "请填写规则名称",
+      nameTooLong: (max: number) => `名称不能超过 ${max} 个字`,
+      badTime: "时间格式应为 HH:MM（00:00–24:00）",
+      badDate: "日期格式应为 YYYY-MM-DD",
+      badNumber: (min: number, max: number) => `请输入 ${min}–${max} 之间的整数`,
+      badId: "编号格式不正确",
+      badFlag: "请选择是或否",
     },
   },
 } as const;
