@@ -15,6 +15,7 @@ import * as staffOrg from "./20261204T0900-staff-org";
 import * as attendance from "./20261204T0910-attendance";
 import * as attendanceRuleVersion from "./20261204T1300-attendance-rule-version";
 import * as attendancePointAccess from "./20261204T1310-attendance-point-access";
+import * as fenceLayerVersion from "./20261204T1320-fence-layer-version";
 
 /** The explicit, ordered list of migrations (no directory scanning: bundlers and reviewers both see it). */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   "20261204T0910-attendance": attendance,
   "20261204T1300-attendance-rule-version": attendanceRuleVersion,
   "20261204T1310-attendance-point-access": attendancePointAccess,
+  "20261204T1320-fence-layer-version": fenceLayerVersion,
 };
