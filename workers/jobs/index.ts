@@ -5,6 +5,8 @@ import { binCaseHeatJob } from "./bin-case-heat";
 import { refreshCaseMapOpenJob } from "./refresh-case-map-open";
 import { hotlineImportJob } from "./hotline-import";
 import { runCaseClockJob } from "./run-case-clock";
+import { computeAttendanceDaysJob } from "./compute-attendance-days";
+import { attendanceMonthReportJob } from "./attendance-month-report";
 
 /** Every job the worker process runs; the web process only enqueues (workers/enqueue.ts). */
 export const jobs: RegisteredJob[] = [
@@ -14,4 +16,6 @@ export const jobs: RegisteredJob[] = [
   hotlineImportJob,
   runCaseClockJob,
   refreshCaseMapOpenJob,
+  computeAttendanceDaysJob,
+  attendanceMonthReportJob,
 ];
