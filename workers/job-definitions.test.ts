@@ -13,6 +13,7 @@ describe("job definitions shared by the sender and the worker", () => {
       "case-heat.bin": "* * * * *",
       "case-map.refresh-open": "* * * * *",
       "case-clock.run": "* * * * *",
+      "transfer.apply-due": "5 * * * *",
     });
     expect(jobSchedule("case-clock.run")).toBe("* * * * *");
     expect(jobThrottleSeconds("case.changed")).toBe(2);

@@ -13,6 +13,7 @@ import * as caseRatesRisk from "./20261203T1100-case-rates-risk";
 import * as piiAccessCase from "./20261203T1400-pii-access-case";
 import * as staffOrg from "./20261204T0900-staff-org";
 import * as attendance from "./20261204T0910-attendance";
+import * as transfer from "./20261204T1200-transfer";
 
 /** The explicit, ordered list of migrations (no directory scanning: bundlers and reviewers both see it). */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   "20261203T1400-pii-access-case": piiAccessCase,
   "20261204T0900-staff-org": staffOrg,
   "20261204T0910-attendance": attendance,
+  "20261204T1200-transfer": transfer,
 };

@@ -5,6 +5,7 @@ import { binCaseHeatJob } from "./bin-case-heat";
 import { refreshCaseMapOpenJob } from "./refresh-case-map-open";
 import { hotlineImportJob } from "./hotline-import";
 import { runCaseClockJob } from "./run-case-clock";
+import { applyDueTransfersJob } from "./apply-due-transfers";
 
 /** Every job the worker process runs; the web process only enqueues (workers/enqueue.ts). */
 export const jobs: RegisteredJob[] = [
@@ -14,4 +15,5 @@ export const jobs: RegisteredJob[] = [
   hotlineImportJob,
   runCaseClockJob,
   refreshCaseMapOpenJob,
+  applyDueTransfersJob,
 ];
