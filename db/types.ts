@@ -193,8 +193,10 @@ export interface AttendanceRule {
   required_patrols: Generated<number>;
   staff_id: number | null;
   start_minute: number;
+  updated_at: Generated<Timestamp>;
   valid_from: Timestamp;
   valid_to: Timestamp | null;
+  version: Generated<number>;
 }
 
 export interface AuditLog {

@@ -13,7 +13,7 @@ fs.mkdirSync(resultsDir, { recursive: true });
 const skipE2e = process.argv.includes("--no-e2e");
 
 function run(command: string, args: string[], extraEnv: Record<string, string> = {}) {
-  console.log(`\n[test] ${command} ${args.join(" ")}`);
+  console.log(`\n[test] ${command} ${args.join(" ")} (${new Date().toISOString().slice(11, 19)})`);
   return spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...extraEnv } }).status ?? 1;
 }
 

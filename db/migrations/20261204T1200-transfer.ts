@@ -88,20 +88,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )`.execute(db);
   await sql`create index transfer_approver_user_idx on transfer_approver (user_id)`.execute(db);
 
-  // The web process asks for, decides and (when the day has come) applies transfers, as the application role.
+  // The web process asks for, decides and (when the day has come) applies transfers, as the application role
+  // (the staff tables' own grants: 20261204T1000-staff-org-grants).
   await sql`grant select, insert, update on transfer to ${sql.raw(APP_ROLE)}`.execute(db);
   await sql`grant select, insert, update, delete on transfer_approver to ${sql.raw(APP_ROLE)}`.execute(db);
-  for (const table of ["department", "staff_position", "staff_rank"]) {
-    await sql`grant select on ${sql.table(table)} to ${sql.raw(APP_ROLE)}`.execute(db);
-  }
-  for (const table of ["staff", "staff_job", "grid_post"]) {
-    await sql`grant select, insert, update on ${sql.table(table)} to ${sql.raw(APP_ROLE)}`.execute(db);
-  }
-  await sql`grant delete on grid_post to ${sql.raw(APP_ROLE)}`.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  // Grants on the staff tables stay: the organisation's own verbs need them too, and they go with those tables.
   await sql`drop table transfer_approver`.execute(db);
   await sql`drop table transfer`.execute(db);
 }

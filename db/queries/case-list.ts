@@ -1,7 +1,7 @@
 import { sql, type RawBuilder, type SqlBool } from "kysely";
 import { withinScope, type Scope } from "./scope";
 import type { Database } from "../client";
-import type { CaseSummaryRow } from "./case-read";
+import { selectCaseSummaries, type CaseSummaryRow } from "./case-read";
 
 /*
  * The case list and its exports: one filtered scan of case_record inside the caller's scope, newest first,
@@ -117,35 +117,10 @@ export async function findCasePage(
   f: CaseListQuery,
   page: { after?: CaseCursor; limit: number },
 ): Promise<CaseListRow[]> {
-  let q = db
-    .selectFrom("case_record as c")
-    .innerJoin("case_category as cat", "cat.id", "c.category_id")
-    .innerJoin("region as g", "g.id", "c.grid_id")
-    .leftJoin("case_unit as lu", "lu.id", "c.lead_unit_id")
-    .select([
-      "c.id",
-      "c.number",
-      "c.state",
-      "c.level",
-      "c.light",
-      "c.source",
-      "c.kind",
-      "c.urgency",
-      "c.category_id",
-      "cat.name as category_name",
-      "c.description",
-      "c.address",
-      "c.grid_id",
-      "g.name as grid_name",
-      "lu.name as lead_unit_name",
-      "c.reported_at",
-      "c.deadline_at",
-      "c.closed_at",
-      sql<number>`st_x(c.geom)`.as("lon"),
-      sql<number>`st_y(c.geom)`.as("lat"),
-      // numeric, not double: the cursor must round-trip to the exact microsecond.
-      sql<string>`((extract(epoch from c.reported_at) * 1000000)::bigint)::text || '-' || c.id::text`.as("cursor"),
-    ]);
+  let q = selectCaseSummaries(db).select(
+    // numeric, not double: the cursor must round-trip to the exact microsecond.
+    sql<string>`((extract(epoch from c.reported_at) * 1000000)::bigint)::text || '-' || c.id::text`.as("cursor"),
+  );
   for (const w of caseFilterConditions(f)) q = q.where(w);
   if (page.after) {
     const { micros, id } = page.after;

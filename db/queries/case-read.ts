@@ -1,9 +1,8 @@
 import { sql } from "kysely";
 import type { Database } from "../client";
 
-/** Columns of a case summary (list line, map point), joined with its category, grid and lead unit. */
-export async function findCaseSummaries(db: Database, ids: readonly number[]) {
-  if (ids.length === 0) return [];
+/** A case summary (list line, map point): the case joined with its category, grid and lead unit. */
+export function selectCaseSummaries(db: Database) {
   return db
     .selectFrom("case_record as c")
     .innerJoin("case_category as cat", "cat.id", "c.category_id")
@@ -30,9 +29,13 @@ export async function findCaseSummaries(db: Database, ids: readonly number[]) {
       "c.closed_at",
       sql<number>`st_x(c.geom)`.as("lon"),
       sql<number>`st_y(c.geom)`.as("lat"),
-    ])
-    .where("c.id", "in", ids)
-    .execute();
+    ]);
+}
+
+/** The summaries of these cases (any order). */
+export async function findCaseSummaries(db: Database, ids: readonly number[]) {
+  if (ids.length === 0) return [];
+  return selectCaseSummaries(db).where("c.id", "in", ids).execute();
 }
 
 export type CaseSummaryRow = Awaited<ReturnType<typeof findCaseSummaries>>[number];

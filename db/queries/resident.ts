@@ -130,23 +130,27 @@ export type ResidentLookupRow = {
   north: number;
 };
 
+/** A lookup hit's columns (`ResidentLookupRow`): who, where they live, and the building's box to zoom to. */
+function residentLookups(db: Kysely<DB>) {
+  return residentsAtHome(db).select([
+    "p.id",
+    "p.name",
+    "p.key_person as keyPerson",
+    "p.id_number_masked as idNumberMasked",
+    "g.id as gridId",
+    "b.id as buildingId",
+    "b.address as buildingAddress",
+    "r.number as roomNumber",
+    sql<number>`st_xmin(b.geom)`.as("west"),
+    sql<number>`st_ymin(b.geom)`.as("south"),
+    sql<number>`st_xmax(b.geom)`.as("east"),
+    sql<number>`st_ymax(b.geom)`.as("north"),
+  ]);
+}
+
 /** The resident whose identity number has this keyed hash (exact match only), inside the scope. */
 export async function findResidentByIdHash(db: Kysely<DB>, hash: Buffer, scope: Scope): Promise<ResidentLookupRow | undefined> {
-  return residentsAtHome(db)
-    .select([
-      "p.id",
-      "p.name",
-      "p.key_person as keyPerson",
-      "p.id_number_masked as idNumberMasked",
-      "g.id as gridId",
-      "b.id as buildingId",
-      "b.address as buildingAddress",
-      "r.number as roomNumber",
-      sql<number>`st_xmin(b.geom)`.as("west"),
-      sql<number>`st_ymin(b.geom)`.as("south"),
-      sql<number>`st_xmax(b.geom)`.as("east"),
-      sql<number>`st_ymax(b.geom)`.as("north"),
-    ])
+  return residentLookups(db)
     .where("p.id_number_hash", "=", hash)
     .where(withinScope(sql.ref("g.path"), scope))
     .executeTakeFirst();
@@ -238,21 +242,7 @@ export async function findResidentsByName(
   limit: number,
 ): Promise<ResidentLookupRow[]> {
   const prefix = `${name.replaceAll("\\", "\\\\").replaceAll("%", "\\%").replaceAll("_", "\\_")}%`;
-  return residentsAtHome(db)
-    .select([
-      "p.id",
-      "p.name",
-      "p.key_person as keyPerson",
-      "p.id_number_masked as idNumberMasked",
-      "g.id as gridId",
-      "b.id as buildingId",
-      "b.address as buildingAddress",
-      "r.number as roomNumber",
-      sql<number>`st_xmin(b.geom)`.as("west"),
-      sql<number>`st_ymin(b.geom)`.as("south"),
-      sql<number>`st_xmax(b.geom)`.as("east"),
-      sql<number>`st_ymax(b.geom)`.as("north"),
-    ])
+  return residentLookups(db)
     .where(sql<boolean>`p.name like ${prefix}`)
     .where("p.key_person", "=", false)
     .where(withinScope(sql.ref("g.path"), scope))

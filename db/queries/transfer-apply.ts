@@ -9,7 +9,8 @@ import type { GridRole } from "./transfer";
 
 /**
  * Ends the person's job row in force on `day` and opens the new one from `day`. A row that itself begins on
- * or after `day` (hired the same day, a correction) is rewritten in place: a period cannot end where it starts.
+ * `day` (hired that day) is rewritten in place: a period cannot end where it starts, and history rows are
+ * never deleted. The caller has checked that no row begins after `day` (findPlansAfter).
  */
 export async function moveStaffJob(
   db: Database,
@@ -17,22 +18,20 @@ export async function moveStaffJob(
   day: string,
   to: { departmentId: number; positionId: number; rankId: number; note: string },
 ): Promise<void> {
-  const open = await db
-    .selectFrom("staff_job")
-    .select(["id", sql<boolean>`valid_from >= ${day}::date`.as("startsLate")])
+  const sameDay = await db
+    .updateTable("staff_job")
+    .set({ department_id: to.departmentId, position_id: to.positionId, reason: "transfer", note: to.note })
     .where("staff_id", "=", staffId)
-    .where(sql<SqlBool>`valid_to is null or valid_to > ${day}::date`)
-    .orderBy("valid_from")
+    .where(sql<SqlBool>`valid_from = ${day}::date`)
+    .returning("id")
     .execute();
-  for (const row of open) {
-    if (row.startsLate) await db.deleteFrom("staff_job").where("id", "=", row.id).execute();
-    else
-      await db
-        .updateTable("staff_job")
-        .set({ valid_to: sql<Date>`${day}::date` })
-        .where("id", "=", row.id)
-        .execute();
-  }
+  if (sameDay.length > 0) return;
+  await db
+    .updateTable("staff_job")
+    .set({ valid_to: sql<Date>`${day}::date` })
+    .where("staff_id", "=", staffId)
+    .where(sql<SqlBool>`valid_from < ${day}::date and (valid_to is null or valid_to > ${day}::date)`)
+    .execute();
   await db
     .insertInto("staff_job")
     .values({
@@ -48,19 +47,22 @@ export async function moveStaffJob(
 }
 
 /**
- * Ends every grid post the person holds on `day` (a transfer moves the whole person); posts planned to begin
- * on or after `day` are dropped, the transfer replaces them. Returns the posts ended.
+ * Whether the person has a job row starting after `day` or a grid post starting on or after it: a plan the
+ * transfer would contradict, which a person must sort out first (history rows are never deleted).
  */
+export async function findPlansAfter(db: Database, staffId: number, day: string): Promise<boolean> {
+  const { rows } = await sql<{ n: number }>`
+    select (select count(*) from staff_job where staff_id = ${staffId} and valid_from > ${day}::date)
+         + (select count(*) from grid_post where staff_id = ${staffId} and valid_from >= ${day}::date) as n`.execute(db);
+  return Number(rows[0].n) > 0;
+}
+
+/** Ends every grid post the person holds on `day` (a transfer moves the whole person). Returns the posts ended. */
 export async function endGridPosts(
   db: Database,
   staffId: number,
   day: string,
 ): Promise<{ id: number; regionId: number; gridRole: GridRole }[]> {
-  await db
-    .deleteFrom("grid_post")
-    .where("staff_id", "=", staffId)
-    .where(sql<SqlBool>`valid_from >= ${day}::date`)
-    .execute();
   const rows = await db
     .updateTable("grid_post")
     .set({ valid_to: sql<Date>`${day}::date` })

@@ -1,4 +1,5 @@
 import { account } from "./zh-CN/account";
+import { attendancePoints } from "./zh-CN/attendance-points";
 import { audit } from "./zh-CN/audit";
 import { auditLabels } from "./zh-CN/audit-labels";
 import { auth } from "./zh-CN/auth";
@@ -16,6 +17,7 @@ import { hotline } from "./zh-CN/hotline";
 import { landing } from "./zh-CN/landing";
 import { map } from "./zh-CN/map";
 import { open311 } from "./zh-CN/open311";
+import { org } from "./zh-CN/org";
 import { resident } from "./zh-CN/resident";
 import { search } from "./zh-CN/search";
 import { tiles } from "./zh-CN/tiles";
@@ -28,6 +30,7 @@ import { transfer } from "./zh-CN/transfer";
  */
 const zhCN = {
   account,
+  attendancePoints,
   audit,
   auditLabels,
   auth,
@@ -46,6 +49,7 @@ const zhCN = {
   hotline,
   landing,
   open311,
+  org,
   transfer,
   errors: errorMessages,
 };

@@ -9,6 +9,8 @@ export type PiiAccess = {
   /** id_number | phone | name (reveal); case_text (reveal of a case's free text); detail (view); list (export); id_number or name (lookup). */
   field: "id_number" | "phone" | "name" | "case_text" | "detail" | "list";
   residentId?: number | null;
+  /** The staff member whose data was read (staff records: detail views, reveals, exports of one person). */
+  staffId?: number | null;
   caseId?: number | null;
   regionId?: number | null;
   reason?: string | null;
@@ -31,6 +33,7 @@ export async function recordPiiAccess(
     kind: access.kind,
     field: access.field,
     resident_id: access.residentId ?? null,
+    staff_id: access.staffId ?? null,
     case_id: access.caseId ?? null,
     region_id: access.regionId ?? null,
     reason: access.reason ?? null,

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Database } from "../../db/client";
-import { findGridsWithoutFullTime, type GridGapRow } from "../../db/queries/grid-gaps";
+import { findGridGaps, type GridGapRow } from "../../db/queries/grid-post";
 import {
   addRoleAssignment,
   addUnitMembership,
@@ -8,6 +8,7 @@ import {
   deleteUnitMembership,
   endGridPosts,
   findFullTimeHolder,
+  findPlansAfter,
   findRoleAssignments,
   findUnitMemberships,
   insertGridPost,
@@ -16,6 +17,7 @@ import {
   updateStaffPlacement,
 } from "../../db/queries/transfer-apply";
 import {
+  type GridRole,
   findDepartmentFacts,
   findRegionFacts,
   findStaffPlacement,
@@ -97,6 +99,8 @@ async function applyInTransaction(trx: Database, actor: Actor, transferId: numbe
     if (holder) throw new DomainError("CONFLICT", t.transfer.errors.fullTimeTaken(toRegion.name, holder.name));
   }
 
+  if (await findPlansAfter(trx, staff.id, day)) throw new DomainError("CONFLICT", t.transfer.errors.plansAfter);
+
   const note = `transfer #${row.id}`;
   await moveStaffJob(trx, staff.id, day, {
     departmentId: toDepartment.id,
@@ -129,8 +133,7 @@ async function applyInTransaction(trx: Database, actor: Actor, transferId: numbe
       : null;
 
   await markTransferApplied(trx, row.id);
-  const leftGrids = endedPosts.filter((p) => p.gridRole === "full_time").map((p) => p.regionId);
-  const gaps = await findGridsWithoutFullTime(trx, { day, regionIds: leftGrids });
+  const gaps = await gridsLeftEmpty(trx, endedPosts, day);
   await recordAudit(trx, actor, {
     action: "transfer.apply",
     entity: "transfer",
@@ -177,4 +180,19 @@ async function moveSignIn(trx: Database, userId: number, p: { from: SignInPlacem
     after: await findRoleAssignments(trx, userId),
     unitsAfter: await findUnitMemberships(trx, userId),
   };
+}
+
+/** The grids whose 专职网格员 post the transfer ended and that nobody holds from that day (org's gap query). */
+async function gridsLeftEmpty(
+  trx: Database,
+  ended: { regionId: number; gridRole: GridRole }[],
+  day: string,
+): Promise<GridGapRow[]> {
+  const paths: string[] = [];
+  for (const post of ended.filter((p) => p.gridRole === "full_time")) {
+    const region = await findRegionFacts(trx, post.regionId);
+    if (region) paths.push(region.path);
+  }
+  if (paths.length === 0) return [];
+  return (await findGridGaps(trx, paths, day, day, 50)).filter((g) => g.kind === "vacant");
 }

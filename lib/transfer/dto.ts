@@ -1,5 +1,5 @@
 import type { TransferDetailRow, TransferListRow } from "../../db/queries/transfer";
-import type { GridGapRow } from "../../db/queries/grid-gaps";
+import type { GridGapRow } from "../../db/queries/grid-post";
 import { formatDateTime } from "../format/time";
 import { t } from "../i18n";
 

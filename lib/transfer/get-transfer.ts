@@ -1,6 +1,6 @@
 import "server-only";
-import { findGridsWithoutFullTime } from "../../db/queries/grid-gaps";
-import { findTransferDetail } from "../../db/queries/transfer";
+import { findGridGaps } from "../../db/queries/grid-post";
+import { findRegionFacts, findTransferDetail } from "../../db/queries/transfer";
 import { can, scopeOf } from "../auth/authorize";
 import { normalizeScope, scopeContains } from "../auth/scope";
 import type { RequestContext } from "../context";
@@ -19,16 +19,13 @@ export async function getTransfer({ ctx, transferId }: { ctx: RequestContext; tr
   if (!detail) throw new DomainError("NOT_FOUND", t.transfer.errors.transferNotFound);
   const approves = can(ctx, "transfer.approve");
   const requestScope = normalizeScope(scopeOf(ctx, "transfer.request"));
-  // The grid the person's 专职 post leaves: warn while it has nobody (once applied, or as a preview before).
-  const gaps =
-    detail.fromGridRole === "full_time" &&
-    detail.fromRegionId !== null &&
-    (detail.state === "applied" || detail.state === "approved")
-      ? await findGridsWithoutFullTime(ctx.db, {
-          day: maxDay(beijingDay(), detail.effectiveDate),
-          regionIds: [detail.fromRegionId],
-        })
-      : [];
+  // The grid the person's 专职 post left: warn while nobody holds it.
+  const fromGrid =
+    detail.state === "applied" && detail.fromGridRole === "full_time" && detail.fromRegionId !== null
+      ? await findRegionFacts(ctx.db, detail.fromRegionId)
+      : undefined;
+  const day = maxDay(beijingDay(), detail.effectiveDate);
+  const gaps = fromGrid ? (await findGridGaps(ctx.db, [fromGrid.path], day, day, 1)).filter((g) => g.kind === "vacant") : [];
   return toTransferDetail(
     detail,
     {
@@ -36,7 +33,7 @@ export async function getTransfer({ ctx, transferId }: { ctx: RequestContext; tr
       receive: approves && (await isTransferApprover(ctx.db, ctx, row, "receive")),
       cancel: requestScope.length > 0 && row.paths.some((p) => scopeContains(requestScope, p)),
     },
-    detail.state === "applied" ? gaps : [],
+    gaps,
   );
 }
 

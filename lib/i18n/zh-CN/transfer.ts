@@ -100,6 +100,7 @@ export const transfer = {
     notCancellable: (state: string) => `该调动当前状态为「${state}」，不能撤销。`,
     fullTimeTaken: (grid: string, holder: string) => `网格「${grid}」已有专职网格员 ${holder}，须先调离后才能生效。`,
     fullTimeTakenByDatabase: "该网格在生效日已有专职网格员，须先调离后才能生效。",
+    plansAfter: "此人在生效日当天或之后另有岗位安排，请先在人员档案中处理后再生效。",
     applyFailed: "调动未能生效，请联系管理员。",
     reasonRequired: "请填写调动原因。",
   },
