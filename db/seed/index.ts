@@ -24,6 +24,7 @@ import { loadPopulation, type PopulationCounts } from "./population";
 import { buildRegions } from "./regions";
 import { seedCaseUnits } from "./case-units";
 import { seedCases, type CaseSeedReport } from "./cases";
+import { seedOrganisation, type OrgCounts } from "./org";
 
 export type Scale = "small" | "medium" | "full";
 
@@ -38,6 +39,11 @@ export type SeedOptions = {
    * Default on; `false` skips them (tests that do not need cases load in seconds).
    */
   cases?: false | { now?: Date; factor?: number };
+  /**
+   * The seed's "now": the day the organisation's histories end (and the cases' default `now`). Default: the
+   * cases' `now` if given, else this minute.
+   */
+  now?: Date;
 };
 
 export type TopologyProblem = { level: number; problem: string; count: number; areaM2: number | null };
@@ -54,6 +60,8 @@ export type SeedReport = {
   phases: { name: string; ms: number }[];
   totalMs: number;
   topology: TopologyProblem[];
+  /** The demo organisation (db/seed/org.ts): departments, staff, their jobs and grid posts. */
+  organisation: OrgCounts;
   /** The generated cases, unless skipped. */
   cases?: CaseSeedReport;
 };
@@ -131,6 +139,8 @@ export async function seedDistrict(conn: Connection, options: SeedOptions): Prom
   const plan = planDistrict(divisions, options.seed);
   const populated = populatedCommunities(plan, options.scale, options.streets);
   const factor = SCALE_FACTORS[options.scale];
+  const now =
+    options.now ?? (options.cases ? options.cases.now : undefined) ?? new Date(Math.floor(Date.now() / 60_000) * 60_000);
   phase("parse + plan");
 
   // CASCADE: rows elsewhere that point into the old district (cases, assignments…) refer to regions and
@@ -146,6 +156,8 @@ export async function seedDistrict(conn: Connection, options: SeedOptions): Prom
   phase("regions + map features");
   await seedCaseUnits(sql);
   phase("case units + routing rules");
+  const organisation = await seedOrganisation(sql, { seed: options.seed, populated, now });
+  phase("organisation (departments + staff)");
 
   const saved = await dropForLoad(sql, LOADED_TABLES);
   phase("drop indexes");
@@ -166,7 +178,7 @@ export async function seedDistrict(conn: Connection, options: SeedOptions): Prom
 
   let cases: CaseSeedReport | undefined;
   if (options.cases !== false) {
-    cases = await seedCases(conn, { seed: options.seed, now: options.cases?.now, factor: options.cases?.factor });
+    cases = await seedCases(conn, { seed: options.seed, now: options.cases?.now ?? now, factor: options.cases?.factor });
     phase("cases (generate + COPY + heat bins)");
   }
 
@@ -187,6 +199,7 @@ export async function seedDistrict(conn: Connection, options: SeedOptions): Prom
     counts: { region: build.counts.reduce((a, b) => a + b, 0), ...counts, map_feature: mapFeatures },
     phases,
     totalMs: Math.round(performance.now() - started),
+    organisation,
     topology: topology.map((t) => ({ level: t.level, problem: t.problem, count: t.count, areaM2: t.area_m2 })),
     cases,
   };

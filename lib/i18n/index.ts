@@ -1,4 +1,5 @@
 import { account } from "./zh-CN/account";
+import { attendanceDays } from "./zh-CN/attendance-days";
 import { attendancePoints } from "./zh-CN/attendance-points";
 import { audit } from "./zh-CN/audit";
 import { auditLabels } from "./zh-CN/audit-labels";
@@ -30,6 +31,7 @@ import { transfer } from "./zh-CN/transfer";
  */
 const zhCN = {
   account,
+  attendanceDays,
   attendancePoints,
   audit,
   auditLabels,
