@@ -23,6 +23,7 @@ import {
   createPositions,
   createStaff,
   twoCommunities,
+  vacateFullTimePosts,
   type Positions,
   type TwoCommunities,
 } from "./testing/transfer-fixtures";
@@ -63,6 +64,7 @@ async function who(username: string, assignments: { role: Role; regionId: number
 
 beforeAll(async () => {
   r = await twoCommunities(owner);
+  await vacateFullTimePosts(owner, [r.a.community, r.b.community]);
   pos = await createPositions(owner);
   cgUnit = await unitId(owner, "dept.cg");
   officeA = await createDepartment(owner, { name: "甲社区网格工作站", kind: "grid_office", level: 2, regionId: r.a.community });

@@ -37,6 +37,17 @@ export async function twoCommunities(owner: Connection): Promise<TwoCommunities>
   };
 }
 
+/**
+ * Ends the seeded 专职网格员 posts under these regions (the demo organisation gives every basic grid one), so
+ * a test places its own people there. Test databases are copies: the rows go.
+ */
+export async function vacateFullTimePosts(owner: Connection, regionIds: number[]): Promise<void> {
+  await sql`
+    delete from grid_post p using region g
+     where p.region_id = g.id and p.grid_role = 'full_time'
+       and exists (select 1 from region top where top.id = any(${regionIds}::int[]) and g.path <@ top.path)`.execute(owner.db);
+}
+
 let serial = 0;
 const suffix = () => `${process.pid}-${++serial}`;
 
