@@ -17,6 +17,7 @@ import * as staffOrgGrants from "./20261204T1000-staff-org-grants";
 import * as transfer from "./20261204T1200-transfer";
 import * as attendanceRuleVersion from "./20261204T1300-attendance-rule-version";
 import * as attendancePointAccess from "./20261204T1310-attendance-point-access";
+import * as fenceLayerVersion from "./20261204T1320-fence-layer-version";
 import * as attendancePunchAccess from "./20261204T1400-attendance-punch-access";
 import * as attendanceDaysAccess from "./20261204T1500-attendance-days-access";
 
@@ -40,6 +41,7 @@ export const migrations: Record<string, Migration> = {
   "20261204T1200-transfer": transfer,
   "20261204T1300-attendance-rule-version": attendanceRuleVersion,
   "20261204T1310-attendance-point-access": attendancePointAccess,
+  "20261204T1320-fence-layer-version": fenceLayerVersion,
   "20261204T1400-attendance-punch-access": attendancePunchAccess,
   "20261204T1500-attendance-days-access": attendanceDaysAccess,
 };
