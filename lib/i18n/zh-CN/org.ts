@@ -261,6 +261,14 @@ export const org = {
     row: "行号",
     problem: "问题",
     templateSheet: "人员",
+    templateFileName: "人员导入模板.xlsx",
+    codesSheet: "编码",
+    codesHeader: ["部门编码", "部门名称", "", "岗位编码", "岗位名称", "", "职级编码", "职级名称"],
+    /** What a gender cell may say. */
+    genderWords: { 男: "male", 女: "female", male: "male", female: "female", m: "male", f: "female" } as Record<
+      string,
+      "male" | "female"
+    >,
     columns: {
       staffNo: "工号",
       name: "姓名",
