@@ -232,6 +232,7 @@ export const org = {
     sheet: "人员名单",
     fileName: (day: string) => `人员名单-${day}.xlsx`,
     columns: [
+      "序号",
       "工号",
       "姓名",
       "性别",
@@ -241,6 +242,7 @@ export const org = {
       "网格职务",
       "入职日期",
       "离职日期",
+      "工龄（年）",
       "身份证号（脱敏）",
       "电话（脱敏）",
     ],
