@@ -45,7 +45,7 @@ export function GridGapsSection({ gaps }: { gaps: GridGapsDto }) {
                     <span className="font-mono text-xs text-slate-400">{g.code}</span>
                   </td>
                   <td className="px-5 py-2 text-slate-600">{g.parentName ?? "—"}</td>
-                  <td className="px-5 py-2">
+                  <td className="min-w-[16rem] px-5 py-2">
                     {g.kind === "vacant" ? (
                       <span className="rounded bg-red-50 px-1.5 py-0.5 text-xs text-red-700 ring-1 ring-red-200">
                         {text.vacant}

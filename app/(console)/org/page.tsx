@@ -32,7 +32,7 @@ export default async function OrgPage() {
             </Link>
           }
         />
-        <div className="mt-4 grid gap-5 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <div className="mt-4 grid gap-5 xl:grid-cols-2">
           <OrgTree roots={chart.roots} />
           <GridGapsSection gaps={gaps} />
         </div>
