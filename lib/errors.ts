@@ -5,7 +5,16 @@ import "./zod-config";
 
 /** The closed set of failure kinds every adapter (HTTP, page, server action) knows how to show. */
 export type DomainErrorCode =
-  "NOT_FOUND" | "FORBIDDEN" | "UNAUTHENTICATED" | "THROTTLED" | "CONFLICT" | "VALIDATION" | "TOO_LARGE" | "UNAVAILABLE";
+  | "NOT_FOUND"
+  | "FORBIDDEN"
+  | "UNAUTHENTICATED"
+  | "THROTTLED"
+  | "CONFLICT"
+  | "VALIDATION"
+  /** Well-formed but refused by a rule the caller can act on (a punch too far away, GPS too coarse, a transfer to where the person already is): 422. */
+  | "UNPROCESSABLE"
+  | "TOO_LARGE"
+  | "UNAVAILABLE";
 
 /**
  * The one error type lib/ throws on purpose. `message` is safe to show to the user (Chinese UI text);
@@ -52,6 +61,7 @@ const HTTP_STATUS: Record<DomainErrorCode, number> = {
   THROTTLED: 429,
   CONFLICT: 409,
   VALIDATION: 400,
+  UNPROCESSABLE: 422,
   TOO_LARGE: 413,
   UNAVAILABLE: 503,
 };

@@ -4,6 +4,7 @@
  * registry (tiles/registry.ts) without pulling SQL or database code into a client bundle.
  */
 
+import { attendancePoints } from "../lib/i18n/zh-CN/attendance-points";
 import { tiles as text } from "../lib/i18n/zh-CN/tiles";
 
 export const LAYER_NAMES = [
@@ -15,6 +16,7 @@ export const LAYER_NAMES = [
   "building",
   "organization",
   "component",
+  "fence",
   "basemap",
   "case",
   "case_heat",
@@ -119,6 +121,9 @@ function region(name: LayerName, level: 0 | 1 | 2 | 3 | 4, title: string, minzoo
   };
 }
 
+/** Attendance fences are drawn from this zoom (a 10 m circle is a dot below it; a 5 km one fills the screen). */
+export const FENCE_MINZOOM = 11;
+
 /** The layers, in drawing order from the bottom. Zoom ranges: each level from the zoom where it reads. */
 export const LAYERS: Record<LayerName, LayerMeta> = {
   basemap: {
@@ -153,6 +158,16 @@ export const LAYERS: Record<LayerName, LayerMeta> = {
     minzoom: 17,
     maxzoom: 22,
     fields: { code: "String", kind: "String" },
+  },
+  fence: {
+    name: "fence",
+    title: attendancePoints.layer.title,
+    description: attendancePoints.layer.description,
+    minzoom: FENCE_MINZOOM,
+    maxzoom: 22,
+    fields: { name: "String", shape: "String", active: "Boolean", region_id: "Number" },
+    labelLayer: "fence_label",
+    labelFields: { name: "String", active: "Boolean" },
   },
   case: {
     name: "case",

@@ -131,6 +131,21 @@ const definitions: Record<PlainLayerName, Omit<LayerDef, keyof LayerMeta>> = {
       )
       select ${asMvt("features", "component")} as mvt`,
   },
+  // Attendance fences (考勤点), with one label point each; inactive ones too (the points page draws them grey,
+  // the console map filters them out). They follow the scope through their region.
+  fence: {
+    sql: (scoped) => `
+      with rows as materialized (
+        select p.id, p.name, p.shape, p.active, p.region_id, p.geom_3857
+          from attendance_point p ${scoped ? "join region g on g.id = p.region_id" : ""}
+         where p.geom_3857 && ${PROBE} ${scoped ? `and g.path <@ ${SCOPE}` : ""}
+      ), polygons as (
+        select r.id, r.name, r.shape, r.active, r.region_id, ${MVTGEOM("r.geom_3857")} as geom from rows r
+      ), labels as (
+        select r.id, r.name, r.active, ${MVTGEOM("st_pointonsurface(r.geom_3857)")} as geom from rows r
+      )
+      select ${asMvt("polygons", "fence")} || ${asMvt("labels", "fence_label")} as mvt`,
+  },
   // Roads and water are public: the scope does not apply to the basemap.
   basemap: {
     simplify: { units: 2, untilZoom: 15 },

@@ -48,6 +48,7 @@ export const MAP_LAYER_IDS = {
   building: { fill: "building-fill", line: "building-line", highlight: "building-highlight", label: "building-label" },
   organization: { circle: "organization-circle", highlight: "organization-highlight", label: "organization-label" },
   component: { circle: "component-circle", highlight: "component-highlight" },
+  fence: { fill: "fence-fill", line: "fence-line", highlight: "fence-highlight", label: "fence-label" },
   case: { cluster: "case-cluster", clusterLabel: "case-cluster-label", point: "case-point", highlight: "case-highlight" },
   caseHeat: { source: "case-heat-source" },
 } as const;
@@ -65,6 +66,19 @@ export const MAP_CASE_LAYER_IDS: string[] = [
 ];
 /** The case layers a click can hit, topmost first: single cases, then cells (a click on a cell zooms in). */
 export const MAP_CASE_CLICK_LAYER_IDS: string[] = [MAP_LAYER_IDS.case.point, MAP_LAYER_IDS.case.cluster];
+
+/**
+ * The attendance fence layers, hidden in the style: the console map shows them when the 考勤围栏 toggle is on
+ * (active fences only), the attendance points page always (inactive ones grey and dashed).
+ */
+export const MAP_FENCE_LAYER_IDS: string[] = [
+  MAP_LAYER_IDS.fence.fill,
+  MAP_LAYER_IDS.fence.line,
+  MAP_LAYER_IDS.fence.highlight,
+  MAP_LAYER_IDS.fence.label,
+];
+
+export const FENCE_COLORS = { line: "#059669", fill: "#10b981", label: "#065f46", inactive: "#94a3b8" } as const;
 
 /** The layers whose features can be selected (buildings and the region levels), topmost first. */
 export const MAP_SELECTABLE_LAYER_IDS: string[] = [
@@ -233,6 +247,7 @@ export function buildMapStyle({ origin, basemapUrl, basemapAttribution }: BuildM
     ...buildingLayers(),
     ...regionLineLayers(),
     ...pointLayers(),
+    ...fenceLayers(),
     ...caseLayers(),
     ...labelLayers(),
     caseClusterLabelLayer(),
@@ -453,6 +468,65 @@ function pointLayers(): LayerSpecification[] {
 }
 
 const hidden = { visibility: "none" } as const;
+
+/** Attendance fences: a light fill, a solid outline (dashed grey when inactive), a selection ring and the name. */
+function fenceLayers(): LayerSpecification[] {
+  const ids = MAP_LAYER_IDS.fence;
+  const active: ExpressionSpecification = ["boolean", ["get", "active"], true];
+  const minzoom = LAYERS.fence.minzoom;
+  return [
+    {
+      id: ids.fill,
+      type: "fill",
+      source: "fence",
+      "source-layer": "fence",
+      minzoom,
+      layout: hidden,
+      paint: {
+        "fill-color": ["case", active, FENCE_COLORS.fill, FENCE_COLORS.inactive],
+        "fill-opacity": ["case", selected, 0.38, hover, 0.3, 0.2],
+      },
+    },
+    {
+      id: ids.line,
+      type: "line",
+      source: "fence",
+      "source-layer": "fence",
+      minzoom,
+      layout: { ...hidden, "line-join": "round" },
+      paint: {
+        "line-color": ["case", active, FENCE_COLORS.line, FENCE_COLORS.inactive],
+        "line-width": ["interpolate", ["linear"], ["zoom"], minzoom, 1.2, 17, 2.5],
+      },
+    },
+    {
+      id: ids.highlight,
+      type: "line",
+      source: "fence",
+      "source-layer": "fence",
+      minzoom,
+      layout: { ...hidden, "line-join": "round" },
+      paint: {
+        "line-color": ["case", selected, PALETTE.selected, PALETTE.highlight],
+        "line-width": ["case", selected, 4, hover, 3, 0],
+        "line-opacity": ["case", ["any", selected, hover], 1, 0],
+      },
+    },
+    {
+      id: ids.label,
+      type: "symbol",
+      source: "fence",
+      "source-layer": "fence_label",
+      minzoom: 14,
+      layout: { ...hidden, "text-field": ["get", "name"], "text-font": MAP_TEXT_FONT, "text-size": 11, "text-max-width": 8 },
+      paint: {
+        "text-color": ["case", active, FENCE_COLORS.label, "#64748b"],
+        "text-halo-color": PALETTE.halo,
+        "text-halo-width": 1.4,
+      },
+    },
+  ];
+}
 const isCell: ExpressionSpecification = ["has", "count"];
 
 /**

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { CLIENT_ADDRESS_HEADER, VIA_TRUSTED_PROXY_HEADER } from "../lib/client-address";
+import { PUNCH_BODY_LIMIT_BYTES } from "../lib/attendance/punch/punch-limits";
 import { PHOTO_MAX_BYTES } from "../lib/case/photos/photo-rules";
 import { MAX_FILE_BYTES } from "../lib/hotline/file-limits";
 import { errorMessages } from "../lib/i18n/zh-CN/errors";
@@ -28,6 +29,7 @@ export function bodyLimitFor(pathname: string): number {
   if (pathname === "/api/hotline/imports") return MAX_FILE_BYTES + MULTIPART_OVERHEAD_BYTES;
   if (/^\/api\/staff\/[^/]+\/photo$/.test(pathname)) return PHOTO_MAX_BYTES + MULTIPART_OVERHEAD_BYTES;
   if (pathname === "/api/staff/import") return MAX_FILE_BYTES + MULTIPART_OVERHEAD_BYTES;
+  if (pathname === "/api/attendance/punches") return PUNCH_BODY_LIMIT_BYTES;
   return JSON_BODY_LIMIT_BYTES;
 }
 

@@ -13,6 +13,9 @@ describe("job definitions shared by the sender and the worker", () => {
       "case-heat.bin": "* * * * *",
       "case-map.refresh-open": "* * * * *",
       "case-clock.run": "* * * * *",
+      "attendance-days.compute": "10 16 * * *",
+      "attendance-month.report": "30 17 * * *",
+      "transfer.apply-due": "5 * * * *",
     });
     expect(jobSchedule("case-clock.run")).toBe("* * * * *");
     expect(jobThrottleSeconds("case.changed")).toBe(2);

@@ -45,6 +45,43 @@ export const JOB_DEFINITIONS = {
     schedule: "* * * * *",
     retry: PERIODIC_RETRY,
   },
+  /**
+   * Each person's attendance day (lib/attendance/days): the previous local day, every night at 00:10 Beijing time
+   * (16:10 UTC: schedules run in the server's zone, UTC); on demand for a given day and optionally some people.
+   */
+  "attendance-days.compute": {
+    payload: z.object({
+      day: z.iso.date().optional(),
+      staffIds: z.array(z.number().int().positive()).max(10_000).optional(),
+    }),
+    schedule: "10 16 * * *",
+    retry: PERIODIC_RETRY,
+  },
+  /**
+   * The monthly attendance report of the month before, at the start of each month: a daily check at 01:30 Beijing
+   * time (17:30 UTC) makes it when the past month has no report yet (so a worker down on the 1st still makes it
+   * the day after); `month` ("YYYY-MM") makes a new version on demand.
+   */
+  "attendance-month.report": {
+    payload: z.object({
+      month: z
+        .string()
+        .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+        .optional(),
+    }),
+    schedule: "30 17 * * *",
+    retry: PERIODIC_RETRY,
+  },
+  /**
+   * Approved transfers whose effective (Beijing) day has come: posts, jobs and sign-in assignments move
+   * (lib/transfer/apply-due-transfers.ts). Hourly, so a day's transfers apply early in that day whatever the
+   * server's zone; an approval whose day has already come applies at once without waiting. `day` for a catch-up.
+   */
+  "transfer.apply-due": {
+    payload: z.object({ day: z.iso.date().optional() }),
+    schedule: "5 * * * *",
+    retry: PERIODIC_RETRY,
+  },
 } as const satisfies Record<string, JobSpec>;
 
 type JobSpec = {

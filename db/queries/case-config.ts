@@ -4,7 +4,7 @@ import type { Database } from "../client";
 export async function findCaseConfigRows(db: Database) {
   const [settings, days, limits, escalation] = await Promise.all([
     db.selectFrom("case_setting").select(["key", "value"]).execute(),
-    db.selectFrom("calendar_day").select(["day", "kind", "name"]).orderBy("day").execute(),
+    db.selectFrom("calendar_day").select(["day", "kind", "name", "statutory"]).orderBy("day").execute(),
     db.selectFrom("time_limit_rule").select(["category_id", "urgency", "level", "stage", "amount", "unit"]).execute(),
     db.selectFrom("escalation_rule").select(["level", "auto_on_red", "notify_level"]).execute(),
   ]);

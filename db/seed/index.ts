@@ -24,6 +24,8 @@ import { loadPopulation, type PopulationCounts } from "./population";
 import { buildRegions } from "./regions";
 import { seedCaseUnits } from "./case-units";
 import { seedCases, type CaseSeedReport } from "./cases";
+import { seedOrganisation, type OrgCounts } from "./org";
+import { seedAttendance, type AttendanceSeedReport } from "./attendance";
 
 export type Scale = "small" | "medium" | "full";
 
@@ -38,6 +40,16 @@ export type SeedOptions = {
    * Default on; `false` skips them (tests that do not need cases load in seconds).
    */
   cases?: false | { now?: Date; factor?: number };
+  /**
+   * The demo attendance (db/seed/attendance.ts): fences, rules, punches, patrols and computed days of the
+   * `days` (default 30) before `now`. Default on; `false` skips it (the database tests' template).
+   */
+  attendance?: false | { days?: number };
+  /**
+   * The seed's "now": the day the organisation's histories end (and the cases' default `now`). Default: the
+   * cases' `now` if given, else this minute.
+   */
+  now?: Date;
 };
 
 export type TopologyProblem = { level: number; problem: string; count: number; areaM2: number | null };
@@ -54,6 +66,10 @@ export type SeedReport = {
   phases: { name: string; ms: number }[];
   totalMs: number;
   topology: TopologyProblem[];
+  /** The demo organisation (db/seed/org.ts): departments, staff, their jobs and grid posts. */
+  organisation: OrgCounts;
+  /** The demo attendance, unless skipped. */
+  attendance?: AttendanceSeedReport;
   /** The generated cases, unless skipped. */
   cases?: CaseSeedReport;
 };
@@ -131,6 +147,8 @@ export async function seedDistrict(conn: Connection, options: SeedOptions): Prom
   const plan = planDistrict(divisions, options.seed);
   const populated = populatedCommunities(plan, options.scale, options.streets);
   const factor = SCALE_FACTORS[options.scale];
+  const now =
+    options.now ?? (options.cases ? options.cases.now : undefined) ?? new Date(Math.floor(Date.now() / 60_000) * 60_000);
   phase("parse + plan");
 
   // CASCADE: rows elsewhere that point into the old district (cases, assignments…) refer to regions and
@@ -146,6 +164,8 @@ export async function seedDistrict(conn: Connection, options: SeedOptions): Prom
   phase("regions + map features");
   await seedCaseUnits(sql);
   phase("case units + routing rules");
+  const organisation = await seedOrganisation(sql, { seed: options.seed, populated, now });
+  phase("organisation (departments + staff)");
 
   const saved = await dropForLoad(sql, LOADED_TABLES);
   phase("drop indexes");
@@ -164,9 +184,15 @@ export async function seedDistrict(conn: Connection, options: SeedOptions): Prom
   await sql.unsafe(`analyze ${DISTRICT_TABLES.join(", ")}`);
   phase("region stats + layer versions + analyze");
 
+  let attendance: AttendanceSeedReport | undefined;
+  if (options.attendance !== false) {
+    attendance = await seedAttendance(conn, { seed: options.seed, now, days: options.attendance?.days });
+    phase("attendance (fences, rules, punches, days)");
+  }
+
   let cases: CaseSeedReport | undefined;
   if (options.cases !== false) {
-    cases = await seedCases(conn, { seed: options.seed, now: options.cases?.now, factor: options.cases?.factor });
+    cases = await seedCases(conn, { seed: options.seed, now: options.cases?.now ?? now, factor: options.cases?.factor });
     phase("cases (generate + COPY + heat bins)");
   }
 
@@ -187,6 +213,8 @@ export async function seedDistrict(conn: Connection, options: SeedOptions): Prom
     counts: { region: build.counts.reduce((a, b) => a + b, 0), ...counts, map_feature: mapFeatures },
     phases,
     totalMs: Math.round(performance.now() - started),
+    organisation,
+    attendance,
     topology: topology.map((t) => ({ level: t.level, problem: t.problem, count: t.count, areaM2: t.area_m2 })),
     cases,
   };

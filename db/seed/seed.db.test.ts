@@ -24,7 +24,11 @@ async function checksums() {
       (select md5(string_agg(id || ':' || household_id || name || gender || birth_date || relation || encode(id_number_hash, 'hex') || id_number_masked || coalesce(phone_masked, '') || tags::text || key_person, '|' order by id)) from resident) as resident,
       (select md5(string_agg(id || name || kind || address || st_astext(geom), '|' order by id)) from organization) as organization,
       (select md5(string_agg(code || kind || st_astext(geom), '|' order by code)) from component) as component,
-      (select md5(string_agg(kind || coalesce(name, '') || encode(st_asbinary(geom), 'hex'), '|' order by id)) from map_feature) as map_feature`;
+      (select md5(string_agg(kind || coalesce(name, '') || encode(st_asbinary(geom), 'hex'), '|' order by id)) from map_feature) as map_feature,
+      (select md5(string_agg(id || code || name || kind || level || coalesce(parent_id, 0) || region_id || coalesce(case_unit_id, 0), '|' order by id)) from department) as department,
+      (select md5(string_agg(staff_no || name || gender || department_id || hire_date || coalesce(leave_date::text, '') || encode(id_number_hash, 'hex') || id_number_masked || phone_masked, '|' order by id)) from staff) as staff,
+      (select md5(string_agg(staff_id || ':' || department_id || ':' || valid_from || coalesce(valid_to::text, '') || reason, '|' order by id)) from staff_job) as staff_job,
+      (select md5(string_agg(staff_id || ':' || region_id || grid_role || valid_from || coalesce(valid_to::text, ''), '|' order by id)) from grid_post) as grid_post`;
   return row;
 }
 
@@ -201,7 +205,7 @@ describe("determinism", () => {
   it("loads byte-identical data for the same seed", async () => {
     const first = await checksums();
     expect(Object.values(first).every((v) => typeof v === "string" && v.length === 32)).toBe(true);
-    await seedDistrict(conn, { divisionsCsv: DEFAULT_DIVISIONS_CSV, scale: "small", seed: 7 });
+    await seedDistrict(conn, { divisionsCsv: DEFAULT_DIVISIONS_CSV, scale: "small", seed: 7, attendance: false });
     expect(await checksums()).toEqual(first);
   });
 
@@ -213,6 +217,7 @@ describe("determinism", () => {
       scale: "medium",
       seed: 7,
       streets: ["110112009"],
+      attendance: false,
     });
     expect(medium.populatedStreets.map((s) => s.name)).toEqual(["文景街道"]);
     const after = await checksums();
@@ -225,7 +230,7 @@ describe("determinism", () => {
 describe("another district's file", () => {
   it("makes another district: its own codes, names and place, with a clean topology", async () => {
     const before = await checksums();
-    const other = await seedDistrict(conn, { divisionsCsv: TWO_STREETS_CSV, scale: "small", seed: 7 });
+    const other = await seedDistrict(conn, { divisionsCsv: TWO_STREETS_CSV, scale: "small", seed: 7, attendance: false });
     expect(other.district).toEqual({ code: "320102", name: "玄武区" });
     expect(other.regions.slice(0, 3)).toEqual([1, 2, 7]);
     expect(other.topology).toEqual([]);

@@ -53,7 +53,12 @@ async function readCaseConfig(db: Database): Promise<CaseConfig> {
   const workingHours = setting<MinuteRange[]>("working_hours", [...DEFAULT_WORKING_HOURS]);
   return {
     calendar: calendarFromDays(
-      rows.days.map((d) => ({ date: dateKeyOf(d.day), kind: d.kind as "holiday" | "workday", name: d.name })),
+      rows.days.map((d) => ({
+        date: dateKeyOf(d.day),
+        kind: d.kind as "holiday" | "workday",
+        name: d.name,
+        statutory: d.statutory,
+      })),
       { workingHours },
     ),
     yellowShare: setting("yellow_share", DEFAULT_YELLOW_SHARE),

@@ -4,6 +4,7 @@ import {
   addLimit,
   addWorkingMinutes,
   createWorkingCalendar,
+  dayClassOf,
   isWorkingDay,
   localDateKey,
   workingMinutesBetween,
@@ -208,5 +209,27 @@ describe("createWorkingCalendar", () => {
     expect(() => createWorkingCalendar({ workdays: ["2026/10/10"] })).toThrow(/not a date/);
     expect(() => createWorkingCalendar({ holidays: ["2026-10-10"], workdays: ["2026-10-10"] })).toThrow(/both/);
     expect(() => createWorkingCalendar({ weekend: [7] })).toThrow(RangeError);
+  });
+});
+
+describe("statutory holidays apart from moved rest days", () => {
+  it("a statutory day must be a holiday", () => {
+    expect(() => createWorkingCalendar({ holidays: ["2026-10-01"], statutory: ["2026-10-02"] })).toThrow(
+      /not listed as a holiday/,
+    );
+  });
+  it("dayClassOf tells workday, weekend, moved rest day and statutory holiday apart", () => {
+    const cal = createWorkingCalendar({
+      holidays: ["2026-10-01", "2026-10-05"],
+      statutory: ["2026-10-01"],
+      workdays: ["2026-10-10"],
+    });
+    expect(["2026-10-01", "2026-10-05", "2026-10-10", "2026-10-11", "2026-10-12"].map((d) => dayClassOf(d, cal))).toEqual([
+      "statutory",
+      "moved_rest",
+      "workday",
+      "weekend",
+      "workday",
+    ]);
   });
 });

@@ -40,6 +40,11 @@ export type WorkingCalendar = {
   readonly holidays: ReadonlySet<DateKey>;
   /** Swapped working days (调休上班) that fall on a weekend, "YYYY-MM-DD". */
   readonly workdays: ReadonlySet<DateKey>;
+  /**
+   * The holidays that are statutory (法定节假日, overtime 300 %); the other holidays are rest days moved next to
+   * them (调休休息日, 200 %). Always a subset of `holidays`.
+   */
+  readonly statutory: ReadonlySet<DateKey>;
 };
 
 export type WorkingCalendarInput = {
@@ -48,6 +53,7 @@ export type WorkingCalendarInput = {
   weekend?: Iterable<number>;
   holidays?: Iterable<DateKey>;
   workdays?: Iterable<DateKey>;
+  statutory?: Iterable<DateKey>;
 };
 
 /** 09:00–17:00, one continuous 8-hour block. */
@@ -83,11 +89,21 @@ export function createWorkingCalendar(input: WorkingCalendarInput = {}): Working
   for (const key of workdays) {
     if (holidays.has(key)) throw new RangeError(`${key} is listed both as a holiday and as a workday`);
   }
-  return { utcOffsetMinutes, workingHours, weekend, holidays, workdays };
+  const statutory = new Set(input.statutory ?? []);
+  for (const key of statutory) {
+    if (!holidays.has(key)) throw new RangeError(`${key} is statutory but not listed as a holiday`);
+  }
+  return { utcOffsetMinutes, workingHours, weekend, holidays, workdays, statutory };
 }
 
 /** One row of the editable holiday table: a statutory day off, or a swapped working day (调休上班). */
-export type CalendarDay = { readonly date: DateKey; readonly kind: "holiday" | "workday"; readonly name: string };
+export type CalendarDay = {
+  readonly date: DateKey;
+  readonly kind: "holiday" | "workday";
+  readonly name: string;
+  /** A holiday that is statutory (法定, 300 %) rather than a rest day moved next to one (200 %). */
+  readonly statutory?: boolean;
+};
 
 /** A calendar from rows of the holiday table (the shape the product stores), with optional other settings. */
 export function calendarFromDays(
@@ -98,7 +114,36 @@ export function calendarFromDays(
     ...input,
     holidays: days.filter((d) => d.kind === "holiday").map((d) => d.date),
     workdays: days.filter((d) => d.kind === "workday").map((d) => d.date),
+    statutory: days.filter((d) => d.kind === "holiday" && d.statutory === true).map((d) => d.date),
   });
+}
+
+/**
+ * What kind of day a local date is, for attendance and overtime (DOMAIN.md, Attendance: 150 % on work days,
+ * 200 % on rest days, 300 % on statutory holidays):
+ * - workday: a working day, swapped workdays (调休上班) included;
+ * - weekend: an ordinary weekend day off (rest, 200 %);
+ * - moved_rest: a holiday that is not statutory, a rest day moved next to a holiday (2026-10-05: rest, 200 %);
+ * - statutory: a statutory holiday (2026-10-01: 300 %).
+ */
+export type DayClass = "workday" | "weekend" | "moved_rest" | "statutory";
+
+export function dayClassOf(date: DateKey, cal: WorkingCalendar): DayClass {
+  const day = dayNumberOfKey(date);
+  if (isWorkingDayNumber(day, cal)) return "workday";
+  if (cal.statutory.has(date)) return "statutory";
+  if (cal.holidays.has(date)) return "moved_rest";
+  return "weekend";
+}
+
+/** The weekday of a local date: 0 = Sunday … 6 = Saturday. */
+export function weekdayOf(date: DateKey): number {
+  return (((dayNumberOfKey(date) + 4) % 7) + 7) % 7;
+}
+
+/** The local date `days` after (or before, when negative) a date. */
+export function addDays(date: DateKey, days: number): DateKey {
+  return keyOfDayNumber(dayNumberOfKey(date) + days);
 }
 
 /** The local calendar date of an instant, "YYYY-MM-DD". */

@@ -1,4 +1,5 @@
 import { account } from "./zh-CN/account";
+import { attendanceDays } from "./zh-CN/attendance-days";
 import { attendancePoints } from "./zh-CN/attendance-points";
 import { audit } from "./zh-CN/audit";
 import { auditLabels } from "./zh-CN/audit-labels";
@@ -22,6 +23,7 @@ import { resident } from "./zh-CN/resident";
 import { search } from "./zh-CN/search";
 import { tiles } from "./zh-CN/tiles";
 import { topology } from "./zh-CN/topology";
+import { transfer } from "./zh-CN/transfer";
 
 /**
  * UI texts by locale, one module per area (lib/i18n/<locale>/<area>.ts). Adding a locale means adding
@@ -29,6 +31,7 @@ import { topology } from "./zh-CN/topology";
  */
 const zhCN = {
   account,
+  attendanceDays,
   attendancePoints,
   audit,
   auditLabels,
@@ -49,6 +52,7 @@ const zhCN = {
   landing,
   open311,
   org,
+  transfer,
   errors: errorMessages,
 };
 

@@ -5,6 +5,9 @@ import { binCaseHeatJob } from "./bin-case-heat";
 import { refreshCaseMapOpenJob } from "./refresh-case-map-open";
 import { hotlineImportJob } from "./hotline-import";
 import { runCaseClockJob } from "./run-case-clock";
+import { computeAttendanceDaysJob } from "./compute-attendance-days";
+import { attendanceMonthReportJob } from "./attendance-month-report";
+import { applyDueTransfersJob } from "./apply-due-transfers";
 
 /** Every job the worker process runs; the web process only enqueues (workers/enqueue.ts). */
 export const jobs: RegisteredJob[] = [
@@ -14,4 +17,7 @@ export const jobs: RegisteredJob[] = [
   hotlineImportJob,
   runCaseClockJob,
   refreshCaseMapOpenJob,
+  computeAttendanceDaysJob,
+  attendanceMonthReportJob,
+  applyDueTransfersJob,
 ];

@@ -1,6 +1,38 @@
 /** Attendance points (考勤点: fences on the map) and attendance rules (shifts and rule sets), zh-CN. */
 export const attendancePoints = {
   nav: { points: "考勤点", rules: "考勤规则" },
+  /** The fence tile layer (tiles/layers.ts) and its toggle on the console map. */
+  layer: {
+    title: "考勤点围栏",
+    description: "考勤点围栏（多边形或圆形的多边形近似），含名称、形状、是否启用；fence_label 为每个围栏一个标注点",
+    toggle: "考勤围栏",
+    toggleHint: "在地图上显示考勤点围栏",
+  },
+  fence: {
+    errors: {
+      tooFewPoints: "围栏至少需要 3 个不同的顶点",
+      tooManyVertices: (max: number) => `围栏顶点过多（最多 ${max} 个），请简化后再保存`,
+      noArea: "围栏没有面积（顶点重合或在一条直线上），请重新绘制",
+      selfIntersecting: "围栏边线自相交，请重新绘制",
+      invalid: "围栏图形无效，请重新绘制",
+      tooSmall: (min: number) => `围栏面积过小（至少 ${min} 平方米）：手机定位误差常在 5–20 米，过小的围栏无法可靠判断`,
+      tooLarge: (maxKm2: number) => `围栏面积过大（最多 ${maxKm2} 平方公里），请确认绘制范围`,
+      outsideDistrict: "围栏超出辖区范围，请在辖区内绘制",
+      farFromRegion: (m: number) => `围栏距离所选区域超过 ${m} 米，请确认所属区域或重新绘制`,
+      radiusRange: "圆形围栏半径应在 10–5000 米之间",
+      badCoordinate: "坐标无效：经度应在 -180–180，纬度应在 -90–90",
+      shapeRequired: "请在地图上绘制围栏（多边形或圆形）",
+      nameRequired: "请填写考勤点名称",
+      nameTooLong: (max: number) => `名称不能超过 ${max} 个字`,
+      regionRequired: "请选择所属区域",
+      regionOutside: "所选区域不在您的管辖范围内",
+      memberOutside: "部分人员或部门不在您的管辖范围内",
+      tooManyMembers: (max: number) => `适用人员和部门合计最多 ${max} 个`,
+      notFound: "考勤点不存在或不在您的管辖范围内",
+      conflict: (version: number) => `该考勤点已被他人修改（当前版本 ${version}），请刷新后重试`,
+      badId: "编号格式不正确",
+    },
+  },
   rules: {
     defaultRuleName: "默认考勤规则（未配置）",
     errors: {

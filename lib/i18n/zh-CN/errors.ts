@@ -6,6 +6,7 @@ export const errorMessages = {
   THROTTLED: "尝试次数过多，请稍后再试。",
   CONFLICT: "数据已被他人修改，请刷新后重试。",
   VALIDATION: "请求参数不正确。",
+  UNPROCESSABLE: "请求未通过规则校验。",
   TOO_LARGE: "提交的内容过大。",
   UNAVAILABLE: "数据服务暂时不可用，请稍后重试。",
   INTERNAL: "系统出现异常，请稍后重试或联系管理员。",
