@@ -127,8 +127,9 @@ test("a normal day, a flagged day, a 补卡 approved by the lead, the monthly re
   const reportRow = hrPage.locator(`[data-testid=report-row][data-staff-no="${staffNo[0].no}"]`);
   await expect(reportRow.locator('[data-figure="补卡次数"]')).toHaveText("1");
   await expect(reportRow.locator('[data-figure="范围外打卡天数"]')).toHaveText("1");
-  await reportRow.scrollIntoViewIfNeeded();
   await screenshot(hrPage, testInfo, "attendance-month-report");
+  await reportRow.scrollIntoViewIfNeeded();
+  await screenshot(hrPage, testInfo, "attendance-month-report-row");
 
   // The team grid of the lead shows the two days coloured.
   await leadPage.goto(`/attendance/days?month=${month}`);
