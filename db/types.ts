@@ -766,6 +766,53 @@ export interface TimeLimitRule {
   version: Generated<number>;
 }
 
+export interface Transfer {
+  applied_at: Timestamp | null;
+  apply_attempted_at: Timestamp | null;
+  apply_error: string | null;
+  cancel_note: string | null;
+  cancelled_at: Timestamp | null;
+  cancelled_by: number | null;
+  cancelled_by_name: string | null;
+  effective_date: Timestamp;
+  from_department_id: number;
+  from_grid_role: string | null;
+  from_position_id: number;
+  from_region_id: number | null;
+  id: Generated<number>;
+  reason: string;
+  receive_at: Timestamp | null;
+  receive_by: number | null;
+  receive_by_name: string | null;
+  receive_decision: string | null;
+  receive_note: string | null;
+  release_at: Timestamp | null;
+  release_by: number | null;
+  release_by_name: string | null;
+  release_decision: string | null;
+  release_note: string | null;
+  request_id: string;
+  requested_at: Generated<Timestamp>;
+  requested_by: number | null;
+  requested_by_name: string;
+  staff_id: number;
+  state: Generated<string>;
+  to_department_id: number;
+  to_grid_role: string | null;
+  to_position_id: number;
+  to_region_id: number | null;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface TransferApprover {
+  created_at: Generated<Timestamp>;
+  department_id: number;
+  id: Generated<number>;
+  side: string;
+  user_id: number;
+}
+
 export interface UserSession {
   address: string | null;
   created_at: Generated<Timestamp>;
@@ -832,5 +879,7 @@ export interface DB {
   staff_position: StaffPosition;
   staff_rank: StaffRank;
   time_limit_rule: TimeLimitRule;
+  transfer: Transfer;
+  transfer_approver: TransferApprover;
   user_session: UserSession;
 }

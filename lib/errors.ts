@@ -11,7 +11,7 @@ export type DomainErrorCode =
   | "THROTTLED"
   | "CONFLICT"
   | "VALIDATION"
-  /** Well-formed but refused by a rule the caller can act on (a punch too far away, GPS too coarse): 422. */
+  /** Well-formed but refused by a rule the caller can act on (a punch too far away, GPS too coarse, a transfer to where the person already is): 422. */
   | "UNPROCESSABLE"
   | "TOO_LARGE"
   | "UNAVAILABLE";

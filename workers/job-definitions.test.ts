@@ -15,6 +15,7 @@ describe("job definitions shared by the sender and the worker", () => {
       "case-clock.run": "* * * * *",
       "attendance-days.compute": "10 16 * * *",
       "attendance-month.report": "30 17 * * *",
+      "transfer.apply-due": "5 * * * *",
     });
     expect(jobSchedule("case-clock.run")).toBe("* * * * *");
     expect(jobThrottleSeconds("case.changed")).toBe(2);

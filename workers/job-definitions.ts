@@ -72,6 +72,16 @@ export const JOB_DEFINITIONS = {
     schedule: "30 17 * * *",
     retry: PERIODIC_RETRY,
   },
+  /**
+   * Approved transfers whose effective (Beijing) day has come: posts, jobs and sign-in assignments move
+   * (lib/transfer/apply-due-transfers.ts). Hourly, so a day's transfers apply early in that day whatever the
+   * server's zone; an approval whose day has already come applies at once without waiting. `day` for a catch-up.
+   */
+  "transfer.apply-due": {
+    payload: z.object({ day: z.iso.date().optional() }),
+    schedule: "5 * * * *",
+    retry: PERIODIC_RETRY,
+  },
 } as const satisfies Record<string, JobSpec>;
 
 type JobSpec = {

@@ -14,6 +14,7 @@ import * as piiAccessCase from "./20261203T1400-pii-access-case";
 import * as staffOrg from "./20261204T0900-staff-org";
 import * as attendance from "./20261204T0910-attendance";
 import * as staffOrgGrants from "./20261204T1000-staff-org-grants";
+import * as transfer from "./20261204T1200-transfer";
 import * as attendanceRuleVersion from "./20261204T1300-attendance-rule-version";
 import * as attendancePointAccess from "./20261204T1310-attendance-point-access";
 import * as fenceLayerVersion from "./20261204T1320-fence-layer-version";
@@ -37,6 +38,7 @@ export const migrations: Record<string, Migration> = {
   "20261204T0900-staff-org": staffOrg,
   "20261204T0910-attendance": attendance,
   "20261204T1000-staff-org-grants": staffOrgGrants,
+  "20261204T1200-transfer": transfer,
   "20261204T1300-attendance-rule-version": attendanceRuleVersion,
   "20261204T1310-attendance-point-access": attendancePointAccess,
   "20261204T1320-fence-layer-version": fenceLayerVersion,

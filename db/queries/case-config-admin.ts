@@ -276,7 +276,7 @@ export async function deleteTimeLimit(db: Database, id: number, expectedVersion:
 export async function findCalendarDaysForAdmin(db: Database, year: number) {
   return db
     .selectFrom("calendar_day")
-    .select([dateText("day").as("day"), "kind", "name", "version", "updated_at as updatedAt"])
+    .select([dateText("day").as("day"), "kind", "name", "statutory", "version", "updated_at as updatedAt"])
     .where(sql<boolean>`day >= make_date(${year}, 1, 1) and day < make_date(${year + 1}, 1, 1)`)
     .orderBy("day")
     .execute();
@@ -293,26 +293,31 @@ export async function findCalendarYears(db: Database): Promise<number[]> {
 export async function findCalendarDayRow(db: Database, day: string) {
   return db
     .selectFrom("calendar_day")
-    .select([dateText("day").as("day"), "kind", "name", "version"])
+    .select([dateText("day").as("day"), "kind", "name", "statutory", "version"])
     .where(sql<boolean>`day = ${day}::date`)
     .executeTakeFirst();
 }
 
-export async function insertCalendarDay(db: Database, v: { day: string; kind: string; name: string }) {
+export async function insertCalendarDay(db: Database, v: { day: string; kind: string; name: string; statutory: boolean }) {
   return db
     .insertInto("calendar_day")
-    .values({ day: sql`${v.day}::date`, kind: v.kind, name: v.name })
-    .returning([dateText("day").as("day"), "kind", "name", "version"])
+    .values({ day: sql`${v.day}::date`, kind: v.kind, name: v.name, statutory: v.statutory })
+    .returning([dateText("day").as("day"), "kind", "name", "statutory", "version"])
     .executeTakeFirstOrThrow();
 }
 
-export async function updateCalendarDay(db: Database, day: string, expectedVersion: number, v: { kind: string; name: string }) {
+export async function updateCalendarDay(
+  db: Database,
+  day: string,
+  expectedVersion: number,
+  v: { kind: string; name: string; statutory: boolean },
+) {
   return db
     .updateTable("calendar_day")
-    .set({ kind: v.kind, name: v.name, version: sql`version + 1`, updated_at: sql`now()` })
+    .set({ kind: v.kind, name: v.name, statutory: v.statutory, version: sql`version + 1`, updated_at: sql`now()` })
     .where(sql<boolean>`day = ${day}::date`)
     .where("version", "=", expectedVersion)
-    .returning([dateText("day").as("day"), "kind", "name", "version"])
+    .returning([dateText("day").as("day"), "kind", "name", "statutory", "version"])
     .executeTakeFirst();
 }
 

@@ -55,7 +55,15 @@ export type TimeLimitDto = {
   updatedAt: string;
 };
 
-export type CalendarDayDto = { day: string; kind: "holiday" | "workday"; name: string; version: number; updatedAt: string };
+export type CalendarDayDto = {
+  day: string;
+  kind: "holiday" | "workday";
+  /** A statutory holiday (法定, 300 %) rather than a rest day moved next to one (200 %). */
+  statutory: boolean;
+  name: string;
+  version: number;
+  updatedAt: string;
+};
 
 export type EscalationRuleDto = {
   level: CaseLevel;

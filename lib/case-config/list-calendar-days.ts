@@ -31,6 +31,7 @@ export async function listCalendarDays({
       days: days.map((d) => ({
         day: d.day,
         kind: d.kind as "holiday" | "workday",
+        statutory: d.statutory,
         name: d.name,
         version: d.version,
         updatedAt: new Date(d.updatedAt).toISOString(),

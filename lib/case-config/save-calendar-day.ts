@@ -29,7 +29,7 @@ export async function saveCalendarDay({
     async (trx) => {
       if (v.expectedVersion === undefined) {
         if (await findCalendarDayRow(trx, v.day)) throw new DomainError("CONFLICT", e.dayExists(v.day));
-        const created = await insertCalendarDay(trx, { day: v.day, kind: v.kind, name: v.name });
+        const created = await insertCalendarDay(trx, { day: v.day, kind: v.kind, name: v.name, statutory: v.statutory });
         await recordAudit(trx, ctx, {
           action: "case_config.calendar_day.create",
           entity: "calendar_day",
@@ -40,7 +40,11 @@ export async function saveCalendarDay({
       }
       const before = await findCalendarDayRow(trx, v.day);
       if (!before) staleOrGone(undefined);
-      const updated = await updateCalendarDay(trx, v.day, v.expectedVersion, { kind: v.kind, name: v.name });
+      const updated = await updateCalendarDay(trx, v.day, v.expectedVersion, {
+        kind: v.kind,
+        name: v.name,
+        statutory: v.statutory,
+      });
       if (!updated) staleOrGone(before);
       await recordAudit(trx, ctx, {
         action: "case_config.calendar_day.update",

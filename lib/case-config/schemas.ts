@@ -98,8 +98,11 @@ export const SaveCalendarDayInput = z
     /** Absent when the day is added; the version seen when it is edited. */
     expectedVersion: Version.optional(),
     kind: z.enum(["holiday", "workday"], { error: e.badKind }),
+    /** A holiday that is statutory (法定, overtime 300 %) rather than a rest day moved next to one (200 %). */
+    statutory: z.boolean({ error: e.badKind }).optional().default(false),
     name: Name(20),
   })
+  .refine((v) => !v.statutory || v.kind === "holiday", { message: e.badKind, path: ["statutory"] })
   .refine((v) => v.kind !== "workday" || [0, 6].includes(weekdayOf(v.day)), { message: e.workdayOnWeekend, path: ["kind"] });
 export type SaveCalendarDayInput = z.input<typeof SaveCalendarDayInput>;
 

@@ -23,6 +23,7 @@ import { resident } from "./zh-CN/resident";
 import { search } from "./zh-CN/search";
 import { tiles } from "./zh-CN/tiles";
 import { topology } from "./zh-CN/topology";
+import { transfer } from "./zh-CN/transfer";
 
 /**
  * UI texts by locale, one module per area (lib/i18n/<locale>/<area>.ts). Adding a locale means adding
@@ -51,6 +52,7 @@ const zhCN = {
   landing,
   open311,
   org,
+  transfer,
   errors: errorMessages,
 };
 

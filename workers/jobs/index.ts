@@ -7,6 +7,7 @@ import { hotlineImportJob } from "./hotline-import";
 import { runCaseClockJob } from "./run-case-clock";
 import { computeAttendanceDaysJob } from "./compute-attendance-days";
 import { attendanceMonthReportJob } from "./attendance-month-report";
+import { applyDueTransfersJob } from "./apply-due-transfers";
 
 /** Every job the worker process runs; the web process only enqueues (workers/enqueue.ts). */
 export const jobs: RegisteredJob[] = [
@@ -18,4 +19,5 @@ export const jobs: RegisteredJob[] = [
   refreshCaseMapOpenJob,
   computeAttendanceDaysJob,
   attendanceMonthReportJob,
+  applyDueTransfersJob,
 ];

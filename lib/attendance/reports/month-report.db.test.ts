@@ -44,7 +44,7 @@ beforeAll(async () => {
       await insertPunch(owner, { staffId: people[1], kind: "in", local: `${day} 10:00:00` });
       await insertPunch(owner, { staffId: people[1], kind: "out", local: `${day} 12:00:00` });
     }
-    await computeAttendanceDays(owner.db, { day });
+    await computeAttendanceDays(owner.db, { day, staffIds: people });
   }
 });
 
@@ -88,7 +88,7 @@ describe("the monthly report", () => {
     // A day changes after the confirmation (say an administrator's fix): person 2 came on the 30th.
     await insertPunch(owner, { staffId: people[2], kind: "in", local: "2026-11-30 09:00:00" });
     await insertPunch(owner, { staffId: people[2], kind: "out", local: "2026-11-30 17:00:00" });
-    await computeAttendanceDays(owner.db, { day: "2026-11-30" });
+    await computeAttendanceDays(owner.db, { day: "2026-11-30", staffIds: people });
     const second = await generateMonthReport({ ctx: hr, input: { month: "2026-11" }, now: NOW });
     expect(second.version).toBe(2);
     const diff = await findMonthRowDifferences(owner.db, second.id, first, district);

@@ -35,6 +35,12 @@ export const auditLabels = {
     "hotline.import": "导入 12345 工单",
     "hotline.locate": "12345 工单定位建案",
     "hotline.export_replies": "导出 12345 回复",
+    "transfer.request": "发起人员调动",
+    "transfer.approve": "同意人员调动",
+    "transfer.reject": "不同意人员调动",
+    "transfer.cancel": "撤销人员调动",
+    "transfer.apply": "人员调动生效",
+    "transfer.apply_failed": "人员调动未能生效",
   } as Record<string, string>,
   /** The filter's groups: a prefix matches every action under it ("account" → account.create, …). */
   actionGroups: {
@@ -44,6 +50,7 @@ export const auditLabels = {
     case: "案件（全部操作）",
     case_config: "案件配置（全部操作）",
     hotline: "12345 工单（全部操作）",
+    transfer: "人员调动（全部操作）",
   } as Record<string, string>,
   /** "case.<step>" is named by the step's own label (lib/i18n/zh-CN/case-loop.ts): "案件·签收". */
   caseStep: (step: string) => `案件·${step}`,
@@ -63,6 +70,7 @@ export const auditLabels = {
     hotline_order: "12345 工单",
     region: "区域",
     resident: "居民",
+    transfer: "人员调动",
   } as Record<string, string>,
   fields: {
     // accounts

@@ -318,6 +318,12 @@ const config = {
     year: "年份",
     columns: { day: "日期", weekday: "星期", kind: "类型", name: "名称", actions: "操作" },
     kinds: { holiday: "法定节假日（放假）", workday: "调休上班" } as Record<string, string>,
+    /** The kind as the forms offer it: statutory and moved rest days apart (overtime 300 % vs 200 %). */
+    dayKinds: {
+      statutory: "法定节假日（加班 300%）",
+      holiday: "调休放假（休息日，加班 200%）",
+      workday: "调休上班",
+    } as Record<string, string>,
     addTitle: "新增日期",
     editTitle: (day: string) => `编辑 ${day}`,
     day: "日期",

@@ -5,6 +5,7 @@ import { Dialog } from "@/components/ui/dialog";
 import type { CalendarDayDto, SettingDto } from "@/lib/case-config/dto";
 import { formatWorkingHours, parseWorkingHours } from "@/lib/case-config/working-hours";
 import { caseDesk } from "@/lib/i18n/zh-CN/case-desk";
+import { calendarDayFields, calendarDayKindOf, type CalendarDayKind } from "@/lib/case-config/calendar-day-kind";
 import { buttonClass } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { FormButtons, WriteError } from "./ui";
@@ -13,16 +14,26 @@ import { useConfigWrite } from "./use-config-write";
 const text = caseDesk.config;
 const cal = text.calendar;
 
+function DayKindOptions() {
+  return (
+    <>
+      <option value="statutory">{cal.dayKinds.statutory}</option>
+      <option value="holiday">{cal.dayKinds.holiday}</option>
+      <option value="workday">{cal.dayKinds.workday}</option>
+    </>
+  );
+}
+
 /** 新增 a calendar day: date, kind, name, in one row above the table. */
 export function AddCalendarDay({ year }: { year: number }) {
   const [day, setDay] = useState("");
-  const [kind, setKind] = useState<"holiday" | "workday">("holiday");
+  const [kind, setKind] = useState<CalendarDayKind>("statutory");
   const [name, setName] = useState("");
   const write = useConfigWrite();
   const id = useId();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (await write.send("/api/case-config/calendar-days", "POST", { day, kind, name })) {
+    if (await write.send("/api/case-config/calendar-days", "POST", { day, ...calendarDayFields(kind), name })) {
       setDay("");
       setName("");
     }
@@ -48,12 +59,11 @@ export function AddCalendarDay({ year }: { year: number }) {
           <select
             id={`${id}-kind`}
             value={kind}
-            onChange={(e) => setKind(e.target.value as "holiday" | "workday")}
+            onChange={(e) => setKind(e.target.value as CalendarDayKind)}
             className={inputClass}
             data-testid="calendar-add-kind"
           >
-            <option value="holiday">{cal.kinds.holiday}</option>
-            <option value="workday">{cal.kinds.workday}</option>
+            <DayKindOptions />
           </select>
         </Field>
         <Field label={cal.name} htmlFor={`${id}-name`}>
@@ -82,13 +92,19 @@ export function AddCalendarDay({ year }: { year: number }) {
 /** 编辑 a calendar day's kind and name (the date is the key: move a day by deleting and adding). */
 export function EditCalendarDay({ entry }: { entry: CalendarDayDto }) {
   const [open, setOpen] = useState(false);
-  const [kind, setKind] = useState(entry.kind);
+  const [kind, setKind] = useState<CalendarDayKind>(calendarDayKindOf(entry));
   const [name, setName] = useState(entry.name);
   const write = useConfigWrite();
   const id = useId();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (await write.send(`/api/case-config/calendar-days/${entry.day}`, "PATCH", { kind, name, expectedVersion: entry.version }))
+    if (
+      await write.send(`/api/case-config/calendar-days/${entry.day}`, "PATCH", {
+        ...calendarDayFields(kind),
+        name,
+        expectedVersion: entry.version,
+      })
+    )
       setOpen(false);
   };
   return (
@@ -96,7 +112,7 @@ export function EditCalendarDay({ entry }: { entry: CalendarDayDto }) {
       <button
         type="button"
         onClick={() => {
-          setKind(entry.kind);
+          setKind(calendarDayKindOf(entry));
           setName(entry.name);
           write.clear();
           setOpen(true);
@@ -112,11 +128,11 @@ export function EditCalendarDay({ entry }: { entry: CalendarDayDto }) {
             <select
               id={`${id}-kind`}
               value={kind}
-              onChange={(e) => setKind(e.target.value as "holiday" | "workday")}
+              onChange={(e) => setKind(e.target.value as CalendarDayKind)}
               className={inputClass}
+              data-testid="calendar-edit-kind"
             >
-              <option value="holiday">{cal.kinds.holiday}</option>
-              <option value="workday">{cal.kinds.workday}</option>
+              <DayKindOptions />
             </select>
           </Field>
           <Field label={cal.name} htmlFor={`${id}-name`}>

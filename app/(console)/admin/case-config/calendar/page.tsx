@@ -6,6 +6,7 @@ import { listCalendarDays } from "@/lib/case-config/list-calendar-days";
 import { weekdayOf } from "@/lib/case-config/schemas";
 import { caseDesk } from "@/lib/i18n/zh-CN/case-desk";
 import { AddCalendarDay, EditCalendarDay, WorkingHoursForm } from "../_components/calendar-forms";
+import { calendarDayKindOf } from "@/lib/case-config/calendar-day-kind";
 import { DeleteButton } from "../_components/delete-button";
 import { cellClass, headCellClass, TableFrame } from "@/components/ui/table";
 import { ConfigSection } from "../_components/section";
@@ -72,9 +73,10 @@ export default async function CalendarPage({ searchParams }: Props) {
                     <td className={`${cellClass} text-slate-600`}>{cal.weekdays[weekdayOf(d.day)]}</td>
                     <td className={cellClass}>
                       <span
-                        className={`rounded-full px-2 py-0.5 text-xs ring-1 ${d.kind === "holiday" ? "bg-rose-50 text-rose-800 ring-rose-200" : "bg-sky-50 text-sky-800 ring-sky-200"}`}
+                        className={`rounded-full px-2 py-0.5 text-xs ring-1 ${d.kind === "workday" ? "bg-sky-50 text-sky-800 ring-sky-200" : d.statutory ? "bg-rose-100 text-rose-900 ring-rose-300" : "bg-amber-50 text-amber-800 ring-amber-200"}`}
+                        data-testid="calendar-kind"
                       >
-                        {cal.kinds[d.kind]}
+                        {cal.dayKinds[calendarDayKindOf(d)]}
                       </span>
                     </td>
                     <td className={cellClass}>{d.name}</td>
