@@ -26,6 +26,7 @@ const PAGES: { href: string; label: string; action: Action | null; roles?: reado
   { href: "/hotline", label: t.auth.menu.hotline, action: "case.import" },
   { href: "/exports", label: t.auth.menu.exports, action: "region.export" },
   { href: "/topology", label: t.auth.menu.topology, action: "topology.read" },
+  { href: "/transfers", label: t.transfer.navLabel, action: "transfer.approve" },
   { href: "/audit", label: t.auth.menu.audit, action: "audit.read" },
   { href: "/admin/accounts", label: t.auth.menu.accounts, action: "account.manage" },
   { href: "/admin/api-keys", label: t.auth.menu.apiKeys, action: "apikey.manage" },
