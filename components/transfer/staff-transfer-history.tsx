@@ -7,7 +7,8 @@ import { TransferTable } from "./transfer-table";
 
 /**
  * The staff detail's 调动记录 (every transfer of the person, every state) with 发起调动 for those who may ask.
- * Fed by lib/transfer/list-staff-transfers.ts; the staff page places it in its slot.
+ * Fed by lib/transfer/list-staff-transfers.ts; the staff page renders it inside its StaffTransfersSlot, which
+ * gives the section and its title.
  */
 export function StaffTransferHistory({
   staffId,
@@ -19,9 +20,8 @@ export function StaffTransferHistory({
   canRequest: boolean;
 }) {
   return (
-    <section className="mt-6" data-testid="staff-transfers">
-      <div className="mb-2 flex items-center justify-between">
-        <h2 className="text-base font-semibold text-slate-900">{t.transfer.history.title}</h2>
+    <div data-testid="staff-transfer-history">
+      <div className="mb-2 flex justify-end">
         {canRequest && (
           <Link
             href={`/transfers/new?staffId=${staffId}`}
@@ -39,6 +39,6 @@ export function StaffTransferHistory({
       ) : (
         <TransferTable rows={transfers} showStaff={false} testId="staff-transfers-table" />
       )}
-    </section>
+    </div>
   );
 }
