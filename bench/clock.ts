@@ -67,7 +67,7 @@ async function ensureDistrict() {
   const [{ n }] = await sql<{ n: number }[]>`select count(*)::int as n from region where level = 4 and households > 0`;
   if (n > 0) return;
   log("loading the small district (no demo cases)");
-  await seedDistrict(conn, { divisionsCsv: DEFAULT_DIVISIONS_CSV, scale: "small", seed: 1, cases: false });
+  await seedDistrict(conn, { divisionsCsv: DEFAULT_DIVISIONS_CSV, scale: "small", seed: 1, cases: false, attendance: false });
 }
 
 /** Writes the bench cases: ids 1..OPEN open (state, stage and level by id), then CLOSED closed ones. */

@@ -9,6 +9,7 @@ import { userBadge } from "@/lib/auth/user-badge";
 import { can } from "@/lib/auth/authorize";
 import { listMyTasks } from "@/lib/case/list-my-tasks";
 import { t } from "@/lib/i18n";
+import { attendancePunch } from "@/lib/i18n/zh-CN/attendance-punch";
 import { caseIntake } from "@/lib/i18n/zh-CN/case-intake";
 
 export const metadata: Metadata = { title: caseIntake.shell.homeTitle };
@@ -20,7 +21,8 @@ export default async function MobileHome() {
   const badge = userBadge(ctx.actor);
   const mayReport = can(ctx, "case.report");
   const mayRead = can(ctx, "case.read");
-  if (!mayReport && !mayRead) forbidden();
+  const mayPunch = can(ctx, "attendance.self");
+  if (!mayReport && !mayRead && !mayPunch) forbidden();
   const tasks = mayRead ? await listMyTasks({ ctx }) : { sections: [] };
   const waiting = tasks.sections.filter((s) => s.kind !== "mine").reduce((n, s) => n + s.items.length, 0);
   return (
@@ -61,6 +63,16 @@ export default async function MobileHome() {
             <span className="mt-1 block text-sm text-slate-500" data-testid="home-tasks-count">
               {caseIntake.home.tasksHint(waiting)}
             </span>
+          </Link>
+        )}
+        {mayPunch && (
+          <Link
+            href="/m/attendance"
+            className="block rounded-2xl bg-emerald-600 p-5 text-white shadow-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-emerald-400 focus-visible:ring-offset-2"
+            data-testid="home-attendance"
+          >
+            <span className="block text-xl font-semibold">{attendancePunch.homeTitle}</span>
+            <span className="mt-1 block text-sm text-emerald-100">{attendancePunch.homeHint}</span>
           </Link>
         )}
         <div className="grid grid-cols-2 gap-3 pt-2">

@@ -25,6 +25,7 @@ import { buildRegions } from "./regions";
 import { seedCaseUnits } from "./case-units";
 import { seedCases, type CaseSeedReport } from "./cases";
 import { seedOrganisation, type OrgCounts } from "./org";
+import { seedAttendance, type AttendanceSeedReport } from "./attendance";
 
 export type Scale = "small" | "medium" | "full";
 
@@ -39,6 +40,11 @@ export type SeedOptions = {
    * Default on; `false` skips them (tests that do not need cases load in seconds).
    */
   cases?: false | { now?: Date; factor?: number };
+  /**
+   * The demo attendance (db/seed/attendance.ts): fences, rules, punches, patrols and computed days of the
+   * `days` (default 30) before `now`. Default on; `false` skips it (the database tests' template).
+   */
+  attendance?: false | { days?: number };
   /**
    * The seed's "now": the day the organisation's histories end (and the cases' default `now`). Default: the
    * cases' `now` if given, else this minute.
@@ -62,6 +68,8 @@ export type SeedReport = {
   topology: TopologyProblem[];
   /** The demo organisation (db/seed/org.ts): departments, staff, their jobs and grid posts. */
   organisation: OrgCounts;
+  /** The demo attendance, unless skipped. */
+  attendance?: AttendanceSeedReport;
   /** The generated cases, unless skipped. */
   cases?: CaseSeedReport;
 };
@@ -176,6 +184,12 @@ export async function seedDistrict(conn: Connection, options: SeedOptions): Prom
   await sql.unsafe(`analyze ${DISTRICT_TABLES.join(", ")}`);
   phase("region stats + layer versions + analyze");
 
+  let attendance: AttendanceSeedReport | undefined;
+  if (options.attendance !== false) {
+    attendance = await seedAttendance(conn, { seed: options.seed, now, days: options.attendance?.days });
+    phase("attendance (fences, rules, punches, days)");
+  }
+
   let cases: CaseSeedReport | undefined;
   if (options.cases !== false) {
     cases = await seedCases(conn, { seed: options.seed, now: options.cases?.now ?? now, factor: options.cases?.factor });
@@ -200,6 +214,7 @@ export async function seedDistrict(conn: Connection, options: SeedOptions): Prom
     phases,
     totalMs: Math.round(performance.now() - started),
     organisation,
+    attendance,
     topology: topology.map((t) => ({ level: t.level, problem: t.problem, count: t.count, areaM2: t.area_m2 })),
     cases,
   };

@@ -31,6 +31,11 @@ export function formatSeedReport(r: SeedReport): string {
     `  staff         ${n(r.organisation.staff).padStart(10)}   (${n(r.organisation.left)} left)`,
     `  staff_job     ${n(r.organisation.staff_job).padStart(10)}`,
     `  grid_post     ${n(r.organisation.grid_post).padStart(10)}`,
+    ...(r.attendance
+      ? [
+          `  attendance    ${n(r.attendance.punches).padStart(10)} punches over ${r.attendance.days} days (${n(r.attendance.points)} fences, ${n(r.attendance.rules)} rules, ${n(r.attendance.patrols)} patrols with ${n(r.attendance.patrolPoints)} track points, ${n(r.attendance.requests)} pending 补卡, ${n(r.attendance.dayRows)} computed days)`,
+        ]
+      : []),
     "",
     "Time:",
     ...r.phases.map((p) => `  ${p.name.padEnd(42)} ${s(p.ms).padStart(8)}`),

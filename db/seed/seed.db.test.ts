@@ -205,7 +205,7 @@ describe("determinism", () => {
   it("loads byte-identical data for the same seed", async () => {
     const first = await checksums();
     expect(Object.values(first).every((v) => typeof v === "string" && v.length === 32)).toBe(true);
-    await seedDistrict(conn, { divisionsCsv: DEFAULT_DIVISIONS_CSV, scale: "small", seed: 7 });
+    await seedDistrict(conn, { divisionsCsv: DEFAULT_DIVISIONS_CSV, scale: "small", seed: 7, attendance: false });
     expect(await checksums()).toEqual(first);
   });
 
@@ -217,6 +217,7 @@ describe("determinism", () => {
       scale: "medium",
       seed: 7,
       streets: ["110112009"],
+      attendance: false,
     });
     expect(medium.populatedStreets.map((s) => s.name)).toEqual(["文景街道"]);
     const after = await checksums();
@@ -229,7 +230,7 @@ describe("determinism", () => {
 describe("another district's file", () => {
   it("makes another district: its own codes, names and place, with a clean topology", async () => {
     const before = await checksums();
-    const other = await seedDistrict(conn, { divisionsCsv: TWO_STREETS_CSV, scale: "small", seed: 7 });
+    const other = await seedDistrict(conn, { divisionsCsv: TWO_STREETS_CSV, scale: "small", seed: 7, attendance: false });
     expect(other.district).toEqual({ code: "320102", name: "玄武区" });
     expect(other.regions.slice(0, 3)).toEqual([1, 2, 7]);
     expect(other.topology).toEqual([]);

@@ -6,8 +6,8 @@ import type { RequestContext } from "../context";
 export type PiiAccess = {
   /** reveal: one field shown in clear; view: a resident's detail page; export: a file of residents; lookup: found by search (a full ID number, or a name). */
   kind: "reveal" | "view" | "export" | "lookup";
-  /** id_number | phone | name (reveal); case_text (reveal of a case's free text); detail (view); list (export); id_number or name (lookup). */
-  field: "id_number" | "phone" | "name" | "case_text" | "detail" | "list";
+  /** id_number | phone | name (reveal); case_text (reveal of a case's free text); track (a patrol track, view); position (where staff on duty stand, list); detail (view); list (export); id_number or name (lookup). */
+  field: "id_number" | "phone" | "name" | "case_text" | "detail" | "list" | "track" | "position";
   residentId?: number | null;
   /** The staff member whose data was read (staff records: detail views, reveals, exports of one person). */
   staffId?: number | null;

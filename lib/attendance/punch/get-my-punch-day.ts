@@ -1,6 +1,8 @@
 import "server-only";
+import { countPatrolsOfDay, findPatrolGrid } from "../../../db/queries/attendance-patrol";
 import { listPunchesOfDay, listServingFences, type ServingFence } from "../../../db/queries/attendance-punch";
 import type { RequestContext } from "../../context";
+import { PATROL_SETTINGS } from "../patrol/patrol-rule";
 import { ACCURACY_ALLOWANCE_CAP_M } from "./fence-verdict";
 import { resolvePunchRule } from "./punch-rule";
 import { beijingDayOf } from "./punch-timing";
@@ -15,6 +17,8 @@ export type MyPunchDay = {
   punches: PunchDto[];
   fences: ServingFence[];
   rule: { maxAccuracyM: number; allowOutsideWithReason: boolean; accuracyCapM: number };
+  /** Patrols counted today against the rule's 一日双巡, and how often the phone records a track point. */
+  patrols: { done: number; required: number; intervalSeconds: number; gridName: string | null };
 };
 
 /** The phone page's day: one's own punches of today (Beijing), the fences serving one, and the rule's limits. */
@@ -22,10 +26,12 @@ export async function getMyPunchDay({ ctx }: { ctx: RequestContext }): Promise<M
   const staff = await requireOwnStaff(ctx);
   const now = new Date();
   const day = beijingDayOf(now);
-  const [punches, fences, rule] = await Promise.all([
+  const [punches, fences, rule, done, grid] = await Promise.all([
     listPunchesOfDay(ctx.db, staff.id, day),
     listServingFences(ctx.db, staff.id),
     resolvePunchRule(ctx.db, staff.id, day),
+    countPatrolsOfDay(ctx.db, staff.id, day),
+    findPatrolGrid(ctx.db, staff.id, day),
   ]);
   const last = punches.at(-1);
   return {
@@ -35,6 +41,12 @@ export async function getMyPunchDay({ ctx }: { ctx: RequestContext }): Promise<M
     status: last ? last.kind : "none",
     punches: punches.map(toPunchDto),
     fences,
+    patrols: {
+      done,
+      required: rule.requiredPatrols,
+      intervalSeconds: PATROL_SETTINGS.pointIntervalSeconds,
+      gridName: grid?.regionName ?? null,
+    },
     rule: {
       maxAccuracyM: rule.maxAccuracyM,
       allowOutsideWithReason: rule.allowOutsideWithReason,

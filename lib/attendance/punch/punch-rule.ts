@@ -12,7 +12,12 @@ export async function resolvePunchRule(
   db: Database,
   staffId: number,
   day: string,
-): Promise<FenceRuleSettings & { ruleId: number | null }> {
+): Promise<FenceRuleSettings & { ruleId: number | null; requiredPatrols: number }> {
   const rule = await resolveAttendanceRule(db, staffId, day);
-  return { ruleId: rule.ruleId, maxAccuracyM: rule.maxAccuracyM, allowOutsideWithReason: rule.allowOutsideWithReason };
+  return {
+    ruleId: rule.ruleId,
+    requiredPatrols: rule.requiredPatrols,
+    maxAccuracyM: rule.maxAccuracyM,
+    allowOutsideWithReason: rule.allowOutsideWithReason,
+  };
 }

@@ -10,6 +10,8 @@ import { DomainError, parseInput } from "../../errors";
 import { attendanceDays } from "../../i18n/zh-CN/attendance-days";
 import { MonthKey } from "../days/schemas";
 
+export { previousMonth } from "./month-of";
+
 export type GeneratedReport = { id: number; month: string; version: number; rows: number; ms: number };
 
 /**
@@ -24,12 +26,6 @@ export async function writeMonthReport(db: Database, month: string, generatedBy:
     const rows = await insertMonthRows(trx, report.id, month);
     return { id: report.id, month, version: report.version, rows, ms: Math.round(performance.now() - started) };
   });
-}
-
-/** The month before the local month of `now`, "YYYY-MM". */
-export function previousMonth(month: string): string {
-  const [y, m] = month.split("-").map(Number);
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, "0")}`;
 }
 
 /** HR makes a new version of a month's report on demand (attendance.report); not for a month still to come. Audited. */

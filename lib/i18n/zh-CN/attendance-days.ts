@@ -1,5 +1,6 @@
 /** Daily attendance results, corrections (补卡) and leave, and the monthly report (issue 11 part 5). */
 export const attendanceDays = {
+  nav: { requests: "补卡请假审批", days: "团队考勤", reports: "考勤月报" },
   status: {
     normal: "正常",
     late: "迟到",
@@ -12,6 +13,19 @@ export const attendanceDays = {
     rest: "休息日",
     holiday: "法定节假日",
     none: "未计算",
+  } as Record<string, string>,
+  /** A short mark per status for the cells of the team grid. */
+  statusMark: {
+    normal: "✓",
+    late: "迟",
+    early_leave: "早",
+    late_and_early: "迟早",
+    absent: "缺",
+    missing_punch: "卡",
+    outside: "外",
+    leave: "假",
+    rest: "休",
+    holiday: "节",
   } as Record<string, string>,
   dayClass: {
     workday: "工作日",
@@ -108,6 +122,7 @@ export const attendanceDays = {
     statusFilter: "结果",
     allStatuses: "全部结果",
     show: "查看",
+    nextPage: "下一页 ›",
     noTeamDays: "所选月份和范围内没有考勤结果。",
     legend: "图例",
     reportsTitle: "考勤月报",

@@ -11,6 +11,8 @@ export const audit = {
     case_text: "案件原文",
     detail: "居民详情",
     list: "居民名单",
+    track: "巡查轨迹",
+    position: "在岗位置",
   } as Record<string, string>,
   piiColumns: {
     at: "时间",
