@@ -16,7 +16,7 @@ test.describe("every role lands on a page of its own", () => {
     { username: "admin", path: "/admin/accounts", testId: "account-filters" },
     { username: "analyst", path: "/cases/rates", testId: null },
     { username: "payroll", path: "/welcome", testId: "welcome-page" },
-    { username: "hrclerk", path: "/welcome", testId: "welcome-page" },
+    { username: "hrclerk", path: "/org", testId: "org-page" },
   ] as const;
 
   for (const { username, path, testId } of LANDINGS) {

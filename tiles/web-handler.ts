@@ -27,6 +27,8 @@ const BODYLESS = new Set(["GET", "HEAD", "OPTIONS"]);
 export function bodyLimitFor(pathname: string): number {
   if (pathname === "/api/case-photos") return PHOTO_MAX_BYTES + MULTIPART_OVERHEAD_BYTES;
   if (pathname === "/api/hotline/imports") return MAX_FILE_BYTES + MULTIPART_OVERHEAD_BYTES;
+  if (/^\/api\/staff\/[^/]+\/photo$/.test(pathname)) return PHOTO_MAX_BYTES + MULTIPART_OVERHEAD_BYTES;
+  if (pathname === "/api/staff/import") return MAX_FILE_BYTES + MULTIPART_OVERHEAD_BYTES;
   if (pathname === "/api/attendance/punches") return PUNCH_BODY_LIMIT_BYTES;
   return JSON_BODY_LIMIT_BYTES;
 }

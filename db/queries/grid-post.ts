@@ -133,3 +133,11 @@ export async function countVacantGrids(db: Kysely<DB>, scope: Scope, today: stri
                         and p.valid_from <= ${today}::date and (p.valid_to is null or p.valid_to > ${today}::date))`.execute(db);
   return rows[0].n;
 }
+
+/** Ends a person's posts that run past `day` (they leave): returns how many were ended. Posts starting later are left for HR. */
+export async function endPostsOfStaffOn(db: Kysely<DB>, staffId: number, day: string): Promise<number> {
+  const result = await sql`
+    update grid_post set valid_to = ${day}::date
+     where staff_id = ${staffId} and valid_from < ${day}::date and (valid_to is null or valid_to > ${day}::date)`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
+}

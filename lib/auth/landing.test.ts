@@ -10,7 +10,7 @@ describe("landingPathFor", () => {
     expect(landingPathFor(["department_handler"])).toBe("/inbox");
     expect(landingPathFor(["analyst"])).toBe("/cases/rates");
     expect(landingPathFor(["system_admin"])).toBe("/admin/accounts");
-    expect(landingPathFor(["hr_clerk"])).toBe("/welcome");
+    expect(landingPathFor(["hr_clerk"])).toBe("/org");
     expect(landingPathFor(["payroll_clerk"])).toBe("/welcome");
     expect(landingPathFor([])).toBe("/welcome");
   });
@@ -26,6 +26,7 @@ describe("landingPathFor", () => {
       if (path === "/") expect(roleAllows(role, "map.view"), role).toBe(true);
       if (path === "/cases/rates" || path === "/inbox") expect(roleAllows(role, "case.read"), role).toBe(true);
       if (path === "/admin/accounts") expect(roleAllows(role, "account.manage"), role).toBe(true);
+      if (path === "/org") expect(roleAllows(role, "staff.read"), role).toBe(true);
     }
   });
 });

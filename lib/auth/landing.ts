@@ -14,7 +14,7 @@ export const LANDING_BY_ROLE: Record<Role, string> = {
   department_handler: "/inbox",
   analyst: "/cases/rates",
   system_admin: "/admin/accounts",
-  hr_clerk: "/welcome",
+  hr_clerk: "/org",
   payroll_clerk: "/welcome",
 };
 

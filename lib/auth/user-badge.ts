@@ -25,6 +25,8 @@ const PAGES: { href: string; label: string; action: Action | null; roles?: reado
   { href: "/cases/rates", label: t.auth.menu.rates, action: "case.read" },
   { href: "/hotline", label: t.auth.menu.hotline, action: "case.import" },
   { href: "/exports", label: t.auth.menu.exports, action: "region.export" },
+  { href: "/org", label: t.org.menu.orgChart, action: "staff.read" },
+  { href: "/staff", label: t.org.menu.staff, action: "staff.read" },
   { href: "/topology", label: t.auth.menu.topology, action: "topology.read" },
   { href: "/audit", label: t.auth.menu.audit, action: "audit.read" },
   { href: "/admin/accounts", label: t.auth.menu.accounts, action: "account.manage" },

@@ -3,43 +3,13 @@ import type { Connection } from "../../db/client";
 import { makeIdNumber } from "../pii/id-number";
 import { maskIdNumber, maskPhone } from "../pii/mask";
 import { encryptPii, hashIdNumber } from "../pii/protect";
+import { orgRegions, type OrgChain } from "./org-regions";
 
 /*
  * A small organisation written straight with the owner's connection, for the tests of the staff verbs
  * (whatever the demo seed adds, these rows carry a per-run prefix of their own): positions, ranks, a district
  * office, one office in each of two communities with a grid office under the first, and a few people.
  */
-
-export type OrgChain = {
-  district: number;
-  street: number;
-  communityA: number;
-  communityB: number;
-  xiaoquA: number;
-  gridsA: number[];
-};
-
-/** Two communities of one street, the first with a 小区 and its basic grids (ids of the regions). */
-export async function orgRegions(owner: Connection): Promise<OrgChain> {
-  const { rows } = await sql<{ district: number; street: number; community: number; xiaoqu: number; grids: number[] }>`
-    select d.id as district, s.id as street, c.id as community, x.id as xiaoqu,
-           array(select g.id from region g where g.parent_id = x.id and g.level = 4 order by g.code) as grids
-      from region x join region c on c.id = x.parent_id join region s on s.id = c.parent_id join region d on d.id = s.parent_id
-     where x.level = 3 and (select count(*) from region g where g.parent_id = x.id and g.level = 4) >= 3
-     order by x.code`.execute(owner.db);
-  const first = rows[0];
-  const other =
-    rows.find((r) => r.street === first.street && r.community !== first.community) ??
-    rows.find((r) => r.community !== first.community)!;
-  return {
-    district: first.district,
-    street: first.street,
-    communityA: first.community,
-    communityB: other.community,
-    xiaoquA: first.xiaoqu,
-    gridsA: first.grids,
-  };
-}
 
 export type OrgFixture = {
   prefix: string;

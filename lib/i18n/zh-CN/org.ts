@@ -232,6 +232,7 @@ export const org = {
     sheet: "人员名单",
     fileName: (day: string) => `人员名单-${day}.xlsx`,
     columns: [
+      "序号",
       "工号",
       "姓名",
       "性别",
@@ -241,6 +242,7 @@ export const org = {
       "网格职务",
       "入职日期",
       "离职日期",
+      "工龄（年）",
       "身份证号（脱敏）",
       "电话（脱敏）",
     ],
@@ -261,6 +263,14 @@ export const org = {
     row: "行号",
     problem: "问题",
     templateSheet: "人员",
+    templateFileName: "人员导入模板.xlsx",
+    codesSheet: "编码",
+    codesHeader: ["部门编码", "部门名称", "", "岗位编码", "岗位名称", "", "职级编码", "职级名称"],
+    /** What a gender cell may say. */
+    genderWords: { 男: "male", 女: "female", male: "male", female: "female", m: "male", f: "female" } as Record<
+      string,
+      "male" | "female"
+    >,
     columns: {
       staffNo: "工号",
       name: "姓名",
