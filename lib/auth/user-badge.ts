@@ -28,6 +28,7 @@ const PAGES: { href: string; label: string; action: Action | null; roles?: reado
   { href: "/org", label: t.org.menu.orgChart, action: "staff.read" },
   { href: "/staff", label: t.org.menu.staff, action: "staff.read" },
   { href: "/topology", label: t.auth.menu.topology, action: "topology.read" },
+  { href: "/transfers", label: t.transfer.navLabel, action: "transfer.approve" },
   { href: "/audit", label: t.auth.menu.audit, action: "audit.read" },
   { href: "/admin/accounts", label: t.auth.menu.accounts, action: "account.manage" },
   { href: "/admin/api-keys", label: t.auth.menu.apiKeys, action: "apikey.manage" },
