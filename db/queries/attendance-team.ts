@@ -59,3 +59,9 @@ export async function findDepartmentsInScope(db: Database, scope: Scope): Promis
      limit 500`.execute(db);
   return rows;
 }
+
+/** The ids of the people of an area (for a recompute of their days). */
+export async function findStaffIdsInScope(db: Database, scope: Scope): Promise<number[]> {
+  const { rows } = await sql<{ id: number }>`select s.id from staff s where ${staffWithinScope(sql`s.id`, scope)}`.execute(db);
+  return rows.map((r) => r.id);
+}

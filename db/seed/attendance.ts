@@ -22,6 +22,7 @@ import { resolveAttendanceRule } from "../../lib/attendance/rules/resolve-attend
 import { loadCaseConfig } from "../../lib/case/case-config";
 import { isWorkingDay } from "../../lib/case/working-calendar";
 import { addDays, beijingDay } from "../../lib/format/time";
+import { seedPatrols } from "./attendance-patrols";
 import { planPersonDay, uuidFrom, type AttendancePerson, type FencePlace, type PersonDay } from "./attendance-plan";
 import { rngFor } from "./random";
 
@@ -288,9 +289,8 @@ export async function seedAttendance(
   phase("punches (verdicts + insert)");
   await sql`analyze attendance_punch`;
 
-  // Patrols come with the patrol rule (lib/attendance/patrol), not on main yet.
-  const patrols = 0;
-  const patrolPoints = 0;
+  const { patrols, patrolPoints } = await seedPatrols(conn, { seed: options.seed, planned, lastDay: days[days.length - 1] });
+  phase("patrols (tracks, measure, judge)");
   // A few pending 补卡 for punches forgotten in the last ten days.
   let requests = 0;
   for (const pd of planned) {

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requireMobilePermission } from "@/app/m/_lib/mobile-context";
 import { PunchPanel } from "@/components/mobile/attendance/punch-panel";
 import { PatrolRecorder } from "@/components/mobile/attendance/patrol-recorder";
@@ -7,6 +8,7 @@ import { getMyPunchDay } from "@/lib/attendance/punch/get-my-punch-day";
 import { can } from "@/lib/auth/authorize";
 import { isDomainError } from "@/lib/errors";
 import { getDistrictBounds } from "@/lib/grid/get-district-bounds";
+import { attendanceDays } from "@/lib/i18n/zh-CN/attendance-days";
 import { attendancePunch } from "@/lib/i18n/zh-CN/attendance-punch";
 
 export const metadata: Metadata = { title: attendancePunch.title };
@@ -39,6 +41,13 @@ export default async function MobileAttendancePage() {
       <main className="space-y-6 p-4">
         <PunchPanel initial={day} userId={ctx.actor.userId} bounds={bounds} />
         <PatrolRecorder initial={day.patrols} />
+        <Link
+          href="/m/attendance/days"
+          className="block rounded-xl bg-white p-4 text-center text-sm font-semibold text-sky-700 ring-1 ring-slate-200"
+          data-testid="link-my-days"
+        >
+          {attendanceDays.pages.linkFromPunch} ›
+        </Link>
       </main>
     </>
   );

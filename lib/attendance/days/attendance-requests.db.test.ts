@@ -7,6 +7,7 @@ import { caseActor, populatedGridChains } from "../../testing/case-actors";
 import { createDepartment, createStaff, insertPunch } from "../../testing/attendance-days-fixtures";
 import { withSeededDistrict } from "../../testing/seeded-district";
 import { computeAttendanceDays } from "./compute-days";
+import { recomputeDays } from "./recompute-days";
 import { decideAttendanceRequest } from "./decide-attendance-request";
 import { submitAttendanceRequest } from "./submit-attendance-request";
 import { withdrawAttendanceRequest } from "./withdraw-attendance-request";
@@ -219,5 +220,20 @@ describe("leave", () => {
     expect((await dayRow(workerStaff, "2026-11-23")).status).toBe("leave");
     expect((await dayRow(workerStaff, "2026-11-24")).status).toBe("leave");
     expect(leadStaff).toBeGreaterThan(0);
+  });
+});
+
+describe("HR's recompute of a day", () => {
+  it("recomputes the people of the area for a past day; today and odd days are refused", async () => {
+    const chains = await populatedGridChains(owner);
+    const hr = await caseActor(owner, app, "days-hr", "hr_clerk", chains[0].community);
+    await insertPunch(owner, { staffId: colleagues[2], kind: "in", local: "2026-11-20 08:25:00" });
+    await insertPunch(owner, { staffId: colleagues[2], kind: "out", local: "2026-11-20 17:35:00" });
+    const done = await recomputeDays({ ctx: hr, input: { day: "2026-11-20" }, now: NOW });
+    expect(done.count).toBeGreaterThanOrEqual(5);
+    expect((await dayRow(colleagues[2], "2026-11-20")).status).toBe("normal");
+    expect(await codeOf(recomputeDays({ ctx: hr, input: { day: "2026-12-03" }, now: NOW }))).toBe("VALIDATION");
+    expect(await codeOf(recomputeDays({ ctx: hr, input: { day: "2026-02-30" }, now: NOW }))).toBe("VALIDATION");
+    expect(await codeOf(recomputeDays({ ctx: worker, input: { day: "2026-11-20" }, now: NOW }))).toBe("FORBIDDEN");
   });
 });

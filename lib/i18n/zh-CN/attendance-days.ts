@@ -52,6 +52,7 @@ export const attendanceDays = {
     requestNotFound: "未找到该申请，或不在您的管辖范围内。",
     reportNotFound: "未找到该月报。",
     futureCorrection: "不能为今天之后的日期补卡。",
+    notPastDay: "只能重新计算今天以前的日期。",
     punchNotOnDay: "补卡时间必须在所选日期当天，且不晚于现在。",
     monthLocked: (month: string) => `${month} 的考勤月报已确认锁定，不能再补卡或请假；如需更正请联系人事重新生成月报。`,
     leaveOverlap: (day: string, until: string) => `与已有的请假（${day} 至 ${until}）重叠。`,

@@ -143,7 +143,7 @@ export default async function AttendanceReportsPage({ searchParams }: Props) {
                 <thead>
                   <tr>
                     {(byDepartment ? [c.department, c.staffCount] : [c.staffNo, c.name, c.department]).map((h) => (
-                      <th key={h} scope="col" className={headCellClass}>
+                      <th key={h} scope="col" className={`${headCellClass} whitespace-nowrap`}>
                         {h}
                       </th>
                     ))}
@@ -158,7 +158,7 @@ export default async function AttendanceReportsPage({ searchParams }: Props) {
                   {byDepartment
                     ? view.departments.map((r) => (
                         <tr key={r.departmentId ?? 0} data-testid="report-row">
-                          <td className={cellClass}>{r.departmentName}</td>
+                          <td className={`${cellClass} whitespace-nowrap`}>{r.departmentName}</td>
                           <td className={cellClass}>{r.staffCount}</td>
                           {FIGURES.map((f) => (
                             <td key={f.header} className={`${cellClass} text-right tabular-nums`}>
@@ -169,9 +169,9 @@ export default async function AttendanceReportsPage({ searchParams }: Props) {
                       ))
                     : view.people.map((r) => (
                         <tr key={r.staffId} data-testid="report-row" data-staff-no={r.staffNo}>
-                          <td className={`${cellClass} font-mono`}>{r.staffNo}</td>
-                          <td className={cellClass}>{r.staffName}</td>
-                          <td className={cellClass}>{r.departmentName}</td>
+                          <td className={`${cellClass} whitespace-nowrap font-mono`}>{r.staffNo}</td>
+                          <td className={`${cellClass} whitespace-nowrap`}>{r.staffName}</td>
+                          <td className={`${cellClass} whitespace-nowrap`}>{r.departmentName}</td>
                           {FIGURES.map((f) => (
                             <td key={f.header} className={`${cellClass} text-right tabular-nums`} data-figure={f.header}>
                               {f.value(r)}
