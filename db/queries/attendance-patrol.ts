@@ -138,6 +138,18 @@ export async function listPatrolTracks(db: Database, staffId: number, day: strin
   return rows.map((r) => ({ ...r, grid: JSON.parse(r.grid) as unknown }));
 }
 
+/** Who a person is, for a page about them: staff number, name and department (no personal numbers). */
+export async function findStaffLabel(
+  db: Database,
+  staffId: number,
+): Promise<{ staffNo: string; name: string; departmentName: string } | undefined> {
+  const { rows } = await sql<{ staffNo: string; name: string; departmentName: string }>`
+    select s.staff_no as "staffNo", s.name, d.name as "departmentName"
+      from staff s join department d on d.id = s.department_id
+     where s.id = ${staffId}`.execute(db);
+  return rows[0];
+}
+
 /** Patrols done (counted) by a person on a day. */
 export async function countPatrolsOfDay(db: Database, staffId: number, day: string): Promise<number> {
   const { rows } = await sql<{ n: number }>`

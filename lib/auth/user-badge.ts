@@ -37,6 +37,7 @@ const PAGES: { href: string; label: string; action: Action | null; roles?: reado
   { href: "/attendance/rules", label: t.attendancePoints.nav.rules, action: "attendance.configure" },
   { href: "/attendance/requests", label: t.attendanceDays.nav.requests, action: "attendance.approve" },
   { href: "/attendance/days", label: t.attendanceDays.nav.days, action: "attendance.read" },
+  { href: "/attendance/tracks", label: t.attendancePunch.tracks.title, action: "attendance.read" },
   { href: "/attendance/reports", label: t.attendanceDays.nav.reports, action: "attendance.report" },
   { href: "/account/password", label: t.auth.menu.password, action: null },
 ];

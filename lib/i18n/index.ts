@@ -1,6 +1,7 @@
 import { account } from "./zh-CN/account";
 import { attendanceDays } from "./zh-CN/attendance-days";
 import { attendancePoints } from "./zh-CN/attendance-points";
+import { attendancePunch } from "./zh-CN/attendance-punch";
 import { audit } from "./zh-CN/audit";
 import { auditLabels } from "./zh-CN/audit-labels";
 import { auth } from "./zh-CN/auth";
@@ -33,6 +34,7 @@ const zhCN = {
   account,
   attendanceDays,
   attendancePoints,
+  attendancePunch,
   audit,
   auditLabels,
   auth,

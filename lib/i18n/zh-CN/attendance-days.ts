@@ -117,7 +117,7 @@ export const attendanceDays = {
     note: "审批意见（可选）",
     noPending: "没有待审批的申请。",
     teamTitle: "团队考勤",
-    teamIntro: "按人员、按日查看考勤结果。查看他人考勤会记入个人信息访问日志。",
+    teamIntro: "按人员、按日查看考勤结果；点某天的格子回放当天的巡查轨迹。查看他人考勤会记入个人信息访问日志。",
     department: "部门",
     allDepartments: "全部部门",
     statusFilter: "结果",

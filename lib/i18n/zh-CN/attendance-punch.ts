@@ -76,6 +76,8 @@ export const attendancePunch = {
     play: "播放",
     pause: "暂停",
     noTrack: "该人员当天没有巡查轨迹。",
+    pickPerson: "在团队考勤的月表里点某人某一天的格子，即可回放他当天的巡查轨迹。",
+    openTeamDays: "打开团队考勤",
     points: (n: number) => `${n} 个轨迹点`,
     patrolLabel: (i: number, minutes: number, share: number | null, counted: boolean) =>
       `第 ${i} 次 · ${minutes} 分钟 · 网格内 ${share === null ? "—" : `${Math.round(share * 100)}%`} · ${counted ? "计入" : "不计入"}`,

@@ -116,15 +116,17 @@ export default async function TeamDaysPage({ searchParams }: Props) {
                         return (
                           <td key={d} className="p-0.5 text-center">
                             {cell ? (
-                              <span
-                                className={`block rounded px-0.5 py-0.5 ring-1 ${DAY_STATUS_CLASS[cell.status] ?? ""}`}
+                              // A day opens the person's patrol tracks of that day (巡查轨迹回放).
+                              <Link
+                                href={`/attendance/tracks?staff=${person.staffId}&day=${d}`}
+                                className={`block rounded px-0.5 py-0.5 ring-1 hover:ring-2 ${DAY_STATUS_CLASS[cell.status] ?? ""}`}
                                 title={`${d} ${attendanceDays.status[cell.status] ?? cell.status}${cell.lateMinutes ? ` ${p.late} ${cell.lateMinutes}` : ""}${cell.earlyMinutes ? ` ${p.early} ${cell.earlyMinutes}` : ""}`}
                                 data-testid="team-cell"
                                 data-day={d}
                                 data-status={cell.status}
                               >
                                 {attendanceDays.statusMark[cell.status] ?? "?"}
-                              </span>
+                              </Link>
                             ) : (
                               <span className="block text-slate-200">·</span>
                             )}
