@@ -33,6 +33,8 @@ const PAGES: { href: string; label: string; action: Action | null; roles?: reado
   { href: "/admin/accounts", label: t.auth.menu.accounts, action: "account.manage" },
   { href: "/admin/api-keys", label: t.auth.menu.apiKeys, action: "apikey.manage" },
   { href: "/admin/case-config", label: t.auth.menu.caseConfig, action: "case.configure" },
+  { href: "/attendance/points", label: t.attendancePoints.nav.points, action: "attendance.configure" },
+  { href: "/attendance/rules", label: t.attendancePoints.nav.rules, action: "attendance.configure" },
   { href: "/attendance/requests", label: t.attendanceDays.nav.requests, action: "attendance.approve" },
   { href: "/attendance/days", label: t.attendanceDays.nav.days, action: "attendance.read" },
   { href: "/attendance/reports", label: t.attendanceDays.nav.reports, action: "attendance.report" },
