@@ -58,6 +58,7 @@ export default async function MapPage({ searchParams }: Props) {
       initialFocus={focusFrom(params, caseAccess !== null)}
       caseAccess={caseAccess}
       initialCaseState={readCaseMapState(params)}
+      initialFences={params.fences === "1"}
     />
   );
 }

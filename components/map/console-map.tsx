@@ -72,6 +72,7 @@ type Props = {
   initialFocus: InitialFocus;
   caseAccess: CaseAccess | null;
   initialCaseState: CaseMapState;
+  initialFences?: boolean;
 };
 
 /**
@@ -79,13 +80,16 @@ type Props = {
  * side panel, and for roles with case.read the case bar (事件 / 热力 layers and their filters). Selection
  * and the case settings live here and in the URL, so a link or the back button restores them.
  */
-export function ConsoleMap({ district, initialFocus, caseAccess, initialCaseState }: Props) {
+export function ConsoleMap({ district, initialFocus, caseAccess, initialCaseState, initialFences = false }: Props) {
   const engine = useRef<MapEngineHandle>(null);
   const [selection, setSelection] = useState<MapSelection>(null);
   const [panel, setPanel] = useState<PanelState | null>(null);
   const [zoom, setZoom] = useState(10);
   const [caseState, setCaseState] = useState(initialCaseState);
   const [caseStatus, setCaseStatus] = useState<CaseLayerStatus | null>(null);
+  // The attendance fences (考勤围栏), off by default: a toggle on the map, kept in the URL as ?fences=1.
+  const [showFences, setShowFences] = useState(initialFences);
+  const fences = useMemo(() => (showFences ? { visible: true } : null), [showFences]);
   const loadController = useRef<AbortController | null>(null);
   const lastTarget = useRef<{ target: Target; fly: boolean } | null>(null);
 
@@ -205,6 +209,7 @@ export function ConsoleMap({ district, initialFocus, caseAccess, initialCaseStat
           onZoom={setZoom}
           caseLayers={caseLayers}
           onCaseStatus={setCaseStatus}
+          fences={fences}
         />
         <div className="pointer-events-none absolute top-3 left-3 z-10 flex flex-col items-start gap-2">
           <LevelIndicator zoom={zoom} />
@@ -216,6 +221,20 @@ export function ConsoleMap({ district, initialFocus, caseAccess, initialCaseStat
               engine.current?.fitBounds(district.bounds, { rightInset: 0 });
             }}
           />
+          <button
+            type="button"
+            aria-pressed={showFences}
+            title={t.attendancePoints.layer.toggleHint}
+            className={`pointer-events-auto rounded-lg px-3 py-1.5 text-xs font-medium shadow ring-1 ring-slate-900/10 ${showFences ? "bg-emerald-600 text-white" : "bg-white/95 text-slate-700 hover:bg-white"}`}
+            onClick={() => {
+              const next = !showFences;
+              setShowFences(next);
+              replaceUrl((params) => (next ? params.set("fences", "1") : params.delete("fences")));
+            }}
+            data-testid="toggle-fences"
+          >
+            {t.attendancePoints.layer.toggle}
+          </button>
         </div>
         <div className="pointer-events-none absolute bottom-3 left-3 z-10">
           <MapLegend caseLegend={caseAccess ? { cases: caseState.cases, heat: caseState.heat, color: caseState.color } : null} />

@@ -9,6 +9,7 @@ import { t } from "@/lib/i18n";
 import { MAP_SELECTABLE_LAYER_IDS } from "@/tiles/style";
 import { createCaseLayers, type CaseLayerProps, type CaseLayers, type CaseLayerStatus } from "./case-layers";
 import { createClickQueue } from "./click-queue";
+import { applyFenceLayers, fenceAt, type FenceLayerProps } from "./fence-layers";
 
 /** What the map can select: an area of the grid tree, a building, or a case. */
 export type MapSelection =
@@ -73,6 +74,17 @@ type Props = {
   /** The case layers (null for a role without case.read: they stay hidden and their tiles are never asked for). */
   caseLayers?: CaseLayerProps | null;
   onCaseStatus?: (status: CaseLayerStatus) => void;
+  /** The attendance fence layer (null: hidden, its tiles never asked for). */
+  fences?: FenceLayerProps | null;
+  /** A click on a drawn fence (the points page opens it); when given, fences answer clicks before areas. */
+  onFenceClick?: (id: number) => void;
+  /** False on pages that draw on the map (the fence editor): areas and buildings neither light up nor select. */
+  selectRegions?: boolean;
+  /**
+   * Attaches a tool to the map once its style has loaded (the fence editor's draw tool); the function it
+   * returns, if any, runs before the map is removed. Read once, at load.
+   */
+  onMapReady?: (map: MapLibreMap) => void | (() => void);
   ref?: Ref<MapEngineHandle>;
 };
 
@@ -89,6 +101,10 @@ export function MapEngine({
   onZoom,
   caseLayers = null,
   onCaseStatus,
+  fences = null,
+  onFenceClick,
+  selectRegions = true,
+  onMapReady,
   ref,
 }: Props) {
   const containerRef = useRef<HTMLDivElement>(null);
@@ -96,8 +112,19 @@ export function MapEngine({
   const overlayRef = useRef<MapboxOverlay | null>(null);
   const [status, setStatus] = useState<"loading" | "ready" | "error">("loading");
   const [tileError, setTileError] = useState(false);
-  const callbacks = useRef({ onSelect, onZoom, rightInset, onCaseStatus, caseLayers });
-  callbacks.current = { onSelect, onZoom, rightInset, onCaseStatus, caseLayers };
+  const callbacks = useRef({
+    onSelect,
+    onZoom,
+    rightInset,
+    onCaseStatus,
+    caseLayers,
+    fences,
+    onFenceClick,
+    selectRegions,
+    onMapReady,
+  });
+  callbacks.current = { onSelect, onZoom, rightInset, onCaseStatus, caseLayers, fences, onFenceClick, selectRegions, onMapReady };
+  const fenceState = useRef({ selected: null as number | null, revision: 0 });
   const caseLayersRef = useRef<CaseLayers | null>(null);
   // moves the page announced (expectMove) and has not settled yet: the map is not "idle" before them
   const pendingMoves = useRef(0);
@@ -178,12 +205,16 @@ export function MapEngine({
       map.getCanvas().style.cursor = hovered ? "pointer" : "";
     };
     const hit = (point: PointLike) => {
+      if (!callbacks.current.selectRegions) return undefined;
       const layers = MAP_SELECTABLE_LAYER_IDS.filter((id) => map.getLayer(id));
       return map.queryRenderedFeatures(point, { layers }).find((f) => f.id !== undefined);
     };
 
+    let detachTool: (() => void) | void = undefined;
     map.on("load", () => {
       map.addControl(overlay);
+      applyFenceLayers(map, callbacks.current.fences, fenceState.current);
+      detachTool = callbacks.current.onMapReady?.(map);
       const cases = createCaseLayers(map, overlay, (status) => callbacks.current.onCaseStatus?.(status));
       caseLayersRef.current = cases;
       cases.apply(callbacks.current.caseLayers);
@@ -199,6 +230,13 @@ export function MapEngine({
         map.getCanvas().style.cursor = "pointer";
         return;
       }
+      if (callbacks.current.onFenceClick) {
+        const fence = fenceAt(map, e.point);
+        if (fence !== null) {
+          setHover({ source: "fence", sourceLayer: "fence", id: fence });
+          return;
+        }
+      }
       const f = hit(e.point);
       setHover(f ? { source: f.source, sourceLayer: f.sourceLayer ?? f.source, id: Number(f.id) } : null);
     });
@@ -207,6 +245,10 @@ export function MapEngine({
       const caseHit = caseLayersRef.current?.hitAt(point);
       if (caseHit?.kind === "cell") return caseLayersRef.current!.zoomIntoCell(caseHit.lngLat);
       if (caseHit?.kind === "case") return callbacks.current.onSelect({ kind: "case", id: caseHit.id });
+      const onFence = callbacks.current.onFenceClick;
+      const fence = onFence ? fenceAt(map, point) : null;
+      if (onFence && fence !== null) return onFence(fence);
+      if (!callbacks.current.selectRegions) return;
       const f = hit(point);
       callbacks.current.onSelect(f ? selectionOf(f) : null);
     };
@@ -235,6 +277,7 @@ export function MapEngine({
     callbacks.current.onZoom(map.getZoom());
 
     return () => {
+      detachTool?.();
       caseLayersRef.current?.dispose();
       caseLayersRef.current = null;
       try {
@@ -273,6 +316,12 @@ export function MapEngine({
   useEffect(() => {
     caseLayersRef.current?.apply(caseLayers);
   }, [caseLayers]);
+
+  // So do the fences.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (map && status === "ready") applyFenceLayers(map, fences, fenceState.current);
+  }, [fences, status]);
 
   return (
     <div className="absolute inset-0">

@@ -1,6 +1,7 @@
 import { sql, type RawBuilder, type SqlBool } from "kysely";
 import type { Database } from "../client";
 import { scopeLiteral, type Scope } from "./scope";
+import { staffWithinScope } from "./staff-scope";
 
 export type TransferState = "pending" | "approved" | "rejected" | "applied" | "cancelled";
 export type TransferSide = "release" | "receive";
@@ -542,4 +543,88 @@ export async function findStaffAreaPaths(db: Database, staffId: number): Promise
     db,
   );
   return rows.map((r) => r.path);
+}
+
+// ---- the request form ------------------------------------------------------------------------------------
+
+/** The person as the form shows them: where they are now (names), and the version the request will name. */
+export async function findStaffBrief(db: Database, staffId: number, day: string) {
+  return db
+    .selectFrom("staff as s")
+    .innerJoin("department as d", "d.id", "s.department_id")
+    .innerJoin("staff_position as p", "p.id", "s.position_id")
+    .select([
+      "s.id",
+      "s.name",
+      "s.staff_no as staffNo",
+      "s.version",
+      "d.name as department",
+      "p.name as position",
+      sql<string | null>`(select r.name from grid_post gp join region r on r.id = gp.region_id
+         where gp.staff_id = s.id and gp.valid_from <= ${day}::date and (gp.valid_to is null or gp.valid_to > ${day}::date)
+         order by case gp.grid_role when 'full_time' then 0 when 'grid_head' then 1 else 2 end, gp.id limit 1)`.as("postRegion"),
+      sql<GridRole | null>`(select gp.grid_role from grid_post gp
+         where gp.staff_id = s.id and gp.valid_from <= ${day}::date and (gp.valid_to is null or gp.valid_to > ${day}::date)
+         order by case gp.grid_role when 'full_time' then 0 when 'grid_head' then 1 else 2 end, gp.id limit 1)`.as("postRole"),
+    ])
+    .where("s.id", "=", staffId)
+    .executeTakeFirst();
+}
+
+/** Departments in force whose region lies in the area, by region path then name (the form's choice). */
+export async function findDepartmentsInScope(
+  db: Database,
+  scope: Scope,
+): Promise<{ id: number; name: string; regionName: string }[]> {
+  return db
+    .selectFrom("department as d")
+    .innerJoin("region as r", "r.id", "d.region_id")
+    .select(["d.id", "d.name", "r.name as regionName"])
+    .where(sql<SqlBool>`r.path <@ ${scopeLiteral(scope)}::ltree[]`)
+    .where(sql<SqlBool>`d.valid_to is null or d.valid_to > current_date`)
+    .orderBy(sql`r.path`)
+    .orderBy("d.sort_order")
+    .orderBy("d.name")
+    .limit(2000)
+    .execute();
+}
+
+export async function findAllPositions(db: Database): Promise<{ id: number; name: string; gridRole: GridRole | null }[]> {
+  const rows = await db
+    .selectFrom("staff_position")
+    .select(["id", "name", "grid_role as gridRole"])
+    .orderBy("sort_order")
+    .orderBy("id")
+    .execute();
+  return rows.map((r) => ({ ...r, gridRole: r.gridRole as GridRole | null }));
+}
+
+/** Grids (大片区 … 基础网格) inside a department's region and the area: where a post of that department can be. */
+export async function findPostRegions(
+  db: Database,
+  departmentPath: string,
+  scope: Scope,
+): Promise<{ id: number; name: string; level: number; code: string }[]> {
+  return db
+    .selectFrom("region as g")
+    .select(["g.id", "g.name", "g.level", "g.code"])
+    .where("g.level", ">=", 1)
+    .where(sql<SqlBool>`g.path <@ ${departmentPath}::ltree and g.path <@ ${scopeLiteral(scope)}::ltree[]`)
+    .orderBy(sql`g.path`)
+    .limit(2000)
+    .execute();
+}
+
+/** People of the area whose name or staff number starts with `q` (the form's person picker). */
+export async function findStaffByPrefix(db: Database, scope: Scope, q: string, limit = 20) {
+  return db
+    .selectFrom("staff as s")
+    .innerJoin("department as d", "d.id", "s.department_id")
+    .select(["s.id", "s.name", "s.staff_no as staffNo", "d.name as department"])
+    .where(sql<SqlBool>`(s.name like ${`${q}%`} or s.staff_no like ${`${q}%`})`)
+    .where(staffWithinScope(sql.ref("s.id"), scope))
+    .orderBy("s.name")
+    .orderBy("s.id")
+    .limit(limit)
+    .execute();
 }

@@ -81,6 +81,35 @@ describe("the demo attendance of the small district", () => {
     ).toBe(0);
   });
 
+  it("records patrols with tracks inside the walker's grid, judged by lib's patrol rule and counted in the days", async () => {
+    const [p] = await sql<{ total: number; counted: number; wrong: number; inside: number; points: number }[]>`
+      select count(*)::int as total, count(*) filter (where counted)::int as counted,
+             count(*) filter (where counted and (inside_share < 0.6 or ended_at - started_at < interval '30 minutes'))::int as wrong,
+             count(*) filter (where inside_share >= 0.9)::int as inside,
+             (select count(*)::int from patrol_point) as points
+        from patrol`;
+    expect(p.total).toBe(report.patrols);
+    expect(p.points).toBe(report.patrolPoints);
+    expect(p.total).toBeGreaterThan(2000);
+    expect(p.counted / p.total).toBeGreaterThan(0.85);
+    expect(p.wrong).toBe(0);
+    expect(p.inside / p.total).toBeGreaterThan(0.8);
+    // Each patrol is walked in the grid of the walker's post, between their punches.
+    expect(
+      await one(sql`select count(*)::int as n from patrol p where not exists (
+                      select from grid_post g where g.staff_id = p.staff_id and g.region_id = p.region_id)`),
+    ).toBe(0);
+    const [d] = await sql<{ done: number; twice: number; rows: number }[]>`
+      select sum(patrols_done)::int as done, count(*) filter (where patrols_done >= 2)::int as twice, count(*)::int as rows
+        from attendance_day where patrols_required = 2 and status in ('normal', 'late', 'early_leave')`;
+    expect(d.done).toBe(
+      await one(sql`select count(*)::int as n from patrol p join attendance_day a on a.staff_id = p.staff_id
+                                         and a.day = p.day and a.patrols_required = 2 and a.status in ('normal', 'late', 'early_leave')
+                                        where p.counted`),
+    );
+    expect(d.twice / d.rows).toBeGreaterThan(0.7);
+  });
+
   it("leaves a few pending 补卡 requests, each for a punch missing that day", async () => {
     const pending = await sql<{ ok: boolean }[]>`
       select not exists (select from attendance_punch p where p.staff_id = r.staff_id and p.day = r.day and p.kind = r.punch_kind) as ok

@@ -14,7 +14,7 @@ import { formatSeedReport } from "./report";
 import { formatCaseSeedReport } from "./cases";
 
 const USAGE =
-  "usage: npm run seed -- [--divisions <csv>] [--scale small|medium|full] [--seed <n>] [--streets <code,…>] [--database-url <url>]";
+  "usage: npm run seed -- [--divisions <csv>] [--scale small|medium|full] [--seed <n>] [--streets <code,…>] [--attendance-days <n>] [--database-url <url>]";
 
 let args;
 try {
@@ -24,6 +24,7 @@ try {
       scale: { type: "string", default: "medium" },
       seed: { type: "string", default: "1" },
       streets: { type: "string" },
+      "attendance-days": { type: "string" },
       "database-url": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
@@ -46,6 +47,13 @@ if (!Number.isInteger(seed) || seed < 0) {
   process.exit(2);
 }
 
+// Demo attendance: by default 30 days at scale small, none at medium and full; 0 turns it off.
+const attendanceDays = args["attendance-days"] === undefined ? undefined : Number(args["attendance-days"]);
+if (attendanceDays !== undefined && (!Number.isInteger(attendanceDays) || attendanceDays < 0 || attendanceDays > 366)) {
+  console.error(`--attendance-days must be an integer 0–366 (got "${args["attendance-days"]}")\n${USAGE}`);
+  process.exit(2);
+}
+
 const url = args["database-url"] ?? productDatabaseUrl();
 await prepareDatabase(url);
 const conn = connect(url, { max: 6 });
@@ -61,6 +69,7 @@ try {
       ?.split(",")
       .map((x) => x.trim())
       .filter(Boolean),
+    attendance: attendanceDays === undefined ? undefined : attendanceDays === 0 ? false : { days: attendanceDays },
   });
   console.log(formatSeedReport(report));
   if (report.cases) console.log(`\n${formatCaseSeedReport(report.cases)}`);

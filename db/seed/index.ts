@@ -42,7 +42,8 @@ export type SeedOptions = {
   cases?: false | { now?: Date; factor?: number };
   /**
    * The demo attendance (db/seed/attendance.ts): fences, rules, punches, patrols and computed days of the
-   * `days` (default 30) before `now`. Default on; `false` skips it (the database tests' template).
+   * `days` (default 30) before `now`. Default: on at scale small, off at medium and full (minutes there: the
+   * whole organisation punches and patrols); `false` skips it (the database tests' template).
    */
   attendance?: false | { days?: number };
   /**
@@ -185,8 +186,9 @@ export async function seedDistrict(conn: Connection, options: SeedOptions): Prom
   phase("region stats + layer versions + analyze");
 
   let attendance: AttendanceSeedReport | undefined;
-  if (options.attendance !== false) {
-    attendance = await seedAttendance(conn, { seed: options.seed, now, days: options.attendance?.days });
+  const attendanceOption = options.attendance ?? (options.scale === "small" ? {} : false);
+  if (attendanceOption !== false) {
+    attendance = await seedAttendance(conn, { seed: options.seed, now, days: attendanceOption.days });
     phase("attendance (fences, rules, punches, days)");
   }
 

@@ -13,6 +13,7 @@ export const transfer = {
   sides: { release: "调出方", receive: "调入方" } as Record<string, string>,
   decisions: { approved: "同意", rejected: "不同意" } as Record<string, string>,
   gridRoles: { grid_head: "网格长", full_time: "专职网格员", part_time: "兼职网格员" } as Record<string, string>,
+  levels: { 1: "大片区", 2: "社区", 3: "小区", 4: "基础网格" } as Record<number, string>,
   tabs: { mine: "待我审批", outgoing: "调出", incoming: "调入", done: "已完成" } as Record<string, string>,
   empty: {
     mine: "没有等待您审批的调动。",

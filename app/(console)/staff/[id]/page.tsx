@@ -7,11 +7,13 @@ import { StaffJobsTable, StaffPostsTable } from "@/components/staff/staff-histor
 import { StaffPhotoUpload } from "@/components/staff/staff-photo-upload";
 import { StaffRevealField } from "@/components/staff/staff-reveal-field";
 import { StaffTransfersSlot } from "@/components/staff/staff-transfers-slot";
+import { StaffTransferHistory } from "@/components/transfer/staff-transfer-history";
 import { ConsoleFrame } from "@/components/ui/console-frame";
 import { PageBody } from "@/components/ui/page-header";
 import { textLinkClass } from "@/components/ui/text-link";
 import { t } from "@/lib/i18n";
 import { getStaffDetail } from "@/lib/org/get-staff-detail";
+import { canRequestTransfer, listStaffTransfers } from "@/lib/transfer/list-staff-transfers";
 
 // A fixed title: the name would need a second (logged) read of the person just for the tab.
 export const metadata: Metadata = { title: t.org.staff.detailTitle };
@@ -27,6 +29,7 @@ export default async function StaffDetailPage({ params }: Props) {
   const { id } = await params;
   const ctx = await requirePagePermission("staff.read");
   const s = await getStaffDetail({ ctx, input: { id: id as unknown as number } }).catch(rethrowForPage);
+  const transfers = await listStaffTransfers({ ctx, staffId: s.id });
 
   return (
     <ConsoleFrame back={{ href: `/staff?department=${s.departmentId}`, label: text.backToList, testId: "back-to-staff" }}>
@@ -128,7 +131,9 @@ export default async function StaffDetailPage({ params }: Props) {
           <Section title={text.sections.posts}>
             <StaffPostsTable posts={s.gridPosts} />
           </Section>
-          <StaffTransfersSlot staffId={s.id} />
+          <StaffTransfersSlot staffId={s.id}>
+            <StaffTransferHistory staffId={s.id} transfers={transfers} canRequest={canRequestTransfer(ctx)} />
+          </StaffTransfersSlot>
         </div>
 
         <p className="mt-4 max-w-5xl text-xs text-slate-500">{text.maskNote}</p>
