@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { sql } from "kysely";
 import { consoleDriver } from "./drivers/console-driver";
 import { storageStateOf } from "./support/accounts";
 import { aGridWithBuildings, openE2eDb } from "./support/db";
@@ -149,6 +150,44 @@ test.describe("attendance points (考勤点)", () => {
     await expect(page).toHaveURL(/\/attendance\/points\/new$/);
     await when.waitForMapIdle();
     await then.screenshot("attendance-point-self-intersecting");
+    then.noPageErrors();
+  });
+});
+
+test.describe("attendance rules (考勤规则)", () => {
+  test("HR sets a department's shift; a second rule over the same period is refused with the clear message", async ({
+    page,
+  }, testInfo) => {
+    const { then } = consoleDriver(page, testInfo);
+    const { rows } = await sql<{ name: string }>`
+      select d.name from department d
+       where d.valid_to is null and not exists (select 1 from attendance_rule r where r.department_id = d.id)
+         and (select count(*) from department x where x.name = d.name) = 1
+       order by d.level, d.id limit 1`.execute(db.db);
+    const department = rows[0].name;
+    const addRule = async (name: string) => {
+      await page.getByTestId("rule-new").click();
+      await page.getByTestId("rule-name").fill(name);
+      await page.getByTestId("rule-holder-search").fill(department);
+      await page
+        .getByRole("button", { name: new RegExp(department) })
+        .first()
+        .click();
+      await expect(page.getByTestId("rule-holder")).toContainText(department);
+      await page.getByTestId("rule-start").fill("08:30");
+      await page.getByTestId("rule-end").fill("17:30");
+      await page.getByTestId("rule-requiredPatrols").fill("2");
+      await page.getByTestId("rule-validFrom").fill("2026-01-01");
+      await page.getByTestId("rule-save").click();
+    };
+    await page.goto("/attendance/rules");
+    await addRule("标准班（E2E）");
+    const row = page.getByTestId("rule-row").filter({ hasText: "标准班（E2E）" });
+    await expect(row).toContainText(department);
+    await expect(row).toContainText("08:30–17:30");
+    await addRule("重复的班次");
+    await expect(page.getByTestId("rule-error")).toHaveText("该部门在此期间已有考勤规则");
+    await then.screenshot("attendance-rules");
     then.noPageErrors();
   });
 });

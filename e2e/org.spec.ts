@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { sql } from "kysely";
+import { beijingDay } from "../lib/format/time";
 import { makeIdNumber } from "../lib/pii/id-number";
 import { orgRegions } from "../lib/testing/org-regions";
 import { consoleDriver } from "./drivers/console-driver";
@@ -153,5 +154,48 @@ test("HR: org chart → staff list → record → edit", async ({ page }, testIn
   await page.getByTestId("edit-save").click();
   await expect(page.getByTestId("staff-edit-error")).toContainText("该人员档案已被他人修改");
   await then.screenshot("staff-edit-stale");
+  then.noPageErrors();
+});
+
+test("the demo organisation: the chart's counts match the database, the list pages, a seeded record opens", async ({
+  page,
+}, testInfo) => {
+  const { then } = consoleDriver(page, testInfo);
+  // The seeded top department (not this spec's) and its in-service people over the whole subtree, today in Beijing.
+  const today = beijingDay();
+  const { rows } = await sql<{ id: number; total: number }>`
+    with recursive top as (select id from department where parent_id is null and code not like ${`${prefix}%`} order by id limit 1),
+    t as (select id from top union all select d.id from department d join t on d.parent_id = t.id
+           where d.valid_from <= ${today}::date and (d.valid_to is null or d.valid_to > ${today}::date))
+    select (select id from top) as id,
+           (select count(*)::int from staff s where s.department_id in (select id from t) and s.hire_date <= ${today}::date
+              and (s.leave_date is null or s.leave_date > ${today}::date)) as total`.execute(db.db);
+  test.skip(rows[0]?.id === null || rows[0]?.id === undefined, "the e2e database holds no seeded organisation");
+  const { id, total } = rows[0];
+
+  await page.goto("/org");
+  const top = page.locator(`[data-testid="org-node"][data-department-id="${id}"]`);
+  await expect(top.getByTestId("org-node-count")).toHaveText(new RegExp(`/\\s*${total}$`));
+  await page.getByTestId("org-expand-all").click();
+  await expect(page.getByTestId("org-node").nth(20)).toBeVisible();
+  await page.getByTestId("org-collapse-all").click();
+  await top.focus();
+  await page.keyboard.press("ArrowRight");
+  await then.screenshot("org-chart-demo");
+
+  await page.goto(`/staff?department=${id}`);
+  await expect(page.getByTestId("staff-count")).toHaveText(`共 ${total} 人`);
+  await expect(page.getByTestId("staff-row")).toHaveCount(Math.min(50, total));
+  await then.screenshot("staff-list-demo");
+  if (total > 50) {
+    const firstNo = await page.getByTestId("staff-row").first().locator("td").first().textContent();
+    await page.getByTestId("staff-next-page").click();
+    await expect(page.getByTestId("staff-first-page")).toBeVisible();
+    await expect(page.getByTestId("staff-row").first().locator("td").first()).not.toHaveText(firstNo ?? "");
+  }
+  await page.getByTestId("staff-link").first().click();
+  await expect(page.getByTestId("staff-detail-page")).toBeVisible();
+  await expect(page.getByTestId("staff-jobs")).toBeVisible();
+  await then.screenshot("staff-detail-demo");
   then.noPageErrors();
 });

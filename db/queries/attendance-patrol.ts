@@ -1,5 +1,7 @@
 import { sql } from "kysely";
 import type { Database } from "../client";
+import type { Scope } from "./scope";
+import { staffWithinScope } from "./staff-scope";
 
 /** Patrols (巡查): the worker's grid, the track's points, and what share of the walk lies inside the grid. */
 
@@ -141,4 +143,10 @@ export async function countPatrolsOfDay(db: Database, staffId: number, day: stri
   const { rows } = await sql<{ n: number }>`
     select count(*)::int as n from patrol where staff_id = ${staffId} and day = ${day}::date and counted`.execute(db);
   return rows[0].n;
+}
+
+/** Whether a person belongs to the area (the one "people of my area" filter). */
+export async function isStaffWithinScope(db: Database, staffId: number, scope: Scope): Promise<boolean> {
+  const { rows } = await sql<{ ok: boolean }>`select ${staffWithinScope(sql`${staffId}::bigint`, scope)} as ok`.execute(db);
+  return rows[0]?.ok === true;
 }

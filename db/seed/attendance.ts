@@ -46,6 +46,8 @@ const RULES = {
   command: { name: "区机关考勤", startMinute: 9 * 60, endMinute: 17 * 60 + 30, requiredPatrols: 0 },
   street: { name: "街道办考勤", startMinute: 8 * 60 + 30, endMinute: 17 * 60 + 30, requiredPatrols: 0 },
   station: { name: "社区工作站考勤（一日双巡）", startMinute: 8 * 60 + 30, endMinute: 17 * 60 + 30, requiredPatrols: 2 },
+  // 网格长 lead their area rather than walk a grid: a rule of their own (a person's rule wins over the station's).
+  head: { name: "网格长考勤", startMinute: 8 * 60 + 30, endMinute: 17 * 60 + 30, requiredPatrols: 0 },
 } as const;
 
 type Dept = { id: number; code: string; kind: string; level: number; parent_id: number | null; region_id: number };
@@ -147,13 +149,15 @@ export async function seedAttendance(
   phase("fences");
   // One rule set per office kind, in force since before the seeded weeks.
   let rules = 0;
-  const addRule = async (d: Dept, r: (typeof RULES)[keyof typeof RULES]) => {
+  const addRule = async (
+    holder: { departmentId: number | null; staffId: number | null },
+    r: (typeof RULES)[keyof typeof RULES],
+  ) => {
     await insertAttendanceRule(
       db,
       {
         name: r.name,
-        departmentId: d.id,
-        staffId: null,
+        ...holder,
         startMinute: r.startMinute,
         endMinute: r.endMinute,
         lateGraceMinutes: 5,
@@ -169,21 +173,33 @@ export async function seedAttendance(
     );
     rules++;
   };
-  await addRule(root, RULES.command);
-  for (const d of streetOffices) await addRule(d, RULES.street);
-  for (const d of stations) await addRule(d, RULES.station);
+  const ofDepartment = (d: Dept) => ({ departmentId: d.id, staffId: null });
+  await addRule(ofDepartment(root), RULES.command);
+  for (const d of streetOffices) await addRule(ofDepartment(d), RULES.street);
+  for (const d of stations) await addRule(ofDepartment(d), RULES.station);
 
   phase("rules");
   // The people: their fence is their office's (a street's sections punch at the street office), their rule is
-  // the one in force for their department (resolved once per department by lib's resolution).
+  // the one lib's resolution gives them (the 网格长's own, else their department's or an ancestor's).
   const staff = await sql<
-    { id: number; staff_no: string; department_id: number; hire_date: string; leave_date: string | null; patrols: boolean }[]
+    {
+      id: number;
+      staff_no: string;
+      department_id: number;
+      hire_date: string;
+      leave_date: string | null;
+      patrols: boolean;
+      head: boolean;
+    }[]
   >`
     select s.id::int as id, s.staff_no, s.department_id, s.hire_date::text as hire_date, s.leave_date::text as leave_date,
-           exists (select from grid_post p where p.staff_id = s.id) as patrols
+           exists (select from grid_post p where p.staff_id = s.id and p.grid_role in ('full_time', 'part_time')
+                      and (p.valid_to is null or p.valid_to > ${days[0]}::date)) as patrols,
+           exists (select from grid_post p where p.staff_id = s.id and p.grid_role = 'grid_head' and p.valid_to is null) as head
       from staff s
      where s.hire_date < ${today}::date and (s.leave_date is null or s.leave_date > ${days[0]}::date)
      order by s.id`;
+  for (const s of staff) if (s.head && !s.patrols) await addRule({ departmentId: null, staffId: s.id }, RULES.head);
   const fenceFor = (departmentId: number): FencePlace | null => {
     for (let d = byId.get(departmentId); d; d = d.parent_id === null ? undefined : byId.get(d.parent_id)) {
       const f = fenceOf.get(d.id);
@@ -191,13 +207,15 @@ export async function seedAttendance(
     }
     return null;
   };
-  const ruleOfDepartment = new Map<number, Awaited<ReturnType<typeof resolveAttendanceRule>>>();
+  // Resolved once per department and kind of person (the heads' own rules are all alike).
+  const ruleKey = (s: (typeof staff)[number]) => `${s.department_id}:${s.head && !s.patrols}`;
+  const ruleOfKey = new Map<string, Awaited<ReturnType<typeof resolveAttendanceRule>>>();
   for (const s of staff) {
-    if (!ruleOfDepartment.has(s.department_id))
-      ruleOfDepartment.set(s.department_id, await resolveAttendanceRule(db, s.id, days[days.length - 1]));
+    if (!ruleOfKey.has(ruleKey(s))) ruleOfKey.set(ruleKey(s), await resolveAttendanceRule(db, s.id, days[days.length - 1]));
   }
+  const ruleOfStaff = new Map(staff.map((s) => [s.id, ruleOfKey.get(ruleKey(s))!]));
   const people: AttendancePerson[] = staff.map((s) => {
-    const rule = ruleOfDepartment.get(s.department_id)!;
+    const rule = ruleOfStaff.get(s.id)!;
     return {
       staffId: s.id,
       staffNo: s.staff_no,
@@ -233,7 +251,6 @@ export async function seedAttendance(
   phase("behaviour");
   let punches = 0;
   let refused = 0;
-  const staffDepartment = new Map(staff.map((s) => [s.id, s.department_id]));
   for (let from = 0; from < candidates.length; from += BATCH) {
     const batch = candidates.slice(from, from + BATCH);
     const probes = await nearestServingFences(
@@ -245,7 +262,7 @@ export async function seedAttendance(
     const rows: NewPunch[] = [];
     for (const c of batch) {
       const probe = probeOf.get(c.key)!;
-      const rule = ruleOfDepartment.get(staffDepartment.get(c.pd.staffId)!)!;
+      const rule = ruleOfStaff.get(c.pd.staffId)!;
       const serverAt = new Date(c.punch.serverAt);
       const deviceAt = c.punch.deviceAt === null ? null : new Date(c.punch.deviceAt);
       const timing = decidePunchTiming({ serverAt, deviceAt, offline: c.punch.offline });

@@ -101,3 +101,31 @@ describe("patrols", () => {
     expect((noGrid as DomainError).code).toBe("UNPROCESSABLE");
   });
 });
+
+describe("track replay", () => {
+  it("a lead of the area reads the day's tracks with their points, the read logged; a lead elsewhere does not", async () => {
+    const { contextWithAssignments } = await import("../../context");
+    const { getPatrolTracks } = await import("./get-patrol-tracks");
+    const { beijingDayOf } = await import("../punch/punch-timing");
+    const lead = await contextWithAssignments(app.db, [{ role: "community_head", regionId: world.chain.community }], {
+      username: "lead",
+    });
+    const day = beijingDayOf(new Date());
+    const tracks = await getPatrolTracks({ ctx: lead, input: { staffId: walker.staffId, day } });
+    expect(tracks.length).toBeGreaterThanOrEqual(4);
+    // in the order they began: the walk started 45 minutes ago (3 points, mostly outside) before the one of 40
+    expect(tracks.slice(0, 2).map((t) => [t.points.length, t.counted])).toEqual([
+      [3, false],
+      [6, true],
+    ]);
+    const { rows } = await sql<{ n: number }>`
+      select count(*)::int as n from pii_access_log where field = 'track' and staff_id = ${walker.staffId}`.execute(owner.db);
+    expect(rows[0].n).toBe(1);
+    const { rows: others } = await sql<{ id: number }>`
+      select id from region where level = 2 and id <> ${world.chain.community} order by id limit 1`.execute(owner.db);
+    const other = others[0].id;
+    const elsewhere = await contextWithAssignments(app.db, [{ role: "community_head", regionId: other }], { username: "far" });
+    const error = await getPatrolTracks({ ctx: elsewhere, input: { staffId: walker.staffId, day } }).catch((e: unknown) => e);
+    expect((error as DomainError).code).toBe("NOT_FOUND");
+  });
+});

@@ -16,7 +16,7 @@ import { checkPhotoBytes } from "../../case/photos/photo-rules";
 import { PUNCH_PHOTO_BASE64_MAX_CHARS } from "./punch-limits";
 import { decideFenceVerdict, FAR_OUTSIDE_DISTRICT_M, type FenceVerdict } from "./fence-verdict";
 import { resolvePunchRule } from "./punch-rule";
-import { decidePunchTiming, OFFLINE_MAX_AGE_HOURS } from "./punch-timing";
+import { beijingDayOf, decidePunchTiming, OFFLINE_MAX_AGE_HOURS } from "./punch-timing";
 
 /** What the phone sends. Coordinates are WGS-84 as navigator.geolocation gives them. */
 export const RecordPunchSchema = z.object({
@@ -101,12 +101,25 @@ export async function recordPunch({ ctx, input }: { ctx: RequestContext; input: 
     if (earlier.staffId !== staff.id) throw new DomainError("CONFLICT", attendancePunch.errors.requestReused);
     return { ...toPunchDto(earlier), replayed: true };
   };
-  const earlier = await replay();
-  if (earlier) return earlier;
-
   const serverAt = new Date();
   const deviceAt = parsed.deviceAt ? new Date(parsed.deviceAt) : null;
   const timing = decidePunchTiming({ serverAt, deviceAt, offline: parsed.offline });
+  const position =
+    parsed.lon != null && parsed.lat != null && parsed.accuracyM != null
+      ? { lon: parsed.lon, lat: parsed.lat, accuracyM: parsed.accuracyM }
+      : null;
+  // The replay check, the rule and the fence measurement go out together (one wait instead of three); a replay
+  // still wins over everything after it: a resend gets the first answer even where a fresh punch would be refused.
+  const [earlier, rule, probe] = await Promise.all([
+    replay(),
+    resolvePunchRule(ctx.db, staff.id, timing.ok ? timing.day : beijingDayOf(serverAt)),
+    position
+      ? nearestServingFences(ctx.db, [{ key: 0, staffId: staff.id, lon: position.lon, lat: position.lat }], {
+          farM: FAR_OUTSIDE_DISTRICT_M,
+        }).then((rows) => rows[0])
+      : null,
+  ]);
+  if (earlier) return earlier;
   if (!timing.ok)
     throw new DomainError(
       "UNPROCESSABLE",
@@ -116,18 +129,6 @@ export async function recordPunch({ ctx, input }: { ctx: RequestContext; input: 
       { details: { reason: timing.reason } },
     );
   const photo = parsed.photoBase64 ? checkedPhoto(parsed.photoBase64) : null;
-  const position =
-    parsed.lon != null && parsed.lat != null && parsed.accuracyM != null
-      ? { lon: parsed.lon, lat: parsed.lat, accuracyM: parsed.accuracyM }
-      : null;
-  const [rule, probe] = await Promise.all([
-    resolvePunchRule(ctx.db, staff.id, timing.day),
-    position
-      ? nearestServingFences(ctx.db, [{ key: 0, staffId: staff.id, lon: position.lon, lat: position.lat }], {
-          farM: FAR_OUTSIDE_DISTRICT_M,
-        }).then((rows) => rows[0])
-      : null,
-  ]);
   const verdict = decideFenceVerdict({
     position,
     withinDistrict: probe?.withinDistrict ?? false,
