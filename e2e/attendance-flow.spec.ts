@@ -3,6 +3,7 @@ import { sql } from "kysely";
 import fs from "node:fs";
 import path from "node:path";
 import { connect } from "../db/client";
+import { findRuleInForce } from "../db/queries/attendance-rule";
 import { storageStateOf } from "./support/accounts";
 import { e2eDatabaseUrl } from "./support/e2e-env";
 
@@ -43,6 +44,15 @@ async function facts(): Promise<Facts> {
   return { staffId: rows[0].staffId, flaggedDay: days[0].day, normalDay: days[1].day };
 }
 
+/** "HH:MM" of minutes after midnight. */
+const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+
+/** The shift of the person on a day (whatever rule another spec set), the documented default without one. */
+async function shiftOf(staffId: number, day: string): Promise<{ start: number; end: number }> {
+  const { rule } = await findRuleInForce(db.db, staffId, day);
+  return { start: rule?.startMinute ?? 540, end: rule?.endMinute ?? 1020 };
+}
+
 async function punch(staffId: number, day: string, kind: "in" | "out", hhmm: string, inside: boolean) {
   await sql`
     insert into attendance_punch (staff_id, request_id, kind, server_at, day, position, accuracy_m, inside, review_flags)
@@ -64,9 +74,11 @@ test("a normal day, a flagged day, a 补卡 approved by the lead, the monthly re
     db.db,
   );
   await sql`delete from attendance_month_report where month = ${`${month}-01`}::date`.execute(db.db);
-  await punch(f.staffId, f.normalDay, "in", "08:52", true);
-  await punch(f.staffId, f.normalDay, "out", "17:06", true);
-  await punch(f.staffId, f.flaggedDay, "in", "08:57", false);
+  const normalShift = await shiftOf(f.staffId, f.normalDay);
+  const flaggedShift = await shiftOf(f.staffId, f.flaggedDay);
+  await punch(f.staffId, f.normalDay, "in", hhmm(normalShift.start - 8), true);
+  await punch(f.staffId, f.normalDay, "out", hhmm(normalShift.end + 6), true);
+  await punch(f.staffId, f.flaggedDay, "in", hhmm(flaggedShift.start - 3), false);
 
   const hr = await browser.newContext({ storageState: storageStateOf("hrclerk") });
   const hrPage = await hr.newPage();
@@ -94,7 +106,7 @@ test("a normal day, a flagged day, a 补卡 approved by the lead, the monthly re
   await worker.getByTestId("request-kind-correction").click();
   await worker.getByTestId("request-day").fill(f.flaggedDay);
   await worker.getByTestId("request-punch-kind").selectOption("out");
-  await worker.getByTestId("request-time").fill("17:20");
+  await worker.getByTestId("request-time").fill(hhmm(flaggedShift.end + 20));
   await worker.getByTestId("request-reason").fill("下班时手机没电，未能打卡");
   await worker.getByTestId("request-submit").click();
   await expect(worker.getByTestId("request-ok")).toBeVisible();

@@ -194,6 +194,14 @@ test.describe("a transfer from request to its effective day", () => {
     await expect(page.getByTestId("transfer-timeline").locator("li")).toHaveCount(4);
     await expect(page.getByTestId("transfer-timeline")).toContainText("调动生效");
     await consoleDriver(page, testInfo).then.screenshot("transfer-4-detail");
+
+    // the person's record keeps the transfer in its 调动记录
+    await page.goto(`/staff/${facts.staffId}`);
+    await expect(page.getByTestId("staff-transfer-history").locator(`[data-transfer-id="${transferId}"]`)).toContainText(
+      "已生效",
+    );
+    await page.getByTestId("staff-transfers").scrollIntoViewIfNeeded();
+    await consoleDriver(page, testInfo).then.screenshot("transfer-5-staff-history");
     await releaser.context().close();
     await receiver.context().close();
   });

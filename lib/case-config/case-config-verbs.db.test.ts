@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Connection } from "../../db/client";
 import { loadCaseConfig } from "../case/case-config";
+import { dayClassOf } from "../case/working-calendar";
 import { contextWithAssignments, type RequestContext } from "../context";
 import { narrowedTo, withSeededDistrict } from "../testing/seeded-district";
 import { deleteCalendarDay } from "./delete-calendar-day";
@@ -365,6 +366,24 @@ describe("working calendar", () => {
     await saveCalendarDay({ ctx: admin, input: { day: "2027-05-03", kind: "holiday", name: "劳动节" } });
     const after = await loadCaseConfig(app.db);
     expect(after.calendar.holidays.has("2027-05-03")).toBe(true);
+  });
+
+  it("a holiday is statutory (300 %) or a moved rest day (200 %); a workday cannot be statutory", async () => {
+    await saveCalendarDay({ ctx: admin, input: { day: "2027-10-01", kind: "holiday", statutory: true, name: "国庆节" } });
+    await saveCalendarDay({ ctx: admin, input: { day: "2027-10-05", kind: "holiday", name: "国庆节" } });
+    const listed = await listCalendarDays({ ctx: admin, input: { year: 2027 } });
+    expect(listed.days.filter((d) => d.day.startsWith("2027-10")).map((d) => [d.day, d.statutory])).toEqual([
+      ["2027-10-01", true],
+      ["2027-10-05", false],
+    ]);
+    const config = await loadCaseConfig(app.db);
+    expect([dayClassOf("2027-10-01", config.calendar), dayClassOf("2027-10-05", config.calendar)]).toEqual([
+      "statutory",
+      "moved_rest",
+    ]);
+    await expect(
+      saveCalendarDay({ ctx: admin, input: { day: "2027-10-09", kind: "workday", statutory: true, name: "调休" } }),
+    ).rejects.toMatchObject({ code: "VALIDATION" });
   });
 });
 

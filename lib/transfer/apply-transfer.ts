@@ -101,7 +101,7 @@ async function applyInTransaction(trx: Database, actor: Actor, transferId: numbe
 
   if (await findPlansAfter(trx, staff.id, day)) throw new DomainError("CONFLICT", t.transfer.errors.plansAfter);
 
-  const note = `transfer #${row.id}`;
+  const note = t.transfer.jobNote(row.id);
   await moveStaffJob(trx, staff.id, day, {
     departmentId: toDepartment.id,
     positionId: row.toPositionId,

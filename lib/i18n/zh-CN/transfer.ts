@@ -77,6 +77,8 @@ export const transfer = {
     title: "调动记录",
     empty: "暂无调动记录。",
   },
+  /** The note on the job history row a transfer opens. */
+  jobNote: (id: number) => `调动 #${id}`,
   gapsTitle: "缺专职网格员的网格",
   errors: {
     staffNotFound: "未找到该人员，可能不在您的管辖范围内。",
