@@ -12,10 +12,13 @@ import { openE2eDb } from "./support/db";
  */
 test("a lead replays a worker's patrol of a day on the map", async ({ page }, testInfo) => {
   const conn = openE2eDb();
+  // A person's day with a counted patrol; the replay opens on the day's first patrol, whose fixes are counted here.
   const { rows } = await sql<{ staffId: number; day: string; points: number }>`
-    select p.staff_id as "staffId", to_char(p.day, 'YYYY-MM-DD') as day, p.point_count as points
-      from patrol p where p.counted and p.point_count >= 5
-     order by p.day desc, p.staff_id limit 1`.execute(conn.db);
+    with d as (select staff_id, day from patrol where counted and point_count >= 5 order by day desc, staff_id limit 1),
+         first as (select p.id, p.staff_id, p.day from patrol p join d using (staff_id, day) order by p.started_at, p.id limit 1)
+    select first.staff_id as "staffId", to_char(first.day, 'YYYY-MM-DD') as day,
+           (select count(*)::int from patrol_point pp where pp.patrol_id = first.id) as points
+      from first`.execute(conn.db);
   await conn.db.destroy();
   const patrol = rows[0];
   expect(patrol, "the demo seed records patrols").toBeDefined();
