@@ -5,6 +5,7 @@ import { scopeLiteral } from "../../db/queries/scope";
 import { normalizeScope, scopeContains } from "./scope";
 import { sessionCookie, sessionTokenFromCookieHeader } from "./session-token";
 import { authorize, can } from "./authorize";
+import { t } from "../i18n";
 
 const actorWith = (...assignments: { role: (typeof ROLES)[number]; regionPath: string }[]) => ({
   actor: {
@@ -18,6 +19,10 @@ const actorWith = (...assignments: { role: (typeof ROLES)[number]; regionPath: s
 });
 
 describe("the permission table", () => {
+  it("names every action's refusal in Chinese (never the generic 403 text)", () => {
+    for (const action of ACTIONS) expect(t.auth.forbiddenAction[action], action).toMatch(/^您的/);
+  });
+
   it("names only known roles and actions", () => {
     expect(Object.keys(PERMISSIONS).sort()).toEqual([...ROLES].sort());
     for (const actions of Object.values(PERMISSIONS)) for (const a of actions) expect(ACTIONS).toContain(a);
