@@ -2,7 +2,7 @@
 
 import type { GeoJSONSource, Map as MapLibreMap } from "maplibre-gl";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { createOfflineMap } from "@/components/map/create-offline-map";
+import { useOverlayMap } from "@/components/map/use-overlay-map";
 import { buttonClass } from "@/components/ui/button";
 import type { PatrolTrackDto } from "@/lib/attendance/patrol/get-patrol-tracks";
 import { formatTime } from "@/lib/format/time";
@@ -21,6 +21,26 @@ const empty = { type: "FeatureCollection" as const, features: [] };
 
 type Props = { tracks: PatrolTrackDto[]; fallbackBounds: [number, number, number, number] };
 
+/** The replay's layers, bottom up: the grid, the whole track, the part walked, the walker. */
+function addReplayLayers(map: MapLibreMap) {
+  for (const id of [GRID, TRACK, WALKED, WALKER]) map.addSource(id, { type: "geojson", data: empty });
+  map.addLayer({ id: `${GRID}-fill`, type: "fill", source: GRID, paint: { "fill-color": "#10b981", "fill-opacity": 0.12 } });
+  map.addLayer({ id: `${GRID}-line`, type: "line", source: GRID, paint: { "line-color": "#047857", "line-width": 2 } });
+  map.addLayer({
+    id: TRACK,
+    type: "line",
+    source: TRACK,
+    paint: { "line-color": "#94a3b8", "line-width": 3, "line-dasharray": [2, 1] },
+  });
+  map.addLayer({ id: WALKED, type: "line", source: WALKED, paint: { "line-color": "#2563eb", "line-width": 4 } });
+  map.addLayer({
+    id: WALKER,
+    type: "circle",
+    source: WALKER,
+    paint: { "circle-radius": 8, "circle-color": "#2563eb", "circle-stroke-color": "#ffffff", "circle-stroke-width": 3 },
+  });
+}
+
 /**
  * 巡查轨迹回放: the day's patrols of one person on the offline map — the grid of the post (green), the whole
  * track (grey), the part walked so far (blue) and the walker at the cursor. Play/pause and a scrubber (arrow
@@ -28,59 +48,17 @@ type Props = { tracks: PatrolTrackDto[]; fallbackBounds: [number, number, number
  */
 export function TrackReplay({ tracks, fallbackBounds }: Props) {
   const containerRef = useRef<HTMLDivElement>(null);
-  const mapRef = useRef<MapLibreMap | null>(null);
-  const [ready, setReady] = useState(false);
+  const { mapRef, ready } = useOverlayMap(containerRef, fallbackBounds, addReplayLayers, {
+    padding: 32,
+    minZoom: 9,
+    name: "track-replay",
+  });
   const [selected, setSelected] = useState(0);
   const [cursor, setCursor] = useState(0);
   const [playing, setPlaying] = useState(false);
   const track = tracks[selected] ?? null;
   const points = track?.points ?? NO_POINTS;
   const frame = useMemo(() => replayFrame(points, cursor), [points, cursor]);
-
-  useEffect(() => {
-    const container = containerRef.current;
-    if (!container) return;
-    let map: MapLibreMap;
-    try {
-      map = createOfflineMap(container, fallbackBounds, { padding: 32, minZoom: 9 });
-    } catch (error) {
-      console.error("[track-replay] cannot create the map", error);
-      return;
-    }
-    mapRef.current = map;
-    map.on("load", () => {
-      for (const id of [GRID, TRACK, WALKED, WALKER]) map.addSource(id, { type: "geojson", data: empty });
-      map.addLayer({ id: `${GRID}-fill`, type: "fill", source: GRID, paint: { "fill-color": "#10b981", "fill-opacity": 0.12 } });
-      map.addLayer({ id: `${GRID}-line`, type: "line", source: GRID, paint: { "line-color": "#047857", "line-width": 2 } });
-      map.addLayer({
-        id: TRACK,
-        type: "line",
-        source: TRACK,
-        paint: { "line-color": "#94a3b8", "line-width": 3, "line-dasharray": [2, 1] },
-      });
-      map.addLayer({ id: WALKED, type: "line", source: WALKED, paint: { "line-color": "#2563eb", "line-width": 4 } });
-      map.addLayer({
-        id: WALKER,
-        type: "circle",
-        source: WALKER,
-        paint: { "circle-radius": 8, "circle-color": "#2563eb", "circle-stroke-color": "#ffffff", "circle-stroke-width": 3 },
-      });
-      setReady(true);
-      container.dataset.ready = "true";
-    });
-    map.on("idle", () => {
-      container.dataset.idle = "true";
-    });
-    map.on("movestart", () => {
-      container.dataset.idle = "false";
-    });
-    return () => {
-      map.remove();
-      mapRef.current = null;
-    };
-    // Created once per page.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
 
   // A patrol chosen: its grid and whole track, framed.
   useEffect(() => {
@@ -103,7 +81,7 @@ export function TrackReplay({ tracks, fallbackBounds }: Props) {
         ],
         { padding: 40, maxZoom: 18, duration: 0 },
       );
-  }, [ready, track, points]);
+  }, [mapRef, ready, track, points]);
 
   // The cursor moved: the walked part and the walker.
   useEffect(() => {
@@ -119,7 +97,7 @@ export function TrackReplay({ tracks, fallbackBounds }: Props) {
         ? { type: "Feature", properties: {}, geometry: { type: "Point", coordinates: [frame.current.lon, frame.current.lat] } }
         : empty,
     );
-  }, [ready, frame]);
+  }, [mapRef, ready, frame]);
 
   // Playing: one fix per tick, stopping at the end.
   useEffect(() => {

@@ -1,8 +1,8 @@
 "use client";
 
 import type { GeoJSONSource, Map as MapLibreMap } from "maplibre-gl";
-import { useEffect, useRef, useState } from "react";
-import { createOfflineMap } from "@/components/map/create-offline-map";
+import { useEffect, useRef } from "react";
+import { useOverlayMap } from "@/components/map/use-overlay-map";
 import { attendancePunch } from "@/lib/i18n/zh-CN/attendance-punch";
 import { circleRing } from "./punch-queue";
 
@@ -18,61 +18,35 @@ const ME = "punch-me";
 const RING = "punch-ring";
 const empty = { type: "FeatureCollection" as const, features: [] };
 
+/** The punch map's layers, bottom up: the fences, the accuracy ring, the position. */
+function addPunchLayers(map: MapLibreMap) {
+  map.addSource(FENCES, { type: "geojson", data: empty });
+  map.addSource(RING, { type: "geojson", data: empty });
+  map.addSource(ME, { type: "geojson", data: empty });
+  map.addLayer({
+    id: `${FENCES}-fill`,
+    type: "fill",
+    source: FENCES,
+    paint: { "fill-color": "#10b981", "fill-opacity": 0.18 },
+  });
+  map.addLayer({ id: `${FENCES}-line`, type: "line", source: FENCES, paint: { "line-color": "#047857", "line-width": 2 } });
+  map.addLayer({ id: `${RING}-fill`, type: "fill", source: RING, paint: { "fill-color": "#2563eb", "fill-opacity": 0.12 } });
+  map.addLayer({ id: `${RING}-line`, type: "line", source: RING, paint: { "line-color": "#2563eb", "line-width": 1 } });
+  map.addLayer({
+    id: ME,
+    type: "circle",
+    source: ME,
+    paint: { "circle-radius": 7, "circle-color": "#2563eb", "circle-stroke-color": "#ffffff", "circle-stroke-width": 2 },
+  });
+}
+
 /**
  * The punch page's small map on the project's offline style: the fences serving the person (green), the phone's
  * position (blue dot) and its accuracy ring. The camera frames the fences and the position together.
  */
 export function PunchMap({ bounds, fences, position }: Props) {
   const containerRef = useRef<HTMLDivElement>(null);
-  const mapRef = useRef<MapLibreMap | null>(null);
-  const [ready, setReady] = useState(false);
-
-  useEffect(() => {
-    const container = containerRef.current;
-    if (!container) return;
-    let map: MapLibreMap;
-    try {
-      map = createOfflineMap(container, bounds, { padding: 24, minZoom: 9 });
-    } catch (error) {
-      console.error("[punch-map] cannot create the map", error);
-      return;
-    }
-    mapRef.current = map;
-    map.on("load", () => {
-      map.addSource(FENCES, { type: "geojson", data: empty });
-      map.addSource(RING, { type: "geojson", data: empty });
-      map.addSource(ME, { type: "geojson", data: empty });
-      map.addLayer({
-        id: `${FENCES}-fill`,
-        type: "fill",
-        source: FENCES,
-        paint: { "fill-color": "#10b981", "fill-opacity": 0.18 },
-      });
-      map.addLayer({ id: `${FENCES}-line`, type: "line", source: FENCES, paint: { "line-color": "#047857", "line-width": 2 } });
-      map.addLayer({ id: `${RING}-fill`, type: "fill", source: RING, paint: { "fill-color": "#2563eb", "fill-opacity": 0.12 } });
-      map.addLayer({ id: `${RING}-line`, type: "line", source: RING, paint: { "line-color": "#2563eb", "line-width": 1 } });
-      map.addLayer({
-        id: ME,
-        type: "circle",
-        source: ME,
-        paint: { "circle-radius": 7, "circle-color": "#2563eb", "circle-stroke-color": "#ffffff", "circle-stroke-width": 2 },
-      });
-      setReady(true);
-      container.dataset.ready = "true";
-    });
-    map.on("idle", () => {
-      container.dataset.idle = "true";
-    });
-    map.on("movestart", () => {
-      container.dataset.idle = "false";
-    });
-    return () => {
-      map.remove();
-      mapRef.current = null;
-    };
-    // Created once per page.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  const { mapRef, ready } = useOverlayMap(containerRef, bounds, addPunchLayers, { padding: 24, minZoom: 9, name: "punch-map" });
 
   useEffect(() => {
     const map = mapRef.current;
@@ -125,7 +99,7 @@ export function PunchMap({ bounds, fences, position }: Props) {
         ],
         { padding: 40, maxZoom: 17, duration: 0 },
       );
-  }, [ready, fences, position]);
+  }, [mapRef, ready, fences, position]);
 
   return (
     <div
